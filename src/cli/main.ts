@@ -1,0 +1,60 @@
+import { createRequire } from 'node:module';
+import { BookdeckError, EXIT, formatError } from '../errors.js';
+import { buildCommand } from './commands/build.js';
+import { checkCommand } from './commands/check.js';
+import { importCommand } from './commands/import.js';
+import { processConsole, type Console } from './console.js';
+
+const VERSION = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
+
+export const HELP = `bookdeck ${VERSION}: one Markdown manuscript of Chinese speeches → EPUB 3 e-book, print PDF, reveal.js deck
+
+Usage: bookdeck <command> [options]
+
+Commands:
+  build    build dist/book.epub, dist/book.pdf and dist/deck/ from the manuscript
+  import   reflow hard-wrapped text extracted from a PDF into Markdown
+  check    validate a manuscript and list the proposals per speech
+
+Run \`bookdeck <command> --help\` for a command's options.
+
+Exit codes: 0 ok · 1 bad input · 2 usage · 3 missing system dependency · 70 internal error
+`;
+
+type Command = (argv: string[], con: Console) => Promise<number>;
+
+const COMMANDS: Record<string, Command> = {
+  build: buildCommand,
+  import: importCommand,
+  check: checkCommand,
+};
+
+/** Run the CLI; returns the exit code. Only this file knows about process and console. */
+export async function main(argv: string[], con: Console = processConsole): Promise<number> {
+  const debug = argv.includes('--debug');
+  const [name, ...rest] = argv;
+  try {
+    if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
+      con.out(HELP);
+      return name === undefined ? EXIT.usage : EXIT.ok;
+    }
+    if (name === '-v' || name === '--version') {
+      con.out(VERSION);
+      return EXIT.ok;
+    }
+    const command = COMMANDS[name];
+    if (!command) {
+      throw new BookdeckError('E_USAGE', `unknown command '${name}'`, { kind: 'usage', hint: 'commands are build, import, check; see `bookdeck --help`' });
+    }
+    return await command(rest, con);
+  } catch (err) {
+    if (err instanceof BookdeckError) {
+      con.err(formatError(err));
+      if (debug) con.err(String(err.stack) + (err.cause ? `\ncaused by: ${(err.cause as Error).stack ?? String(err.cause)}` : ''));
+      return err.exitCode;
+    }
+    con.err(`bookdeck: internal error: ${(err as Error).message ?? String(err)}`);
+    con.err(debug ? String((err as Error).stack) : '  hint: rerun with --debug for a stack trace, and report it');
+    return EXIT.internal;
+  }
+}

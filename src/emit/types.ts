@@ -1,0 +1,47 @@
+import type { Book } from '../model/book.js';
+import type { Location } from '../errors.js';
+
+/** The artifacts bookdeck builds. */
+export type Format = 'epub' | 'pdf' | 'deck';
+
+/** Every format, in the order the summary table lists them. */
+export const FORMATS: readonly Format[] = ['epub', 'pdf', 'deck'];
+
+/** Paper sizes for the print PDF. */
+export type Paper = 'a4' | 'a5' | 'b5';
+
+/** Options a build was asked for; shared by all emitters. */
+export interface BuildOptions {
+  outDir: string;
+  formats: Format[];
+  paper: Paper;
+  embedFonts: boolean;
+  booklet: boolean;
+  singleFile: boolean;
+  /** Folder of user templates that override the built-in ones. */
+  templatesDir?: string;
+}
+
+/** What an emitter gets besides the book: options, I/O locations, cancellation, logging. */
+export interface EmitContext {
+  options: BuildOptions;
+  /** Work folder for temp files and caches of this output folder. */
+  workDir: string;
+  /** Absolute path of a template by name (e.g. `pdf/book.latex`), overrides first. */
+  template(name: string): Promise<string>;
+  signal: AbortSignal;
+  /** Progress text for the pipeline's status line. */
+  progress(message: string): void;
+  /** A problem that does not stop the build. */
+  warn(message: string, location?: Location): void;
+}
+
+/** A built artifact: the files written and their total size. */
+export interface Artifact {
+  format: Format;
+  files: string[];
+  bytes: number;
+}
+
+/** One emitter per format, all with this signature. */
+export type Emitter = (book: Book, ctx: EmitContext) => Promise<Artifact>;

@@ -1,0 +1,52 @@
+/** Exit codes of the `bookdeck` command, documented in the README. */
+export const EXIT = { ok: 0, input: 1, usage: 2, dependency: 3, internal: 70 } as const;
+
+/** What kind of failure an error is; decides the exit code. */
+export type ErrorKind = keyof typeof EXIT;
+
+/** Where in a manuscript a problem sits; line and column are 1-based. */
+export interface Location {
+  file: string;
+  line?: number;
+  column?: number;
+}
+
+/** Every failure a user can cause or fix: a stable code, a one-line message, a hint. */
+export class BookdeckError extends Error {
+  readonly code: string;
+  readonly kind: ErrorKind;
+  readonly hint?: string;
+  readonly location?: Location;
+
+  constructor(
+    code: string,
+    message: string,
+    opts: { kind?: ErrorKind; hint?: string; location?: Location; cause?: unknown } = {},
+  ) {
+    super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
+    this.name = 'BookdeckError';
+    this.code = code;
+    this.kind = opts.kind ?? 'input';
+    this.hint = opts.hint;
+    this.location = opts.location;
+  }
+
+  get exitCode(): number {
+    return EXIT[this.kind];
+  }
+}
+
+/** `file:line:column` for messages, dropping the parts that are unknown. */
+export function formatLocation(loc: Location): string {
+  let s = loc.file;
+  if (loc.line !== undefined) s += `:${loc.line}`;
+  if (loc.line !== undefined && loc.column !== undefined) s += `:${loc.column}`;
+  return s;
+}
+
+/** The one line a user sees for an error (plus a hint line when there is one). */
+export function formatError(err: BookdeckError): string {
+  const where = err.location ? `${formatLocation(err.location)}: ` : '';
+  const head = `bookdeck: error ${err.code}: ${where}${err.message}`;
+  return err.hint ? `${head}\n  hint: ${err.hint}` : head;
+}

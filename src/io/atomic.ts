@@ -1,0 +1,61 @@
+import { mkdir, rename, rm, writeFile, cp } from 'node:fs/promises';
+import { createHash, randomBytes } from 'node:crypto';
+import path from 'node:path';
+
+/**
+ * Work folder for one output folder: temp files and caches live here, beside (not in)
+ * the output, so a killed build never leaves partial files in `dist/` and renames stay
+ * on one filesystem.
+ */
+export function workDirFor(outDir: string): string {
+  const abs = path.resolve(outDir);
+  const tag = createHash('sha256').update(abs).digest('hex').slice(0, 10);
+  return path.join(path.dirname(abs), '.bookdeck-cache', `${path.basename(abs)}-${tag}`);
+}
+
+function tempName(workDir: string, target: string): string {
+  return path.join(workDir, 'tmp', `${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}`);
+}
+
+/** Write a file so readers see the old bytes or the new ones, never a half file. */
+export async function writeFileAtomic(target: string, data: Uint8Array | string, workDir?: string): Promise<void> {
+  const tmp = workDir ? tempName(workDir, target) : `${target}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  await mkdir(path.dirname(tmp), { recursive: true });
+  await mkdir(path.dirname(target), { recursive: true });
+  try {
+    await writeFile(tmp, data);
+    await rename(tmp, target);
+  } catch (err) {
+    await rm(tmp, { force: true });
+    throw err;
+  }
+}
+
+/** Replace a whole folder by one built in the work folder: rename old away, new in. */
+export async function replaceDirAtomic(target: string, build: (dir: string) => Promise<void>, workDir: string): Promise<void> {
+  const fresh = tempName(workDir, target);
+  await mkdir(fresh, { recursive: true });
+  try {
+    await build(fresh);
+    await mkdir(path.dirname(target), { recursive: true });
+    const old = tempName(workDir, target);
+    await rename(target, old).catch((e: NodeJS.ErrnoException) => {
+      if (e.code !== 'ENOENT') throw e;
+    });
+    await rename(fresh, target);
+    await rm(old, { recursive: true, force: true });
+  } catch (err) {
+    await rm(fresh, { recursive: true, force: true });
+    throw err;
+  }
+}
+
+/** Remove temp files left by builds that were killed. */
+export async function sweepTemps(workDir: string): Promise<void> {
+  await rm(path.join(workDir, 'tmp'), { recursive: true, force: true });
+}
+
+/** Copy a file or folder tree (used for static assets such as reveal.js). */
+export async function copyTree(from: string, to: string): Promise<void> {
+  await cp(from, to, { recursive: true });
+}

@@ -1,0 +1,49 @@
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkDirective from 'remark-directive';
+import remarkCjkFriendly from 'remark-cjk-friendly';
+import type { Root, RootContent, Text, PhrasingContent } from 'mdast';
+import type { SourceFile } from './read.js';
+
+/** A manuscript file parsed once into mdast; every emitter starts from this. */
+export interface ParsedFile {
+  path: string;
+  text: string;
+  tree: Root;
+}
+
+const processor = unified()
+  .use(remarkParse)
+  .use(remarkFrontmatter, ['yaml'])
+  .use(remarkGfm)
+  .use(remarkCjkFriendly)
+  .use(remarkDirective);
+
+/** Parse a decoded file to mdast. The one Markdown parse in the whole pipeline. */
+export function parseSource(src: SourceFile): ParsedFile {
+  const tree = processor.runSync(processor.parse(src.text)) as Root;
+  literalizeInlineDirectives(tree, src.text);
+  return { path: src.path, text: src.text, tree };
+}
+
+type Parent = { children: (RootContent | PhrasingContent)[] };
+
+/**
+ * Only `:::name` containers are bookdeck markup. Prose such as `注意:abc` must stay
+ * prose, so text and leaf directives are turned back into their exact source text.
+ */
+function literalizeInlineDirectives(node: Parent | Root, source: string): void {
+  const kids = node.children as (RootContent | PhrasingContent)[];
+  for (let i = 0; i < kids.length; i++) {
+    const kid = kids[i]!;
+    if ((kid.type === 'textDirective' || kid.type === 'leafDirective') && kid.position) {
+      const value = source.slice(kid.position.start.offset, kid.position.end.offset);
+      const text: Text = { type: 'text', value, position: kid.position };
+      kids[i] = kid.type === 'leafDirective' ? ({ type: 'paragraph', children: [text], position: kid.position } as RootContent) : text;
+    } else if ('children' in kid) {
+      literalizeInlineDirectives(kid as Parent, source);
+    }
+  }
+}

@@ -1,0 +1,15 @@
+import { toString } from 'mdast-util-to-string';
+import type { Nodes } from 'mdast';
+
+/** Plain text of an mdast node (what a reader sees), without markup. */
+export function plainText(node: Nodes): string {
+  return toString(node, { includeImageAlt: false, includeHtml: false });
+}
+
+/** Text with every kind of whitespace removed, for whitespace-insensitive comparison. */
+export function squash(text: string): string {
+  return text.replace(/\s+/gu, '');
+}
+
+/** `（摘自……）` or `(摘自…)`: the attribution that closes a speech. */
+export const ATTRIBUTION = /^\s*[（(]\s*(摘自|选自|来源|原载|据)[\s\S]*[）)]\s*$/u;

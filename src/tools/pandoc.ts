@@ -1,0 +1,107 @@
+import { execa, ExecaError } from 'execa';
+import { BookdeckError } from '../errors.js';
+import { findProgram } from './programs.js';
+
+/** Pandoc's own version and the pandoc-types API version its JSON AST uses. */
+export interface PandocInfo {
+  path: string;
+  version: string;
+  apiVersion: number[];
+}
+
+let info: Promise<PandocInfo> | undefined;
+
+/** Find pandoc once per process and read its versions. */
+export function pandocInfo(): Promise<PandocInfo> {
+  info ??= (async () => {
+    const bin = await findProgram('pandoc');
+    const { stdout } = await execa(bin, ['--version']);
+    return { path: bin, ...parseVersion(stdout) };
+  })();
+  return info;
+}
+
+/** Parse `pandoc --version` output. Pure. */
+export function parseVersion(stdout: string): { version: string; apiVersion: number[] } {
+  const version = /^pandoc(?:\.exe)? ([\d.]+)/m.exec(stdout)?.[1];
+  const types = /pandoc-types ([\d.]+)/.exec(stdout)?.[1];
+  if (!version || !types) {
+    throw new BookdeckError('E_PANDOC_VERSION', 'cannot read the version from `pandoc --version`', {
+      kind: 'dependency',
+      hint: 'install Debian’s pandoc (`sudo apt-get install pandoc`)',
+    });
+  }
+  return { version, apiVersion: types.split('.').map(Number) };
+}
+
+/** What a pandoc run should do; turned into argv by {@link pandocArgs}. */
+export interface PandocJob {
+  from: string;
+  to: string;
+  output?: string;
+  template?: string;
+  variables?: Record<string, string | boolean>;
+  pdfEngine?: string;
+  standalone?: boolean;
+  extra?: string[];
+}
+
+/** Build pandoc's argv from a job. Pure: no pandoc needed. */
+export function pandocArgs(job: PandocJob): string[] {
+  const args = ['--from', job.from, '--to', job.to];
+  if (job.standalone ?? true) args.push('--standalone');
+  if (job.template) args.push('--template', job.template);
+  if (job.pdfEngine) args.push('--pdf-engine', job.pdfEngine);
+  for (const [k, v] of Object.entries(job.variables ?? {}).sort(([a], [b]) => a.localeCompare(b))) {
+    if (v === false) continue;
+    args.push('--variable', v === true ? k : `${k}=${v}`);
+  }
+  if (job.output) args.push('--output', job.output);
+  return [...args, ...(job.extra ?? [])];
+}
+
+/** Run pandoc with input on stdin; a failure becomes a typed error with the stderr tail. */
+export async function runPandoc(
+  job: PandocJob,
+  input: string,
+  opts: { signal?: AbortSignal; timeoutMs?: number; cwd?: string } = {},
+): Promise<string> {
+  const { path: bin } = await pandocInfo();
+  const argv = pandocArgs(job);
+  try {
+    const res = await execa(bin, argv, {
+      input,
+      cwd: opts.cwd,
+      cancelSignal: opts.signal,
+      timeout: opts.timeoutMs ?? 120_000,
+      stripFinalNewline: false,
+    });
+    return res.stdout;
+  } catch (err) {
+    throw pandocError(argv, err);
+  }
+}
+
+/** Last lines of a long log, enough to see what went wrong. */
+export function tail(text: string, lines = 12): string {
+  return text.trimEnd().split('\n').slice(-lines).join('\n');
+}
+
+function pandocError(argv: string[], err: unknown): BookdeckError {
+  const e = err as ExecaError;
+  const stderr = typeof e.stderr === 'string' ? e.stderr : '';
+  const reason = e.isCanceled ? 'was cancelled' : e.timedOut ? 'timed out' : `exited with code ${e.exitCode ?? '?'}`;
+  return new PandocError(`pandoc ${reason}${stderr ? `:\n${tail(stderr)}` : ''}`, argv, e.exitCode, err);
+}
+
+/** A failed pandoc run: carries the argv and pandoc's exit code. */
+export class PandocError extends BookdeckError {
+  constructor(
+    message: string,
+    readonly argv: string[],
+    readonly processExitCode: number | undefined,
+    cause: unknown,
+  ) {
+    super('E_PANDOC', message, { kind: 'internal', hint: 'run with --debug to see the full pandoc command', cause });
+  }
+}

@@ -1,0 +1,76 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_OUT, SCRATCH, SEED, runCli } from '../helpers.js';
+
+describe('bookdeck CLI', () => {
+  it('built all three artifacts from the default manuscript (global setup)', () => {
+    for (const f of ['book.epub', 'book.pdf', 'deck/index.html']) {
+      expect(statSync(path.join(DEFAULT_OUT, f)).size).toBeGreaterThan(1000);
+    }
+    expect(readFileSync(path.join(DEFAULT_OUT, 'book.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(readFileSync(path.join(DEFAULT_OUT, 'book.epub')).subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('exits 1 with one clear line for a missing manuscript', async () => {
+    const res = await runCli(['build', '-m', 'missing.md', '-o', path.join(SCRATCH, 'missing')]);
+    expect(res.exitCode).toBe(1);
+    expect(res.stdout).toBe('');
+    expect(res.stderr.split('\n')[0]).toBe('bookdeck: error E_NOT_FOUND: missing.md: manuscript not found');
+    expect(res.stderr).not.toMatch(/\bat .*\.js:\d+/);
+    expect(existsSync(path.join(SCRATCH, 'missing'))).toBe(false);
+  });
+
+  it('shows a stack trace only with --debug', async () => {
+    const res = await runCli(['build', '-m', 'missing.md', '--debug', '-o', path.join(SCRATCH, 'missing')]);
+    expect(res.exitCode).toBe(1);
+    expect(res.stderr).toMatch(/\bat .*\.js:\d+/);
+  });
+
+  it('exits 2 on usage errors, with a hint', async () => {
+    const bad = await runCli(['build', '--paper', 'letter']);
+    expect(bad.exitCode).toBe(2);
+    expect(bad.stderr).toMatch(/--paper takes a4, a5, b5; got 'letter'\n  hint: see `bookdeck build --help`/);
+    expect((await runCli(['frobnicate'])).exitCode).toBe(2);
+    expect((await runCli(['build', '--nope'])).exitCode).toBe(2);
+  });
+
+  it.each(['build', 'import', 'check'])('prints help for %s', async (cmd) => {
+    const res = await runCli([cmd, '--help']);
+    expect(res.exitCode).toBe(0);
+    expect(res.stdout).toMatch(new RegExp(`^Usage: bookdeck ${cmd}`));
+  });
+
+  it('imports the seed to Markdown on stdout and to a file', async () => {
+    const res = await runCli(['import', SEED]);
+    expect(res.exitCode).toBe(0);
+    const paras = res.stdout.trim().split(/\n\n+/).filter((p) => p !== '***');
+    expect(paras).toHaveLength(9 + 10 + 7 + 3);
+    const out = path.join(SCRATCH, 'import', 'draft.md');
+    await mkdir(path.dirname(out), { recursive: true });
+    expect((await runCli(['import', SEED, '-o', out])).exitCode).toBe(0);
+    expect(readFileSync(out, 'utf8')).toBe(`${res.stdout}\n`);
+  });
+
+  it('refuses empty and binary input to import by name', async () => {
+    const dir = path.join(SCRATCH, 'import-bad');
+    await mkdir(dir, { recursive: true });
+    await writeFile(path.join(dir, 'empty.txt'), '');
+    await writeFile(path.join(dir, 'bin.txt'), Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 0, 1]));
+    const empty = await runCli(['import', path.join(dir, 'empty.txt')]);
+    expect(empty.exitCode).toBe(1);
+    expect(empty.stderr).toMatch(/E_EMPTY: .*empty\.txt: the file is empty/);
+    const bin = await runCli(['import', path.join(dir, 'bin.txt')]);
+    expect(bin.exitCode).toBe(1);
+    expect(bin.stderr).toMatch(/E_BINARY: .*bin\.txt/);
+  });
+
+  it('checks the default manuscript and lists proposals per speech', async () => {
+    const res = await runCli(['check']);
+    expect(res.exitCode).toBe(0);
+    expect(res.stdout).toMatch(/speech 1 .*3 proposals/);
+    expect(res.stdout).toMatch(/speech 2 .*4 proposals/);
+    expect(res.stdout).toMatch(/speech 3 .*5 proposals/);
+  });
+});

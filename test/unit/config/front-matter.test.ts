@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { readFrontMatter } from '../../../src/config/front-matter.js';
+import { parseSource } from '../../../src/manuscript/parse.js';
+import { BookdeckError } from '../../../src/errors.js';
+
+function fm(text: string) {
+  return readFrontMatter(parseSource({ path: 'm.md', text, notices: [] }).tree, 'm.md');
+}
+function error(text: string): BookdeckError {
+  try {
+    fm(text);
+  } catch (e) {
+    if (e instanceof BookdeckError) return e;
+    throw e;
+  }
+  throw new Error('no error');
+}
+
+describe('front matter', () => {
+  it('reads the metadata with defaults', () => {
+    expect(fm('---\ntitle: 书\ndate: 2018-07-26\n---\n# 一\n')).toEqual({ title: '书', date: '2018-07-26', lang: 'zh-Hans' });
+  });
+
+  it('names the line of broken YAML', () => {
+    const e = error('---\ntitle: 书\ndate: [2018\n---\n');
+    expect(e.code).toBe('E_YAML');
+    expect(e.location).toMatchObject({ file: 'm.md' });
+    expect(e.location?.line).toBeGreaterThanOrEqual(3);
+  });
+
+  it('refuses front matter that is not a mapping', () => {
+    expect(error('---\n- a\n- b\n---\n').code).toBe('E_FRONT_MATTER');
+  });
+
+  it('names a missing title, an unknown key and a bad date with its line', () => {
+    expect(error('---\ndate: 2018-07-26\n---\n').message).toMatch(/missing 'title'/);
+    const unknown = error('---\ntitle: 书\ndate: 2018-07-26\ntilte: x\n---\n');
+    expect(unknown.message).toMatch(/unknown front matter key 'tilte'/);
+    expect(unknown.location?.line).toBe(4);
+    const date = error('---\ntitle: 书\ndate: 26/7/2018\n---\n');
+    expect(date.message).toMatch(/'date'/);
+    expect(date.location?.line).toBe(3);
+  });
+
+  it('requires front matter', () => {
+    expect(error('# 一\n').code).toBe('E_NO_FRONT_MATTER');
+  });
+});
