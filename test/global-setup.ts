@@ -1,9 +1,8 @@
-import { rm, mkdir } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { DEFAULT_OUT, SCRATCH, runCli } from './helpers.js';
 
 /** Build the default manuscript once; end-to-end tests read the real artifacts. */
 export default async function setup(): Promise<void> {
-  await rm(SCRATCH, { recursive: true, force: true });
   await mkdir(SCRATCH, { recursive: true });
   const res = await runCli(['build', '-o', DEFAULT_OUT, '--quiet']);
   if (res.exitCode !== 0) throw new Error(`default build failed (exit ${res.exitCode}):\n${res.all}`);

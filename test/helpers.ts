@@ -1,4 +1,5 @@
 import { execa } from 'execa';
+import { mkdir, mkdtemp } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -9,8 +10,14 @@ export const MANUSCRIPT = path.join(ROOT, 'manuscript/speeches.md');
 export const SEED = path.join(ROOT, 'manuscript/source/speeches-2018-forum.txt');
 /** Where global setup builds the default manuscript once for all end-to-end tests. */
 export const DEFAULT_OUT = path.join(ROOT, 'test/.out/default');
-/** Scratch space for tests; each test uses its own subfolder. */
+/** Scratch space for tests; use {@link scratchDir} for a fresh folder of your own. */
 export const SCRATCH = path.join(ROOT, 'test/.out/scratch');
+
+/** A fresh, empty folder under SCRATCH, unique to this call (parallel runs never share one). */
+export async function scratchDir(name: string): Promise<string> {
+  await mkdir(SCRATCH, { recursive: true });
+  return mkdtemp(path.join(SCRATCH, `${name}-`));
+}
 
 /** Run the compiled CLI (`npm test` compiles first) and capture everything. */
 export function runCli(args: string[], opts: { cwd?: string; env?: Record<string, string> } = {}) {

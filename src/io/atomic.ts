@@ -1,4 +1,4 @@
-import { mkdir, rename, rm, writeFile, cp } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, writeFile, cp } from 'node:fs/promises';
 import { createHash, randomBytes } from 'node:crypto';
 import path from 'node:path';
 
@@ -50,9 +50,25 @@ export async function replaceDirAtomic(target: string, build: (dir: string) => P
   }
 }
 
-/** Remove temp files left by builds that were killed. */
+/** Remove temp files left by builds that were killed; a running build's temps stay. */
 export async function sweepTemps(workDir: string): Promise<void> {
-  await rm(path.join(workDir, 'tmp'), { recursive: true, force: true });
+  const dir = path.join(workDir, 'tmp');
+  const names = await readdir(dir).catch(() => [] as string[]);
+  await Promise.all(
+    names
+      .filter((n) => !isAlive(Number(/\.(\d+)\.[0-9a-f]{8}$/.exec(n)?.[1])))
+      .map((n) => rm(path.join(dir, n), { recursive: true, force: true })),
+  );
+}
+
+function isAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /** Copy a file or folder tree (used for static assets such as reveal.js). */

@@ -1,8 +1,8 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_OUT, SCRATCH, SEED, runCli } from '../helpers.js';
+import { DEFAULT_OUT, SEED, runCli, scratchDir } from '../helpers.js';
 
 describe('bookdeck CLI', () => {
   it('built all three artifacts from the default manuscript (global setup)', () => {
@@ -14,16 +14,17 @@ describe('bookdeck CLI', () => {
   });
 
   it('exits 1 with one clear line for a missing manuscript', async () => {
-    const res = await runCli(['build', '-m', 'missing.md', '-o', path.join(SCRATCH, 'missing')]);
+    const out = path.join(await scratchDir('missing'), 'dist');
+    const res = await runCli(['build', '-m', 'missing.md', '-o', out]);
     expect(res.exitCode).toBe(1);
     expect(res.stdout).toBe('');
     expect(res.stderr.split('\n')[0]).toBe('bookdeck: error E_NOT_FOUND: missing.md: manuscript not found');
     expect(res.stderr).not.toMatch(/\bat .*\.js:\d+/);
-    expect(existsSync(path.join(SCRATCH, 'missing'))).toBe(false);
+    expect(existsSync(out)).toBe(false);
   });
 
   it('shows a stack trace only with --debug', async () => {
-    const res = await runCli(['build', '-m', 'missing.md', '--debug', '-o', path.join(SCRATCH, 'missing')]);
+    const res = await runCli(['build', '-m', 'missing.md', '--debug', '-o', path.join(await scratchDir('debug'), 'dist')]);
     expect(res.exitCode).toBe(1);
     expect(res.stderr).toMatch(/\bat .*\.js:\d+/);
   });
@@ -47,15 +48,13 @@ describe('bookdeck CLI', () => {
     expect(res.exitCode).toBe(0);
     const paras = res.stdout.trim().split(/\n\n+/).filter((p) => p !== '***');
     expect(paras).toHaveLength(9 + 10 + 7 + 3);
-    const out = path.join(SCRATCH, 'import', 'draft.md');
-    await mkdir(path.dirname(out), { recursive: true });
+    const out = path.join(await scratchDir('import'), 'draft.md');
     expect((await runCli(['import', SEED, '-o', out])).exitCode).toBe(0);
     expect(readFileSync(out, 'utf8')).toBe(`${res.stdout}\n`);
   });
 
   it('refuses empty and binary input to import by name', async () => {
-    const dir = path.join(SCRATCH, 'import-bad');
-    await mkdir(dir, { recursive: true });
+    const dir = await scratchDir('import-bad');
     await writeFile(path.join(dir, 'empty.txt'), '');
     await writeFile(path.join(dir, 'bin.txt'), Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 0, 1]));
     const empty = await runCli(['import', path.join(dir, 'empty.txt')]);
