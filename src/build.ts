@@ -1,84 +1,105 @@
-import { access } from 'node:fs/promises';
 import path from 'node:path';
-import { BookdeckError, type Location } from './errors.js';
+import type { Location } from './errors.js';
 import { EMITTERS } from './emit/index.js';
 import type { Artifact, BuildOptions, EmitContext, Format } from './emit/types.js';
 import { sweepTemps, workDirFor } from './io/atomic.js';
-import { loadBook } from './manuscript/load.js';
-import { BUILTIN_TEMPLATES } from './paths.js';
+import { cacheKeys } from './cache/inputs.js';
+import { isFresh, readManifest, stampArtifact, writeManifest } from './cache/manifest.js';
+import { resolveManuscript } from './manuscript/read.js';
+import type { LoadedConfig } from './config/config-file.js';
+import { templateDirs, templateResolver } from './templates.js';
 
-/** Events a build reports while it runs; the CLI turns them into progress lines. */
+/** Events a build reports while it runs; the CLI turns them into progress output. */
 export type BuildEvent =
   | { type: 'notice'; message: string }
   | { type: 'start'; format: Format }
   | { type: 'progress'; format: Format; message: string }
   | { type: 'warn'; format?: Format; message: string; location?: Location }
-  | { type: 'done'; format: Format; artifact: Artifact; ms: number };
+  | { type: 'done'; format: Format; artifact: Artifact; ms: number; cached: boolean };
 
 /** Result of one pipeline. */
 export interface BuildResult {
   artifact: Artifact;
   ms: number;
+  cached: boolean;
+}
+
+/** What a build needs besides the options. */
+export interface BuildRequest {
+  manuscript: string;
+  options: BuildOptions;
+  config?: LoadedConfig;
+  /** Rebuild even when the cache says the artifact is fresh. */
+  force?: boolean;
+  onEvent?: (e: BuildEvent) => void;
+  signal?: AbortSignal;
 }
 
 /**
- * Load the manuscript once, then run every requested emitter concurrently. If any
- * fails, the others are cancelled; finished artifacts were each written atomically.
+ * Build the requested formats. Artifacts whose inputs are unchanged are reused without
+ * parsing anything; the rest share one parse and run concurrently. If one emitter
+ * fails the others are cancelled; every artifact was written atomically, so the last
+ * good one stays in place.
  */
-export async function build(
-  manuscript: string,
-  options: BuildOptions,
-  onEvent: (e: BuildEvent) => void = () => {},
-  signal?: AbortSignal,
-): Promise<BuildResult[]> {
-  const { book, notices } = await loadBook(manuscript);
-  for (const message of notices) onEvent({ type: 'notice', message });
+export async function build(req: BuildRequest): Promise<BuildResult[]> {
+  const { options, onEvent = () => {} } = req;
+  const files = await resolveManuscript(req.manuscript);
+  const root = path.dirname(path.resolve(files[0]!));
   const workDir = workDirFor(options.outDir);
-  await sweepTemps(workDir);
-  const abort = new AbortController();
-  const onOuterAbort = () => abort.abort(signal?.reason);
-  signal?.addEventListener('abort', onOuterAbort, { once: true });
-  const template = templateResolver(options.templatesDir, book.root);
-  try {
-    return await Promise.all(
-      options.formats.map(async (format) => {
-        const ctx: EmitContext = {
-          options,
-          workDir,
-          template,
-          signal: abort.signal,
-          progress: (message) => onEvent({ type: 'progress', format, message }),
-          warn: (message, location) => onEvent({ type: 'warn', format, message, location }),
-        };
-        onEvent({ type: 'start', format });
-        const t0 = performance.now();
-        try {
-          const artifact = await EMITTERS[format](book, ctx);
-          const ms = performance.now() - t0;
-          onEvent({ type: 'done', format, artifact, ms });
-          return { artifact, ms };
-        } catch (err) {
-          abort.abort(err);
-          throw err;
-        }
-      }),
-    );
-  } finally {
-    signal?.removeEventListener('abort', onOuterAbort);
-  }
-}
-
-/** Look a template up in --templates DIR, then `templates/` beside the manuscript, then built-ins. */
-export function templateResolver(overrideDir: string | undefined, manuscriptRoot: string): (name: string) => Promise<string> {
-  const dirs = [overrideDir, path.join(manuscriptRoot, 'templates'), BUILTIN_TEMPLATES].filter((d): d is string => !!d);
-  return async (name) => {
-    for (const dir of dirs) {
-      const candidate = path.resolve(dir, name);
-      if (await access(candidate).then(() => true, () => false)) return candidate;
+  const [keys, manifest] = await Promise.all([
+    cacheKeys({ manuscript: files, manuscriptRoot: root, templateDirs: templateDirs(options.templatesDir, root), options, config: req.config?.raw }, options.formats),
+    readManifest(workDir),
+  ]);
+  const results = new Map<Format, BuildResult>();
+  const stale: Format[] = [];
+  for (const format of options.formats) {
+    const entry = manifest[format];
+    if (!req.force && entry && (await isFresh(entry, keys[format]))) {
+      results.set(format, { artifact: entry.artifact, ms: 0, cached: true });
+      onEvent({ type: 'done', format, artifact: entry.artifact, ms: 0, cached: true });
+    } else {
+      stale.push(format);
     }
-    throw new BookdeckError('E_TEMPLATE', `template '${name}' not found`, {
-      kind: 'internal',
-      hint: `looked in ${dirs.join(', ')}`,
-    });
-  };
+  }
+  if (stale.length) {
+    await sweepTemps(workDir);
+    const { loadBook } = await import('./manuscript/load.js');
+    const { book, notices } = await loadBook(req.manuscript, req.config?.config);
+    for (const message of notices) onEvent({ type: 'notice', message });
+    const abort = new AbortController();
+    const onOuterAbort = () => abort.abort(req.signal?.reason);
+    req.signal?.addEventListener('abort', onOuterAbort, { once: true });
+    const template = templateResolver(options.templatesDir, book.root);
+    try {
+      await Promise.all(
+        stale.map(async (format) => {
+          const ctx: EmitContext = {
+            options,
+            workDir,
+            template,
+            signal: abort.signal,
+            progress: (message) => onEvent({ type: 'progress', format, message }),
+            warn: (message, location) => onEvent({ type: 'warn', format, message, location }),
+          };
+          onEvent({ type: 'start', format });
+          const t0 = performance.now();
+          try {
+            const artifact = await (await EMITTERS[format]())(book, ctx);
+            const ms = performance.now() - t0;
+            manifest[format] = await stampArtifact(keys[format], artifact);
+            results.set(format, { artifact, ms, cached: false });
+            onEvent({ type: 'done', format, artifact, ms, cached: false });
+          } catch (err) {
+            abort.abort(err);
+            throw err;
+          }
+        }),
+      );
+    } finally {
+      req.signal?.removeEventListener('abort', onOuterAbort);
+      // Whatever finished is recorded, so a rerun after a failure only redoes the rest.
+      await writeManifest(workDir, manifest);
+    }
+  }
+  return options.formats.map((f) => results.get(f)!);
 }

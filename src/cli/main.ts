@@ -1,8 +1,5 @@
 import { createRequire } from 'node:module';
 import { BookdeckError, EXIT, formatError } from '../errors.js';
-import { buildCommand } from './commands/build.js';
-import { checkCommand } from './commands/check.js';
-import { importCommand } from './commands/import.js';
 import { processConsole, type Console } from './console.js';
 
 const VERSION = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
@@ -23,10 +20,11 @@ Exit codes: 0 ok · 1 bad input · 2 usage · 3 missing system dependency · 70 
 
 type Command = (argv: string[], con: Console) => Promise<number>;
 
-const COMMANDS: Record<string, Command> = {
-  build: buildCommand,
-  import: importCommand,
-  check: checkCommand,
+// Loaded on demand: `build` with a warm cache must not pay for parsing libraries.
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  build: async () => (await import('./commands/build.js')).buildCommand,
+  import: async () => (await import('./commands/import.js')).importCommand,
+  check: async () => (await import('./commands/check.js')).checkCommand,
 };
 
 /** Run the CLI; returns the exit code. Only this file knows about process and console. */
@@ -46,7 +44,7 @@ export async function main(argv: string[], con: Console = processConsole): Promi
     if (!command) {
       throw new BookdeckError('E_USAGE', `unknown command '${name}'`, { kind: 'usage', hint: 'commands are build, import, check; see `bookdeck --help`' });
     }
-    return await command(rest, con);
+    return await (await command())(rest, con);
   } catch (err) {
     if (err instanceof BookdeckError) {
       con.err(formatError(err));

@@ -5,21 +5,49 @@ const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'use the form YYYY-MM-DD, e.g. 2018-07-26');
 
-/** Front matter of a manuscript: the book's metadata. Unknown keys are errors. */
-export const frontMatterSchema = z
-  .object({
-    title: z.string().trim().min(1, 'the book needs a title'),
-    subtitle: z.string().trim().min(1).optional(),
-    lang: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'use a BCP 47 tag such as zh-Hans').default('zh-Hans'),
-    date: isoDate,
-    author: z.string().trim().min(1).optional(),
-    publisher: z.string().trim().min(1).optional(),
-    identifier: z.string().trim().min(1).optional(),
-    description: z.string().trim().min(1).optional(),
-    keywords: z.array(z.string().trim().min(1)).optional(),
-    rights: z.string().trim().min(1).optional(),
-  })
-  .strict();
+const text = z.string().trim().min(1);
+
+/** Book metadata keys: the front matter of a manuscript. Unknown keys are errors. */
+export const metaShape = {
+  title: z.string().trim().min(1, 'the book needs a title'),
+  subtitle: text.optional(),
+  lang: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'use a BCP 47 tag such as zh-Hans').default('zh-Hans'),
+  date: isoDate,
+  author: text.optional(),
+  publisher: text.optional(),
+  identifier: text.optional(),
+  description: text.optional(),
+  keywords: z.array(text).optional(),
+  rights: text.optional(),
+};
+
+/** Front matter: metadata only, validated after config-file defaults are merged in. */
+export const frontMatterSchema = z.object(metaShape).strict();
 
 /** Book metadata after validation and defaults. */
 export type BookMeta = z.infer<typeof frontMatterSchema>;
+
+/** Build options a config file may set; command-line flags override them. */
+export const buildSchema = z
+  .object({
+    out: text.optional(),
+    only: z.array(z.enum(['epub', 'pdf', 'deck'])).min(1).optional(),
+    paper: z.enum(['a4', 'a5', 'b5']).optional(),
+    booklet: z.boolean().optional(),
+    singleFile: z.boolean().optional(),
+    embedFonts: z.boolean().optional(),
+    templates: text.optional(),
+  })
+  .strict();
+
+/**
+ * `bookdeck.config.json|yaml`: the same metadata keys as front matter (all optional,
+ * defaults for every manuscript it builds) plus a `build` section.
+ */
+export const configSchema = frontMatterSchema
+  .partial()
+  .extend({ lang: metaShape.lang.optional(), build: buildSchema.optional() })
+  .strict();
+
+/** A validated config file. */
+export type Config = z.infer<typeof configSchema>;

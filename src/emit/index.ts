@@ -1,11 +1,11 @@
 import type { Emitter, Format } from './types.js';
-import { emitEpub } from './epub/index.js';
-import { emitPdf } from './pdf/index.js';
-import { emitDeck } from './deck/index.js';
 
-/** Format name → emitter; the build looks formats up here instead of switching. */
-export const EMITTERS: Record<Format, Emitter> = {
-  epub: emitEpub,
-  pdf: emitPdf,
-  deck: emitDeck,
+/**
+ * Format name → emitter loader; the build looks formats up here instead of switching.
+ * Loaded lazily so a cached rebuild never pays for epub-gen-memory, pandoc or Chromium code.
+ */
+export const EMITTERS: Record<Format, () => Promise<Emitter>> = {
+  epub: async () => (await import('./epub/index.js')).emitEpub,
+  pdf: async () => (await import('./pdf/index.js')).emitPdf,
+  deck: async () => (await import('./deck/index.js')).emitDeck,
 };

@@ -1,10 +1,12 @@
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { build, type BuildEvent } from '../../build.js';
+import { build } from '../../build.js';
+import { loadConfig } from '../../config/config-file.js';
 import { FORMATS, type BuildOptions, type Format, type Paper } from '../../emit/types.js';
-import { formatLocation } from '../../errors.js';
 import { DEFAULT_MANUSCRIPT } from '../../manuscript/read.js';
 import { parse, usageError } from '../args.js';
-import { formatBytes, type Console } from '../console.js';
+import type { Console } from '../console.js';
+import { progressReporter, summaryTable } from '../progress.js';
 
 export const BUILD_HELP = `Usage: bookdeck build [options]
 
@@ -19,6 +21,9 @@ Options:
       --single-file          also write deck.html with CSS and JS inlined
       --no-embed-fonts       do not embed subset fonts in the EPUB
       --templates DIR        folder of templates overriding the built-in ones
+      --config FILE          config file (default: bookdeck.config.json|yaml beside
+                             the manuscript, then in the current folder)
+      --force                rebuild even the artifacts whose inputs did not change
   -q, --quiet                print nothing but errors
       --debug                show stack traces
   -h, --help                 show this help
@@ -31,19 +36,21 @@ Examples:
 
 const PAPERS: readonly Paper[] = ['a4', 'a5', 'b5'];
 
-/** `bookdeck build`: parse options, run the pipelines, print a summary table. */
+/** `bookdeck build`: merge config and flags, run the pipelines, print a summary table. */
 export async function buildCommand(argv: string[], con: Console): Promise<number> {
   const { values } = parse(
     argv,
     {
       manuscript: { type: 'string', short: 'm', default: DEFAULT_MANUSCRIPT },
-      out: { type: 'string', short: 'o', default: 'dist' },
+      out: { type: 'string', short: 'o' },
       only: { type: 'string' },
-      paper: { type: 'string', default: 'a4' },
-      booklet: { type: 'boolean', default: false },
-      'single-file': { type: 'boolean', default: false },
-      'no-embed-fonts': { type: 'boolean', default: false },
+      paper: { type: 'string' },
+      booklet: { type: 'boolean' },
+      'single-file': { type: 'boolean' },
+      'no-embed-fonts': { type: 'boolean' },
       templates: { type: 'string' },
+      config: { type: 'string' },
+      force: { type: 'boolean', default: false },
       quiet: { type: 'boolean', short: 'q', default: false },
       debug: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -54,37 +61,33 @@ export async function buildCommand(argv: string[], con: Console): Promise<number
     con.out(BUILD_HELP);
     return 0;
   }
+  const root = await manuscriptDir(values.manuscript);
+  const config = await loadConfig(root, values.config);
+  const cfg = config.config.build ?? {};
   const options: BuildOptions = {
-    outDir: values.out,
-    formats: parseFormats(values.only),
-    paper: parsePaper(values.paper),
-    embedFonts: !values['no-embed-fonts'],
-    booklet: values.booklet,
-    singleFile: values['single-file'],
-    ...(values.templates ? { templatesDir: values.templates } : {}),
+    outDir: values.out ?? cfg.out ?? 'dist',
+    formats: values.only !== undefined ? parseFormats(values.only) : cfg.only ?? [...FORMATS],
+    paper: values.paper !== undefined ? parsePaper(values.paper) : cfg.paper ?? 'a4',
+    embedFonts: values['no-embed-fonts'] ? false : cfg.embedFonts ?? true,
+    booklet: values.booklet ?? cfg.booklet ?? false,
+    singleFile: values['single-file'] ?? cfg.singleFile ?? false,
+    ...((values.templates ?? cfg.templates) ? { templatesDir: values.templates ?? cfg.templates } : {}),
   };
-  const log = values.quiet ? () => {} : (t: string) => con.err(t);
+  const reporter = progressReporter(con, values.quiet ? 'quiet' : con.isTTY ? 'tty' : 'plain');
   const t0 = performance.now();
-  const results = await build(values.manuscript, options, (e) => report(e, log));
-  if (!values.quiet) {
-    con.out(summary(results.map((r) => ({ ...r.artifact, ms: r.ms })), performance.now() - t0));
+  try {
+    const results = await build({ manuscript: values.manuscript, options, config, force: values.force, onEvent: reporter.onEvent });
+    reporter.stop();
+    if (!values.quiet) con.out(summaryTable(results, performance.now() - t0));
+  } finally {
+    reporter.stop();
   }
   return 0;
 }
 
-function report(e: BuildEvent, log: (t: string) => void): void {
-  if (e.type === 'notice') log(`notice: ${e.message}`);
-  else if (e.type === 'start') log(`[${e.format}] start`);
-  else if (e.type === 'progress') log(`[${e.format}] ${e.message}`);
-  else if (e.type === 'warn') log(`warning: ${e.location ? `${formatLocation(e.location)}: ` : ''}${e.message}`);
-  else if (e.type === 'done') log(`[${e.format}] done in ${(e.ms / 1000).toFixed(2)} s`);
-}
-
-function summary(rows: { files: string[]; bytes: number; ms: number }[], totalMs: number): string {
-  const lines = rows.flatMap((r) => r.files.map((f) => [path.relative(process.cwd(), f) || f, formatBytes(r.bytes), `${(r.ms / 1000).toFixed(2)} s`]));
-  const widths = [0, 1, 2].map((i) => Math.max(...lines.map((l) => l[i]!.length), ['artifact', 'size', 'time'][i]!.length));
-  const fmt = (cols: string[]) => cols.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
-  return [fmt(['artifact', 'size', 'time']), ...lines.map(fmt), `built in ${(totalMs / 1000).toFixed(2)} s`].join('\n');
+async function manuscriptDir(input: string): Promise<string> {
+  const s = await stat(input).catch(() => undefined);
+  return s?.isDirectory() ? input : path.dirname(input);
 }
 
 function parseFormats(only: string | undefined): Format[] {

@@ -1,0 +1,97 @@
+import { createHash } from 'node:crypto';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { BuildOptions, Format } from '../emit/types.js';
+import { PACKAGE_ROOT } from '../paths.js';
+
+/** Content hash of everything one artifact is built from. */
+export type CacheKey = string;
+
+// Folders under the manuscript root that never feed a build.
+const SKIP_DIRS = new Set(['node_modules', 'dist', 'lib', '.git']);
+const MAX_ASSETS = 5000;
+
+/** What keys are computed from; gathered once per build. */
+export interface KeyInputs {
+  manuscript: string[];
+  manuscriptRoot: string;
+  templateDirs: string[];
+  options: BuildOptions;
+  config?: string;
+}
+
+/** Options that change an artifact's bytes, per format. */
+function optionsFor(format: Format, o: BuildOptions): unknown {
+  if (format === 'pdf') return { paper: o.paper, booklet: o.booklet };
+  if (format === 'epub') return { embedFonts: o.embedFonts };
+  return { singleFile: o.singleFile };
+}
+
+/**
+ * Key per format: manuscript bytes, assets beside it (by size and mtime), the
+ * format's templates, config, relevant options, SOURCE_DATE_EPOCH and the tool's code.
+ */
+export async function cacheKeys(inputs: KeyInputs, formats: Format[]): Promise<Record<Format, CacheKey>> {
+  const [manuscript, assets, tool] = await Promise.all([
+    hashFiles(inputs.manuscript),
+    hashTreeStats(inputs.manuscriptRoot),
+    toolHash(),
+  ]);
+  const shared = [manuscript, assets, tool, inputs.config ?? '', process.env.SOURCE_DATE_EPOCH ?? ''];
+  const keys = {} as Record<Format, CacheKey>;
+  await Promise.all(
+    formats.map(async (format) => {
+      const templates = await Promise.all(inputs.templateDirs.map((d) => hashTreeContents(path.join(d, format))));
+      keys[format] = sha(JSON.stringify([format, ...shared, templates, optionsFor(format, inputs.options)]));
+    }),
+  );
+  return keys;
+}
+
+let toolHashPromise: Promise<string> | undefined;
+
+/** Hash of bookdeck's own compiled code and version: a new bookdeck rebuilds everything. */
+function toolHash(): Promise<string> {
+  toolHashPromise ??= Promise.all([
+    hashTreeContents(path.join(PACKAGE_ROOT, 'lib')),
+    readFile(path.join(PACKAGE_ROOT, 'package.json'), 'utf8').catch(() => ''),
+  ]).then(([code, pkg]) => sha(code + pkg));
+  return toolHashPromise;
+}
+
+async function hashFiles(files: string[]): Promise<string> {
+  const h = createHash('sha256');
+  for (const buf of await Promise.all(files.map((f) => readFile(f)))) h.update(buf).update('\0');
+  return h.digest('hex');
+}
+
+async function walk(dir: string, out: string[] = []): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    if (out.length >= MAX_ASSETS) break;
+    if (e.name.startsWith('.') || SKIP_DIRS.has(e.name)) continue;
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) await walk(p, out);
+    else if (e.isFile()) out.push(p);
+  }
+  return out;
+}
+
+async function hashTreeStats(dir: string): Promise<string> {
+  const files = await walk(dir);
+  const stats = await Promise.all(files.map((f) => stat(f).then((s) => `${f}\0${s.size}\0${s.mtimeMs}`)));
+  return sha(stats.join('\n'));
+}
+
+async function hashTreeContents(dir: string): Promise<string> {
+  const files = await walk(dir);
+  const h = createHash('sha256');
+  for (const [i, buf] of (await Promise.all(files.map((f) => readFile(f)))).entries()) {
+    h.update(path.relative(dir, files[i]!)).update('\0').update(buf).update('\0');
+  }
+  return h.digest('hex');
+}
+
+function sha(s: string): string {
+  return createHash('sha256').update(s).digest('hex');
+}

@@ -1,0 +1,63 @@
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { Artifact, Format } from '../emit/types.js';
+import { writeFileAtomic } from '../io/atomic.js';
+import type { CacheKey } from './inputs.js';
+
+/** An output file as the cache last saw it. */
+interface OutputStamp {
+  path: string;
+  size: number;
+  mtimeMs: number;
+}
+
+/** One cached artifact: the key it was built from and the files it wrote. */
+export interface CacheEntry {
+  key: CacheKey;
+  artifact: Artifact;
+  outputs: OutputStamp[];
+}
+
+/** What the work folder remembers about the last successful build of each format. */
+export type Manifest = Partial<Record<Format, CacheEntry>>;
+
+const NAME = 'manifest.json';
+
+/** Read the manifest; a missing or corrupt one is an empty cache. */
+export async function readManifest(workDir: string): Promise<Manifest> {
+  try {
+    return JSON.parse(await readFile(path.join(workDir, NAME), 'utf8')) as Manifest;
+  } catch {
+    return {};
+  }
+}
+
+/** Record artifacts that were just built. */
+export async function writeManifest(workDir: string, manifest: Manifest): Promise<void> {
+  await writeFileAtomic(path.join(workDir, NAME), JSON.stringify(manifest, null, 1), workDir);
+}
+
+/** Stamp an artifact's files as they are on disk now. */
+export async function stampArtifact(key: CacheKey, artifact: Artifact): Promise<CacheEntry> {
+  const outputs = await Promise.all(
+    artifact.files.map(async (p) => {
+      const s = await stat(p);
+      return { path: p, size: s.size, mtimeMs: s.mtimeMs };
+    }),
+  );
+  return { key, artifact, outputs };
+}
+
+/** True when the entry was built from this key and its files are still the ones it wrote. */
+export async function isFresh(entry: CacheEntry | undefined, key: CacheKey): Promise<boolean> {
+  if (!entry || entry.key !== key) return false;
+  const checks = await Promise.all(
+    entry.outputs.map((o) =>
+      stat(o.path).then(
+        (s) => s.size === o.size && s.mtimeMs === o.mtimeMs,
+        () => false,
+      ),
+    ),
+  );
+  return checks.every(Boolean);
+}
