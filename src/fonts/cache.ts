@@ -1,0 +1,47 @@
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { BookdeckError } from '../errors.js';
+import { writeFileAtomic } from '../io/atomic.js';
+import type { LocatedFace } from './faces.js';
+import { cmapCodePoints, findFace } from './sfnt.js';
+import { SUBSET_WASM, subsetFace } from './subset.js';
+
+/** A subset face ready to embed: its bytes, where the cache keeps it, what it covers. */
+export interface SubsetFont {
+  face: LocatedFace;
+  bytes: Uint8Array;
+  /** The cached file (also handed to the cover renderer). */
+  file: string;
+  /** Code points the subset maps: the requested ones the face has. */
+  covered: Set<number>;
+}
+
+/**
+ * Subset a face to `codePoints`, reusing the result of an earlier build with the same
+ * font file, harfbuzz and characters: the key hashes exactly those inputs, so a cache
+ * hit yields the same bytes a fresh subset would.
+ */
+export async function subsetCached(face: LocatedFace, codePoints: Iterable<number>, workDir: string): Promise<SubsetFont> {
+  const points = [...new Set(codePoints)].sort((a, b) => a - b);
+  const wasm = await stat(SUBSET_WASM);
+  const key = createHash('sha256')
+    .update(JSON.stringify({ v: 1, wasm: [wasm.size, wasm.mtimeMs], font: [face.path, face.size, face.mtimeMs], family: face.family, points }))
+    .digest('hex')
+    .slice(0, 24);
+  const file = path.join(workDir, 'fonts', `${path.parse(face.epubName).name}-${key}.otf`);
+  let bytes: Uint8Array | undefined = await readFile(file).catch(() => undefined);
+  if (!bytes) {
+    const full = await readFile(face.path);
+    const index = findFace(full, face.family);
+    if (index < 0) {
+      throw new BookdeckError('E_FONT_FACE', `${face.path} has no face named '${face.family}'`, {
+        kind: 'dependency',
+        hint: `reinstall the ${face.debian} package`,
+      });
+    }
+    bytes = await subsetFace(full, index, points);
+    await writeFileAtomic(file, bytes, workDir);
+  }
+  return { face, bytes, file, covered: new Set(cmapCodePoints(bytes)) };
+}
