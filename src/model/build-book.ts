@@ -5,6 +5,7 @@ import { BookdeckError } from '../errors.js';
 import type { BookMeta } from '../config/schema.js';
 import type { ParsedFile } from '../manuscript/parse.js';
 import type { Book, Chapter, Para } from './book.js';
+import { checkLimits } from './limits.js';
 import { extractProposals } from './proposals.js';
 import { ATTRIBUTION, plainText } from './text.js';
 
@@ -19,6 +20,7 @@ export function buildBook(files: ParsedFile[], meta: BookMeta): Book {
     if (pending) chapters.push(makeChapter(chapters.length, pending.heading, pending.file, pending.body));
   };
   for (const file of files) {
+    checkLimits(file.tree, file.path);
     for (const node of file.tree.children) {
       if (node.type === 'yaml') continue;
       if (node.type === 'heading' && node.depth === 1) {

@@ -29,17 +29,27 @@ describe('front matter', () => {
   });
 
   it('refuses front matter that is not a mapping', () => {
-    expect(error('---\n- a\n- b\n---\n').code).toBe('E_FRONT_MATTER');
+    const e = error('---\n- a\n- b\n---\n');
+    expect(e.code).toBe('E_CONFIG');
+    expect(e.message).toBe('front matter must be a mapping of keys to values');
   });
 
   it('names a missing title, an unknown key and a bad date with its line', () => {
-    expect(error('---\ndate: 2018-07-26\n---\n').message).toMatch(/missing 'title'/);
+    expect(error('---\ndate: 2018-07-26\n---\n').message).toBe("front matter is missing 'title'");
     const unknown = error('---\ntitle: 书\ndate: 2018-07-26\ntilte: x\n---\n');
-    expect(unknown.message).toMatch(/unknown front matter key 'tilte'/);
+    expect(unknown.message).toBe("unknown key 'tilte' in front matter");
+    expect(unknown.hint).toMatch(/known keys here: title, subtitle, lang, date/);
     expect(unknown.location?.line).toBe(4);
     const date = error('---\ntitle: 书\ndate: 26/7/2018\n---\n');
     expect(date.message).toMatch(/'date'/);
     expect(date.location?.line).toBe(3);
+  });
+
+  it('takes metadata defaults from a config file, front matter winning', () => {
+    const tree = parseSource({ path: 'm.md', text: '---\ntitle: 书\n---\n', notices: [] }).tree;
+    expect(readFrontMatter(tree, 'm.md', { date: '2020-01-01', title: '别的', publisher: '社' })).toEqual({
+      title: '书', date: '2020-01-01', publisher: '社', lang: 'zh-Hans',
+    });
   });
 
   it('requires front matter', () => {
