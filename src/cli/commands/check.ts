@@ -1,28 +1,49 @@
-import { formatLocation } from '../../errors.js';
+import { access } from 'node:fs/promises';
+import path from 'node:path';
+import { formatFinding, sortFindings, type Finding } from '../../check/finding.js';
+import { lintPunctuation } from '../../check/punctuation.js';
+import { lintDropped, lintStructure } from '../../check/structure.js';
+import { loadConfig } from '../../config/config-file.js';
+import { bookUncoveredChars, describeChar } from '../../fonts/index.js';
 import { loadBook } from '../../manuscript/load.js';
 import { DEFAULT_MANUSCRIPT } from '../../manuscript/read.js';
+import { epubcheck } from '../../tools/epubcheck.js';
 import { parse } from '../args.js';
 import type { Console } from '../console.js';
 
-export const CHECK_HELP = `Usage: bookdeck check [-m FILE|DIR]
+export const CHECK_HELP = `Usage: bookdeck check [options]
 
-Validate a manuscript without building: front matter, one H1 per speech, the
-attribution of each speech, and the proposals found per speech.
+Validate a manuscript without building it, and report every finding as
+file:line:column: severity CODE: message
+
+  - front matter and config against the schema
+  - every speech has a title (H1) and a （摘自……） attribution
+  - the proposals found per speech
+  - characters that no embedded font can draw (errors)
+  - Chinese punctuation: half-width , . ? between Han, unbalanced “” （）, ... for ……
+  - Markdown that an output would drop or alter (raw HTML, …)
+  - EPUBCheck on the built EPUB, when --out holds one
 
 Options:
   -m, --manuscript FILE|DIR  manuscript (default: ${DEFAULT_MANUSCRIPT})
+  -o, --out DIR              built output to validate too (default: dist)
+      --config FILE          config file (default: bookdeck.config.json|yaml)
+      --strict               warnings fail the check too
       --debug                show stack traces
   -h, --help                 show this help
 
-Exit codes: 0 no errors, 1 errors found.
+Exit codes: 0 no errors (warnings allowed unless --strict), 1 errors found.
 `;
 
-/** `bookdeck check`: load the manuscript and report what the build would see. */
+/** `bookdeck check`: lint the manuscript, and EPUBCheck the built book if there is one. */
 export async function checkCommand(argv: string[], con: Console): Promise<number> {
   const { values } = parse(
     argv,
     {
       manuscript: { type: 'string', short: 'm', default: DEFAULT_MANUSCRIPT },
+      out: { type: 'string', short: 'o', default: 'dist' },
+      config: { type: 'string' },
+      strict: { type: 'boolean', default: false },
       debug: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -32,19 +53,36 @@ export async function checkCommand(argv: string[], con: Console): Promise<number
     con.out(CHECK_HELP);
     return 0;
   }
-  const { book, notices } = await loadBook(values.manuscript);
+  const config = await loadConfig(path.dirname(values.manuscript), values.config);
+  const { book, files, notices } = await loadBook(values.manuscript, config.config);
   for (const n of notices) con.err(`notice: ${n}`);
-  const lines: string[] = [];
-  let warnings = 0;
-  for (const ch of book.chapters) {
-    lines.push(`${formatLocation(ch.location)}: speech ${ch.index + 1} 《${ch.title}》: ${ch.paragraphs.length} paragraphs, ${ch.proposals.length} proposals`);
-    for (const p of ch.proposals) lines.push(`  ${p.ordinal}. ${p.title}  (${formatLocation(p.location)})`);
-    if (!ch.attribution) {
-      warnings++;
-      lines.push(`${formatLocation(ch.location)}: warning: speech ${ch.index + 1} has no （摘自……） attribution`);
+  const findings: Finding[] = [
+    ...lintStructure(book),
+    ...files.flatMap((f) => lintPunctuation(f.tree, f.path)),
+    ...lintDropped(files),
+    ...(await bookUncoveredChars(book)).map((u): Finding => ({
+      severity: 'error',
+      code: 'F_UNCOVERED',
+      message: `${describeChar(u)} is in no embedded font${u.locations.length > 1 ? ` (${u.locations.length} places)` : ''}`,
+      ...(u.locations[0] ? { location: u.locations[0] } : {}),
+    })),
+  ];
+  const epub = path.join(values.out, 'book.epub');
+  if (await access(epub).then(() => true, () => false)) {
+    con.err(`running EPUBCheck on ${epub} …`);
+    const report = await epubcheck(epub);
+    for (const m of report.messages) {
+      findings.push({
+        severity: m.severity === 'FATAL' || m.severity === 'ERROR' ? 'error' : m.severity === 'WARNING' ? 'warning' : 'info',
+        code: `EPUBCHECK_${m.id}`,
+        message: m.message,
+        ...(m.locations[0] ? { location: m.locations[0] } : {}),
+      });
     }
+    findings.push({ severity: 'info', code: 'EPUBCHECK', message: `EPUBCheck ${report.version}: ${report.fatals} fatals, ${report.errors} errors, ${report.warnings} warnings`, location: { file: epub } });
   }
-  lines.push(`${book.chapters.length} speeches, ${book.chapters.reduce((n, c) => n + c.proposals.length, 0)} proposals, ${warnings} warnings`);
-  con.out(lines.join('\n'));
-  return 0;
+  const sorted = sortFindings(findings);
+  const count = (s: Finding['severity']) => sorted.filter((f) => f.severity === s).length;
+  con.out([...sorted.map(formatFinding), `${book.chapters.length} speeches, ${book.chapters.reduce((n, c) => n + c.proposals.length, 0)} proposals; ${count('error')} errors, ${count('warning')} warnings`].join('\n'));
+  return count('error') > 0 || (values.strict && count('warning') > 0) ? 1 : 0;
 }
