@@ -1,34 +1,80 @@
-import { readFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { Emitter } from '../types.js';
+import type { Artifact, Emitter, Paper } from '../types.js';
+import type { BookMeta } from '../../model/book.js';
 import { writeFileAtomic } from '../../io/atomic.js';
-import { pandocInfo, runPandoc } from '../../tools/pandoc.js';
-import { findProgram } from '../../tools/programs.js';
+import { pandocInfo, runPandoc, type PandocJob } from '../../tools/pandoc.js';
+import { ensureScFonts } from '../../tools/latex-fonts.js';
+import { texPrograms } from '../../tools/latex.js';
+import { imposeBooklet, type PdfInfo } from './booklet.js';
+import { compileTex } from './compile.js';
 import { bookToPandoc } from './pandoc-ast.js';
+import { paperLayout } from './paper.js';
 
-/** Book → pandoc JSON AST → pandoc (ctex template) → xelatex → `book.pdf`. */
+/**
+ * Book → pandoc JSON AST → LaTeX (ctex template) → xelatex passes → xdvipdfmx →
+ * `book.pdf`; with --booklet also `book-booklet.pdf`, imposed from an A5 build.
+ */
 export const emitPdf: Emitter = async (book, ctx) => {
-  const { apiVersion } = await pandocInfo();
-  await findProgram('xelatex');
-  const work = path.join(ctx.workDir, 'pdf');
-  await mkdir(work, { recursive: true });
-  const out = path.join(work, 'book.pdf');
-  ctx.progress('pandoc → xelatex');
-  await runPandoc(
-    {
-      from: 'json',
-      to: 'latex',
-      output: out,
-      template: await ctx.template('pdf/book.latex'),
-      pdfEngine: 'xelatex',
-      variables: { paper: ctx.options.paper },
-      extra: ['--top-level-division=chapter'],
-    },
-    JSON.stringify(bookToPandoc(book, apiVersion)),
-    { signal: ctx.signal, cwd: work },
+  const [{ apiVersion }, , fontDir] = await Promise.all([pandocInfo(), texPrograms(), ensureScFonts()]);
+  const { paper, booklet, outDir } = ctx.options;
+  const template = await ctx.template('pdf/book.latex');
+  const ast = JSON.stringify(bookToPandoc(book, apiVersion));
+  // The booklet is always A5 pages on A4 sheets, whatever --paper says.
+  const variants: Paper[] = booklet && paper !== 'a5' ? [paper, 'a5'] : [paper];
+  const built = await Promise.all(
+    variants.map(async (variant) => {
+      ctx.progress(`pandoc → LaTeX (${variant})`);
+      const tex = await runPandoc(latexJob(template, book.meta, variant), ast, { signal: ctx.signal });
+      const res = await compileTex({ tex, variant, workDir: ctx.workDir, fontDir, signal: ctx.signal, progress: ctx.progress });
+      if (!res.settled) ctx.warn(`the table of contents of the ${variant} PDF still moved after ${res.passes} passes`);
+      return res.pdf;
+    }),
   );
-  const bytes = await readFile(out);
-  const file = path.join(ctx.options.outDir, 'book.pdf');
-  await writeFileAtomic(file, bytes, ctx.workDir);
-  return { format: 'pdf', files: [file], bytes: bytes.length };
+  const files: string[] = [];
+  let bytes = 0;
+  const main = path.join(outDir, 'book.pdf');
+  await writeFileAtomic(main, built[0]!, ctx.workDir);
+  files.push(main);
+  bytes += built[0]!.length;
+  if (booklet) {
+    ctx.progress('booklet imposition');
+    const sheets = await imposeBooklet(built[variants.indexOf('a5')]!, pdfInfo(book.meta, sourceDate()));
+    const file = path.join(outDir, 'book-booklet.pdf');
+    await writeFileAtomic(file, sheets, ctx.workDir);
+    files.push(file);
+    bytes += sheets.length;
+  }
+  return { format: 'pdf', files, bytes } satisfies Artifact;
 };
+
+/** The pandoc run that writes the LaTeX for one paper size. Pure. */
+export function latexJob(template: string, meta: BookMeta, paper: Paper): PandocJob {
+  const layout = paperLayout(paper);
+  return {
+    from: 'json',
+    // Without `smart`, pandoc keeps “ ” ‘ ’ as they are instead of TeX's `` and ''.
+    to: 'latex-smart',
+    template,
+    variables: { zihao: layout.zihao, geometry: layout.geometry, lang: meta.lang },
+    extra: ['--top-level-division=chapter', '--no-highlight', '--wrap=preserve'],
+  };
+}
+
+/** Document information from the front matter. Pure. */
+export function pdfInfo(meta: BookMeta, date: Date): PdfInfo {
+  const subject = meta.description ?? meta.subtitle;
+  return {
+    title: meta.title,
+    lang: meta.lang,
+    date,
+    ...(meta.author || meta.publisher ? { author: meta.author ?? meta.publisher } : {}),
+    ...(subject ? { subject } : {}),
+    ...(meta.keywords ? { keywords: meta.keywords } : {}),
+  };
+}
+
+/** SOURCE_DATE_EPOCH when set (reproducible builds), else now. */
+function sourceDate(): Date {
+  const epoch = process.env.SOURCE_DATE_EPOCH;
+  return epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : new Date();
+}

@@ -1,5 +1,6 @@
 import type { Nodes, PhrasingContent, RootContent } from 'mdast';
 import type { Book } from '../../model/book.js';
+import { texEscape, zhDate } from './tex.js';
 
 /** A pandoc AST node as JSON: `{t, c}`. */
 export type PandocNode = { t: string; c?: unknown };
@@ -12,17 +13,25 @@ export function bookToPandoc(book: Book, apiVersion: number[]): object {
   const blocks: PandocNode[] = [];
   for (const ch of book.chapters) {
     blocks.push({ t: 'Header', c: [1, [ch.id, [], []], inlines(ch.heading.children)] });
-    const ids = new Map(ch.paragraphs.map((p) => [p.node, p.id] as const));
+    const ids: Ids = new Map(ch.paragraphs.map((p) => [p.node, { id: p.id }] as const));
+    for (const pr of ch.proposals) {
+      const node = ch.paragraphs.find((p) => p.id === pr.anchor)?.node;
+      if (node) ids.set(node, { id: pr.anchor, bookmark: pr.title });
+    }
     for (const node of ch.body) blocks.push(...block(node, ids));
     if (ch.attribution) {
-      blocks.push({ t: 'Div', c: [[ch.attribution.id, ['attribution'], []], [{ t: 'Para', c: str(ch.attribution.text) }]] });
+      blocks.push(
+        raw('\\begin{attribution}'),
+        { t: 'Div', c: [[ch.attribution.id, ['attribution'], []], [{ t: 'Para', c: inlines(ch.attribution.node.children) }]] },
+        raw('\\end{attribution}'),
+      );
     }
   }
   const m = book.meta;
   const meta: Record<string, PandocNode> = {
     title: metaStr(m.title),
     date: metaStr(m.date),
-    lang: metaStr(m.lang),
+    'date-zh': metaStr(zhDate(m.date)),
   };
   if (m.subtitle) meta.subtitle = metaStr(m.subtitle);
   if (m.author) meta.author = metaStr(m.author);
@@ -30,6 +39,10 @@ export function bookToPandoc(book: Book, apiVersion: number[]): object {
   if (m.description) meta.description = metaStr(m.description);
   if (m.keywords) meta.keywords = { t: 'MetaList', c: m.keywords.map(metaStr) };
   return { 'pandoc-api-version': apiVersion, meta, blocks };
+}
+
+function raw(tex: string): PandocNode {
+  return { t: 'RawBlock', c: ['latex', tex] };
 }
 
 function metaStr(s: string): PandocNode {
@@ -46,14 +59,21 @@ export function str(text: string): PandocNode[] {
   return out;
 }
 
-type Ids = Map<unknown, string>;
+/** Paragraph node → its anchor, and the bookmark title when it is a proposal. */
+type Ids = Map<unknown, { id: string; bookmark?: string }>;
 
 function block(node: RootContent, ids: Ids): PandocNode[] {
   switch (node.type) {
     case 'paragraph': {
       const para: PandocNode = { t: 'Para', c: inlines(node.children) };
-      const id = ids.get(node);
-      return id ? [{ t: 'Div', c: [[id, [], []], [para]] }] : [para];
+      const ref = ids.get(node);
+      if (!ref) return [para];
+      if (ref.bookmark !== undefined) {
+        // A bookmark for every proposal, nested under its speech in the PDF outline.
+        const mark = `\\proposalmark{${texEscape(ref.bookmark)}}{${ref.id}}`;
+        para.c = [{ t: 'RawInline', c: ['latex', mark] }, ...(para.c as PandocNode[])];
+      }
+      return [{ t: 'Div', c: [[ref.id, [], []], [para]] }];
     }
     case 'heading':
       return [{ t: 'Header', c: [node.depth, ['', [], []], inlines(node.children)] }];

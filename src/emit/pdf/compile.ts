@@ -1,0 +1,79 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { writeFileAtomic } from '../../io/atomic.js';
+import { SC_FACES } from '../../tools/latex-fonts.js';
+import { runXdvipdfmx, runXelatex } from '../../tools/latex.js';
+import { AUX_FILES, needsAnotherPass, type AuxSnapshot } from './passes.js';
+
+/** One LaTeX document to turn into a PDF. */
+export interface CompileJob {
+  tex: string;
+  /** Names the cache of this document's auxiliary files, e.g. `a4`. */
+  variant: string;
+  /** The build's work folder (ctx.workDir). */
+  workDir: string;
+  /** Folder holding the extracted SC faces. */
+  fontDir: string;
+  signal?: AbortSignal;
+  progress?: (message: string) => void;
+}
+
+/** What a compile produced. */
+export interface Compiled {
+  pdf: Uint8Array;
+  passes: number;
+  /** False when the cross-references still moved after the last allowed pass. */
+  settled: boolean;
+}
+
+/**
+ * `.tex` → PDF with as few xelatex passes as the document needs. Each run works in its
+ * own folder (two builds of one output folder never share files); the auxiliary files
+ * of the last good run are cached per variant and seed the next run, so an unchanged
+ * table of contents costs one pass instead of two.
+ */
+export async function compileTex(job: CompileJob): Promise<Compiled> {
+  const dir = path.join(job.workDir, 'tmp', `pdf-${job.variant}.${process.pid}.${randomBytes(4).toString('hex')}`);
+  const cache = path.join(job.workDir, 'pdf', job.variant);
+  await mkdir(dir, { recursive: true });
+  await writeFile(path.join(dir, 'book.tex'), job.tex);
+  // The fonts are linked in, so the template names them by file with no path in TeX.
+  await Promise.all(SC_FACES.map((f) => symlink(path.join(job.fontDir, f.file), path.join(dir, f.file))));
+  for (const name of AUX_FILES) {
+    const cached = await readFile(path.join(cache, name)).catch(() => undefined);
+    if (cached) await writeFile(path.join(dir, name), cached);
+  }
+  const opts = { cwd: dir, ...(job.signal ? { signal: job.signal } : {}) };
+  let passes = 0;
+  let before = await snapshot(dir);
+  let after: AuxSnapshot;
+  for (;;) {
+    job.progress?.(`xelatex pass ${passes + 1} (${job.variant})`);
+    await runXelatex('book.tex', opts);
+    passes++;
+    after = await snapshot(dir);
+    if (!needsAnotherPass(before, after, passes)) break;
+    before = after;
+  }
+  const settled = !needsAnotherPass(before, after, 0);
+  job.progress?.(`xdvipdfmx (${job.variant})`);
+  await runXdvipdfmx('book.xdv', 'book.pdf', opts);
+  const pdf = await readFile(path.join(dir, 'book.pdf'));
+  await mkdir(cache, { recursive: true });
+  for (const name of AUX_FILES) {
+    const text = after[name];
+    if (text === undefined) await rm(path.join(cache, name), { force: true });
+    else await writeFileAtomic(path.join(cache, name), text, job.workDir);
+  }
+  // A failed run keeps its folder (and book.log) for a look; the next build sweeps it.
+  await rm(dir, { recursive: true, force: true });
+  return { pdf, passes, settled };
+}
+
+async function snapshot(dir: string): Promise<AuxSnapshot> {
+  const entries = await Promise.all(
+    AUX_FILES.map(async (name) => [name, await readFile(path.join(dir, name), 'utf8').catch(() => undefined)] as const),
+  );
+  return Object.fromEntries(entries);
+}

@@ -1,0 +1,36 @@
+import type { Paper } from '../types.js';
+
+/** Type area of one paper size: body size (ctex `zihao`) and geometry options. */
+export interface PaperLayout {
+  /** ctex font size: `-4` is 小四 (12 bp), `5` is 五号 (10.5 bp). */
+  zihao: string;
+  /** Options for the geometry package. */
+  geometry: string;
+  /** Characters per line, and lines per page, of body text. */
+  chars: number;
+  lines: number;
+}
+
+const SIZES: Record<Paper, { zihao: string; bp: number; chars: number; lines: number }> = {
+  a4: { zihao: '-4', bp: 12, chars: 38, lines: 36 },
+  a5: { zihao: '5', bp: 10.5, chars: 30, lines: 27 },
+  b5: { zihao: '5', bp: 10.5, chars: 36, lines: 34 },
+};
+
+/**
+ * Layout for a paper size. Pure. The text block is a whole number of Han characters
+ * wide, so justified lines of Han need no stretching, and a whole number of lines high.
+ */
+export function paperLayout(paper: Paper): PaperLayout {
+  const s = SIZES[paper];
+  const geometry = [
+    `${paper}paper`,
+    `textwidth=${s.chars * s.bp}bp`,
+    `lines=${s.lines}`,
+    'centering',
+    `headheight=${Math.round(s.bp * 1.5)}bp`,
+    `headsep=${Math.round(s.bp * 1.2)}bp`,
+    `footskip=${Math.round(s.bp * 3)}bp`,
+  ].join(',');
+  return { zihao: s.zihao, geometry, chars: s.chars, lines: s.lines };
+}

@@ -1,0 +1,147 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { access, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { BookdeckError } from '../errors.js';
+
+/** Where Debian's fonts-noto-cjk puts the collections. */
+export const NOTO_CJK_DIR = '/usr/share/fonts/opentype/noto';
+
+/** One face of a Noto CJK collection, pulled out as a standalone OpenType font. */
+export interface CjkFace {
+  /** File name the template asks for, e.g. `NotoSerifCJKsc-Regular.otf`. */
+  file: string;
+  /** Collection it comes from, e.g. `NotoSerifCJK-Regular.ttc`. */
+  collection: string;
+  /** Face index in the collection: 2 is SC (0 JP, 1 KR, 3 TC, 4 HK). */
+  index: number;
+}
+
+/** The Simplified Chinese faces the print template uses. */
+export const SC_FACES: readonly CjkFace[] = [
+  { file: 'NotoSerifCJKsc-Regular.otf', collection: 'NotoSerifCJK-Regular.ttc', index: 2 },
+  { file: 'NotoSerifCJKsc-Bold.otf', collection: 'NotoSerifCJK-Bold.ttc', index: 2 },
+  { file: 'NotoSansCJKsc-Regular.otf', collection: 'NotoSansCJK-Regular.ttc', index: 2 },
+  { file: 'NotoSansCJKsc-Bold.otf', collection: 'NotoSansCJK-Bold.ttc', index: 2 },
+];
+
+/**
+ * One face of a TrueType/OpenType collection as a standalone font. Pure.
+ *
+ * Why: the faces of a Noto CJK collection share one CFF table whose font name is the
+ * JP one, and xdvipdfmx names the embedded font after it, so a PDF set in the SC face
+ * still reports `NotoSerifCJKjp`. The standalone font gets the CFF name of its own face
+ * (`jp` → `sc`, same length, so no CFF offset moves); glyphs and tables are unchanged.
+ */
+export function extractFace(ttc: Uint8Array, index: number, cffName?: { from: string; to: string }): Uint8Array {
+  const src = Buffer.from(ttc.buffer, ttc.byteOffset, ttc.byteLength);
+  if (src.toString('latin1', 0, 4) !== 'ttcf') throw new Error('not a font collection');
+  const count = src.readUInt32BE(8);
+  if (index < 0 || index >= count) throw new Error(`face ${index} not in a collection of ${count}`);
+  const at = src.readUInt32BE(12 + 4 * index);
+  const numTables = src.readUInt16BE(at + 4);
+  const tables = Array.from({ length: numTables }, (_, i) => {
+    const r = at + 12 + 16 * i;
+    return { tag: src.toString('latin1', r, r + 4), offset: src.readUInt32BE(r + 8), length: src.readUInt32BE(r + 12) };
+  });
+  const headerLen = 12 + 16 * numTables;
+  let size = headerLen;
+  for (const t of tables) size += pad4(t.length);
+  const out = Buffer.alloc(size);
+  src.copy(out, 0, at, at + 12);
+  let pos = headerLen;
+  tables.forEach((t, i) => {
+    src.copy(out, pos, t.offset, t.offset + t.length);
+    if (t.tag === 'head') out.writeUInt32BE(0, pos + 8);
+    if (t.tag === 'CFF ' && cffName) renameCff(out.subarray(pos, pos + t.length), cffName.from, cffName.to);
+    const r = 12 + 16 * i;
+    out.write(t.tag, r, 'latin1');
+    out.writeUInt32BE(checksum(out.subarray(pos, pos + pad4(t.length))), r + 4);
+    out.writeUInt32BE(pos, r + 8);
+    out.writeUInt32BE(t.length, r + 12);
+    pos += pad4(t.length);
+  });
+  const head = tables.findIndex((t) => t.tag === 'head');
+  if (head >= 0) {
+    const headAt = out.readUInt32BE(12 + 16 * head + 8);
+    out.writeUInt32BE((0xb1b0afba - checksum(out)) >>> 0, headAt + 8);
+  }
+  return out;
+}
+
+/** Rewrite the font name in a CFF table's Name INDEX, in place; lengths must match. */
+function renameCff(cff: Buffer, from: string, to: string): void {
+  if (from.length !== to.length) throw new Error('CFF rename must keep the length');
+  const hdrSize = cff[2]!;
+  const count = cff.readUInt16BE(hdrSize);
+  if (count === 0) return;
+  const offSize = cff[hdrSize + 2]!;
+  const offsets = hdrSize + 3;
+  const data = offsets + (count + 1) * offSize - 1;
+  for (let i = 0; i < count; i++) {
+    const start = data + cff.readUIntBE(offsets + i * offSize, offSize);
+    const end = data + cff.readUIntBE(offsets + (i + 1) * offSize, offSize);
+    if (cff.toString('latin1', start, end) === from) cff.write(to, start, 'latin1');
+  }
+}
+
+function pad4(n: number): number {
+  return (n + 3) & ~3;
+}
+
+function checksum(buf: Buffer): number {
+  let sum = 0;
+  const whole = buf.length & ~3;
+  for (let i = 0; i < whole; i += 4) sum = (sum + buf.readUInt32BE(i)) >>> 0;
+  if (whole < buf.length) {
+    const tail = Buffer.alloc(4);
+    buf.copy(tail, 0, whole);
+    sum = (sum + tail.readUInt32BE(0)) >>> 0;
+  }
+  return sum;
+}
+
+/** The CFF name a face's standalone font should carry, from its file name. */
+export function cffRename(face: CjkFace): { from: string; to: string } {
+  const to = face.file.replace(/\.otf$/, '');
+  return { from: to.replace('CJKsc', 'CJKjp'), to };
+}
+
+/** Per-user cache of extracted faces, shared by every build (the files are ~25 MB each). */
+export function fontCacheRoot(): string {
+  const base = process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
+  return path.join(base, 'bookdeck', 'fonts');
+}
+
+/**
+ * Make sure the SC faces exist as standalone fonts; return their folder. Extracted once
+ * per version of the collections (the folder name hashes their size and mtime).
+ */
+export async function ensureScFonts(sourceDir = NOTO_CJK_DIR, cacheRoot = fontCacheRoot()): Promise<string> {
+  const sources = [...new Set(SC_FACES.map((f) => f.collection))].sort();
+  const hash = createHash('sha256');
+  for (const name of sources) {
+    const s = await stat(path.join(sourceDir, name)).catch(() => {
+      throw new BookdeckError('E_MISSING_DEP', `font collection '${name}' is not installed`, {
+        kind: 'dependency',
+        hint: `install it with \`sudo apt-get install fonts-noto-cjk\` (looked in ${sourceDir})`,
+      });
+    });
+    hash.update(`${name}:${s.size}:${s.mtimeMs}\n`);
+  }
+  const dir = path.join(cacheRoot, hash.digest('hex').slice(0, 16));
+  await mkdir(dir, { recursive: true });
+  for (const face of SC_FACES) {
+    const target = path.join(dir, face.file);
+    if (await access(target).then(() => true, () => false)) continue;
+    const bytes = extractFace(await readFile(path.join(sourceDir, face.collection)), face.index, cffRename(face));
+    const tmp = `${target}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+    try {
+      await writeFile(tmp, bytes);
+      await rename(tmp, target);
+    } finally {
+      await rm(tmp, { force: true });
+    }
+  }
+  return dir;
+}

@@ -1,0 +1,126 @@
+import { access, constants, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { execa, type ExecaError } from 'execa';
+import { BookdeckError } from '../errors.js';
+import { parseLatexLog } from './latex-log.js';
+import { findProgram, missingProgram } from './programs.js';
+
+/** Options every TeX run takes: where, how long, and how to stop it. */
+export interface TexRunOptions {
+  cwd: string;
+  signal?: AbortSignal;
+  timeoutMs?: number;
+  /** Extra environment, e.g. `SOURCE_DATE_EPOCH`. */
+  env?: Record<string, string>;
+}
+
+/** xelatex's argv for one pass that writes `.xdv` only (xdvipdfmx runs once, at the end). Pure. */
+export function xelatexArgs(texFile: string): string[] {
+  return ['-interaction=nonstopmode', '-halt-on-error', '-file-line-error', '-no-shell-escape', '-no-pdf', texFile];
+}
+
+/** xdvipdfmx's argv: `.xdv` → PDF, quiet, compressed. Pure. */
+export function xdvipdfmxArgs(xdvFile: string, pdfFile: string): string[] {
+  return ['-q', '-z', '9', '-o', pdfFile, xdvFile];
+}
+
+/**
+ * Environment for TeX runs. Pure. Long log lines stay unwrapped so errors parse; with
+ * SOURCE_DATE_EPOCH set, TeX and xdvipdfmx take every date (and the PDF /ID) from it;
+ * files may be read and written only below the work folder or TeX's own trees.
+ */
+export function texEnv(base: NodeJS.ProcessEnv, extra: Record<string, string> = {}): Record<string, string> {
+  const env: Record<string, string> = {
+    max_print_line: '10000',
+    error_line: '254',
+    half_error_line: '238',
+    openin_any: 'p',
+    openout_any: 'p',
+    ...extra,
+  };
+  const epoch = extra.SOURCE_DATE_EPOCH ?? base.SOURCE_DATE_EPOCH;
+  if (epoch !== undefined && /^\d+$/.test(epoch)) {
+    env.SOURCE_DATE_EPOCH = epoch;
+    env.FORCE_SOURCE_DATE = '1';
+  }
+  return env;
+}
+
+/** Paths of xelatex and of the xdvipdfmx beside it; exit 3 naming texlive-xetex when missing. */
+export async function texPrograms(): Promise<{ xelatex: string; xdvipdfmx: string }> {
+  const xelatex = await findProgram('xelatex');
+  const xdvipdfmx = path.join(path.dirname(xelatex), 'xdvipdfmx');
+  await access(xdvipdfmx, constants.X_OK).catch(() => {
+    throw missingProgram('xelatex');
+  });
+  return { xelatex, xdvipdfmx };
+}
+
+/** One xelatex pass over `texFile` in `opts.cwd`; a failure carries the log's error lines. */
+export async function runXelatex(texFile: string, opts: TexRunOptions): Promise<void> {
+  const { xelatex } = await texPrograms();
+  const argv = xelatexArgs(texFile);
+  try {
+    await execa(xelatex, argv, execOptions(opts));
+  } catch (err) {
+    const logFile = path.join(opts.cwd, texFile.replace(/\.tex$/, '.log'));
+    const log = await readFile(logFile, 'utf8').catch(() => '');
+    throw latexError([xelatex, ...argv], err, log, logFile);
+  }
+}
+
+/** Convert the final `.xdv` to PDF. */
+export async function runXdvipdfmx(xdvFile: string, pdfFile: string, opts: TexRunOptions): Promise<void> {
+  const { xdvipdfmx } = await texPrograms();
+  const argv = xdvipdfmxArgs(xdvFile, pdfFile);
+  try {
+    await execa(xdvipdfmx, argv, execOptions(opts));
+  } catch (err) {
+    throw latexError([xdvipdfmx, ...argv], err, String((err as ExecaError).stderr ?? ''), undefined);
+  }
+}
+
+function execOptions(opts: TexRunOptions) {
+  return {
+    cwd: opts.cwd,
+    env: texEnv(process.env, opts.env),
+    stdin: 'ignore' as const,
+    cancelSignal: opts.signal,
+    timeout: opts.timeoutMs ?? 120_000,
+    forceKillAfterDelay: 2_000,
+  };
+}
+
+/** A failed TeX run: its argv, exit code and the relevant lines of its log. */
+export class LatexError extends BookdeckError {
+  constructor(
+    message: string,
+    readonly argv: string[],
+    readonly processExitCode: number | undefined,
+    readonly logLines: string[],
+    opts: { kind: 'dependency' | 'internal'; hint: string; cause: unknown },
+  ) {
+    super(opts.kind === 'dependency' ? 'E_MISSING_DEP' : 'E_LATEX', message, opts);
+  }
+}
+
+function latexError(argv: string[], err: unknown, log: string, logFile: string | undefined): BookdeckError {
+  const e = err as ExecaError;
+  if (e.isCanceled) return new BookdeckError('E_CANCELLED', `${path.basename(argv[0]!)} was cancelled`, { kind: 'internal', cause: err });
+  const problem = parseLatexLog(log);
+  const name = path.basename(argv[0]!);
+  if (problem.missing && problem.package) {
+    return new LatexError(`${name} cannot find '${problem.missing}'`, argv, e.exitCode, problem.lines, {
+      kind: 'dependency',
+      hint: `install it with \`sudo apt-get install ${problem.package}\` (or run \`npm run setup\`)`,
+      cause: err,
+    });
+  }
+  const reason = e.timedOut ? 'timed out' : `failed (exit ${e.exitCode ?? '?'})`;
+  const detail = problem.lines.length ? problem.lines : log.trim() ? log.trimEnd().split('\n').slice(-8) : [];
+  return new LatexError([`${name} ${reason}`, ...detail.map((l) => `  ${l}`)].join('\n'), argv, e.exitCode, problem.lines, {
+    kind: 'internal',
+    hint: logFile ? `the full log is ${logFile}` : 'rerun with --debug for the full command',
+    cause: err,
+  });
+}
