@@ -73,14 +73,7 @@ export async function build(req: BuildRequest): Promise<BuildResult[]> {
     try {
       await Promise.all(
         stale.map(async (format) => {
-          const ctx: EmitContext = {
-            options,
-            workDir,
-            template,
-            signal: abort.signal,
-            progress: (message) => onEvent({ type: 'progress', format, message }),
-            warn: (message, location) => onEvent({ type: 'warn', format, message, location }),
-          };
+          const ctx = emitContext(format, { options, workDir, template, signal: abort.signal, onEvent });
           onEvent({ type: 'start', format });
           const t0 = performance.now();
           try {
@@ -102,4 +95,19 @@ export async function build(req: BuildRequest): Promise<BuildResult[]> {
     }
   }
   return options.formats.map((f) => results.get(f)!);
+}
+
+/** The context one emitter runs with; `serve` builds these too. */
+export function emitContext(
+  format: Format,
+  base: { options: BuildOptions; workDir: string; template: EmitContext['template']; signal: AbortSignal; onEvent: (e: BuildEvent) => void },
+): EmitContext {
+  return {
+    options: base.options,
+    workDir: base.workDir,
+    template: base.template,
+    signal: base.signal,
+    progress: (message) => base.onEvent({ type: 'progress', format, message }),
+    warn: (message, location) => base.onEvent({ type: 'warn', format, message, location }),
+  };
 }

@@ -12,6 +12,7 @@ Commands:
   build    build dist/book.epub, dist/book.pdf and dist/deck/ from the manuscript
   import   reflow hard-wrapped text extracted from a PDF into Markdown
   check    validate a manuscript and list the proposals per speech
+  serve    live preview of the book and deck with reload on save
 
 Run \`bookdeck <command> --help\` for a command's options.
 
@@ -25,6 +26,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   build: async () => (await import('./commands/build.js')).buildCommand,
   import: async () => (await import('./commands/import.js')).importCommand,
   check: async () => (await import('./commands/check.js')).checkCommand,
+  serve: async () => (await import('./commands/serve.js')).serveCommand,
 };
 
 /** Run the CLI; returns the exit code. Only this file knows about process and console. */
@@ -42,7 +44,7 @@ export async function main(argv: string[], con: Console = processConsole): Promi
     }
     const command = COMMANDS[name];
     if (!command) {
-      throw new BookdeckError('E_USAGE', `unknown command '${name}'`, { kind: 'usage', hint: 'commands are build, import, check; see `bookdeck --help`' });
+      throw new BookdeckError('E_USAGE', `unknown command '${name}'`, { kind: 'usage', hint: 'commands are build, import, check, serve; see `bookdeck --help`' });
     }
     return await (await command())(rest, con);
   } catch (err) {

@@ -20,6 +20,8 @@ export interface BuildOptions {
   singleFile: boolean;
   /** Folder of user templates that override the built-in ones. */
   templatesDir?: string;
+  /** Live preview (`serve`): skip slow extras such as the deck PDFs printed by Chromium. */
+  preview?: boolean;
 }
 
 /** What an emitter gets besides the book: options, I/O locations, cancellation, logging. */

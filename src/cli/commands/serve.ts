@@ -1,0 +1,72 @@
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { loadConfig } from '../../config/config-file.js';
+import { FORMATS, type BuildOptions } from '../../emit/types.js';
+import { DEFAULT_MANUSCRIPT } from '../../manuscript/read.js';
+import { serve } from '../../serve/session.js';
+import { parse, usageError } from '../args.js';
+import type { Console } from '../console.js';
+
+export const SERVE_HELP = `Usage: bookdeck serve [options]
+
+Serve the output folder on 127.0.0.1 with live reload. Every save of the manuscript,
+a template or the config rebuilds the book preview (/preview/) and the deck (/deck/)
+at once; the PDF follows after a short quiet period. A broken save shows its error
+in the page and here, and the last good preview stays up. Stop with Ctrl-C.
+
+Options:
+  -m, --manuscript FILE|DIR  manuscript (default: ${DEFAULT_MANUSCRIPT})
+  -o, --out DIR              output folder (default: dist)
+  -p, --port N               port (default: a free one, printed)
+      --no-pdf               do not rebuild the PDF on save
+      --templates DIR        folder of templates overriding the built-in ones
+      --config FILE          config file
+      --debug                show stack traces
+  -h, --help                 show this help
+`;
+
+/** `bookdeck serve`: live preview until interrupted. */
+export async function serveCommand(argv: string[], con: Console): Promise<number> {
+  const { values } = parse(
+    argv,
+    {
+      manuscript: { type: 'string', short: 'm', default: DEFAULT_MANUSCRIPT },
+      out: { type: 'string', short: 'o' },
+      port: { type: 'string', short: 'p', default: '0' },
+      'no-pdf': { type: 'boolean', default: false },
+      templates: { type: 'string' },
+      config: { type: 'string' },
+      debug: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    'serve',
+  );
+  if (values.help) {
+    con.out(SERVE_HELP);
+    return 0;
+  }
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw usageError(`--port takes a number from 0 to 65535; got '${values.port}'`, 'serve');
+  const info = await stat(values.manuscript).catch(() => undefined);
+  const root = info?.isDirectory() ? values.manuscript : path.dirname(values.manuscript);
+  const config = await loadConfig(root, values.config);
+  const cfg = config.config.build ?? {};
+  const options: BuildOptions = {
+    outDir: values.out ?? cfg.out ?? 'dist',
+    formats: values['no-pdf'] ? FORMATS.filter((f) => f !== 'pdf') : [...FORMATS],
+    paper: cfg.paper ?? 'a4',
+    embedFonts: cfg.embedFonts ?? true,
+    booklet: cfg.booklet ?? false,
+    singleFile: false,
+    ...((values.templates ?? cfg.templates) ? { templatesDir: values.templates ?? cfg.templates } : {}),
+  };
+  const session = await serve({ manuscript: values.manuscript, manuscriptRoot: root, options, config, port, log: (l) => con.err(l) });
+  con.out(`serving ${options.outDir} at ${session.server.url}  (book preview: ${session.server.url}preview/, deck: ${session.server.url}deck/)`);
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await session.close();
+  return 0;
+}

@@ -1,0 +1,109 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { CLIENT_JS, injectClient } from './client.js';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.otf': 'font/otf',
+  '.ttf': 'font/ttf',
+  '.pdf': 'application/pdf',
+  '.epub': 'application/epub+zip',
+};
+
+/** A running preview server. */
+export interface PreviewServer {
+  url: string;
+  /** Tell every open page to reload. */
+  reload(): void;
+  /** Show a build error in every open page (undefined clears it). */
+  setError(message: string | undefined): void;
+  /** Replace the in-memory book preview page. */
+  setPreview(html: string): void;
+  close(): Promise<void>;
+}
+
+/** Serve `outDir` and the in-memory preview on 127.0.0.1, with live reload over SSE. */
+export async function startServer(outDir: string, port = 0): Promise<PreviewServer> {
+  const clients = new Set<ServerResponse>();
+  let error: string | undefined;
+  let preview = '<!doctype html><title>bookdeck</title><p>building…</p>';
+  const send = (event: string, data: unknown) => {
+    for (const res of clients) res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+  };
+  const root = path.resolve(outDir);
+
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const pathname = decodeURIComponent(url.pathname);
+    if (pathname === '/__bookdeck/events') {
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+      res.write(`event: error-state\ndata: ${JSON.stringify({ message: error ?? null })}\n\n`);
+      clients.add(res);
+      req.on('close', () => clients.delete(res));
+      return;
+    }
+    if (pathname === '/__bookdeck/client.js') return reply(res, 200, TYPES['.js']!, CLIENT_JS);
+    if (pathname === '/') return reply(res, 200, TYPES['.html']!, injectClient(indexPage()));
+    if (pathname === '/preview/' || pathname === '/preview') return reply(res, 200, TYPES['.html']!, injectClient(preview));
+    let file = path.resolve(root, `.${pathname}`);
+    // Never serve anything outside the output folder.
+    if (file !== root && !file.startsWith(root + path.sep)) return reply(res, 403, 'text/plain', 'forbidden');
+    const info = await stat(file).catch(() => undefined);
+    if (info?.isDirectory()) file = path.join(file, 'index.html');
+    const body = await readFile(file).catch(() => undefined);
+    if (!body) return reply(res, 404, 'text/plain; charset=utf-8', `not found: ${pathname}`);
+    const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
+    reply(res, 200, type, type.startsWith('text/html') ? injectClient(body.toString('utf8')) : body);
+  };
+
+  const server: Server = createServer((req, res) => {
+    handle(req, res).catch((e: Error) => reply(res, 500, 'text/plain', e.message));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', resolve);
+  });
+  const address = server.address();
+  const actual = typeof address === 'object' && address ? address.port : port;
+  return {
+    url: `http://127.0.0.1:${actual}/`,
+    reload: () => send('reload', {}),
+    setError(message) {
+      error = message;
+      send('error-state', { message: message ?? null });
+    },
+    setPreview(html) {
+      preview = html;
+    },
+    close: () =>
+      new Promise((resolve) => {
+        for (const res of clients) res.end();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function reply(res: ServerResponse, status: number, type: string, body: string | Buffer): void {
+  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
+  res.end(body);
+}
+
+function indexPage(): string {
+  return `<!doctype html><html lang="zh-Hans"><head><meta charset="utf-8"><title>bookdeck preview</title>
+<style>body{font:16px/1.6 "Noto Sans CJK SC",sans-serif;max-width:40em;margin:3em auto}</style></head>
+<body><h1>bookdeck</h1><ul>
+<li><a href="/preview/">书稿预览 (book preview)</a></li>
+<li><a href="/deck/index.html">演示文稿 (deck)</a></li>
+<li><a href="/book.pdf">PDF</a> · <a href="/book.epub">EPUB</a></li>
+</ul></body></html>`;
+}

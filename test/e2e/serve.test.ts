@@ -1,0 +1,77 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../browser.js';
+import { MANUSCRIPT, ROOT, scratchDir } from '../helpers.js';
+
+let child: ChildProcess;
+let browser: Browser;
+let url: string;
+let manuscript: string;
+let stderr = '';
+
+beforeAll(async () => {
+  const dir = await scratchDir('serve');
+  manuscript = path.join(dir, 'speeches.md');
+  await writeFile(manuscript, await readFile(MANUSCRIPT, 'utf8'));
+  child = spawn('node', [path.join(ROOT, 'bin/bookdeck.js'), 'serve', '-m', manuscript, '-o', path.join(dir, 'dist'), '--no-pdf'], { cwd: dir });
+  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+  url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /serving .* at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
+      if (m) resolve(m[1]!);
+    });
+    child.once('exit', (code) => reject(new Error(`serve exited ${code}: ${stderr}`)));
+  });
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  child?.kill('SIGTERM');
+});
+
+describe('bookdeck serve', () => {
+  it('serves on 127.0.0.1 and shows a saved edit in the browser, for the preview and the deck', async () => {
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    const page = await browser.newPage();
+    await page.goto(`${url}preview/`);
+    await expect.poll(() => page.locator('#s1-p1').textContent()).toMatch(/^京津冀协同发展，是习近平总书记/);
+    const deck = await browser.newPage();
+    await deck.goto(`${url}deck/index.html`);
+    await expect.poll(() => deck.locator('.slides').textContent()).toContain('提高政治站位，增强行动自觉');
+
+    const text = await readFile(manuscript, 'utf8');
+    const t0 = Date.now();
+    await writeFile(manuscript, text.replace('京津冀协同发展，是习近平总书记', '京津冀协同发展（已修改），是习近平总书记').replace('提高政治站位，增强行动自觉', '提高政治站位，增强行动自觉（新）'));
+    await expect.poll(() => page.locator('#s1-p1').textContent(), { timeout: 10_000, intervals: [20] }).toContain('（已修改）');
+    const ms = Date.now() - t0;
+    await expect.poll(() => deck.locator('.slides').textContent(), { timeout: 10_000 }).toContain('增强行动自觉（新）');
+    // Reported, not asserted: timing belongs to the benchmark.
+    console.log(`serve: save → preview in browser: ${ms} ms`);
+    await page.close();
+    await deck.close();
+  });
+
+  it('shows a broken save in the page and the terminal, keeping the last good preview', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${url}preview/`);
+    const good = await readFile(manuscript, 'utf8');
+    await writeFile(manuscript, good.replace(/^title: .*$/m, 'title: [broken'));
+    const banner = page.locator('#bookdeck-error');
+    await expect.poll(() => banner.textContent(), { timeout: 10_000 }).toMatch(/E_YAML: .*speeches\.md:\d+: broken YAML in front matter/);
+    expect(await page.locator('#s1-p1').textContent()).toContain('京津冀协同发展');
+    await expect.poll(() => stderr).toMatch(/E_YAML/);
+    // A reload while broken still serves the last good preview, with the error on top.
+    await page.reload();
+    expect(await page.locator('#s1-p1').textContent()).toContain('京津冀协同发展');
+    await expect.poll(() => banner.textContent()).toMatch(/E_YAML/);
+    await writeFile(manuscript, good);
+    await expect.poll(() => banner.count(), { timeout: 10_000 }).toBe(0);
+    await page.close();
+  });
+});
