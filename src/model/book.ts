@@ -28,6 +28,8 @@ export interface Proposal {
   lead: string;
   /** 2–4 verbatim spans of the paragraph, each ≤ 40 characters. */
   keyPoints: string[];
+  /** `manuscript` when a `:::keypoints` list under the paragraph chose them, else `auto`. */
+  keyPointsFrom?: 'auto' | 'manuscript';
   /** Full paragraph text. */
   text: string;
   /** Id of the source paragraph. */

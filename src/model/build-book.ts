@@ -6,7 +6,7 @@ import type { BookMeta } from '../config/schema.js';
 import type { ParsedFile } from '../manuscript/parse.js';
 import type { Book, Chapter, Para } from './book.js';
 import { checkLimits } from './limits.js';
-import { extractProposals } from './proposals.js';
+import { extractProposals, type KeyPointOverride } from './proposals.js';
 import { ATTRIBUTION, plainText } from './text.js';
 
 /** Container directives bookdeck understands; any other name is an error. */
@@ -54,7 +54,7 @@ function makeChapter(index: number, heading: Heading, file: string, blocks: Root
   if (title === '') {
     throw new BookdeckError('E_EMPTY_TITLE', 'this speech heading has no text', { location, hint: 'write the title after `# `' });
   }
-  const body = [...blocks];
+  let body = [...blocks];
   let attribution: Para | undefined;
   const last = body.at(-1);
   if (last?.type === 'paragraph' && ATTRIBUTION.test(plainText(last))) {
@@ -62,10 +62,13 @@ function makeChapter(index: number, heading: Heading, file: string, blocks: Root
     attribution = para(`${id}-attribution`, last, file, 'body');
   }
   const paragraphs: Para[] = [];
+  const overrides = new Map<Paragraph, KeyPointOverride>();
   collectParagraphs(body, file, 'body', (node, role) => {
     const p = para(`${id}-p${paragraphs.length + 1}`, node, file, role);
     paragraphs.push(p);
-  });
+  }, overrides);
+  // The override list is deck data: the EPUB and PDF, which print `body`, never see it.
+  body = body.filter((n) => !(n.type === 'containerDirective' && n.name === 'keypoints'));
   return {
     id,
     index,
@@ -74,7 +77,7 @@ function makeChapter(index: number, heading: Heading, file: string, blocks: Root
     body,
     paragraphs,
     ...(attribution ? { attribution } : {}),
-    proposals: extractProposals(index, paragraphs),
+    proposals: extractProposals(index, paragraphs, overrides),
     location,
   };
 }
@@ -84,14 +87,43 @@ function collectParagraphs(
   file: string,
   role: Para['role'],
   visit: (p: Paragraph, role: Para['role']) => void,
+  overrides: Map<Paragraph, KeyPointOverride>,
 ): void {
-  for (const node of nodes) {
+  nodes.forEach((node, i) => {
     if (node.type === 'paragraph') visit(node, role);
     else if (node.type === 'containerDirective') {
       const name = checkContainer(node, file);
-      if (name === 'context') collectParagraphs(node.children, file, 'context', visit);
+      if (name === 'context') collectParagraphs(node.children, file, 'context', visit, overrides);
+      if (name === 'keypoints') {
+        const prev = nodes[i - 1];
+        const at = { file, line: node.position?.start.line, column: node.position?.start.column };
+        if (prev?.type !== 'paragraph' || role !== 'body') {
+          throw new BookdeckError('E_KEYPOINTS', ':::keypoints must come directly after a proposal paragraph', {
+            location: at,
+            hint: 'put it right under a paragraph that opens with a bold lead sentence (**……。**)',
+          });
+        }
+        overrides.set(prev, keyPointList(node, file));
+      }
     }
+  });
+}
+
+/** A `:::keypoints` container → its list items, each with its line for error messages. */
+function keyPointList(node: ContainerDirective, file: string): KeyPointOverride {
+  const location = { file, line: node.position?.start.line, column: node.position?.start.column };
+  const [list, ...rest] = node.children;
+  if (list?.type !== 'list' || rest.length > 0) {
+    throw new BookdeckError('E_KEYPOINTS', ':::keypoints must hold exactly one list', {
+      location,
+      hint: 'write one `- 原文片段` line per key point between `:::keypoints` and `:::`',
+    });
   }
+  const points = list.children.map((item) => ({
+    text: plainText(item).trim(),
+    location: { file, line: item.position?.start.line, column: item.position?.start.column },
+  }));
+  return { points, location };
 }
 
 function checkContainer(node: ContainerDirective, file: string): string {

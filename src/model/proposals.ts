@@ -1,5 +1,7 @@
 import type { Paragraph } from 'mdast';
+import { BookdeckError, type Location } from '../errors.js';
 import type { Para, Proposal } from './book.js';
+import { MAX_POINT, len, pickKeyPoints } from './keypoints.js';
 import { plainText } from './text.js';
 
 const NUM = '[一二三四五六七八九十百零〇两]+';
@@ -9,6 +11,12 @@ export const ENUMERATOR = new RegExp(
   'u',
 );
 
+/** A `:::keypoints` list written under a proposal paragraph: the speaker's own choice. */
+export interface KeyPointOverride {
+  points: { text: string; location: Location }[];
+  location: Location;
+}
+
 /** The bold lead sentence a paragraph opens with, or undefined. */
 export function boldLead(node: Paragraph): string | undefined {
   const first = node.children.find((c) => !(c.type === 'text' && c.value.trim() === ''));
@@ -17,26 +25,136 @@ export function boldLead(node: Paragraph): string | undefined {
 
 /** Lead sentence → slide title: drop the enumerator and the closing 。 */
 export function titleFromLead(lead: string): string {
-  return lead.replace(ENUMERATOR, '').replace(/[。；;.!！]+$/u, '').trim();
+  return lead.replace(ENUMERATOR, '').replace(/[。；;.!！：:]+$/u, '').trim();
 }
 
-/** Proposals of one chapter: body paragraphs that open with a bold lead sentence. */
-export function extractProposals(chapter: number, paragraphs: Para[]): Proposal[] {
-  const out: Proposal[] = [];
+/** Enumerator families a paragraph may open with, for chapters without bold leads. */
+type Family = 'shi' | 'dun' | 'paren' | 'di' | 'seq' | 'arabic';
+
+const FAMILIES: [Family, RegExp][] = [
+  ['shi', new RegExp(`^(${NUM})是`, 'u')],
+  ['dun', new RegExp(`^(${NUM})[、.．]`, 'u')],
+  ['paren', new RegExp(`^[（(](${NUM})[）)]`, 'u')],
+  ['di', new RegExp(`^第(${NUM})[，,、]`, 'u')],
+  ['seq', /^(首先|其次|再次|最后)[，,]?/u],
+  ['arabic', /^(\d+)[.、．)）]/u],
+];
+
+const DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** 一 → 1, 十二 → 12, 二十 → 20 (enumerators stay well below a hundred). */
+export function chineseNumber(s: string): number {
+  if (/^\d+$/.test(s)) return Number(s);
+  if (s === '十') return 10;
+  const ten = s.indexOf('十');
+  if (ten < 0) return [...s].reduce((n, c) => n * 10 + (DIGITS[c] ?? 0), 0);
+  const tens = ten === 0 ? 1 : (DIGITS[s[ten - 1]!] ?? 0);
+  return tens * 10 + (DIGITS[s.slice(ten + 1)] ?? 0);
+}
+
+function enumeration(text: string): { family: Family; ordinal: number } | undefined {
+  for (const [family, re] of FAMILIES) {
+    const m = re.exec(text);
+    if (!m) continue;
+    const word = m[1]!;
+    const ordinal = family === 'seq' ? (word === '首先' ? 1 : word === '最后' ? 99 : 2) : chineseNumber(word);
+    return { family, ordinal };
+  }
+  return undefined;
+}
+
+/**
+ * Paragraphs that open with enumerators of one family counting up from one (一是, 二是 …;
+ * 首先 … 最后): at least two of them, so a lone "首先，感谢……" greeting is not a proposal.
+ */
+export function enumeratedParagraphs(paragraphs: Para[]): Para[] {
+  const runs = new Map<Family, { paras: Para[]; last: number }>();
   for (const p of paragraphs) {
-    if (p.role !== 'body') continue;
+    const e = enumeration(p.text.trimStart());
+    if (!e) continue;
+    const run = runs.get(e.family);
+    if (!run) {
+      if (e.ordinal === 1) runs.set(e.family, { paras: [p], last: 1 });
+    } else if (e.family === 'seq' ? e.ordinal > 1 && run.last < 99 : e.ordinal === run.last + 1) {
+      run.paras.push(p);
+      run.last = e.ordinal;
+    }
+  }
+  let best: Para[] = [];
+  for (const run of runs.values()) if (run.paras.length >= 2 && run.paras.length > best.length) best = run.paras;
+  return best;
+}
+
+/** First sentence of a paragraph (through its 。！？), the lead when there is no bold one. */
+export function firstSentence(text: string): string {
+  const t = text.trimStart();
+  const m = /^[^。！？!?]*[。！？!?]/u.exec(t);
+  return (m ? m[0] : t).trim();
+}
+
+/**
+ * Proposals of one chapter: body paragraphs that open with a bold lead sentence or, when
+ * the chapter has none, paragraphs opening with an enumerator run. Key points come from
+ * the `:::keypoints` override under the paragraph, else from {@link pickKeyPoints}.
+ */
+export function extractProposals(
+  chapter: number,
+  paragraphs: Para[],
+  overrides: ReadonlyMap<Paragraph, KeyPointOverride> = new Map(),
+): Proposal[] {
+  const body = paragraphs.filter((p) => p.role === 'body');
+  let leads = body.flatMap((p) => {
     const lead = boldLead(p.node);
-    if (!lead) continue;
-    out.push({
+    return lead ? [{ p, lead }] : [];
+  });
+  if (leads.length === 0) leads = enumeratedParagraphs(body).map((p) => ({ p, lead: firstSentence(p.text) }));
+  const out: Proposal[] = leads.map(({ p, lead }, i) => {
+    const title = titleFromLead(lead);
+    const override = overrides.get(p.node);
+    if (override) checkOverride(override, p);
+    return {
       chapter,
-      ordinal: out.length + 1,
-      title: titleFromLead(lead),
+      ordinal: i + 1,
+      title,
       lead,
-      keyPoints: [],
+      keyPoints: override ? override.points.map((k) => k.text) : pickKeyPoints(p.text, lead, title),
+      keyPointsFrom: override ? 'manuscript' : 'auto',
       text: p.text,
       anchor: p.id,
       location: p.location,
-    });
+    };
+  });
+  const proposalNodes = new Set(leads.map((l) => l.p.node));
+  for (const [node, override] of overrides) {
+    if (!proposalNodes.has(node)) {
+      throw new BookdeckError('E_KEYPOINTS', ':::keypoints must come directly after a proposal paragraph', {
+        location: override.location,
+        hint: 'put it right under a paragraph that opens with a bold lead sentence (**……。**)',
+      });
+    }
   }
   return out;
+}
+
+function checkOverride(override: KeyPointOverride, p: Para): void {
+  if (override.points.length < 1 || override.points.length > 4) {
+    throw new BookdeckError('E_KEYPOINTS', `:::keypoints lists ${override.points.length} points; a slide takes 1 to 4`, {
+      location: override.location,
+      hint: 'list one to four spans of the paragraph, one per `- ` item',
+    });
+  }
+  for (const k of override.points) {
+    if (!p.text.includes(k.text)) {
+      throw new BookdeckError('E_KEYPOINTS', `key point '${k.text}' is not verbatim in the paragraph above`, {
+        location: k.location,
+        hint: `copy the span exactly from the paragraph at line ${p.location.line ?? '?'}; key points are never reworded`,
+      });
+    }
+    if (len(k.text) > MAX_POINT) {
+      throw new BookdeckError('E_KEYPOINTS', `key point '${k.text}' has ${len(k.text)} characters; at most ${MAX_POINT} fit a slide`, {
+        location: k.location,
+        hint: 'pick a shorter clause of the paragraph',
+      });
+    }
+  }
 }

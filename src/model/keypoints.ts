@@ -1,0 +1,161 @@
+/** Longest key point, in characters (code points). */
+export const MAX_POINT = 40;
+/** Clauses shorter than this are joined to a neighbour before they can be a key point. */
+const MIN_CLAUSE = 6;
+
+/** A clause of a paragraph: `text.slice(start, end)`, without its closing punctuation. */
+export interface Clause {
+  start: number;
+  end: number;
+  text: string;
+  /** Index of the `；`/`。`-delimited part it belongs to; clauses never join across parts. */
+  part: number;
+}
+
+const CLAUSE_END = new Set(['，', '；', '。', '！', '？', '：', ',', ';', '!', '?']);
+const PART_END = new Set(['；', '。', '！', '？', ';', '!', '?']);
+const OPEN = new Set(['“', '‘', '（', '《', '「', '『', '【', '(', '[']);
+const CLOSE = new Set(['”', '’', '）', '》', '」', '』', '】', ')', ']']);
+
+/**
+ * Split text into clauses at `，；。！？：` outside quotes and brackets, so a clause never
+ * cuts a quotation such as “鼓励冒险、包容失败” in half.
+ */
+export function splitClauses(text: string, offset = 0): Clause[] {
+  const out: Clause[] = [];
+  let depth = 0;
+  let start = 0;
+  let part = 0;
+  const push = (end: number) => {
+    const raw = text.slice(start, end);
+    const lead = raw.length - raw.trimStart().length;
+    const body = raw.trim();
+    if (body) out.push({ start: offset + start + lead, end: offset + start + lead + body.length, text: body, part });
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (OPEN.has(c)) depth++;
+    else if (CLOSE.has(c)) depth = Math.max(0, depth - 1);
+    else if (depth === 0 && CLAUSE_END.has(c)) {
+      push(i);
+      start = i + 1;
+      if (PART_END.has(c)) part++;
+    }
+  }
+  push(text.length);
+  return out;
+}
+
+/** Join clauses shorter than MIN_CLAUSE to the next (or previous) one in the same part. */
+export function joinShortClauses(text: string, clauses: Clause[]): Clause[] {
+  const out: Clause[] = [];
+  const span = (a: Clause, b: Clause): Clause => ({ start: a.start, end: b.end, text: text.slice(a.start, b.end), part: a.part });
+  for (const c of clauses) {
+    const prev = out.at(-1);
+    if (prev && prev.part === c.part && (len(prev.text) < MIN_CLAUSE || len(c.text) < MIN_CLAUSE)) {
+      const joined = span(prev, c);
+      if (len(joined.text) <= MAX_POINT) {
+        out[out.length - 1] = joined;
+        continue;
+      }
+    }
+    out.push(c);
+  }
+  return out;
+}
+
+// Modal words and action verbs that mark what a speaker proposes (要…, 推动…, 建立…).
+const MODAL = /^(?:我们|各方|三地)?(?:也|还|更|尤其|进一步|必须|需要|应当|应该|应|要|将|须|需|重点|着力|大力|率先|切实|积极|尽快|共同)+/u;
+const HAS_MODAL = /要|应|须|需|必须|将/u;
+const VERBS =
+  '推动|推进|建立|建设|健全|完善|构建|打造|加强|强化|深化|优化|提升|提高|促进|探索|鼓励|支持|发挥|形成|实现|扩大|激发|增强|弘扬|加快|整合|拓展|破除|创新|打通|聚焦|组织|提供|服务|搭建|坚持|落实|引导|吸引|培育|消除|增进|坚定|汇聚|调动|营造|保障|深入|挖掘|发掘|助力|开发|改造|设立|融合|对接|让|使';
+const LEADS_WITH_VERB = new RegExp(`^(?:${VERBS})`, 'u');
+const HAS_VERB = new RegExp(VERBS, 'u');
+// Openers of background or reasoning rather than action.
+const BACKGROUND = /^(?:这|其|作为|截至|目前|近年来|\d|是|但|而|因此|所以)/u;
+// A clause followed by one of these is the topic of its sentence (加快……发展，需要……), not an action.
+const PREDICATE = /^(?:需要|是|关键|必须|有赖于|离不开)/u;
+
+let segmenter: Intl.Segmenter | undefined;
+
+/** Words of a text by Intl.Segmenter('zh'), two or more characters, deduplicated. */
+export function words(text: string): Set<string> {
+  segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
+  const out = new Set<string>();
+  for (const s of segmenter.segment(text)) if (s.isWordLike && len(s.segment) >= 2) out.add(s.segment);
+  return out;
+}
+
+/** The documented score of one clause; higher is a better key point. Pure and deterministic. */
+export function scoreClause(clause: string, index: number, titleWords: Set<string>, next?: string): number {
+  let score = 0;
+  if (next !== undefined && PREDICATE.test(next)) score -= 2;
+  const modal = MODAL.exec(clause)?.[0] ?? '';
+  const rest = clause.slice(modal.length);
+  if (modal && HAS_MODAL.test(modal)) score += 2;
+  if (LEADS_WITH_VERB.test(rest)) score += 2;
+  else if (HAS_VERB.test(clause)) score += 0.5;
+  if (BACKGROUND.test(clause)) score -= 1;
+  const n = len(clause);
+  if (n < MIN_CLAUSE) score -= 2;
+  else if (n >= 8 && n <= 32) score += 0.5;
+  if (titleWords.size > 0) {
+    const w = words(clause);
+    let shared = 0;
+    for (const t of titleWords) if (w.has(t)) shared++;
+    score += (1.5 * shared) / titleWords.size;
+  }
+  return score - 0.02 * index;
+}
+
+/**
+ * Key points of a proposal: 2–4 clauses of its body (the paragraph after the lead
+ * sentence), each verbatim and at most MAX_POINT characters, in reading order.
+ * The method is documented in docs/deck.md.
+ */
+export function pickKeyPoints(text: string, lead: string, title: string): string[] {
+  const bodyStart = leadEnd(text, lead);
+  let clauses = joinShortClauses(text, splitClauses(text.slice(bodyStart), bodyStart));
+  // A paragraph that is little more than its lead: its own lead clauses are all it has.
+  if (clauses.filter((c) => len(c.text) <= MAX_POINT).length < 2) clauses = joinShortClauses(text, splitClauses(text));
+  // The clause after each one, in the same part, even when it is too long to be a point.
+  const nextOf = new Map(clauses.map((c, i) => [c, clauses[i + 1]?.part === c.part ? clauses[i + 1]!.text : undefined]));
+  const candidates = clauses.filter((c) => len(c.text) <= MAX_POINT);
+  const bodyLength = len(text) - len(text.slice(0, bodyStart));
+  const want = Math.min(candidates.length, Math.max(2, Math.min(4, Math.ceil(bodyLength / 100))));
+  const titleWords = words(title);
+  const ranked = candidates
+    .map((c, i) => ({ c, i, score: scoreClause(c.text, i, titleWords, nextOf.get(c)), w: words(c.text) }))
+    .sort((a, b) => b.score - a.score || a.i - b.i);
+  const chosen: typeof ranked = [];
+  for (const r of ranked) {
+    if (chosen.length >= want) break;
+    if (chosen.some((o) => similarity(o.w, r.w) >= 0.6)) continue;
+    chosen.push(r);
+  }
+  for (const r of ranked) {
+    if (chosen.length >= want) break;
+    if (!chosen.includes(r)) chosen.push(r);
+  }
+  return chosen.sort((a, b) => a.i - b.i).map((r) => r.c.text);
+}
+
+/** Index in `text` just past the lead sentence (0 when the text does not start with it). */
+function leadEnd(text: string, lead: string): number {
+  const at = text.indexOf(lead);
+  return at >= 0 && text.slice(0, at).trim() === '' ? at + lead.length : 0;
+}
+
+function similarity(a: Set<string>, b: Set<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  let shared = 0;
+  for (const x of a) if (b.has(x)) shared++;
+  return shared / Math.min(a.size, b.size);
+}
+
+/** Length in characters (code points), as a reader counts them. */
+export function len(s: string): number {
+  let n = 0;
+  for (const _ of s) n++;
+  return n;
+}
