@@ -14,7 +14,8 @@ PACKAGES=(
   default-jre-headless       # runs EPUBCheck
   chromium                   # deck PDFs, screenshots and end-to-end tests
   poppler-utils              # pdffonts, pdftotext, pdfinfo, pdftoppm
-  hyperfine                  # npm run bench
+  hyperfine                  # npm run bench: whole-process timings
+  time                       # npm run bench: peak RSS (GNU time)
 )
 
 if [ -r /etc/debian_version ] && command -v apt-get >/dev/null 2>&1 && command -v dpkg-query >/dev/null 2>&1; then
