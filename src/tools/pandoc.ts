@@ -91,7 +91,7 @@ function pandocError(argv: string[], err: unknown): BookdeckError {
   const e = err as ExecaError;
   const stderr = typeof e.stderr === 'string' ? e.stderr : '';
   const reason = e.isCanceled ? 'was cancelled' : e.timedOut ? 'timed out' : `exited with code ${e.exitCode ?? '?'}`;
-  return new PandocError(`pandoc ${reason}${stderr ? `:\n${tail(stderr)}` : ''}`, argv, e.exitCode, err);
+  return new PandocError(`pandoc ${reason}${stderr ? `:\n${tail(stderr)}` : ''}`, argv, e.exitCode, tail(stderr), err);
 }
 
 /** A failed pandoc run: carries the argv and pandoc's exit code. */
@@ -100,8 +100,14 @@ export class PandocError extends BookdeckError {
     message: string,
     readonly argv: string[],
     readonly processExitCode: number | undefined,
+    /** The last lines pandoc wrote to stderr. */
+    readonly stderrTail: string,
     cause: unknown,
   ) {
-    super('E_PANDOC', message, { kind: 'internal', hint: 'run with --debug to see the full pandoc command', cause });
+    super('E_PANDOC', message, {
+      kind: 'internal',
+      hint: `pandoc was run as: pandoc ${argv.join(' ')} (rerun with --debug for the stack)`,
+      cause,
+    });
   }
 }

@@ -1,0 +1,205 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { execa } from 'execa';
+import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString, type PDFRef } from 'pdf-lib';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Book } from '../../src/model/book.js';
+import { loadBook } from '../../src/manuscript/load.js';
+import { DEFAULT_OUT, MANUSCRIPT, ROOT, runCli, scratchDir } from '../helpers.js';
+
+const FIXTURE = path.join(ROOT, 'test/fixtures/pdf-special/input.md');
+const squash = (s: string) => s.replace(/\s+/gu, '');
+const NO_LINE_START = '，。、；：？！）》」』】〕”’';
+const NO_LINE_END = '（《「『【〔“‘';
+
+/** A physical line of a PDF page, rebuilt from pdftotext's word boxes grouped by baseline. */
+interface Line {
+  page: number;
+  y: number;
+  text: string;
+}
+
+/** Physical lines of a PDF. `-layout` splits lines at compressed punctuation; word boxes do not. */
+async function pdfLines(pdf: string): Promise<Line[]> {
+  const { stdout } = await execa('pdftotext', ['-bbox', pdf, '-']);
+  const lines: Line[] = [];
+  stdout.split('<page ').slice(1).forEach((page, i) => {
+    const words = [...page.matchAll(/<word xMin="([\d.]+)" yMin="[\d.]+" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g)]
+      .map((m) => ({ x: Number(m[1]), y: Number(m[2]), text: unescapeXml(m[3]!) }))
+      .sort((a, b) => a.y - b.y || a.x - b.x);
+    const rows: { y: number; words: { x: number; text: string }[] }[] = [];
+    for (const w of words) {
+      const row = rows.find((r) => Math.abs(r.y - w.y) < 3);
+      if (row) row.words.push(w);
+      else rows.push({ y: w.y, words: [w] });
+    }
+    for (const r of rows) {
+      lines.push({ page: i + 1, y: r.y, text: r.words.sort((a, b) => a.x - b.x).map((w) => w.text).join(' ') });
+    }
+  });
+  return lines;
+}
+
+function unescapeXml(s: string): string {
+  return s.replace(/&(lt|gt|quot|apos|amp);/g, (_, e: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[e]!);
+}
+
+/** Body lines: without running headers (book title + speech title) and page numbers. */
+function bodyLines(lines: Line[], book: Book): Line[] {
+  const headers = new Set(book.chapters.flatMap((c) => [squash(c.title + book.meta.title), squash(book.meta.title + c.title)]));
+  return lines.filter((l) => !headers.has(squash(l.text)) && !/^—\s*[\divxlc]+\s*—$/i.test(l.text.trim()));
+}
+
+/** Every paragraph of the book as plain text, in reading order. */
+function bookTexts(book: Book): string[] {
+  return book.chapters.flatMap((c) => [c.title, ...c.paragraphs.map((p) => p.text), ...(c.attribution ? [c.attribution.text] : [])]);
+}
+
+async function pdffonts(pdf: string) {
+  const { stdout } = await execa('pdffonts', [pdf]);
+  return stdout
+    .split('\n')
+    .slice(2)
+    .map((l) => /^(\S+)\s+.+?\s+(yes|no)\s+(yes|no)\s+(yes|no)\s+\d+\s+\d+$/.exec(l))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .map((m) => ({ name: m[1]!, emb: m[2], sub: m[3] }));
+}
+
+async function pdfinfo(pdf: string): Promise<Record<string, string>> {
+  const { stdout } = await execa('pdfinfo', [pdf]);
+  return Object.fromEntries(stdout.split('\n').map((l) => /^([^:]+):\s*(.*)$/.exec(l)).filter((m) => m).map((m) => [m![1]!, m![2]!]));
+}
+
+/** The PDF outline as indented titles. */
+async function outline(pdf: string): Promise<string[]> {
+  const doc = await PDFDocument.load(await readFile(pdf), { updateMetadata: false });
+  const out: string[] = [];
+  const walk = (ref: PDFRef | undefined, depth: number) => {
+    while (ref) {
+      const item = doc.context.lookup(ref, PDFDict);
+      const title = item.get(PDFName.of('Title'));
+      out.push('  '.repeat(depth) + (title instanceof PDFString || title instanceof PDFHexString ? title.decodeText() : ''));
+      walk(item.get(PDFName.of('First')) as PDFRef | undefined, depth + 1);
+      ref = item.get(PDFName.of('Next')) as PDFRef | undefined;
+    }
+  };
+  const root = doc.catalog.lookup(PDFName.of('Outlines'), PDFDict);
+  walk(root.get(PDFName.of('First')) as PDFRef | undefined, 0);
+  return out;
+}
+
+function checkLineBreakRules(lines: Line[]): string[] {
+  return lines
+    .map((l) => l.text.trim())
+    .filter((t) => t !== '' && (NO_LINE_START.includes(t[0]!) || NO_LINE_END.includes(t.at(-1)!)));
+}
+
+describe('the print PDF of the default manuscript (global setup build)', () => {
+  const pdf = path.join(DEFAULT_OUT, 'book.pdf');
+  let book: Book;
+  let lines: Line[];
+  beforeAll(async () => {
+    book = (await loadBook(MANUSCRIPT)).book;
+    lines = await pdfLines(pdf);
+  });
+
+  it('embeds and subsets every font; every CJK face is an SC face', async () => {
+    const fonts = await pdffonts(pdf);
+    expect(fonts.length).toBeGreaterThanOrEqual(3);
+    for (const f of fonts) {
+      expect(f, f.name).toMatchObject({ emb: 'yes', sub: 'yes' });
+      expect(f.name).toMatch(/^[A-Z]{6}\+/);
+      expect(f.name).not.toMatch(/CJK(jp|kr|tc|hk)|JP|KR|TC|HK/);
+    }
+    const cjk = fonts.filter((f) => /CJK|Fandol|Kai|Song|Hei/i.test(f.name));
+    expect(cjk.length).toBe(fonts.length);
+    for (const f of cjk) expect(f.name).toMatch(/CJKsc|Fandol/);
+    expect(fonts.map((f) => f.name).join(' ')).toMatch(/NotoSerifCJKsc-Regular/);
+  });
+
+  it('holds every paragraph of the manuscript, in order, with no character lost or added', () => {
+    const text = squash(bodyLines(lines, book).map((l) => l.text).join(''));
+    let from = 0;
+    for (const para of bookTexts(book)) {
+      const at = text.indexOf(squash(para), from);
+      expect(at, para.slice(0, 30)).toBeGreaterThanOrEqual(0);
+      from = at + squash(para).length;
+    }
+  });
+
+  it('starts no line with closing punctuation and ends none with opening punctuation', () => {
+    expect(lines.length).toBeGreaterThan(100);
+    expect(checkLineBreakRules([{ page: 1, y: 0, text: '，开头' }, { page: 1, y: 9, text: '结尾“' }])).toHaveLength(2);
+    expect(checkLineBreakRules(lines)).toEqual([]);
+  });
+
+  it('is A4 by default, with a title page, a contents page and Chinese metadata', async () => {
+    const info = await pdfinfo(pdf);
+    expect(info['Page size']).toMatch(/^595\.2\d x 841\.8\d pts \(A4\)/);
+    expect(info.Title).toBe(book.meta.title);
+    expect(info.Author).toBe(book.meta.author);
+    expect(info.Subject).toBe(book.meta.description);
+    expect(info.Keywords).toBe(book.meta.keywords!.join(', '));
+    const doc = await PDFDocument.load(await readFile(pdf), { updateMetadata: false });
+    expect(doc.catalog.lookup(PDFName.of('Lang'), PDFString).decodeText()).toBe('zh-Hans');
+    const page2 = lines.filter((l) => l.page === 2).map((l) => squash(l.text));
+    expect(page2[0]).toBe('目录');
+    book.chapters.forEach((c) => expect(page2.some((l) => l.startsWith(squash(c.title)) && /\d+$/.test(l))).toBe(true));
+  });
+
+  it('has a bookmark for every speech and every proposal, nested', async () => {
+    const expected = [
+      book.meta.title,
+      '目录',
+      ...book.chapters.flatMap((c) => [c.title, ...c.proposals.map((p) => `  ${p.title}`)]),
+    ];
+    expect(await outline(pdf)).toEqual(expected);
+    expect(book.chapters.flatMap((c) => c.proposals).length).toBeGreaterThanOrEqual(10);
+  });
+
+  it('runs the speech title and the book title in the header of body pages', () => {
+    const speech2 = book.chapters[1]!;
+    const first = lines.find((l) => squash(l.text) === squash(speech2.title))!;
+    const next = lines.filter((l) => l.page === first.page + 1);
+    expect([squash(speech2.title + book.meta.title), squash(book.meta.title + speech2.title)]).toContain(squash(next[0]!.text));
+    expect(next.at(-1)!.text.replace(/\s/g, '')).toBe(`—${first.page + 1 - 2}—`);
+  });
+});
+
+describe('a manuscript full of TeX', () => {
+  let out: string;
+  let book: Book;
+  beforeAll(async () => {
+    out = await scratchDir('pdf-special');
+    book = (await loadBook(FIXTURE)).book;
+    const res = await runCli(['build', '--only', 'pdf', '-m', FIXTURE, '-o', out, '--quiet']);
+    expect(res.exitCode, res.all).toBe(0);
+  });
+
+  it('prints raw TeX and the special characters literally, and never reads the file', async () => {
+    const text = (await pdfLines(path.join(out, 'book.pdf'))).map((l) => l.text).join('\n');
+    expect(text).toContain('\\input{/etc/hostname}');
+    expect(text).toContain('\\textbf{不应加粗}');
+    expect(text).toContain('# $ % & _ { } ~ ^ \\');
+    expect(text).toContain('#$%&_{}~^\\');
+    expect(text).toContain("``双反引号''");
+    expect(text).toMatch(/-- 与 ---/);
+    expect(text).toContain('……省略号……');
+    const hostname = (await readFile('/etc/hostname', 'utf8')).trim();
+    expect(squash(await readFile(FIXTURE, 'utf8'))).not.toContain(hostname);
+    expect(text).not.toContain(hostname);
+    const body = squash(bodyLines(await pdfLines(path.join(out, 'book.pdf')), book).map((l) => l.text).join(''));
+    for (const para of bookTexts(book)) expect(body, para).toContain(squash(para));
+  });
+
+  it('keeps specials in the metadata and in proposal bookmarks', async () => {
+    const pdf = path.join(out, 'book.pdf');
+    expect((await pdfinfo(pdf)).Title).toBe('特殊字符测试 # $ % & _ { } ~ ^ \\ 文集');
+    expect((await pdfinfo(pdf)).Keywords).toBe('测试, A&B_C');
+    expect(await outline(pdf)).toContain('  标题里也有特殊字符 # & _ %');
+  });
+
+  it('breaks no line against the punctuation rules', async () => {
+    expect(checkLineBreakRules(await pdfLines(path.join(out, 'book.pdf')))).toEqual([]);
+  });
+});

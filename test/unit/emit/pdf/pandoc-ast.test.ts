@@ -1,0 +1,74 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { bookToPandoc, type PandocNode } from '../../../../src/emit/pdf/pandoc-ast.js';
+import { latexJob, pdfInfo } from '../../../../src/emit/pdf/index.js';
+import { loadBook } from '../../../../src/manuscript/load.js';
+import { pandocArgs } from '../../../../src/tools/pandoc.js';
+import { ROOT } from '../../../helpers.js';
+
+const FIXTURE = path.join(ROOT, 'test/fixtures/pdf-special/input.md');
+
+/** Every node of a pandoc AST, depth first. */
+function nodes(x: unknown): PandocNode[] {
+  if (Array.isArray(x)) return x.flatMap(nodes);
+  if (x && typeof x === 'object' && 't' in x) return [x as PandocNode, ...nodes((x as PandocNode).c)];
+  return [];
+}
+
+describe('bookToPandoc', () => {
+  it('keeps manuscript TeX as text: raw TeX in the AST is only bookdeck’s own', async () => {
+    const { book } = await loadBook(FIXTURE);
+    const ast = bookToPandoc(book, [1, 22, 2, 1]) as { blocks: unknown; 'pandoc-api-version': number[] };
+    expect(ast['pandoc-api-version']).toEqual([1, 22, 2, 1]);
+    const all = nodes(ast.blocks);
+    const raw = all.filter((n) => n.t === 'RawInline' || n.t === 'RawBlock').map((n) => (n.c as string[])[1]);
+    expect(raw).toEqual([
+      '\\proposalmark{测试加粗引导句}{s1-p6}',
+      '\\proposalmark{标题里也有特殊字符 \\# \\& \\_ \\%}{s1-p7}',
+      '\\begin{attribution}',
+      '\\end{attribution}',
+    ]);
+    const text = all.filter((n) => n.t === 'Str').map((n) => n.c as string).join('');
+    expect(text).toContain('\\input{/etc/hostname}');
+    expect(text).toContain('#$%&_{}~^\\');
+  });
+
+  it('anchors every paragraph by its id and wraps the attribution', async () => {
+    const { book } = await loadBook(FIXTURE);
+    const all = nodes((bookToPandoc(book, [1, 22]) as { blocks: unknown }).blocks);
+    const ids = all.filter((n) => n.t === 'Div').map((n) => (n.c as [[string]])[0][0]);
+    expect(ids).toEqual([...book.chapters[0]!.paragraphs.map((p) => p.id), 's1-attribution']);
+    expect((all.find((n) => n.t === 'Header')?.c as unknown[]).slice(0, 2)).toEqual([1, ['s1', [], []]]);
+  });
+
+  it('dates the title page the Chinese way', async () => {
+    const { book } = await loadBook(FIXTURE);
+    const meta = (bookToPandoc(book, [1, 22]) as { meta: Record<string, PandocNode> }).meta;
+    expect(nodes(meta['date-zh']).filter((n) => n.t === 'Str').map((n) => n.c).join('')).toBe('2020年2月29日');
+  });
+});
+
+describe('latexJob', () => {
+  it('asks pandoc for LaTeX without smart quotes, with the paper layout as variables', () => {
+    const args = pandocArgs(latexJob('/t/book.latex', { title: 'T', date: '2020-01-01', lang: 'zh-Hans' }, 'a5'));
+    expect(args.slice(0, 4)).toEqual(['--from', 'json', '--to', 'latex-smart']);
+    expect(args).toContain('--template');
+    expect(args).toContain('lang=zh-Hans');
+    expect(args).toContain('zihao=5');
+    expect(args.find((a) => a.startsWith('geometry='))).toMatch(/^geometry=a5paper,/);
+    expect(args).toContain('--top-level-division=chapter');
+  });
+});
+
+describe('pdfInfo', () => {
+  it('takes Subject from the description, else the subtitle, and Author from the author, else the publisher', () => {
+    const d = new Date(0);
+    expect(pdfInfo({ title: 'T', date: '2020-01-01', lang: 'zh-Hans', subtitle: 'S', publisher: 'P' }, d)).toEqual({
+      title: 'T',
+      lang: 'zh-Hans',
+      date: d,
+      author: 'P',
+      subject: 'S',
+    });
+  });
+});

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { texEscape, zhDate } from '../../../../src/emit/pdf/tex.js';
+
+describe('texEscape', () => {
+  it('escapes every LaTeX special character and nothing else', () => {
+    expect(texEscape('# $ % & _ { } ~ ^ \\')).toBe('\\# \\$ \\% \\& \\_ \\{ \\} \\textasciitilde{} \\textasciicircum{} \\textbackslash{}');
+    expect(texEscape('\\input{/etc/hostname}')).toBe('\\textbackslash{}input\\{/etc/hostname\\}');
+    expect(texEscape('提高政治站位，增强行动自觉')).toBe('提高政治站位，增强行动自觉');
+  });
+
+  it('folds line breaks into one space', () => {
+    expect(texEscape('a\n\nb')).toBe('a b');
+  });
+});
+
+describe('zhDate', () => {
+  it('writes an ISO date the Chinese way, without leading zeros', () => {
+    expect(zhDate('2018-07-26')).toBe('2018年7月26日');
+    expect(zhDate('2020-02-09')).toBe('2020年2月9日');
+  });
+});
