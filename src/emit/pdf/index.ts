@@ -55,7 +55,7 @@ export function latexJob(template: string, meta: BookMeta, paper: Paper): Pandoc
     // Without `smart`, pandoc keeps “ ” ‘ ’ as they are instead of TeX's `` and ''.
     to: 'latex-smart',
     template,
-    variables: { zihao: layout.zihao, geometry: layout.geometry, lang: meta.lang },
+    variables: { zihao: layout.zihao, geometry: layout.geometry, titlesize: layout.titleSize, lang: meta.lang },
     extra: ['--top-level-division=chapter', '--no-highlight', '--wrap=preserve'],
   };
 }

@@ -6,15 +6,19 @@ export interface PaperLayout {
   zihao: string;
   /** Options for the geometry package. */
   geometry: string;
+  /** Size command for the title on the title page. */
+  titleSize: string;
   /** Characters per line, and lines per page, of body text. */
   chars: number;
   lines: number;
 }
 
-const SIZES: Record<Paper, { zihao: string; bp: number; chars: number; lines: number }> = {
-  a4: { zihao: '-4', bp: 12, chars: 38, lines: 36 },
-  a5: { zihao: '5', bp: 10.5, chars: 30, lines: 27 },
-  b5: { zihao: '5', bp: 10.5, chars: 36, lines: 34 },
+// A5 gets a smaller title: a 12-character title in \Huge would leave one character
+// alone on the second line.
+const SIZES: Record<Paper, { zihao: string; bp: number; chars: number; lines: number; titleSize: string }> = {
+  a4: { zihao: '-4', bp: 12, chars: 38, lines: 36, titleSize: '\\Huge' },
+  a5: { zihao: '5', bp: 10.5, chars: 30, lines: 27, titleSize: '\\huge' },
+  b5: { zihao: '5', bp: 10.5, chars: 36, lines: 34, titleSize: '\\Huge' },
 };
 
 /**
@@ -32,5 +36,5 @@ export function paperLayout(paper: Paper): PaperLayout {
     `headsep=${Math.round(s.bp * 1.2)}bp`,
     `footskip=${Math.round(s.bp * 3)}bp`,
   ].join(',');
-  return { zihao: s.zihao, geometry, chars: s.chars, lines: s.lines };
+  return { zihao: s.zihao, geometry, titleSize: s.titleSize, chars: s.chars, lines: s.lines };
 }

@@ -1,0 +1,135 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { execa } from 'execa';
+import { describe, expect, it } from 'vitest';
+import { MANUSCRIPT, ROOT, runCli, scratchDir } from '../helpers.js';
+
+const FIXTURE = path.join(ROOT, 'test/fixtures/pdf-special/input.md');
+const EPOCH = { SOURCE_DATE_EPOCH: '1532563200' };
+const squash = (s: string) => s.replace(/\s+/gu, '');
+const sha = async (f: string) => createHash('sha256').update(await readFile(f)).digest('hex');
+
+async function pdfinfo(pdf: string): Promise<{ pages: number; size: string }> {
+  const { stdout } = await execa('pdfinfo', [pdf]);
+  return { pages: Number(/^Pages:\s+(\d+)/m.exec(stdout)![1]), size: /^Page size:\s+(.*)$/m.exec(stdout)![1]! };
+}
+
+/** Text of one page, or of a rectangle of it (points from the top left). */
+async function pageText(pdf: string, page: number, crop?: { x: number; w: number; h: number }): Promise<string> {
+  const area = crop ? ['-x', String(crop.x), '-y', '0', '-W', String(crop.w), '-H', String(crop.h)] : [];
+  const { stdout } = await execa('pdftotext', ['-f', String(page), '-l', String(page), ...area, pdf, '-']);
+  return squash(stdout);
+}
+
+async function build(args: string[], env: Record<string, string> = EPOCH) {
+  const res = await runCli(['build', '--only', 'pdf', '--quiet', ...args], { env });
+  expect(res.exitCode, res.all).toBe(0);
+  return res;
+}
+
+describe('paper sizes and the booklet', () => {
+  it('sets A5 pages with --paper a5 and imposes them 2-up, saddle-stitched, on A4 landscape', async () => {
+    const out = await scratchDir('pdf-a5');
+    await build(['-m', MANUSCRIPT, '-o', out, '--paper', 'a5', '--booklet']);
+    const a5 = await pdfinfo(path.join(out, 'book.pdf'));
+    expect(a5.size).toMatch(/^419\.5\d x 595\.2\d pts/);
+    const booklet = path.join(out, 'book-booklet.pdf');
+    const sheets = await pdfinfo(booklet);
+    expect(sheets.size).toMatch(/^841\.8\d x 595\.2\d pts/);
+    const padded = Math.ceil(a5.pages / 4) * 4;
+    expect(sheets.pages).toBe(padded / 2);
+    // First side: the last page (blank if padded) on the left, page 1 on the right.
+    const left = await pageText(booklet, 1, { x: 0, w: 420, h: 596 });
+    const right = await pageText(booklet, 1, { x: 421, w: 420, h: 596 });
+    expect(right).toBe(await pageText(path.join(out, 'book.pdf'), 1));
+    expect(left).toBe(padded === a5.pages ? await pageText(path.join(out, 'book.pdf'), a5.pages) : '');
+    // Second side: page 2 on the left; and the centre spread holds two consecutive pages.
+    expect(await pageText(booklet, 2, { x: 0, w: 420, h: 596 })).toBe(await pageText(path.join(out, 'book.pdf'), 2));
+    const centre = padded / 2;
+    expect(await pageText(booklet, centre, { x: 0, w: 420, h: 596 })).toBe(await pageText(path.join(out, 'book.pdf'), centre));
+    expect(await pageText(booklet, centre, { x: 421, w: 420, h: 596 })).toBe(await pageText(path.join(out, 'book.pdf'), centre + 1));
+
+    // --booklet is always A5 pages: with --paper b5 the book is B5, the booklet the same bytes.
+    const b5out = await scratchDir('pdf-b5');
+    await build(['-m', MANUSCRIPT, '-o', b5out, '--paper', 'b5', '--booklet']);
+    expect((await pdfinfo(path.join(b5out, 'book.pdf'))).size).toMatch(/^498\.9\d* x 708\.6\d pts/);
+    expect(await sha(path.join(b5out, 'book-booklet.pdf'))).toBe(await sha(booklet));
+  });
+});
+
+describe('reproducible and safe builds', () => {
+  it('gives identical bytes with SOURCE_DATE_EPOCH: cold, warm (cached .aux/.toc) and two at once', async () => {
+    const a = await scratchDir('pdf-repro-a');
+    const b = await scratchDir('pdf-repro-b');
+    await build(['-m', FIXTURE, '-o', a]);
+    const cold = await sha(path.join(a, 'book.pdf'));
+    await build(['-m', FIXTURE, '-o', a]);
+    expect(await sha(path.join(a, 'book.pdf'))).toBe(cold);
+    // Two builds of the same output folder at the same time.
+    await Promise.all([build(['-m', FIXTURE, '-o', b]), build(['-m', FIXTURE, '-o', b])]);
+    expect(await sha(path.join(b, 'book.pdf'))).toBe(cold);
+    const { stdout } = await execa('pdfinfo', [path.join(a, 'book.pdf')]);
+    expect(stdout).toMatch(/CreationDate:\s+Thu Jul 26 00:00:00 2018 UTC/);
+  });
+
+  it('shows the relevant LaTeX log lines when LaTeX fails, and keeps the last good PDF', async () => {
+    const out = await scratchDir('pdf-fail');
+    await build(['-m', FIXTURE, '-o', out]);
+    const good = await sha(path.join(out, 'book.pdf'));
+    const templates = path.join(await scratchDir('pdf-bad-template'), 'templates');
+    await mkdir(path.join(templates, 'pdf'), { recursive: true });
+    const tpl = await readFile(path.join(ROOT, 'templates/pdf/book.latex'), 'utf8');
+    await writeFile(path.join(templates, 'pdf/book.latex'), tpl.replace('\\mainmatter', '\\mainmatter\n\\nosuchmacro{x}'));
+    const res = await runCli(['build', '--only', 'pdf', '-m', FIXTURE, '-o', out, '--templates', templates]);
+    expect(res.exitCode).toBe(70);
+    expect(res.stderr).toMatch(/E_LATEX: xelatex failed \(exit 1\)/);
+    expect(res.stderr).toMatch(/book\.tex:\d+: Undefined control sequence\./);
+    expect(res.stderr).toMatch(/l\.\d+ \\nosuchmacro/);
+    expect(res.stderr).toMatch(/hint: the full log is .*book\.log/);
+    expect(res.stderr.split('\n').filter((l) => !l.startsWith('[pdf]')).length).toBeLessThan(12);
+    expect(await sha(path.join(out, 'book.pdf'))).toBe(good);
+  });
+});
+
+describe('missing programs', () => {
+  /** A PATH holding node and the given programs only. */
+  async function pathWith(programs: string[]): Promise<string> {
+    const bin = path.join(await scratchDir('pdf-path'), 'bin');
+    await mkdir(bin);
+    await symlink(process.execPath, path.join(bin, 'node'));
+    for (const p of programs) {
+      const { stdout } = await execa('which', [p]);
+      await symlink(stdout.trim(), path.join(bin, p));
+    }
+    return bin;
+  }
+
+  it.each([
+    ['pandoc', [], 'pandoc'],
+    ['xelatex', ['pandoc'], 'texlive-xetex'],
+  ])('exits 3 naming the package when %s is missing', async (_, have, pkg) => {
+    const out = await scratchDir('pdf-nodep');
+    const res = await runCli(['build', '--only', 'pdf', '-m', FIXTURE, '-o', out], { env: { PATH: await pathWith(have) } });
+    expect(res.exitCode).toBe(3);
+    const lines = res.stderr.split('\n').filter((l) => l.startsWith('bookdeck:') || l.includes('hint:'));
+    expect(lines[0]).toMatch(/^bookdeck: error E_MISSING_DEP: '(pandoc|xelatex)' is not installed$/);
+    expect(lines[1]).toContain(`sudo apt-get install ${pkg}`);
+  });
+});
+
+describe('fonts for a fresh machine', () => {
+  it('extracts the SC faces into a new cache when there is none', async () => {
+    const cache = await scratchDir('pdf-fontcache');
+    const out = await scratchDir('pdf-freshfonts');
+    try {
+      await build(['-m', FIXTURE, '-o', out], { ...EPOCH, XDG_CACHE_HOME: cache });
+      const { stdout } = await execa('pdffonts', [path.join(out, 'book.pdf')]);
+      expect(stdout).toMatch(/NotoSerifCJKsc-Regular/);
+      expect(stdout).not.toMatch(/CJKjp/);
+    } finally {
+      // The extracted faces are ~80 MB: this test's own copy goes.
+      await rm(path.join(cache, 'bookdeck'), { recursive: true, force: true });
+    }
+  });
+});
