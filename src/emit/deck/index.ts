@@ -1,29 +1,61 @@
-import { readFile } from 'node:fs/promises';
-import { writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Emitter } from '../types.js';
-import { copyTree, replaceDirAtomic } from '../../io/atomic.js';
+import { replaceDirAtomic, writeFileAtomic } from '../../io/atomic.js';
 import { PACKAGE_ROOT } from '../../paths.js';
 import { renderDeck } from './render.js';
+import { folderReader, inlineAssets } from './single-file.js';
+import { printDeck } from './print.js';
 
 const REVEAL = path.join(PACKAGE_ROOT, 'node_modules', 'reveal.js', 'dist');
+/** The reveal.js files the deck loads; copying only these keeps the deck small and the build fast. */
+export const REVEAL_FILES = ['reset.css', 'reveal.css', 'reveal.js', 'plugin/notes.js'] as const;
+/** Deck templates, looked up through the template resolver so users can override them. */
+const TEMPLATES = ['index.html', 'theme.css', 'deck.js'] as const;
 
-/** Book proposals → `deck/index.html` with reveal.js copied beside it (no CDN). */
-export const emitDeck: Emitter = async (book, ctx) => {
-  ctx.progress('rendering slides');
-  const shell = await readFile(await ctx.template('deck/index.html'), 'utf8');
-  const css = await readFile(await ctx.template('deck/theme.css'), 'utf8');
-  const html = renderDeck(book, shell);
+/**
+ * Write `deck/index.html` with reveal.js copied beside it (no CDN) and, with
+ * --single-file, `deck.html` with everything inlined. Returns the files written.
+ */
+export async function writeDeck(
+  book: Parameters<Emitter>[0],
+  ctx: Pick<Parameters<Emitter>[1], 'options' | 'workDir' | 'template'>,
+): Promise<string[]> {
+  const [shell, css, js] = await Promise.all(TEMPLATES.map(async (t) => readFile(await ctx.template(`deck/${t}`), 'utf8')));
+  const html = renderDeck(book, shell!);
   const target = path.join(ctx.options.outDir, 'deck');
   await replaceDirAtomic(
     target,
     async (dir) => {
-      await copyTree(REVEAL, path.join(dir, 'reveal'));
-      await writeFile(path.join(dir, 'theme.css'), css);
-      await writeFile(path.join(dir, 'index.html'), html);
+      await mkdir(path.join(dir, 'reveal', 'plugin'), { recursive: true });
+      await Promise.all([
+        ...REVEAL_FILES.map((f) => copyFile(path.join(REVEAL, f), path.join(dir, 'reveal', f))),
+        writeFile(path.join(dir, 'theme.css'), css!),
+        writeFile(path.join(dir, 'deck.js'), js!),
+        writeFile(path.join(dir, 'index.html'), html),
+      ]);
     },
     ctx.workDir,
   );
-  const index = path.join(target, 'index.html');
-  return { format: 'deck', files: [index], bytes: Buffer.byteLength(html) };
+  const files = [path.join(target, 'index.html')];
+  if (ctx.options.singleFile) {
+    const single = path.join(ctx.options.outDir, 'deck.html');
+    await writeFileAtomic(single, await inlineAssets(html, folderReader(target)), ctx.workDir);
+    files.push(single);
+  }
+  return files;
+}
+
+/** Book proposals → the reveal.js deck, and its two handout PDFs printed by chromium. */
+export const emitDeck: Emitter = async (book, ctx) => {
+  ctx.progress('rendering slides');
+  const files = await writeDeck(book, ctx);
+  ctx.progress('printing deck.pdf and deck-notes.pdf');
+  const pdfs = await printDeck(files[0]!, ctx.signal);
+  const slidesPdf = path.join(ctx.options.outDir, 'deck.pdf');
+  const notesPdf = path.join(ctx.options.outDir, 'deck-notes.pdf');
+  await Promise.all([writeFileAtomic(slidesPdf, pdfs.slides, ctx.workDir), writeFileAtomic(notesPdf, pdfs.notes, ctx.workDir)]);
+  files.push(slidesPdf, notesPdf);
+  const sizes = await Promise.all(files.map(async (f) => (await readFile(f)).byteLength));
+  return { format: 'deck', files, bytes: sizes.reduce((a, b) => a + b, 0) };
 };

@@ -1,18 +1,101 @@
-import type { Book } from '../../model/book.js';
+import type { Book, Proposal } from '../../model/book.js';
+import { len } from '../../model/keypoints.js';
 import { escapeXml } from '../epub/xhtml.js';
+import { deckSlides, type Slide, type SpeechRef } from './slides.js';
+
+const e = escapeXml;
+
+/** Title size class by length, so long titles start smaller; deck.js shrinks further if needed. */
+export function sizeClass(text: string): 'size-l' | 'size-m' | 'size-s' {
+  const n = len(text);
+  return n <= 16 ? 'size-l' : n <= 28 ? 'size-m' : 'size-s';
+}
+
+/** `2018-07-26` → `2018年7月26日`; anything else as written. */
+export function chineseDate(date: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : date;
+}
 
 /** Book → reveal.js slides HTML inside the deck shell template. Pure. */
-export function renderDeck(book: Book, shell: string): string {
-  const slides: string[] = [];
-  slides.push(`<section class="title"><h1>${escapeXml(book.meta.title)}</h1>${book.meta.subtitle ? `<p>${escapeXml(book.meta.subtitle)}</p>` : ''}</section>`);
-  for (const ch of book.chapters) {
-    slides.push(`<section class="speech"><h2>${escapeXml(ch.title)}</h2></section>`);
-    for (const p of ch.proposals) {
-      slides.push(`<section class="proposal" data-anchor="${p.anchor}"><h2>${escapeXml(p.title)}</h2><aside class="notes">${escapeXml(p.text)}</aside></section>`);
-    }
-  }
+export function renderDeck(book: Book, shell: string, slides: Slide[] = deckSlides(book)): string {
   return shell
-    .replaceAll('{{lang}}', escapeXml(book.meta.lang))
-    .replaceAll('{{title}}', escapeXml(book.meta.title))
-    .replace('{{slides}}', slides.join('\n'));
+    .replaceAll('{{lang}}', e(book.meta.lang))
+    .replaceAll('{{title}}', e(book.meta.title))
+    .replace('{{slides}}', () => slides.map(renderSlide).join('\n'));
+}
+
+/** One slide → a `<section>` with a fixed-size `.frame` (what must fit) and optional notes. */
+export function renderSlide(s: Slide): string {
+  switch (s.kind) {
+    case 'title':
+      return section('title', '', [
+        `<h1 class="${sizeClass(s.title)}">${e(s.title)}</h1>`,
+        s.subtitle ? `<p class="subtitle">${e(s.subtitle)}</p>` : '',
+        `<p class="byline">${s.author ? `<span class="author">${e(s.author)}</span>` : ''}<time data-kind="date" datetime="${e(s.date)}">${e(chineseDate(s.date))}</time></p>`,
+      ]);
+    case 'overview':
+      return section('overview', '', [
+        s.heading ? `<h2 class="${sizeClass(s.heading)}">${e(s.heading)}</h2>` : '',
+        `<ol class="speeches">${s.speeches.map((sp) => `<li><span class="num">${sp.n}</span><div><p class="speech-title">${e(sp.title)}</p>${sp.attribution ? `<p class="attribution">${e(sp.attribution)}</p>` : ''}</div></li>`).join('')}</ol>`,
+      ]);
+    case 'speech':
+      return section('speech', attrs({ speech: s.speech.n, anchor: s.speech.anchor }), [
+        `<p class="num">${s.speech.n}</p>`,
+        `<h2 class="${sizeClass(s.speech.title)}">${e(s.speech.title)}</h2>`,
+        s.speech.attribution ? `<p class="attribution">${e(s.speech.attribution)}</p>` : '',
+      ]);
+    case 'context':
+      return section(
+        'context',
+        attrs({ speech: s.speech.n }),
+        [
+          kicker(s.speech),
+          s.heading ? `<h2 class="${sizeClass(s.heading)}">${e(s.heading)}</h2>` : '',
+          `<ol class="items">${s.items.map((it) => `<li data-anchor="${e(it.anchor)}">${e(it.title)}</li>`).join('')}</ol>`,
+        ],
+        s.notes.map((t) => `<p>${e(t)}</p>`).join(''),
+      );
+    case 'proposal':
+      return proposalSlide(s.speech, s.proposal, s.of);
+    case 'summary':
+      return section('summary', attrs({ part: s.part }), [
+        ...s.groups.map(
+          (g) =>
+            `<div class="group"><h3><span class="num">${g.speech.n}</span>${e(g.speech.title)}</h3><ol>${g.proposals
+              .map((p) => `<li><span class="ord">${p.ordinal}</span><span class="t">${e(p.title)}</span></li>`)
+              .join('')}</ol></div>`,
+        ),
+      ]);
+  }
+}
+
+function proposalSlide(speech: SpeechRef, p: Proposal, of: number): string {
+  const lead = p.text.startsWith(p.lead) ? p.lead : '';
+  const notes = `<p>${lead ? `<strong>${e(lead)}</strong>` : ''}${e(p.text.slice(lead.length))}</p>`;
+  return section(
+    'proposal',
+    attrs({ speech: speech.n, ordinal: p.ordinal, anchor: p.anchor, keypoints: p.keyPointsFrom ?? 'auto' }),
+    [
+      kicker(speech, `${p.ordinal} / ${of}`),
+      `<h2 class="${sizeClass(p.title)}">${e(p.title)}</h2>`,
+      `<ul class="points">${p.keyPoints.map((k) => `<li class="fragment">${e(k)}</li>`).join('')}</ul>`,
+    ],
+    notes,
+  );
+}
+
+function kicker(speech: SpeechRef, count?: string): string {
+  return `<p class="kicker"><span class="num">${speech.n}</span><span class="speech-title">${e(speech.title)}</span>${count ? `<span class="count">${e(count)}</span>` : ''}</p>`;
+}
+
+function attrs(data: Record<string, string | number>): string {
+  return Object.entries(data)
+    .map(([k, v]) => ` data-${k}="${e(String(v))}"`)
+    .join('');
+}
+
+function section(kind: Slide['kind'], data: string, body: string[], notes?: string): string {
+  const aside = notes ? `<aside class="notes">${notes}</aside>` : '';
+  return `<section class="${kind}" data-kind="${kind}"${data}><div class="frame">${body.filter(Boolean).join('')}</div>${aside}</section>`;
 }

@@ -1,0 +1,43 @@
+import { pathToFileURL } from 'node:url';
+import { launchBrowser, printPdf, type Browser } from '../../tools/browser.js';
+
+/** Room under each slide for the speaker notes in deck-notes.pdf, in CSS pixels. */
+export const NOTES_AREA = 560;
+/** Slide size, as deck.js configures it. */
+const SLIDE = { width: 1280, height: 720 };
+
+/** The two handout PDFs of a deck, as bytes. */
+export interface DeckPdfs {
+  slides: Buffer;
+  notes: Buffer;
+}
+
+/**
+ * Print `index.html` with reveal's print-pdf view twice in one browser: one slide per page,
+ * and one slide per page with its speaker notes under it (deck.js grows the page by NOTES_AREA).
+ */
+export async function printDeck(indexHtml: string, signal?: AbortSignal): Promise<DeckPdfs> {
+  const browser = await launchBrowser({ signal });
+  try {
+    const url = pathToFileURL(indexHtml).href;
+    const [slides, notes] = await Promise.all([
+      printView(browser, `${url}?print-pdf`),
+      printView(browser, `${url}?print-pdf&showNotes=true&pdfPageHeightOffset=${NOTES_AREA - 1}`),
+    ]);
+    return { slides, notes };
+  } finally {
+    await browser.close();
+  }
+}
+
+async function printView(browser: Browser, url: string): Promise<Buffer> {
+  const page = await browser.newPage({ viewport: { width: SLIDE.width, height: SLIDE.height } });
+  try {
+    await page.goto(url, { waitUntil: 'load' });
+    await page.waitForSelector('html[data-pdf-ready="true"]', { state: 'attached', timeout: 30_000 });
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    return await printPdf(page, { css: true });
+  } finally {
+    await page.close();
+  }
+}

@@ -1,0 +1,119 @@
+import type { Book, Chapter, Para, Proposal } from '../../model/book.js';
+import { firstSentence, titleFromLead } from '../../model/proposals.js';
+import { len } from '../../model/keypoints.js';
+
+/** One speech as the overview and section slides show it. */
+export interface SpeechRef {
+  /** 1-based speech number. */
+  n: number;
+  title: string;
+  attribution?: string;
+  anchor: string;
+}
+
+/** A slide of the deck, before it becomes HTML. Every string is the manuscript's own. */
+export type Slide =
+  | { kind: 'title'; title: string; subtitle?: string; author?: string; date: string }
+  | { kind: 'overview'; heading?: string; speeches: SpeechRef[] }
+  | { kind: 'speech'; speech: SpeechRef; count: number }
+  | { kind: 'context'; speech: SpeechRef; heading?: string; items: { title: string; anchor: string }[]; notes: string[] }
+  | { kind: 'proposal'; speech: SpeechRef; proposal: Proposal; of: number }
+  | { kind: 'summary'; part: number; parts: number; groups: { speech: SpeechRef; proposals: Proposal[] }[] };
+
+/** Lines a closing-summary slide holds before it needs a second slide. */
+const SUMMARY_LINES = 12;
+/** Characters of a proposal title per line on the summary slides. */
+const SUMMARY_LINE_CHARS = 34;
+
+/**
+ * Book → slides in speaking order: title, overview, then per speech a section slide,
+ * its context and proposal slides in manuscript order, and a closing summary. Pure.
+ */
+export function deckSlides(book: Book): Slide[] {
+  const speeches = book.chapters.map(speechRef);
+  const slides: Slide[] = [
+    {
+      kind: 'title',
+      title: book.meta.title,
+      ...(book.meta.subtitle ? { subtitle: book.meta.subtitle } : {}),
+      ...(typeof book.meta.author === 'string' && book.meta.author ? { author: book.meta.author } : {}),
+      date: book.meta.date,
+    },
+    { kind: 'overview', ...(book.meta.subtitle ? { heading: book.meta.subtitle } : {}), speeches },
+  ];
+  book.chapters.forEach((ch, i) => {
+    const speech = speeches[i]!;
+    slides.push({ kind: 'speech', speech, count: ch.proposals.length });
+    slides.push(...chapterSlides(ch, speech));
+  });
+  const groups = book.chapters
+    .map((ch, i) => ({ speech: speeches[i]!, proposals: ch.proposals }))
+    .filter((g) => g.proposals.length > 0);
+  const parts = packSummary(groups);
+  parts.forEach((part, i) => slides.push({ kind: 'summary', part: i + 1, parts: parts.length, groups: part }));
+  return slides;
+}
+
+function speechRef(ch: Chapter): SpeechRef {
+  return { n: ch.index + 1, title: ch.title, anchor: ch.id, ...(ch.attribution ? { attribution: ch.attribution.text } : {}) };
+}
+
+/** Context groups and proposals of one speech, ordered as the paragraphs are. */
+function chapterSlides(ch: Chapter, speech: SpeechRef): Slide[] {
+  const byAnchor = new Map(ch.proposals.map((p) => [p.anchor, p] as const));
+  const out: Slide[] = [];
+  let group: Para[] = [];
+  let before: Para | undefined;
+  const flush = () => {
+    if (group.length === 0) return;
+    const heading = before ? leadIn(before.text) : undefined;
+    out.push({
+      kind: 'context',
+      speech,
+      ...(heading ? { heading } : {}),
+      items: group.map((p) => ({ title: titleFromLead(firstSentence(p.text)), anchor: p.id })),
+      notes: group.map((p) => p.text),
+    });
+    group = [];
+  };
+  let last: Para | undefined;
+  for (const p of ch.paragraphs) {
+    if (p.role === 'context') {
+      if (group.length === 0) before = last;
+      group.push(p);
+    } else {
+      flush();
+      const proposal = byAnchor.get(p.id);
+      if (proposal) out.push({ kind: 'proposal', speech, proposal, of: ch.proposals.length });
+    }
+    last = p;
+  }
+  flush();
+  return out;
+}
+
+/** The sentence that introduces a context list (……这主要体现在4个方面：), without its colon. */
+export function leadIn(text: string): string | undefined {
+  const t = text.trim();
+  if (!/[：:]$/u.test(t)) return undefined;
+  const sentence = /[^。！？!?]*$/u.exec(t.slice(0, -1))?.[0]?.trim();
+  return sentence && len(sentence) <= 40 ? sentence : undefined;
+}
+
+/** Pack speeches onto summary slides by estimated lines, keeping each speech whole. */
+export function packSummary<G extends { proposals: Proposal[] }>(groups: G[]): G[][] {
+  const lines = (g: G) => 1 + g.proposals.reduce((n, p) => n + Math.ceil(len(p.title) / SUMMARY_LINE_CHARS), 0);
+  const parts: G[][] = [];
+  let used = Infinity;
+  for (const g of groups) {
+    const need = lines(g);
+    if (used + need > SUMMARY_LINES) {
+      parts.push([g]);
+      used = need;
+    } else {
+      parts.at(-1)!.push(g);
+      used += need;
+    }
+  }
+  return parts;
+}
