@@ -5,7 +5,7 @@ import { BookdeckError } from '../errors.js';
 import { writeFileAtomic } from '../io/atomic.js';
 import type { LocatedFace } from './faces.js';
 import { cmapCodePoints, findFace } from './sfnt.js';
-import { SUBSET_WASM, subsetFace } from './subset.js';
+import { KEPT_FEATURES, SUBSET_WASM, subsetFace } from './subset.js';
 
 /** A subset face ready to embed: its bytes, where the cache keeps it, what it covers. */
 export interface SubsetFont {
@@ -26,7 +26,7 @@ export async function subsetCached(face: LocatedFace, codePoints: Iterable<numbe
   const points = [...new Set(codePoints)].sort((a, b) => a - b);
   const wasm = await stat(SUBSET_WASM);
   const key = createHash('sha256')
-    .update(JSON.stringify({ v: 1, wasm: [wasm.size, wasm.mtimeMs], font: [face.path, face.size, face.mtimeMs], family: face.family, points }))
+    .update(JSON.stringify({ v: 2, features: KEPT_FEATURES, wasm: [wasm.size, wasm.mtimeMs], font: [face.path, face.size, face.mtimeMs], family: face.family, points }))
     .digest('hex')
     .slice(0, 24);
   const file = path.join(workDir, 'fonts', `${path.parse(face.epubName).name}-${key}.otf`);

@@ -1,35 +1,28 @@
-import { toHast } from 'mdast-util-to-hast';
-import { toHtml } from 'hast-util-to-html';
-import type { Root, RootContent } from 'mdast';
 import type { Chapter } from '../../model/book.js';
+import { chapterTree } from './chapter-hast.js';
+import { raw } from 'hast-util-raw';
+import { collectIds, finishChapter } from './finish.js';
+import { footnoteDefinitions } from './footnotes.js';
+import { chapterPage } from './pages.js';
+import { toXhtml } from './serialize.js';
 
-/** A chapter's mdast body → XHTML body markup (no html/head wrapper). */
+/**
+ * A chapter's body and attribution → XHTML markup without its H1 or page wrapper, for
+ * previews: the same rendering as the EPUB, with image paths left as written.
+ */
 export function chapterXhtml(chapter: Chapter): string {
-  const ids = new Map(chapter.paragraphs.map((p) => [p.node, p.id] as const));
-  const root: Root = { type: 'root', children: chapter.body as RootContent[] };
-  const hast = toHast(root, {
-    handlers: {
-      paragraph(state, node) {
-        const id = ids.get(node);
-        const el = {
-          type: 'element' as const,
-          tagName: 'p',
-          properties: id ? { id } : {},
-          children: state.all(node),
-        };
-        state.patch(node, el);
-        return state.applyData(node, el);
-      },
-      containerDirective(state, node) {
-        return { type: 'element', tagName: 'div', properties: { className: [node.name] }, children: state.all(node) };
-      },
-    },
+  const defs = footnoteDefinitions({ chapters: [chapter] });
+  const { tree } = chapterTree(chapter, defs, { heading: false, raw: (t) => raw(t) as typeof t });
+  const ids = new Map<string, string>();
+  collectIds(tree, chapterPage(chapter.id), ids);
+  const section = finishChapter(tree, chapter.id, {
+    file: chapter.location.file,
+    page: chapterPage(chapter.id),
+    pageOfId: ids,
+    imageHref: (src) => src,
+    warn: () => {},
   });
-  let html = toHtml(hast, { space: 'html', closeSelfClosing: true, closeEmptyElements: true });
-  if (chapter.attribution) {
-    html += `\n<p class="attribution" id="${chapter.attribution.id}">${escapeXml(chapter.attribution.text)}</p>`;
-  }
-  return html;
+  return toXhtml(section.children);
 }
 
 /** Escape text for XML content and attributes. */

@@ -1,0 +1,153 @@
+import type { Element, ElementContent, Root as HastRoot } from 'hast';
+import type { Node as UnistNode } from 'unist';
+import type { FootnoteDefinition, Nodes, Paragraph, Root, RootContent } from 'mdast';
+import { toHast, type Handlers } from 'mdast-util-to-hast';
+import { sanitize } from 'hast-util-sanitize';
+import type { Location } from '../../errors.js';
+import type { Chapter } from '../../model/book.js';
+import { ChapterNotes } from './footnotes.js';
+import { EPUB_SCHEMA } from './sanitize.js';
+
+/** Placeholder at the end of a chapter where its footnotes are rendered, after every reference. */
+interface BookdeckNotes extends UnistNode {
+  type: 'bookdeckNotes';
+}
+
+declare module 'mdast' {
+  interface RootContentMap {
+    bookdeckNotes: BookdeckNotes;
+  }
+}
+
+/** An image reference as written in the manuscript. */
+export interface ImageRef {
+  src: string;
+  location: Location;
+}
+
+/** How to render a chapter. */
+export interface ChapterTreeOptions {
+  /** Include the speech's H1 (the EPUB does; previews add their own). */
+  heading?: boolean;
+  /** `hast-util-raw`, needed only when the chapter has raw HTML (see {@link hasRawHtml}); loaded lazily because parse5 is slow to load. */
+  raw?: (tree: HastRoot) => HastRoot;
+}
+
+/** True when a chapter contains raw HTML, which needs `hast-util-raw` to render. */
+export function hasRawHtml(chapter: Chapter): boolean {
+  const visit = (node: Nodes): boolean => node.type === 'html' || ('children' in node && node.children.some((c) => visit(c as Nodes)));
+  return [chapter.heading, ...chapter.body, ...(chapter.attribution ? [chapter.attribution.node] : [])].some((n) => visit(n as Nodes));
+}
+
+/** A chapter as a sanitized hast tree, plus what the later passes need to know. */
+export interface ChapterTree {
+  chapter: Chapter;
+  tree: HastRoot;
+  /** Footnote identifiers the chapter references, in note order. */
+  notes: string[];
+  /** Every image the chapter shows (Markdown or raw HTML), as written, with its location. */
+  images: ImageRef[];
+}
+
+/**
+ * One speech → hast: its H1, body, attribution and footnotes. Markdown becomes HTML
+ * with bookdeck's ids and classes (paragraph anchors such as `s1-p6`, proposal leads,
+ * the attribution); raw HTML is parsed in place and everything is sanitized together.
+ */
+export function chapterTree(chapter: Chapter, defs: Map<string, FootnoteDefinition>, opts: ChapterTreeOptions = {}): ChapterTree {
+  const file = chapter.location.file;
+  const ids = new Map<Paragraph, string>(chapter.paragraphs.map((p) => [p.node, p.id]));
+  const proposals = new Set(chapter.proposals.map((p) => p.anchor));
+  const attribution = chapter.attribution?.node;
+  if (chapter.attribution) ids.set(chapter.attribution.node, chapter.attribution.id);
+  const notes = new ChapterNotes(chapter.id, defs);
+  let headings = 0;
+
+  const handlers: Handlers = {
+    heading(state, node) {
+      const id = node.depth === 1 ? chapter.id : `${chapter.id}-h${++headings}`;
+      const el: Element = { type: 'element', tagName: `h${node.depth}`, properties: { id }, children: state.all(node) as ElementContent[] };
+      state.patch(node, el);
+      return el;
+    },
+    paragraph(state, node) {
+      const id = ids.get(node);
+      const children = state.all(node) as ElementContent[];
+      const className: string[] = [];
+      if (node === attribution) className.push('attribution');
+      if (id && proposals.has(id)) {
+        className.push('proposal');
+        const lead = children.find((c) => !(c.type === 'text' && c.value.trim() === ''));
+        if (lead?.type === 'element' && lead.tagName === 'strong') lead.properties = { ...lead.properties, className: ['lead'] };
+      }
+      if (children.length > 0 && children.every((c) => (c.type === 'element' && c.tagName === 'img') || (c.type === 'text' && !c.value.trim()))) {
+        className.push('figure');
+      }
+      const properties: Element['properties'] = {};
+      if (id) properties.id = id;
+      if (className.length) properties.className = className;
+      const el: Element = { type: 'element', tagName: 'p', properties, children };
+      state.patch(node, el);
+      return el;
+    },
+    containerDirective(state, node) {
+      return { type: 'element', tagName: 'div', properties: { className: [node.name] }, children: state.all(node) as ElementContent[] };
+    },
+    footnoteReference(_state, node) {
+      return defs.has(node.identifier) ? notes.reference(node.identifier) : { type: 'text', value: `[^${node.label ?? node.identifier}]` };
+    },
+    footnoteDefinition() {
+      return undefined;
+    },
+    bookdeckNotes(state) {
+      return notes.section(state);
+    },
+  };
+
+  const children: RootContent[] = [...(opts.heading === false ? [] : [chapter.heading]), ...chapter.body, ...(attribution ? [attribution] : [])];
+  const mdast: Root = { type: 'root', children: [...children, { type: 'bookdeckNotes' }] };
+  const hast = toHast(mdast, { handlers, allowDangerousHtml: true }) as HastRoot;
+  const images = imageRefs(hast, file);
+  let parsed = hast;
+  if (hasRawHtml(chapter)) {
+    if (!opts.raw) throw new Error(`chapter ${chapter.id} has raw HTML but no HTML parser was given`);
+    parsed = opts.raw(hast);
+  }
+  const tree = sanitize(parsed, EPUB_SCHEMA) as HastRoot;
+  return { chapter, tree, notes: [...notes.order], images };
+}
+
+/**
+ * Images before sanitizing, so that a reference the sanitizer would silently drop
+ * (`file:///etc/passwd`) is still refused with its location. Raw HTML is scanned as
+ * text because parsing it loses positions.
+ */
+function imageRefs(tree: HastRoot, file: string): ImageRef[] {
+  const out: ImageRef[] = [];
+  const visit = (node: HastRoot | ElementContent | { type: 'raw'; value: string; position?: Element['position'] }) => {
+    if (node.type === 'raw' && node.position) {
+      const start = node.position.start;
+      for (const m of node.value.matchAll(/<img\b[^>]*?\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi)) {
+        const before = node.value.slice(0, m.index);
+        const line = start.line + (before.match(/\n/g)?.length ?? 0);
+        const column = before.includes('\n') ? before.length - before.lastIndexOf('\n') : start.column + before.length;
+        out.push({ src: decodeEntities(m[1] ?? m[2] ?? m[3] ?? ''), location: { file, line, column } });
+      }
+    } else if (node.type === 'element' && node.tagName === 'img' && typeof node.properties.src === 'string') {
+      const start = node.position?.start;
+      out.push({ src: node.properties.src, location: start ? { file, line: start.line, column: start.column } : { file } });
+    }
+    if ('children' in node) for (const c of node.children) visit(c as ElementContent);
+  };
+  visit(tree);
+  return out;
+}
+
+function decodeEntities(s: string): string {
+  return s.replace(/&(amp|lt|gt|quot|apos|#\d+|#x[0-9a-f]+);/gi, (m, e: string) => {
+    const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+    if (named[e.toLowerCase()]) return named[e.toLowerCase()]!;
+    const cp = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+    return Number.isFinite(cp) ? String.fromCodePoint(cp) : m;
+  });
+}

@@ -1,0 +1,112 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { writeFileAtomic } from '../../io/atomic.js';
+import { escapeAttr, escapeText } from './serialize.js';
+
+const NO_LINE_START = /^[，。、；：？！）》」』】〕”’…—,.;:?!)\]]/u;
+const NO_LINE_END = /[（《「『【〔“‘(\[]$/u;
+
+/** Display width in em: full-width characters 1, Latin letters and digits about half. */
+export function textWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u0020-\u007e\u00a0-\u02ff]/u.test(ch) ? 0.55 : 1;
+  return w;
+}
+
+/**
+ * Break a title into lines of at most `maxWidth` em with widths as even as possible,
+ * never splitting a Latin word or number, never starting a line with closing
+ * punctuation nor ending one with opening punctuation. Pure.
+ */
+export function balanceLines(text: string, maxWidth: number): string[] {
+  const tokens: string[] = [];
+  for (const m of text.trim().matchAll(/[A-Za-z0-9][A-Za-z0-9.,:'-]*|\s+|./gsu)) {
+    const t = m[0];
+    if (/^\s+$/.test(t)) {
+      if (tokens.length) tokens[tokens.length - 1] += ' ';
+    } else if (tokens.length && (NO_LINE_START.test(t) || NO_LINE_END.test(tokens.at(-1)!))) tokens[tokens.length - 1] += t;
+    else tokens.push(t);
+  }
+  const total = textWidth(tokens.join(''));
+  if (total <= maxWidth) return [tokens.join('').trim()];
+  const count = Math.ceil(total / maxWidth);
+  const target = total / count;
+  const lines: string[] = [];
+  let line = '';
+  for (const t of tokens) {
+    const remaining = count - lines.length;
+    const fits = textWidth(line + t) <= maxWidth;
+    const past = textWidth(line) >= target - 0.25 && remaining > 1;
+    if (line && (!fits || past)) {
+      lines.push(line.trim());
+      line = '';
+    }
+    line += t;
+  }
+  if (line.trim()) lines.push(line.trim());
+  return lines;
+}
+
+/** What the cover shows. */
+export interface CoverText {
+  title: string;
+  subtitle?: string;
+  author?: string;
+  publisher?: string;
+}
+
+/** Cover size in pixels: 1600 × 2400 (2:3), what e-book stores ask for. */
+export const COVER = { width: 1600, height: 2400 } as const;
+
+/**
+ * The cover as SVG: the title in the SC sans bold on a deep red field, a gold rule, the
+ * subtitle in the SC serif, the author and publisher at the foot. Pure.
+ */
+export function coverSvg(text: CoverText): string {
+  const { width, height } = COVER;
+  const inner = width - 2 * 160;
+  const titleLines = balanceLines(text.title, 8);
+  const titleSize = Math.min(168, Math.floor(inner / Math.max(...titleLines.map(textWidth))));
+  const subLines = text.subtitle ? balanceLines(text.subtitle, 16) : [];
+  const subSize = subLines.length ? Math.min(72, Math.floor(inner / Math.max(...subLines.map(textWidth)))) : 0;
+  const titleLead = Math.round(titleSize * 1.3);
+  const titleTop = 620 - ((titleLines.length - 1) * titleLead) / 2;
+  const line = (t: string, y: number, size: number, family: string, weight: number, fill: string) =>
+    `<text x="${width / 2}" y="${Math.round(y)}" font-family="${escapeAttr(family)}" font-weight="${weight}" font-size="${size}" fill="${fill}" text-anchor="middle">${escapeText(t)}</text>`;
+  const parts = [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">`,
+    `<rect width="${width}" height="${height}" fill="#f6f1e6"/>`,
+    `<rect width="${width}" height="1240" fill="#8e1b1b"/>`,
+    `<rect y="1240" width="${width}" height="18" fill="#c8a04a"/>`,
+    `<rect x="120" y="120" width="${width - 240}" height="1000" fill="none" stroke="#c8a04a" stroke-width="4"/>`,
+    ...titleLines.map((t, i) => line(t, titleTop + i * titleLead + titleSize * 0.35, titleSize, 'Noto Sans CJK SC', 700, '#fffaf0')),
+    ...subLines.map((t, i) => line(t, 1440 + i * Math.round(subSize * 1.5), subSize, 'Noto Serif CJK SC', 400, '#3b2a1e')),
+    ...(text.author ? [line(text.author, 1900, 52, 'Noto Serif CJK SC', 400, '#3b2a1e')] : []),
+    ...(text.publisher ? [line(text.publisher, 2200, 52, 'Noto Serif CJK SC', 400, '#6b5a48')] : []),
+    '</svg>',
+  ];
+  return parts.join('\n');
+}
+
+/**
+ * Render the cover SVG to PNG with the given font files only (no system fonts, so the
+ * result is the same on every machine), cached in `workDir` by a hash of its inputs.
+ */
+export async function renderCover(svg: string, fontFiles: string[], workDir: string): Promise<Uint8Array> {
+  const hash = createHash('sha256').update(svg);
+  for (const f of fontFiles) hash.update(f);
+  const file = path.join(workDir, 'cover', `cover-${hash.digest('hex').slice(0, 24)}.png`);
+  const cached = await readFile(file).catch(() => undefined);
+  if (cached) return new Uint8Array(cached);
+  // resvg is a native module: load it only when the cover is not cached.
+  const { Resvg } = await import('@resvg/resvg-js');
+  const png = new Resvg(svg, {
+    font: { loadSystemFonts: false, fontFiles, defaultFontFamily: 'Noto Serif CJK SC' },
+    fitTo: { mode: 'original' },
+  })
+    .render()
+    .asPng();
+  await writeFileAtomic(file, png, workDir);
+  return new Uint8Array(png);
+}

@@ -1,0 +1,76 @@
+import type { Element, ElementContent, Root } from 'hast';
+import { codePointsOf, describeChar, uncoveredChars, type TextRun } from '../../fonts/coverage.js';
+import type { FaceRole, LocatedFace } from '../../fonts/faces.js';
+import { subsetCached, type SubsetFont } from '../../fonts/cache.js';
+import type { Location } from '../../errors.js';
+
+/** Text of the book sorted by the face CSS draws it in. */
+export type RoleRuns = Record<FaceRole, TextRun[]>;
+
+const SANS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'strong', 'b', 'th', 'dt', 'summary']);
+const KAI_CLASSES = new Set(['attribution']);
+
+/** An empty {@link RoleRuns}. */
+export function emptyRuns(): RoleRuns {
+  return { serif: [], sans: [], kai: [] };
+}
+
+/**
+ * Add the text of a page to `runs` under the face the stylesheet gives it: headings and
+ * bold in the sans face, attributions and block quotes in the kai face, the rest serif.
+ * Mirrors `templates/epub/book.css`; text nodes keep their manuscript positions.
+ */
+export function collectRuns(tree: Root | Element, file: string | undefined, runs: RoleRuns): RoleRuns {
+  const visit = (node: Root | ElementContent, role: FaceRole) => {
+    if (node.type === 'text') {
+      if (!node.value) return;
+      const start = node.position?.start;
+      const location: Location | undefined = file ? (start ? { file, line: start.line, column: start.column } : { file }) : undefined;
+      runs[role].push(location ? { text: node.value, location } : { text: node.value });
+    } else if (node.type === 'element' || node.type === 'root') {
+      let next = role;
+      if (node.type === 'element') {
+        const classes = Array.isArray(node.properties.className) ? node.properties.className : [];
+        if (SANS.has(node.tagName)) next = 'sans';
+        else if (node.tagName === 'blockquote' || classes.some((c) => KAI_CLASSES.has(String(c)))) next = 'kai';
+        else if (['code', 'pre', 'kbd', 'samp'].includes(node.tagName)) next = 'serif';
+      }
+      for (const child of node.children) if (child.type !== 'doctype') visit(child, next);
+    }
+  };
+  visit(tree as Root, 'serif');
+  return runs;
+}
+
+/** The subset fonts of a book and the characters none of them can draw. */
+export interface FontPlan {
+  fonts: SubsetFont[];
+}
+
+/**
+ * Subset each located face to the characters drawn in it. The serif face is every
+ * role's fallback in the stylesheet, so it gets every character of the book; a
+ * character it lacks is reported once, with all its locations, through `warn`.
+ */
+export async function planFonts(
+  faces: LocatedFace[],
+  runs: RoleRuns,
+  workDir: string,
+  warn: (message: string, location?: Location) => void,
+): Promise<FontPlan> {
+  const all = [...runs.serif, ...runs.sans, ...runs.kai];
+  const wanted: Record<FaceRole, Set<number>> = {
+    serif: codePointsOf(all),
+    sans: codePointsOf(runs.sans),
+    kai: codePointsOf(runs.kai),
+  };
+  const fonts = await Promise.all(
+    faces.filter((f) => wanted[f.role].size > 0).map((f) => subsetCached(f, wanted[f.role], workDir)),
+  );
+  for (const miss of uncoveredChars(all, fonts.map((f) => f.covered))) {
+    const where = miss.locations[0];
+    const more = miss.locations.length > 1 ? ` (and ${miss.locations.length - 1} more places)` : '';
+    warn(`${describeChar(miss)} is in none of the embedded fonts (${faces.map((f) => f.family).join(', ')}); readers will substitute a font${more}`, where);
+  }
+  return { fonts };
+}

@@ -1,0 +1,85 @@
+import type { FootnoteDefinition, Nodes, RootContent } from 'mdast';
+import type { Element, ElementContent } from 'hast';
+import type { State } from 'mdast-util-to-hast';
+import type { Book } from '../../model/book.js';
+
+/** Footnote definitions of the whole book by identifier: a note may be defined in any file. */
+export function footnoteDefinitions(book: Pick<Book, 'chapters'>): Map<string, FootnoteDefinition> {
+  const defs = new Map<string, FootnoteDefinition>();
+  const visit = (node: Nodes) => {
+    if (node.type === 'footnoteDefinition') {
+      if (!defs.has(node.identifier)) defs.set(node.identifier, node);
+    } else if ('children' in node) for (const c of node.children) visit(c as Nodes);
+  };
+  for (const chapter of book.chapters) for (const block of chapter.body) visit(block as RootContent);
+  return defs;
+}
+
+/** Footnote numbering of one chapter: notes are numbered from 1 in order of first reference. */
+export class ChapterNotes {
+  readonly order: string[] = [];
+  private readonly refs = new Map<string, number>();
+
+  constructor(
+    readonly chapterId: string,
+    readonly defs: Map<string, FootnoteDefinition>,
+  ) {}
+
+  /** The `<sup><a epub:type="noteref">n</a></sup>` for a reference; marks the note used. */
+  reference(identifier: string): Element {
+    if (!this.order.includes(identifier)) this.order.push(identifier);
+    const n = this.order.indexOf(identifier) + 1;
+    const count = (this.refs.get(identifier) ?? 0) + 1;
+    this.refs.set(identifier, count);
+    const id = count === 1 ? this.refId(n) : `${this.refId(n)}-${count}`;
+    return {
+      type: 'element',
+      tagName: 'sup',
+      properties: {},
+      children: [
+        {
+          type: 'element',
+          tagName: 'a',
+          properties: { id, href: `#${this.noteId(n)}`, className: ['bookdeck-noteref'] },
+          children: [{ type: 'text', value: String(n) }],
+        },
+      ],
+    };
+  }
+
+  /** The notes section closing the chapter: one `<aside epub:type="footnote">` per note. */
+  section(state: State): Element | undefined {
+    const asides: ElementContent[] = [];
+    // A note may itself reference a later note, which then joins the order.
+    for (let i = 0; i < this.order.length; i++) {
+      const def = this.defs.get(this.order[i]!)!;
+      const n = i + 1;
+      const back: Element = {
+        type: 'element',
+        tagName: 'a',
+        properties: { href: `#${this.refId(n)}`, className: ['bookdeck-backlink'] },
+        children: [{ type: 'text', value: String(n) }],
+      };
+      const body = state.all(def) as ElementContent[];
+      const first = body.find((c): c is Element => c.type === 'element');
+      if (first?.tagName === 'p') first.children.unshift(back, { type: 'text', value: ' ' });
+      else body.unshift({ type: 'element', tagName: 'p', properties: {}, children: [back] });
+      asides.push({
+        type: 'element',
+        tagName: 'aside',
+        properties: { id: this.noteId(n), className: ['footnote', 'bookdeck-footnote'] },
+        children: body,
+      });
+    }
+    if (!asides.length) return undefined;
+    return { type: 'element', tagName: 'section', properties: { className: ['footnotes'] }, children: asides };
+  }
+
+  private refId(n: number): string {
+    return `${this.chapterId}-fnref-${n}`;
+  }
+
+  private noteId(n: number): string {
+    return `${this.chapterId}-fn-${n}`;
+  }
+}

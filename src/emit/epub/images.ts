@@ -1,0 +1,136 @@
+import { createHash } from 'node:crypto';
+import { readFile, realpath } from 'node:fs/promises';
+import path from 'node:path';
+import { BookdeckError, type Location } from '../../errors.js';
+
+/** An image packed into the EPUB under a name derived from its bytes. */
+export interface EpubImage {
+  /** Path inside the EPUB's content folder, e.g. `images/3f2a….png`. */
+  href: string;
+  mediaType: string;
+  bytes: Uint8Array;
+}
+
+/** Image types every EPUB 3 reader must show (core media types), by file extension. */
+export const IMAGE_TYPES: Record<string, string> = {
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  gif: 'image/gif',
+  svg: 'image/svg+xml',
+};
+
+const MAGIC: Record<string, (b: Uint8Array) => boolean> = {
+  'image/png': (b) => b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47,
+  'image/jpeg': (b) => b[0] === 0xff && b[1] === 0xd8,
+  'image/gif': (b) => b[0] === 0x47 && b[1] === 0x49 && b[2] === 0x46,
+  'image/svg+xml': (b) => /<svg[\s>]/.test(new TextDecoder().decode(b.subarray(0, 4096))),
+};
+
+/**
+ * Where an image reference points, checked without touching the file system: only
+ * relative paths that stay inside the manuscript folder pass. Pure.
+ */
+export function imagePath(src: string, root: string, fromFile: string, location: Location): string {
+  const refuse = (why: string, hint: string) =>
+    new BookdeckError('E_IMAGE_OUTSIDE', `image '${src}' refused: ${why}`, { location, hint });
+  if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(src)) {
+    throw new BookdeckError('E_IMAGE_REMOTE', `image '${src}' is not a file in the manuscript folder`, {
+      location,
+      hint: 'bookdeck downloads nothing: save the image inside the manuscript folder and use a relative path',
+    });
+  }
+  let rel = src.replace(/[?#].*$/, '');
+  try {
+    rel = decodeURIComponent(rel);
+  } catch {
+    /* keep it as written */
+  }
+  if (!rel.trim()) throw new BookdeckError('E_IMAGE_MISSING', 'image with an empty path', { location, hint: 'write the path of an image file' });
+  if (path.isAbsolute(rel) || /^[a-z]:[\\/]/i.test(rel)) {
+    throw refuse('absolute paths are not allowed', `use a path relative to ${path.basename(fromFile)}, inside ${root}`);
+  }
+  const abs = path.resolve(path.dirname(fromFile), rel);
+  if (!inside(root, abs)) throw refuse(`it leaves the manuscript folder ${root}`, 'images must be inside the manuscript folder; copy the file there');
+  return abs;
+}
+
+function inside(root: string, abs: string): boolean {
+  const rel = path.relative(root, abs);
+  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+}
+
+/** Collects the book's images: each checked, read once, named by content hash. */
+export class ImageStore {
+  private readonly bySrc = new Map<string, Promise<EpubImage>>();
+  private readonly byHref = new Map<string, EpubImage>();
+  private readonly loaded = new Map<string, string>();
+
+  constructor(private readonly root: string) {}
+
+  /** Check and read the image `src` written in `fromFile`; the EPUB path it gets. */
+  add(src: string, fromFile: string, location: Location): Promise<EpubImage> {
+    const key = `${fromFile}\0${src}`;
+    let hit = this.bySrc.get(key);
+    if (!hit) {
+      hit = this.load(src, fromFile, location).then((image) => {
+        this.loaded.set(key, image.href);
+        return image;
+      });
+      this.bySrc.set(key, hit);
+    }
+    return hit;
+  }
+
+  /** The EPUB path of an image whose {@link add} has finished (undefined otherwise). */
+  href(src: string, fromFile: string): string | undefined {
+    return this.loaded.get(`${fromFile}\0${src}`);
+  }
+
+  /** Every image, in a stable order (by name). */
+  all(): EpubImage[] {
+    return [...this.byHref.values()].sort((a, b) => a.href.localeCompare(b.href));
+  }
+
+  private async load(src: string, fromFile: string, location: Location): Promise<EpubImage> {
+    const abs = imagePath(src, this.root, fromFile, location);
+    const real = await realpath(abs).catch((e: NodeJS.ErrnoException) => {
+      throw new BookdeckError('E_IMAGE_MISSING', `image '${src}' not found`, {
+        location,
+        hint: e.code === 'ENOENT' ? `no file at ${abs}` : `cannot open ${abs}: ${e.code ?? e.message}`,
+      });
+    });
+    // A symlink inside the folder may still point outside it: check where it really leads.
+    if (!inside(await realpath(this.root), real)) {
+      throw new BookdeckError('E_IMAGE_OUTSIDE', `image '${src}' refused: it links to ${real}, outside the manuscript folder`, {
+        location,
+        hint: 'copy the image into the manuscript folder instead of linking it',
+      });
+    }
+    const ext = path.extname(real).slice(1).toLowerCase();
+    const mediaType = IMAGE_TYPES[ext];
+    if (!mediaType) {
+      throw new BookdeckError('E_IMAGE_TYPE', `image '${src}' has type '.${ext}', which e-readers need not show`, {
+        location,
+        hint: `convert it to one of ${Object.keys(IMAGE_TYPES).join(', ')}`,
+      });
+    }
+    const bytes = new Uint8Array(await readFile(real));
+    if (!MAGIC[mediaType]!(bytes)) {
+      throw new BookdeckError('E_IMAGE_TYPE', `image '${src}' is not a ${ext.toUpperCase()} file`, {
+        location,
+        hint: 'the file name says one format and the bytes another; re-export the image',
+      });
+    }
+    if (mediaType === 'image/svg+xml' && /<script|<foreignObject|\son[a-z]+\s*=|(?:href|src)\s*=\s*["']?\s*(?:javascript|https?):/i.test(new TextDecoder().decode(bytes))) {
+      throw new BookdeckError('E_IMAGE_UNSAFE', `SVG image '${src}' contains scripts, foreign content or remote links`, {
+        location,
+        hint: 'export the SVG without scripts and external references, or as PNG',
+      });
+    }
+    const href = `images/${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}.${ext === 'jpeg' ? 'jpg' : ext}`;
+    const image = { href, mediaType, bytes };
+    this.byHref.set(href, image);
+    return image;
+  }
+}

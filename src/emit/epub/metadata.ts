@@ -1,0 +1,83 @@
+import { createHash } from 'node:crypto';
+import { BookdeckError } from '../../errors.js';
+import type { Book } from '../../model/book.js';
+
+// Namespace for bookdeck's name-based UUIDs (RFC 4122 v5): a fixed value, never per build.
+const NAMESPACE = 'b0f1e5a2-6d1c-5c3e-9a47-0b6f0c7d2e18';
+
+/** RFC 4122 version-5 UUID of `name` in `namespace`: the same inputs always give the same id. */
+export function uuidV5(name: string, namespace = NAMESPACE): string {
+  const ns = Buffer.from(namespace.replace(/-/g, ''), 'hex');
+  const hash = createHash('sha1').update(ns).update(name, 'utf8').digest();
+  hash[6] = (hash[6]! & 0x0f) | 0x50;
+  hash[8] = (hash[8]! & 0x3f) | 0x80;
+  const h = hash.subarray(0, 16).toString('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+/**
+ * The book's unique identifier: the front matter's `identifier`, otherwise a UUID
+ * derived from what names the work (title, subtitle, author, publisher, date, language
+ * and the speech titles), so that rebuilding, or fixing a typo in a speech, keeps it.
+ */
+export function bookIdentifier(book: Book): string {
+  const { meta } = book;
+  if (meta.identifier) return meta.identifier;
+  const name = JSON.stringify([meta.title, meta.subtitle, meta.author, meta.publisher, meta.date, meta.lang, book.chapters.map((c) => c.title)]);
+  return `urn:uuid:${uuidV5(name)}`;
+}
+
+/**
+ * `dcterms:modified` (`YYYY-MM-DDThh:mm:ssZ`): from SOURCE_DATE_EPOCH when it is set,
+ * as reproducible builds expect, otherwise midnight UTC of the manuscript's date.
+ */
+export function modifiedDate(manuscriptDate: string, sourceDateEpoch: string | undefined): Date {
+  if (sourceDateEpoch !== undefined && sourceDateEpoch.trim() !== '') {
+    if (!/^\d+$/.test(sourceDateEpoch.trim())) {
+      throw new BookdeckError('E_SOURCE_DATE_EPOCH', `SOURCE_DATE_EPOCH is '${sourceDateEpoch}', not a number of seconds`, {
+        kind: 'usage',
+        hint: 'set it to a Unix time, e.g. SOURCE_DATE_EPOCH=$(git log -1 --format=%ct), or unset it',
+      });
+    }
+    return new Date(Number(sourceDateEpoch.trim()) * 1000);
+  }
+  return new Date(`${manuscriptDate}T00:00:00Z`);
+}
+
+/** ISO 8601 without milliseconds, as the EPUB spec wants for `dcterms:modified`. */
+export function isoSeconds(d: Date): string {
+  return d.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** `2018-07-26` → `2018年7月26日` for Chinese books; the ISO date otherwise. */
+export function displayDate(date: string, lang: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!m || !/^zh\b/i.test(lang)) return date;
+  return `${m[1]}年${Number(m[2])}月${Number(m[3])}日`;
+}
+
+/** Schema.org accessibility metadata for the package document. */
+export interface Accessibility {
+  accessModes: string[];
+  sufficient: string[];
+  features: string[];
+  hazards: string[];
+  summary: string;
+}
+
+/** Accessibility metadata that is true of what bookdeck writes: text first, navigable, no hazards. */
+export function accessibility(hasImages: boolean, hasFootnotes: boolean): Accessibility {
+  const features = ['structuralNavigation', 'tableOfContents', 'readingOrder', 'displayTransformability'];
+  if (hasImages) features.push('alternativeText');
+  if (hasFootnotes) features.push('annotations');
+  return {
+    accessModes: hasImages ? ['textual', 'visual'] : ['textual'],
+    sufficient: ['textual'],
+    features,
+    hazards: ['none'],
+    summary:
+      'This publication is text with a structured table of contents; each speech is a chapter, headings are marked up, ' +
+      'and the key proposals of each speech are listed under it in the navigation. The reading order follows the manuscript. ' +
+      'The cover image carries a text alternative. No flashing, sound or motion hazards.',
+  };
+}

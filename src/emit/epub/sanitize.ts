@@ -1,0 +1,48 @@
+import type { Schema } from 'hast-util-sanitize';
+
+const aria = ['ariaDescribedBy', 'ariaLabel', 'ariaLabelledBy', 'ariaHidden'];
+
+/**
+ * What may reach the book from Markdown and raw HTML: the elements and attributes of
+ * GitHub's sanitizer that are also valid EPUB 3 XHTML. Obsolete presentational
+ * attributes (align, border, width on tables…) and `tt`/`strike`/`center` are left out
+ * because EPUBCheck rejects them; scripts, styles, event handlers and frames never pass.
+ * Ids are kept as written: bookdeck's own ids are checked for clashes afterwards.
+ */
+export const EPUB_SCHEMA: Schema = {
+  strip: ['script', 'style', 'template', 'noscript', 'iframe', 'object', 'embed', 'math', 'svg'],
+  clobberPrefix: '',
+  clobber: [],
+  ancestors: { tbody: ['table'], td: ['table'], th: ['table'], thead: ['table'], tfoot: ['table'], tr: ['table'], caption: ['table'] },
+  protocols: {
+    cite: ['http', 'https'],
+    href: ['http', 'https', 'mailto'],
+    src: ['http', 'https'],
+  },
+  required: { input: { disabled: true, type: 'checkbox' } },
+  tagNames: [
+    'a', 'abbr', 'aside', 'b', 'bdi', 'bdo', 'blockquote', 'br', 'caption', 'cite', 'code', 'dd', 'del', 'details',
+    'dfn', 'div', 'dl', 'dt', 'em', 'figcaption', 'figure', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'i', 'img',
+    'input', 'ins', 'kbd', 'li', 'mark', 'ol', 'p', 'pre', 'q', 'rp', 'rt', 'ruby', 's', 'samp', 'section', 'small',
+    'span', 'strong', 'sub', 'summary', 'sup', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'time', 'tr', 'u',
+    'ul', 'var', 'wbr',
+  ],
+  attributes: {
+    a: [...aria, 'href', 'hrefLang', 'rel'],
+    blockquote: ['cite'],
+    del: ['cite', 'dateTime'],
+    ins: ['cite', 'dateTime'],
+    q: ['cite'],
+    img: [...aria, 'src', 'alt', 'width', 'height'],
+    input: [['disabled', true], ['type', 'checkbox'], 'checked'],
+    ol: ['start', 'reversed', ['type', '1', 'a', 'A', 'i', 'I']],
+    li: ['value'],
+    td: ['colSpan', 'rowSpan', 'headers'],
+    th: ['colSpan', 'rowSpan', 'headers', 'scope', 'abbr'],
+    time: ['dateTime'],
+    details: ['open'],
+    abbr: ['title'],
+    // `align` from GFM tables is turned into a class after sanitizing.
+    '*': ['id', 'className', 'title', 'lang', 'dir', 'role', 'align'],
+  },
+};
