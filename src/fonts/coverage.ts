@@ -64,11 +64,16 @@ export function describeChar(c: Pick<UncoveredChar, 'char' | 'codePoint'>): stri
   return `U+${c.codePoint.toString(16).toUpperCase().padStart(4, '0')} '${c.char}'`;
 }
 
-/** Every code point of `runs` that needs a glyph. */
+/**
+ * Every code point of `runs` a subset font must keep: the visible characters, plus
+ * spaces (U+0020 always), whose blank glyphs still set the advance width.
+ */
 export function codePointsOf(runs: Iterable<TextRun | string>): Set<number> {
-  const out = new Set<number>();
+  const out = new Set<number>([0x20]);
   for (const run of runs) {
-    for (const char of typeof run === 'string' ? run : run.text) if (needsGlyph(char)) out.add(char.codePointAt(0)!);
+    for (const char of typeof run === 'string' ? run : run.text) {
+      if (needsGlyph(char) || /^\p{Zs}$/u.test(char)) out.add(char.codePointAt(0)!);
+    }
   }
   return out;
 }

@@ -59,13 +59,14 @@ export async function planFonts(
   warn: (message: string, location?: Location) => void,
 ): Promise<FontPlan> {
   const all = [...runs.serif, ...runs.sans, ...runs.kai];
+  // Every set holds U+0020; a face whose set holds nothing more is not embedded.
   const wanted: Record<FaceRole, Set<number>> = {
     serif: codePointsOf(all),
     sans: codePointsOf(runs.sans),
     kai: codePointsOf(runs.kai),
   };
   const fonts = await Promise.all(
-    faces.filter((f) => wanted[f.role].size > 0).map((f) => subsetCached(f, wanted[f.role], workDir)),
+    faces.filter((f) => wanted[f.role].size > 1).map((f) => subsetCached(f, wanted[f.role], workDir)),
   );
   for (const miss of uncoveredChars(all, fonts.map((f) => f.covered))) {
     const where = miss.locations[0];
