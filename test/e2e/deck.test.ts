@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { symlink } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,7 +8,7 @@ import { loadBook } from '../../src/manuscript/load.js';
 import type { Book } from '../../src/model/book.js';
 import { squash } from '../../src/model/text.js';
 import { launchBrowser, type Browser, type Page } from '../../src/tools/browser.js';
-import { DEFAULT_OUT, MANUSCRIPT } from '../helpers.js';
+import { DEFAULT_OUT, MANUSCRIPT, ROOT, runCli, scratchDir } from '../helpers.js';
 
 /** The slide titles the issue expects for the default manuscript. */
 const TITLES = [
@@ -35,7 +36,7 @@ interface Opened {
 }
 
 /** Open a deck page and record console errors, page errors and every request. */
-export async function openDeck(browser: Browser, url: string, viewport = { width: 1280, height: 720 }): Promise<Opened> {
+async function openDeck(browser: Browser, url: string, viewport = { width: 1280, height: 720 }): Promise<Opened> {
   const page = await browser.newPage({ viewport });
   const errors: string[] = [];
   const requests: string[] = [];
@@ -211,3 +212,71 @@ describe('the deck handout PDFs', () => {
     for (const p of proposals) expect(all, p.anchor).toContain(squash(p.text));
   });
 });
+
+describe('a manuscript that stresses the deck (test/fixtures/deck-long), built with --single-file', () => {
+  let out: string;
+  beforeAll(async () => {
+    out = await scratchDir('deck-long');
+    const res = await runCli(['build', '-m', path.join(ROOT, 'test/fixtures/deck-long/input.md'), '-o', out, '--only', 'deck', '--single-file', '--quiet']);
+    expect(res.exitCode, res.all).toBe(0);
+  });
+
+  it('writes deck.html with every stylesheet and script inlined, working with no other file', async () => {
+    const html = readFileSync(path.join(out, 'deck.html'), 'utf8');
+    expect(html).not.toMatch(/<link\b|<script\s+src=/);
+    expect(html).toContain('<html lang="zh-Hans">');
+    const url = pathToFileURL(path.join(out, 'deck.html')).href;
+    const { page, errors, requests } = await openDeck(browser, url);
+    expect(errors).toEqual([]);
+    expect(requests).toEqual([url]);
+    expect(await page.evaluate(() => Reveal.getTotalSlides())).toBe(await slideCountOf(path.join(out, 'deck/index.html')));
+    await page.close();
+  });
+
+  it('shrinks long titles and points until every slide fits, at both sizes', async () => {
+    for (const viewport of [{ width: 1280, height: 720 }, { width: 1920, height: 1080 }]) {
+      const { page } = await openDeck(browser, pathToFileURL(path.join(out, 'deck/index.html')).href, viewport);
+      expect(await overflowingSlides(page)).toEqual([]);
+      await page.close();
+    }
+  });
+
+  it('uses the :::keypoints override and the enumerator fallback', async () => {
+    const { page } = await openDeck(browser, pathToFileURL(path.join(out, 'deck/index.html')).href);
+    const proposals = await page.evaluate(() =>
+      [...document.querySelectorAll('section.proposal')].map((s) => ({
+        from: (s as HTMLElement).dataset.keypoints,
+        title: s.querySelector('h2')!.textContent,
+        points: [...s.querySelectorAll('.points li')].map((li) => li.textContent),
+      })),
+    );
+    expect(proposals[0]).toMatchObject({ from: 'manuscript', points: ['推动重大科研基础设施和大型科研仪器向社会开放', '打通人才在高校、科研院所和企业间自由流动的通道'] });
+    expect(proposals.slice(1).map((p) => p.title)).toEqual(['汇聚合力', '加快建设', '优化布局']);
+    const printed = readFileSync(path.join(out, 'deck/index.html'), 'utf8');
+    expect(printed).not.toContain(':::');
+    await page.close();
+  });
+
+  it('the overflow check itself catches a slide that does not fit', async () => {
+    const { page } = await openDeck(browser, pathToFileURL(path.join(out, 'deck/index.html')).href);
+    await page.addStyleTag({ content: '.reveal .frame { font-size: 90px !important; }' });
+    expect((await overflowingSlides(page)).length).toBeGreaterThan(0);
+    await page.close();
+  });
+});
+
+describe('without chromium', () => {
+  it('a deck build exits 3 and names the Debian package', async () => {
+    const bin = await scratchDir('no-chromium-bin');
+    await symlink(process.execPath, path.join(bin, 'node'));
+    const out = await scratchDir('no-chromium');
+    const res = await runCli(['build', '--only', 'deck', '-o', out], { env: { PATH: bin } });
+    expect(res.exitCode, res.all).toBe(3);
+    expect(res.stderr).toMatch(/'chromium' is not installed/);
+    expect(res.stderr).toMatch(/apt-get install chromium/);
+  });
+});
+
+async function slideCountOf(file: string): Promise<number> {
+  return (readFileSync(file, 'utf8').match(/<section class="/g) ?? []).length;
+}
