@@ -47,6 +47,8 @@ export interface ChapterTree {
   notes: string[];
   /** Every image the chapter shows (Markdown or raw HTML), as written, with its location. */
   images: ImageRef[];
+  /** What sanitizing raw HTML removes (scripts, event handlers, styles, frames), with locations. */
+  removed: { message: string; location: Location }[];
 }
 
 /**
@@ -65,7 +67,7 @@ export function chapterTree(chapter: Chapter, defs: Map<string, FootnoteDefiniti
 
   const handlers: Handlers = {
     heading(state, node) {
-      const id = node.depth === 1 ? chapter.id : `${chapter.id}-h${++headings}`;
+      const id = node.depth === 1 ? chapter.id : `${chapter.id}-sec${++headings}`;
       const el: Element = { type: 'element', tagName: `h${node.depth}`, properties: { id }, children: state.all(node) as ElementContent[] };
       state.patch(node, el);
       return el;
@@ -108,13 +110,14 @@ export function chapterTree(chapter: Chapter, defs: Map<string, FootnoteDefiniti
   const mdast: Root = { type: 'root', children: [...children, { type: 'bookdeckNotes' }] };
   const hast = toHast(mdast, { handlers, allowDangerousHtml: true }) as HastRoot;
   const images = imageRefs(hast, file);
+  const removed = unsafeRawHtml(hast, file);
   let parsed = hast;
   if (hasRawHtml(chapter)) {
     if (!opts.raw) throw new Error(`chapter ${chapter.id} has raw HTML but no HTML parser was given`);
     parsed = opts.raw(hast);
   }
   const tree = sanitize(parsed, EPUB_SCHEMA) as HastRoot;
-  return { chapter, tree, notes: [...notes.order], images };
+  return { chapter, tree, notes: [...notes.order], images, removed };
 }
 
 /**
@@ -138,6 +141,33 @@ function imageRefs(tree: HastRoot, file: string): ImageRef[] {
       out.push({ src: node.properties.src, location: start ? { file, line: start.line, column: start.column } : { file } });
     }
     if ('children' in node) for (const c of node.children) visit(c as ElementContent);
+  };
+  visit(tree);
+  return out;
+}
+
+const UNSAFE: [RegExp, string][] = [
+  [/<script\b/gi, '<script> removed: scripts never reach the book'],
+  [/<(style|iframe|object|embed|form|frame|frameset|link|meta|base)\b/gi, '<$1> removed: not allowed in the book'],
+  [/\son[a-z]+\s*=/gi, 'event handler attribute removed'],
+  [/\sstyle\s*=/gi, 'style attribute removed: use the stylesheet'],
+];
+
+/** What the sanitizer will strip from raw HTML, found in the source text so it can be located. */
+function unsafeRawHtml(tree: HastRoot, file: string): { message: string; location: Location }[] {
+  const out: { message: string; location: Location }[] = [];
+  const visit = (node: HastRoot | ElementContent | { type: 'raw'; value: string; position?: Element['position'] }) => {
+    if (node.type === 'raw' && node.position) {
+      const start = node.position.start;
+      for (const [re, message] of UNSAFE) {
+        for (const m of node.value.matchAll(re)) {
+          const before = node.value.slice(0, m.index);
+          const line = start.line + (before.match(/\n/g)?.length ?? 0);
+          const column = before.includes('\n') ? before.length - before.lastIndexOf('\n') : start.column + before.length;
+          out.push({ message: `raw HTML: ${message.replace('$1', (m[1] ?? '').toLowerCase())}`, location: { file, line, column } });
+        }
+      }
+    } else if ('children' in node) for (const c of node.children) visit(c as ElementContent);
   };
   visit(tree);
   return out;

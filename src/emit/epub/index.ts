@@ -90,6 +90,7 @@ async function renderChapters(book: Book, ctx: EmitContext): Promise<Rendered> {
   // parse5 takes a while to load: only books with raw HTML pay for it.
   const raw = book.chapters.some(hasRawHtml) ? (await import('hast-util-raw')).raw : undefined;
   const trees = book.chapters.map((c) => chapterTree(c, defs, raw ? { raw: (t) => raw(t) as typeof t } : {}));
+  for (const t of trees) for (const r of t.removed) ctx.warn(r.message, r.location);
   const used = new Set(trees.flatMap((t) => t.notes));
   for (const [id, def] of defs) {
     if (!used.has(id)) {
