@@ -133,6 +133,11 @@ describe('the print PDF of the default manuscript (global setup build)', () => {
     expect(checkLineBreakRules(lines)).toEqual([]);
   });
 
+  it('leaves no Han character alone on the last line of a paragraph', () => {
+    const short = bodyLines(lines, book).filter((l) => (l.text.match(/\p{Script=Han}/gu) ?? []).length < 2);
+    expect(short.map((l) => l.text)).toEqual([]);
+  });
+
   it('is A4 by default, with a title page, a contents page and Chinese metadata', async () => {
     const info = await pdfinfo(pdf);
     expect(info['Page size']).toMatch(/^595\.2\d x 841\.8\d pts \(A4\)/);

@@ -60,12 +60,36 @@ export function str(text: string): PandocNode[] {
 }
 
 /** Paragraph node → its anchor, and the bookmark title when it is a proposal. */
+/** The last two Han characters and what follows them (closing punctuation), up to 8 characters. */
+const LAST_TWO_HAN = /\p{Script=Han}[^\p{Script=Han}]{0,3}\p{Script=Han}[^\p{Script=Han}]{0,3}$/u;
+
+/**
+ * Keep the last two Han characters of a paragraph together (with their punctuation), so
+ * the last line never holds a single character: a widow a Chinese typesetter would fix.
+ * The characters stay a pandoc `Str`; only the box around them is raw TeX.
+ */
+export function keepLastTwoHan(nodes: PandocNode[]): PandocNode[] {
+  const last = nodes.at(-1);
+  if (last?.t !== 'Str') return nodes;
+  const text = last.c as string;
+  const tail = LAST_TWO_HAN.exec(text)?.[0];
+  if (!tail) return nodes;
+  const head = text.slice(0, text.length - tail.length);
+  return [
+    ...nodes.slice(0, -1),
+    ...(head ? [{ t: 'Str', c: head }] : []),
+    { t: 'RawInline', c: ['latex', '\\mbox{'] },
+    { t: 'Str', c: tail },
+    { t: 'RawInline', c: ['latex', '}'] },
+  ];
+}
+
 type Ids = Map<unknown, { id: string; bookmark?: string }>;
 
 function block(node: RootContent, ids: Ids): PandocNode[] {
   switch (node.type) {
     case 'paragraph': {
-      const para: PandocNode = { t: 'Para', c: inlines(node.children) };
+      const para: PandocNode = { t: 'Para', c: keepLastTwoHan(inlines(node.children)) };
       const ref = ids.get(node);
       if (!ref) return [para];
       if (ref.bookmark !== undefined) {

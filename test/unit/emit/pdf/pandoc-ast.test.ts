@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bookToPandoc, type PandocNode } from '../../../../src/emit/pdf/pandoc-ast.js';
+import { bookToPandoc, keepLastTwoHan, type PandocNode } from '../../../../src/emit/pdf/pandoc-ast.js';
 import { latexJob, pdfInfo } from '../../../../src/emit/pdf/index.js';
 import { loadBook } from '../../../../src/manuscript/load.js';
 import { pandocArgs } from '../../../../src/tools/pandoc.js';
@@ -21,7 +21,10 @@ describe('bookToPandoc', () => {
     const ast = bookToPandoc(book, [1, 22, 2, 1]) as { blocks: unknown; 'pandoc-api-version': number[] };
     expect(ast['pandoc-api-version']).toEqual([1, 22, 2, 1]);
     const all = nodes(ast.blocks);
-    const raw = all.filter((n) => n.t === 'RawInline' || n.t === 'RawBlock').map((n) => (n.c as string[])[1]);
+    const raw = all
+      .filter((n) => n.t === 'RawInline' || n.t === 'RawBlock')
+      .map((n) => (n.c as string[])[1])
+      .filter((t) => t !== '\\mbox{' && t !== '}');
     expect(raw).toEqual([
       '\\proposalmark{测试加粗引导句}{s1-p6}',
       '\\proposalmark{标题里也有特殊字符 \\# \\& \\_ \\%}{s1-p7}',
@@ -45,6 +48,33 @@ describe('bookToPandoc', () => {
     const { book } = await loadBook(FIXTURE);
     const meta = (bookToPandoc(book, [1, 22]) as { meta: Record<string, PandocNode> }).meta;
     expect(nodes(meta['date-zh']).filter((n) => n.t === 'Str').map((n) => n.c).join('')).toBe('2020年2月29日');
+  });
+});
+
+describe('keepLastTwoHan', () => {
+  const str = (c: string) => ({ t: 'Str', c });
+  it('boxes the last two Han characters with their punctuation, text unchanged', () => {
+    expect(keepLastTwoHan([str('开头'), { t: 'Space' }, str('步入“快车道”。')])).toEqual([
+      str('开头'),
+      { t: 'Space' },
+      str('步入“快'),
+      { t: 'RawInline', c: ['latex', '\\mbox{'] },
+      str('车道”。'),
+      { t: 'RawInline', c: ['latex', '}'] },
+    ]);
+    expect(keepLastTwoHan([str('有收获。')])).toEqual([
+      str('有'),
+      { t: 'RawInline', c: ['latex', '\\mbox{'] },
+      str('收获。'),
+      { t: 'RawInline', c: ['latex', '}'] },
+    ]);
+  });
+
+  it('leaves paragraphs that end in markup or Latin alone', () => {
+    const strong = [{ t: 'Strong', c: [str('加粗')] }];
+    expect(keepLastTwoHan(strong)).toBe(strong);
+    const latin = [str('GDP')];
+    expect(keepLastTwoHan(latin)).toBe(latin);
   });
 });
 
