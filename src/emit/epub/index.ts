@@ -28,6 +28,7 @@ export const emitEpub: Emitter = async (book, ctx) => {
   for (const c of chapters) collectRuns(c.section, c.file, runs);
   collectRuns(title, book.files[0], runs);
   runs.sans.push({ text: LABELS.toc });
+  runs.serif.push(...Object.values(LABELS).map((text) => ({ text })));
   for (const s of nav) runs.serif.push({ text: s.title }, ...s.children.map((p) => ({ text: p.title })));
   const onCover = coverRuns(book);
   runs.sans.push(...onCover.sans);
