@@ -1,0 +1,91 @@
+import { createServer, type Server } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_OUT, scratchDir } from '../helpers.js';
+import { launchBrowser, type Browser } from '../../src/tools/browser.js';
+
+const require = createRequire(import.meta.url);
+const FILES: Record<string, { file: string; type: string }> = {
+  '/epub.min.js': { file: require.resolve('epubjs/dist/epub.min.js'), type: 'text/javascript' },
+  '/jszip.min.js': { file: path.join(path.dirname(require.resolve('epubjs/package.json')), '../jszip/dist/jszip.min.js'), type: 'text/javascript' },
+  '/book.epub': { file: path.join(DEFAULT_OUT, 'book.epub'), type: 'application/epub+zip' },
+};
+const PAGE = `<!DOCTYPE html><html><head><meta charset="utf-8"><script src="/jszip.min.js"></script><script src="/epub.min.js"></script></head>
+<body style="margin:0"><div id="area"></div><script>
+  window.book = ePub('/book.epub');
+  window.rendition = book.renderTo('area', { width: 640, height: 960, flow: 'paginated', spread: 'none' });
+  window.shown = rendition.display('s1.xhtml').then(() => 'ok', (e) => 'error: ' + e);
+</script></body></html>`;
+
+let server: Server;
+let base: string;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = createServer(async (req, res) => {
+    const hit = FILES[req.url ?? ''];
+    if (req.url === '/') res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(PAGE);
+    else if (hit) res.writeHead(200, { 'content-type': hit.type }).end(await readFile(hit.file));
+    else res.writeHead(404).end();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((resolve) => server?.close(resolve));
+});
+
+describe('the EPUB in a reading engine (epub.js in Chromium)', () => {
+  it('opens, lists the proposals under their speeches, and sets a chapter with the embedded SC fonts and Chinese typography', async () => {
+    const page = await browser.newPage({ viewport: { width: 640, height: 960 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${base}/`);
+    expect(await page.evaluate(() => (window as unknown as { shown: Promise<string> }).shown)).toBe('ok');
+    const toc = await page.evaluate(() => {
+      const b = (window as unknown as { book: { navigation: { toc: { label: string; href: string; subitems: { href: string }[] }[] } } }).book;
+      return b.navigation.toc.map((t) => ({ label: t.label.trim(), href: t.href, children: t.subitems.map((s) => s.href) }));
+    });
+    expect(toc.map((t) => t.href)).toEqual(['s1.xhtml', 's2.xhtml', 's3.xhtml']);
+    expect(toc[0]!.children[0]).toMatch(/^s1\.xhtml#s1-p\d+$/);
+    const frame = page.frames().find((f) => f.url().startsWith('blob:') || f !== page.mainFrame())!;
+    await frame.evaluate(() => document.fonts.ready);
+    const seen = await frame.evaluate(() => {
+      const style = (sel: string) => {
+        const el = document.querySelector(sel)!;
+        const cs = getComputedStyle(el);
+        return { indent: cs.textIndent, align: cs.textAlign, lineHeight: parseFloat(cs.lineHeight) / parseFloat(cs.fontSize), family: cs.fontFamily, weight: cs.fontWeight, fontStyle: cs.fontStyle };
+      };
+      return {
+        lang: document.documentElement.getAttribute('lang'),
+        faces: [...document.fonts].map((f) => `${f.family.replace(/"/g, '')} ${f.weight} ${f.status}`),
+        body: style('p[id$="-p1"]'),
+        lead: style('strong.lead'),
+        attribution: style('p.attribution'),
+        heading: style('h1'),
+        italics: [...document.querySelectorAll('body *')].filter((e) => getComputedStyle(e).fontStyle === 'italic').length,
+      };
+    });
+    const shot = path.join(await scratchDir('epub-render'), 's1.png');
+    await page.screenshot({ path: shot });
+    console.log(`epub.js rendered s1.xhtml: ${shot}\n${JSON.stringify(seen)}`);
+    expect(errors).toEqual([]);
+    expect(seen.lang).toBe('zh-Hans');
+    expect(seen.faces).toEqual(expect.arrayContaining(['Noto Serif CJK SC normal loaded', 'Noto Sans CJK SC bold loaded']));
+    expect(seen.body.indent).toBe(`${2 * 16}px`);
+    expect(seen.body.align).toBe('justify');
+    expect(seen.body.lineHeight).toBeCloseTo(1.7, 1);
+    expect(seen.body.family).toMatch(/^"Noto Serif CJK SC"/);
+    expect(seen.lead.family).toMatch(/^"Noto Sans CJK SC"/);
+    expect(seen.lead.weight).toBe('700');
+    expect(seen.heading.family).toMatch(/^"Noto Sans CJK SC"/);
+    expect(seen.attribution.align).toBe('right');
+    expect(seen.italics).toBe(0);
+  });
+});
