@@ -10,6 +10,11 @@ import { squash } from '../../src/model/text.js';
 import { launchBrowser, type Browser, type Page } from '../../src/tools/browser.js';
 import { DEFAULT_OUT, MANUSCRIPT, ROOT, runCli, scratchDir } from '../helpers.js';
 
+declare global {
+  /** The reveal.js API the deck page exposes (only what these tests call). */
+  var Reveal: { isReady(): boolean; getTotalSlides(): number; slide(h: number, v?: number, f?: number): void; getCurrentSlide(): HTMLElement };
+}
+
 /** The slide titles the issue expects for the default manuscript. */
 const TITLES = [
   '提高政治站位，增强行动自觉',
@@ -46,7 +51,7 @@ async function openDeck(browser: Browser, url: string, viewport = { width: 1280,
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('request', (r) => requests.push(r.url()));
   await page.goto(url, { waitUntil: 'load' });
-  await page.waitForFunction(() => (window as unknown as { Reveal?: { isReady(): boolean } }).Reveal?.isReady() === true);
+  await page.waitForFunction(() => typeof Reveal !== 'undefined' && Reveal.isReady());
   await page.waitForSelector('html[data-fitted="true"]', { state: 'attached' });
   return { page, errors, requests };
 }

@@ -5,7 +5,7 @@ import { replaceDirAtomic, writeFileAtomic } from '../../io/atomic.js';
 import { PACKAGE_ROOT } from '../../paths.js';
 import { renderDeck } from './render.js';
 import { folderReader, inlineAssets } from './single-file.js';
-import { printDeck } from './print.js';
+import { printDeck, type DeckPdfs } from './print.js';
 
 const REVEAL = path.join(PACKAGE_ROOT, 'node_modules', 'reveal.js', 'dist');
 /** The reveal.js files the deck loads; copying only these keeps the deck small and the build fast. */
@@ -15,15 +15,19 @@ const TEMPLATES = ['index.html', 'theme.css', 'deck.js'] as const;
 
 /**
  * Write `deck/index.html` with reveal.js copied beside it (no CDN) and, with
- * --single-file, `deck.html` with everything inlined. Returns the files written.
+ * --single-file, `deck.html` with everything inlined. `beforeCommit` runs on the finished
+ * folder before it replaces the old one, so slow work (printing) can still cancel the
+ * write. Returns the files written.
  */
 export async function writeDeck(
   book: Parameters<Emitter>[0],
-  ctx: Pick<Parameters<Emitter>[1], 'options' | 'workDir' | 'template'>,
+  ctx: Pick<Parameters<Emitter>[1], 'options' | 'workDir' | 'template'> & { signal?: AbortSignal },
+  beforeCommit?: (dir: string) => Promise<void>,
 ): Promise<string[]> {
   const [shell, css, js] = await Promise.all(TEMPLATES.map(async (t) => readFile(await ctx.template(`deck/${t}`), 'utf8')));
   const html = renderDeck(book, shell!);
   const target = path.join(ctx.options.outDir, 'deck');
+  let single: string | undefined;
   await replaceDirAtomic(
     target,
     async (dir) => {
@@ -34,14 +38,18 @@ export async function writeDeck(
         writeFile(path.join(dir, 'deck.js'), js!),
         writeFile(path.join(dir, 'index.html'), html),
       ]);
+      if (ctx.options.singleFile) single = await inlineAssets(html, folderReader(dir));
+      await beforeCommit?.(dir);
+      // Another format failed meanwhile: keep the last good deck.
+      ctx.signal?.throwIfAborted();
     },
     ctx.workDir,
   );
   const files = [path.join(target, 'index.html')];
-  if (ctx.options.singleFile) {
-    const single = path.join(ctx.options.outDir, 'deck.html');
-    await writeFileAtomic(single, await inlineAssets(html, folderReader(target)), ctx.workDir);
-    files.push(single);
+  if (single !== undefined) {
+    const file = path.join(ctx.options.outDir, 'deck.html');
+    await writeFileAtomic(file, single, ctx.workDir);
+    files.push(file);
   }
   return files;
 }
@@ -49,12 +57,14 @@ export async function writeDeck(
 /** Book proposals → the reveal.js deck, and its two handout PDFs printed by chromium. */
 export const emitDeck: Emitter = async (book, ctx) => {
   ctx.progress('rendering slides');
-  const files = await writeDeck(book, ctx);
-  ctx.progress('printing deck.pdf and deck-notes.pdf');
-  const pdfs = await printDeck(files[0]!, ctx.signal);
+  let pdfs: DeckPdfs | undefined;
+  const files = await writeDeck(book, ctx, async (dir) => {
+    ctx.progress('printing deck.pdf and deck-notes.pdf');
+    pdfs = await printDeck(path.join(dir, 'index.html'), ctx.signal);
+  });
   const slidesPdf = path.join(ctx.options.outDir, 'deck.pdf');
   const notesPdf = path.join(ctx.options.outDir, 'deck-notes.pdf');
-  await Promise.all([writeFileAtomic(slidesPdf, pdfs.slides, ctx.workDir), writeFileAtomic(notesPdf, pdfs.notes, ctx.workDir)]);
+  await Promise.all([writeFileAtomic(slidesPdf, pdfs!.slides, ctx.workDir), writeFileAtomic(notesPdf, pdfs!.notes, ctx.workDir)]);
   files.push(slidesPdf, notesPdf);
   const sizes = await Promise.all(files.map(async (f) => (await readFile(f)).byteLength));
   return { format: 'deck', files, bytes: sizes.reduce((a, b) => a + b, 0) };
