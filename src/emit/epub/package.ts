@@ -1,6 +1,7 @@
 import { EPub, type Options } from 'epub-gen-memory';
 import type { Accessibility } from './metadata.js';
 import type { NavEntry } from './pages.js';
+import { writeZip, type ZipInput } from './zip.js';
 
 /** One XHTML page of the book, rendered through the page template. */
 export interface Page {
@@ -67,24 +68,23 @@ export interface PackInput {
 
 /**
  * epub-gen-memory, made reproducible: it renders bookdeck's templates (which never
- * use its random UUID or the clock) and writes mimetype, container and pages; bookdeck
- * then adds fonts and images and stamps every zip entry with one fixed date.
+ * use its random UUID or the clock) and lays out mimetype, container, pages and cover;
+ * bookdeck then writes those files, its fonts and images into a zip of its own, in a
+ * fixed order with one timestamp (see zip.ts).
  */
 class ReproducibleEpub extends EPub {
   async pack(files: ExtraFile[], date: Date): Promise<Uint8Array> {
     await this.render();
-    for (const f of files) {
-      this.zip.file(`OEBPS/${f.href}`, f.data, { binary: true, date, compression: f.compress ? 'DEFLATE' : 'STORE' });
-    }
-    this.zip.forEach((_path, entry) => {
-      entry.date = date;
+    const entries: ZipInput[] = [];
+    const pending: Promise<void>[] = [];
+    this.zip.forEach((name, entry) => {
+      if (entry.dir) return;
+      const at = entries.push({ name, data: new Uint8Array(), compress: name !== 'mimetype' && !/\.(png|jpe?g|gif)$/i.test(name) }) - 1;
+      pending.push(entry.async('uint8array').then((data) => void (entries[at]!.data = data)));
     });
-    return this.generateAsync({
-      type: 'uint8array',
-      mimeType: 'application/epub+zip',
-      compression: 'DEFLATE',
-      compressionOptions: { level: 9 },
-    });
+    await Promise.all(pending);
+    for (const f of files) entries.push({ name: `OEBPS/${f.href}`, data: f.data, compress: f.compress });
+    return writeZip(entries, date);
   }
 }
 
