@@ -2,7 +2,8 @@ import path from 'node:path';
 import type { Location } from './errors.js';
 import { EMITTERS } from './emit/index.js';
 import type { Artifact, BuildOptions, EmitContext, Format } from './emit/types.js';
-import { sweepTemps, workDirFor } from './io/atomic.js';
+import { rm } from 'node:fs/promises';
+import { commitStaged, stagingDir, sweepTemps, workDirFor } from './io/atomic.js';
 import { cacheKeys } from './cache/inputs.js';
 import { isFresh, readManifest, stampArtifact, writeManifest } from './cache/manifest.js';
 import { resolveManuscript } from './manuscript/read.js';
@@ -37,9 +38,9 @@ export interface BuildRequest {
 
 /**
  * Build the requested formats. Artifacts whose inputs are unchanged are reused without
- * parsing anything; the rest share one parse and run concurrently. If one emitter
- * fails the others are cancelled; every artifact was written atomically, so the last
- * good one stays in place.
+ * parsing anything; the rest share one parse and run concurrently into a staging
+ * folder. If one emitter fails the others are cancelled and the output folder is left
+ * exactly as it was; otherwise everything is renamed into place.
  */
 export async function build(req: BuildRequest): Promise<BuildResult[]> {
   const { options, onEvent = () => {} } = req;
@@ -70,28 +71,36 @@ export async function build(req: BuildRequest): Promise<BuildResult[]> {
     const onOuterAbort = () => abort.abort(req.signal?.reason);
     req.signal?.addEventListener('abort', onOuterAbort, { once: true });
     const template = templateResolver(options.templatesDir, book.root);
+    // Emitters write into a staging folder; the output folder changes only when all succeed.
+    const stage = await stagingDir(workDir);
+    const staged = { ...options, outDir: stage };
+    const built = new Map<Format, { artifact: Artifact; ms: number }>();
     try {
       await Promise.all(
         stale.map(async (format) => {
-          const ctx = emitContext(format, { options, workDir, template, signal: abort.signal, onEvent });
+          const ctx = emitContext(format, { options: staged, workDir, template, signal: abort.signal, onEvent });
           onEvent({ type: 'start', format });
           const t0 = performance.now();
           try {
-            const artifact = await (await EMITTERS[format]())(book, ctx);
-            const ms = performance.now() - t0;
-            manifest[format] = await stampArtifact(keys[format], artifact);
-            results.set(format, { artifact, ms, cached: false });
-            onEvent({ type: 'done', format, artifact, ms, cached: false });
+            built.set(format, { artifact: await (await EMITTERS[format]())(book, ctx), ms: performance.now() - t0 });
+            ctx.progress(`built in ${((performance.now() - t0) / 1000).toFixed(2)} s`);
           } catch (err) {
             abort.abort(err);
             throw err;
           }
         }),
       );
+      await commitStaged(stage, options.outDir, workDir);
+      for (const [format, { artifact: inStage, ms }] of built) {
+        const artifact = { ...inStage, files: inStage.files.map((f) => path.join(options.outDir, path.relative(stage, f))) };
+        manifest[format] = await stampArtifact(keys[format], artifact);
+        results.set(format, { artifact, ms, cached: false });
+        onEvent({ type: 'done', format, artifact, ms, cached: false });
+      }
+      await writeManifest(workDir, manifest);
     } finally {
       req.signal?.removeEventListener('abort', onOuterAbort);
-      // Whatever finished is recorded, so a rerun after a failure only redoes the rest.
-      await writeManifest(workDir, manifest);
+      await rm(stage, { recursive: true, force: true });
     }
   }
   return options.formats.map((f) => results.get(f)!);

@@ -24,7 +24,8 @@ export interface KeyInputs {
 function optionsFor(format: Format, o: BuildOptions): unknown {
   if (format === 'pdf') return { paper: o.paper, booklet: o.booklet };
   if (format === 'epub') return { embedFonts: o.embedFonts };
-  return { singleFile: o.singleFile };
+  if (format === 'deck') return { singleFile: o.singleFile };
+  return {};
 }
 
 /**
@@ -41,7 +42,8 @@ export async function cacheKeys(inputs: KeyInputs, formats: Format[]): Promise<R
   const keys = {} as Record<Format, CacheKey>;
   await Promise.all(
     formats.map(async (format) => {
-      const templates = await Promise.all(inputs.templateDirs.map((d) => hashTreeContents(path.join(d, format))));
+      const folder = format === 'deck-pdf' ? 'deck' : format;
+      const templates = await Promise.all(inputs.templateDirs.map((d) => hashTreeContents(path.join(d, folder))));
       keys[format] = sha(JSON.stringify([format, ...shared, templates, optionsFor(format, inputs.options)]));
     }),
   );

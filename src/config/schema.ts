@@ -31,7 +31,7 @@ export type BookMeta = z.infer<typeof frontMatterSchema>;
 export const buildSchema = z
   .object({
     out: text.optional(),
-    only: z.array(z.enum(['epub', 'pdf', 'deck'])).min(1).optional(),
+    only: z.array(z.enum(['epub', 'pdf', 'deck', 'deck-pdf'])).min(1).optional(),
     paper: z.enum(['a4', 'a5', 'b5']).optional(),
     booklet: z.boolean().optional(),
     singleFile: z.boolean().optional(),

@@ -8,4 +8,5 @@ export const EMITTERS: Record<Format, () => Promise<Emitter>> = {
   epub: async () => (await import('./epub/index.js')).emitEpub,
   pdf: async () => (await import('./pdf/index.js')).emitPdf,
   deck: async () => (await import('./deck/index.js')).emitDeck,
+  'deck-pdf': async () => (await import('./deck/index.js')).emitDeckPdf,
 };

@@ -1,11 +1,11 @@
 import type { Book } from '../model/book.js';
 import type { Location } from '../errors.js';
 
-/** The artifacts bookdeck builds. */
-export type Format = 'epub' | 'pdf' | 'deck';
+/** The artifacts bookdeck builds: `deck-pdf` is the deck's handout PDFs, printed by Chromium. */
+export type Format = 'epub' | 'pdf' | 'deck' | 'deck-pdf';
 
 /** Every format, in the order the summary table lists them. */
-export const FORMATS: readonly Format[] = ['epub', 'pdf', 'deck'];
+export const FORMATS: readonly Format[] = ['epub', 'pdf', 'deck', 'deck-pdf'];
 
 /** Paper sizes for the print PDF. */
 export type Paper = 'a4' | 'a5' | 'b5';
@@ -20,8 +20,6 @@ export interface BuildOptions {
   singleFile: boolean;
   /** Folder of user templates that override the built-in ones. */
   templatesDir?: string;
-  /** Live preview (`serve`): skip slow extras such as the deck PDFs printed by Chromium. */
-  preview?: boolean;
 }
 
 /** What an emitter gets besides the book: options, I/O locations, cancellation, logging. */

@@ -13,7 +13,8 @@ export function workDirFor(outDir: string): string {
   return path.join(path.dirname(abs), '.bookdeck-cache', `${path.basename(abs)}-${tag}`);
 }
 
-function tempName(workDir: string, target: string): string {
+/** A temp path in the work folder, named so `sweepTemps` removes it if its process dies. */
+export function tempName(workDir: string, target: string): string {
   return path.join(workDir, 'tmp', `${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}`);
 }
 
@@ -47,6 +48,36 @@ export async function replaceDirAtomic(target: string, build: (dir: string) => P
   } catch (err) {
     await rm(fresh, { recursive: true, force: true });
     throw err;
+  }
+}
+
+/** A fresh staging folder in the work folder; swept like any temp if its build dies. */
+export async function stagingDir(workDir: string): Promise<string> {
+  const dir = tempName(workDir, 'stage');
+  await mkdir(dir, { recursive: true });
+  return dir;
+}
+
+/**
+ * Move everything a build staged into the output folder: each file by one rename, each
+ * folder by renaming the old one away first. Called only once every pipeline succeeded,
+ * so a failed build changes nothing in the output folder.
+ */
+export async function commitStaged(stage: string, outDir: string, workDir: string): Promise<void> {
+  await mkdir(outDir, { recursive: true });
+  for (const entry of await readdir(stage, { withFileTypes: true })) {
+    const from = path.join(stage, entry.name);
+    const to = path.join(outDir, entry.name);
+    if (!entry.isDirectory()) {
+      await rename(from, to);
+      continue;
+    }
+    const old = tempName(workDir, entry.name);
+    await rename(to, old).catch((e: NodeJS.ErrnoException) => {
+      if (e.code !== 'ENOENT') throw e;
+    });
+    await rename(from, to);
+    await rm(old, { recursive: true, force: true });
   }
 }
 

@@ -40,7 +40,7 @@ export async function serve(req: ServeRequest): Promise<ServeSession> {
   const server = await startServer(req.options.outDir, req.port);
   const workDir = workDirFor(req.options.outDir);
   const template = templateResolver(req.options.templatesDir, req.manuscriptRoot);
-  const previewOptions: BuildOptions = { ...req.options, formats: ['deck'], preview: true };
+  const previewOptions: BuildOptions = { ...req.options, formats: ['deck'] };
   const onEvent = req.onEvent ?? (() => {});
   let pdfTimer: NodeJS.Timeout | undefined;
   let pdfAbort: AbortController | undefined;

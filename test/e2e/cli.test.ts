@@ -65,9 +65,11 @@ describe('bookdeck CLI', () => {
     expect(bin.stderr).toMatch(/E_BINARY: .*bin\.txt/);
   });
 
-  it('checks the default manuscript and lists proposals per speech', async () => {
-    const res = await runCli(['check']);
-    expect(res.exitCode).toBe(0);
+  it('checks the default manuscript, lists proposals per speech and runs EPUBCheck on the built book', async () => {
+    const res = await runCli(['check', '-o', DEFAULT_OUT]);
+    expect(res.exitCode, res.all).toBe(0);
+    expect(res.stdout).toMatch(/info EPUBCHECK: EPUBCheck 4\.2\.6: 0 fatals, 0 errors, 0 warnings/);
+    expect(res.stdout).toMatch(/; 0 errors, 0 warnings$/);
     expect(res.stdout).toMatch(/speech 1 .*3 proposals/);
     expect(res.stdout).toMatch(/speech 2 .*4 proposals/);
     expect(res.stdout).toMatch(/speech 3 .*5 proposals/);

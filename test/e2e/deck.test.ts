@@ -271,11 +271,13 @@ describe('a manuscript that stresses the deck (test/fixtures/deck-long), built w
 });
 
 describe('without chromium', () => {
-  it('a deck build exits 3 and names the Debian package', async () => {
+  it('the deck PDFs exit 3 and name the Debian package; the HTML deck needs no browser', async () => {
     const bin = await scratchDir('no-chromium-bin');
     await symlink(process.execPath, path.join(bin, 'node'));
     const out = await scratchDir('no-chromium');
-    const res = await runCli(['build', '--only', 'deck', '-o', out], { env: { PATH: bin } });
+    const html = await runCli(['build', '--only', 'deck', '-o', out, '--quiet'], { env: { PATH: bin } });
+    expect(html.exitCode, html.all).toBe(0);
+    const res = await runCli(['build', '--only', 'deck-pdf', '-o', out], { env: { PATH: bin } });
     expect(res.exitCode, res.all).toBe(3);
     expect(res.stderr).toMatch(/'chromium' is not installed/);
     expect(res.stderr).toMatch(/apt-get install chromium/);

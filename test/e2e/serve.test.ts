@@ -48,7 +48,7 @@ describe('bookdeck serve', () => {
     const text = await readFile(manuscript, 'utf8');
     const t0 = Date.now();
     await writeFile(manuscript, text.replace('京津冀协同发展，是习近平总书记', '京津冀协同发展（已修改），是习近平总书记').replace('提高政治站位，增强行动自觉', '提高政治站位，增强行动自觉（新）'));
-    await expect.poll(() => page.locator('#s1-p1').textContent(), { timeout: 10_000, intervals: [20] }).toContain('（已修改）');
+    await expect.poll(() => page.locator('#s1-p1').textContent(), { timeout: 10_000, interval: 20 }).toContain('（已修改）');
     const ms = Date.now() - t0;
     await expect.poll(() => deck.locator('.slides').textContent(), { timeout: 10_000 }).toContain('增强行动自觉（新）');
     // Reported, not asserted: timing belongs to the benchmark.

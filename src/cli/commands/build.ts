@@ -16,6 +16,7 @@ Options:
   -m, --manuscript FILE|DIR  manuscript file, or folder of *.md files (default: ${DEFAULT_MANUSCRIPT})
   -o, --out DIR              output folder (default: dist)
       --only LIST            comma-separated subset of: ${FORMATS.join(',')}
+                             (deck-pdf: deck.pdf and deck-notes.pdf printed by Chromium)
       --paper SIZE           PDF paper: a4 (default), a5 or b5
       --booklet              also write book-booklet.pdf (A5 pages, saddle-stitch on A4)
       --single-file          also write deck.html with CSS and JS inlined

@@ -53,7 +53,7 @@ export async function serveCommand(argv: string[], con: Console): Promise<number
   const cfg = config.config.build ?? {};
   const options: BuildOptions = {
     outDir: values.out ?? cfg.out ?? 'dist',
-    formats: values['no-pdf'] ? FORMATS.filter((f) => f !== 'pdf') : [...FORMATS],
+    formats: FORMATS.filter((f) => f !== 'deck-pdf' && !(values['no-pdf'] && f === 'pdf')),
     paper: cfg.paper ?? 'a4',
     embedFonts: cfg.embedFonts ?? true,
     booklet: cfg.booklet ?? false,

@@ -1,11 +1,11 @@
-import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Emitter } from '../types.js';
-import { replaceDirAtomic, writeFileAtomic } from '../../io/atomic.js';
+import { replaceDirAtomic, tempName, writeFileAtomic } from '../../io/atomic.js';
 import { PACKAGE_ROOT } from '../../paths.js';
 import { renderDeck } from './render.js';
 import { folderReader, inlineAssets } from './single-file.js';
-import { printDeck, type DeckPdfs } from './print.js';
+import { printDeck } from './print.js';
 
 const REVEAL = path.join(PACKAGE_ROOT, 'node_modules', 'reveal.js', 'dist');
 /** The reveal.js files the deck loads; copying only these keeps the deck small and the build fast. */
@@ -15,14 +15,11 @@ const TEMPLATES = ['index.html', 'theme.css', 'deck.js'] as const;
 
 /**
  * Write `deck/index.html` with reveal.js copied beside it (no CDN) and, with
- * --single-file, `deck.html` with everything inlined. `beforeCommit` runs on the finished
- * folder before it replaces the old one, so slow work (printing) can still cancel the
- * write. Returns the files written.
+ * --single-file, `deck.html` with everything inlined. Returns the files written.
  */
 export async function writeDeck(
   book: Parameters<Emitter>[0],
   ctx: Pick<Parameters<Emitter>[1], 'options' | 'workDir' | 'template'> & { signal?: AbortSignal },
-  beforeCommit?: (dir: string) => Promise<void>,
 ): Promise<string[]> {
   const [shell, css, js] = await Promise.all(TEMPLATES.map(async (t) => readFile(await ctx.template(`deck/${t}`), 'utf8')));
   const html = renderDeck(book, shell!);
@@ -39,9 +36,6 @@ export async function writeDeck(
         writeFile(path.join(dir, 'index.html'), html),
       ]);
       if (ctx.options.singleFile) single = await inlineAssets(html, folderReader(dir));
-      await beforeCommit?.(dir);
-      // Another format failed meanwhile: keep the last good deck.
-      ctx.signal?.throwIfAborted();
     },
     ctx.workDir,
   );
@@ -54,18 +48,37 @@ export async function writeDeck(
   return files;
 }
 
-/** Book proposals → the reveal.js deck, and its two handout PDFs printed by chromium. */
+/** Book proposals → the reveal.js deck (`deck/index.html`, and `deck.html` with --single-file). */
 export const emitDeck: Emitter = async (book, ctx) => {
   ctx.progress('rendering slides');
-  let pdfs: DeckPdfs | undefined;
-  const files = await writeDeck(book, ctx, async (dir) => {
-    ctx.progress('printing deck.pdf and deck-notes.pdf');
-    pdfs = await printDeck(path.join(dir, 'index.html'), ctx.signal);
-  });
-  const slidesPdf = path.join(ctx.options.outDir, 'deck.pdf');
-  const notesPdf = path.join(ctx.options.outDir, 'deck-notes.pdf');
-  await Promise.all([writeFileAtomic(slidesPdf, pdfs!.slides, ctx.workDir), writeFileAtomic(notesPdf, pdfs!.notes, ctx.workDir)]);
-  files.push(slidesPdf, notesPdf);
-  const sizes = await Promise.all(files.map(async (f) => (await readFile(f)).byteLength));
-  return { format: 'deck', files, bytes: sizes.reduce((a, b) => a + b, 0) };
+  const files = await writeDeck(book, ctx);
+  return { format: 'deck', files, bytes: await totalSize(files) };
 };
+
+/**
+ * The deck's handout PDFs, `deck.pdf` (one slide per page) and `deck-notes.pdf` (notes
+ * under each slide), printed by Chromium from a deck rendered in the work folder. A
+ * format of its own so `--only deck` and `serve` never wait for a browser.
+ */
+export const emitDeckPdf: Emitter = async (book, ctx) => {
+  ctx.progress('rendering slides');
+  const scratch = tempName(ctx.workDir, 'deck-print');
+  await mkdir(scratch, { recursive: true });
+  try {
+    await writeDeck(book, { ...ctx, options: { ...ctx.options, outDir: scratch, singleFile: false } });
+    ctx.progress('printing deck.pdf and deck-notes.pdf');
+    const pdfs = await printDeck(path.join(scratch, 'deck', 'index.html'), ctx.signal);
+    const slidesPdf = path.join(ctx.options.outDir, 'deck.pdf');
+    const notesPdf = path.join(ctx.options.outDir, 'deck-notes.pdf');
+    await Promise.all([writeFileAtomic(slidesPdf, pdfs.slides, ctx.workDir), writeFileAtomic(notesPdf, pdfs.notes, ctx.workDir)]);
+    const files = [slidesPdf, notesPdf];
+    return { format: 'deck-pdf', files, bytes: await totalSize(files) };
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+};
+
+async function totalSize(files: string[]): Promise<number> {
+  const sizes = await Promise.all(files.map(async (f) => (await stat(f)).size));
+  return sizes.reduce((a, b) => a + b, 0);
+}
