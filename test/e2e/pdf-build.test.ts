@@ -73,7 +73,7 @@ describe('reproducible and safe builds', () => {
     expect(stdout).toMatch(/CreationDate:\s+Thu Jul 26 00:00:00 2018 UTC/);
   });
 
-  it('shows the relevant LaTeX log lines when LaTeX fails, and keeps the last good PDF', async () => {
+  it('shows the relevant LaTeX log lines when a template override fails, exits 1, and keeps the last good PDF', async () => {
     const out = await scratchDir('pdf-fail');
     await build(['-m', FIXTURE, '-o', out]);
     const good = await sha(path.join(out, 'book.pdf'));
@@ -82,11 +82,11 @@ describe('reproducible and safe builds', () => {
     const tpl = await readFile(path.join(ROOT, 'templates/pdf/book.latex'), 'utf8');
     await writeFile(path.join(templates, 'pdf/book.latex'), tpl.replace('\\mainmatter', '\\mainmatter\n\\nosuchmacro{x}'));
     const res = await runCli(['build', '--only', 'pdf', '-m', FIXTURE, '-o', out, '--templates', templates]);
-    expect(res.exitCode).toBe(70);
-    expect(res.stderr).toMatch(/E_LATEX: xelatex failed \(exit 1\)/);
+    expect(res.exitCode, res.all).toBe(1);
+    expect(res.stderr).toMatch(/E_TEMPLATE_LATEX: .*templates\/pdf\/book\.latex: your LaTeX template failed to compile: xelatex failed \(exit 1\)/);
     expect(res.stderr).toMatch(/book\.tex:\d+: Undefined control sequence\./);
     expect(res.stderr).toMatch(/l\.\d+ \\nosuchmacro/);
-    expect(res.stderr).toMatch(/hint: the full log is .*book\.log/);
+    expect(res.stderr).toMatch(/hint: the full log is .*book\.log; fix the template/);
     expect(res.stderr.split('\n').filter((l) => !l.startsWith('[pdf]')).length).toBeLessThan(12);
     expect(await sha(path.join(out, 'book.pdf'))).toBe(good);
   });

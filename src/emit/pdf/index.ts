@@ -4,7 +4,9 @@ import type { BookMeta } from '../../model/book.js';
 import { writeFileAtomic } from '../../io/atomic.js';
 import { pandocInfo, runPandoc, type PandocJob } from '../../tools/pandoc.js';
 import { ensureScFonts } from '../../tools/latex-fonts.js';
-import { texPrograms } from '../../tools/latex.js';
+import { LatexError, texPrograms } from '../../tools/latex.js';
+import { BookdeckError } from '../../errors.js';
+import { BUILTIN_TEMPLATES } from '../../paths.js';
 import { imposeBooklet, type PdfInfo } from './booklet.js';
 import { compileTex } from './compile.js';
 import { bookToPandoc } from './pandoc-ast.js';
@@ -25,7 +27,9 @@ export const emitPdf: Emitter = async (book, ctx) => {
     variants.map(async (variant) => {
       ctx.progress(`pandoc → LaTeX (${variant})`);
       const tex = await runPandoc(latexJob(template, book.meta, variant), ast, { signal: ctx.signal });
-      const res = await compileTex({ tex, variant, workDir: ctx.workDir, fontDir, signal: ctx.signal, progress: ctx.progress });
+      const res = await compileTex({ tex, variant, workDir: ctx.workDir, fontDir, signal: ctx.signal, progress: ctx.progress }).catch((err: unknown) => {
+        throw blameTemplate(err, template);
+      });
       if (!res.settled) ctx.warn(`the table of contents of the ${variant} PDF still moved after ${res.passes} passes`);
       return res.pdf;
     }),
@@ -46,6 +50,16 @@ export const emitPdf: Emitter = async (book, ctx) => {
   }
   return { format: 'pdf', files, bytes } satisfies Artifact;
 };
+
+/** A LaTeX failure under a user's template override is bad input (exit 1), not a bookdeck bug. */
+function blameTemplate(err: unknown, template: string): unknown {
+  if (!(err instanceof LatexError) || err.kind !== 'internal' || template.startsWith(BUILTIN_TEMPLATES + path.sep)) return err;
+  return new BookdeckError('E_TEMPLATE_LATEX', `your LaTeX template failed to compile: ${err.message}`, {
+    location: { file: template },
+    hint: `${err.hint ? `${err.hint}; ` : ''}fix the template, or remove it to use the built-in one (docs/templates.md lists its variables)`,
+    cause: err,
+  });
+}
 
 /** The pandoc run that writes the LaTeX for one paper size. Pure. */
 export function latexJob(template: string, meta: BookMeta, paper: Paper): PandocJob {
