@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Emitter } from '../types.js';
 import { replaceDirAtomic, tempName, writeFileAtomic } from '../../io/atomic.js';
 import { PACKAGE_ROOT } from '../../paths.js';
+import { BookdeckError } from '../../errors.js';
 import { renderDeck } from './render.js';
 import { folderReader, inlineAssets } from './single-file.js';
 import { printDeck } from './print.js';
@@ -21,7 +22,16 @@ export async function writeDeck(
   book: Parameters<Emitter>[0],
   ctx: Pick<Parameters<Emitter>[1], 'options' | 'workDir' | 'template'> & { signal?: AbortSignal },
 ): Promise<string[]> {
-  const [shell, css, js] = await Promise.all(TEMPLATES.map(async (t) => readFile(await ctx.template(`deck/${t}`), 'utf8')));
+  const paths = await Promise.all(TEMPLATES.map((t) => ctx.template(`deck/${t}`)));
+  const [shell, css, js] = await Promise.all(paths.map((p) => readFile(p, 'utf8')));
+  for (const placeholder of ['{{slides}}', '{{lang}}']) {
+    if (!shell!.includes(placeholder)) {
+      throw new BookdeckError('E_TEMPLATE', `the deck page template has no ${placeholder} placeholder`, {
+        location: { file: paths[0]! },
+        hint: 'start from bookdeck’s templates/deck/index.html: `<html lang="{{lang}}">` and {{slides}} inside <div class="slides">',
+      });
+    }
+  }
   const html = renderDeck(book, shell!);
   const target = path.join(ctx.options.outDir, 'deck');
   let single: string | undefined;
