@@ -55,7 +55,11 @@ try {
   await deck.goto(pathToFileURL(path.join(DIST, 'deck/index.html')).href);
   await deck.waitForFunction(() => globalThis.Reveal?.isReady());
   const index = await deck.evaluate(() => [...document.querySelectorAll('.reveal .slides > section')].findIndex((s) => s.classList.contains('proposal')));
-  await deck.evaluate((h) => globalThis.Reveal.slide(h), Math.max(index, 0));
+  // Show the slide as the speaker ends it: every key-point fragment revealed.
+  await deck.evaluate((h) => {
+    const fragments = document.querySelectorAll('.reveal .slides > section')[h].querySelectorAll('.fragment').length;
+    globalThis.Reveal.slide(h, 0, fragments - 1);
+  }, Math.max(index, 0));
   await deck.waitForTimeout(500);
   await deck.screenshot({ path: path.join(OUT, 'deck-slide.png') });
 } finally {

@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { BuildEvent, BuildResult } from '../build.js';
 import type { Format } from '../emit/types.js';
@@ -53,7 +54,7 @@ export function summaryTable(results: BuildResult[], totalMs: number): string {
   const rows = results.flatMap((r) =>
     r.artifact.files.map((f, i) => [
       path.relative(process.cwd(), f) || f,
-      i === 0 ? formatBytes(r.artifact.bytes) : '',
+      formatBytes(sizeOf(f)),
       i === 0 ? (r.cached ? '-' : seconds(r.ms)) : '',
       i === 0 ? (r.cached ? 'yes' : 'no') : '',
     ]),
@@ -62,6 +63,14 @@ export function summaryTable(results: BuildResult[], totalMs: number): string {
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const fmt = (cols: string[]) => cols.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ').trimEnd();
   return [fmt(head), ...rows.map(fmt), `built in ${seconds(totalMs)}`].join('\n');
+}
+
+function sizeOf(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0;
+  }
 }
 
 function seconds(ms: number): string {
