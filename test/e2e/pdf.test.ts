@@ -109,7 +109,8 @@ describe('the print PDF of the default manuscript (global setup build)', () => {
     for (const f of fonts) {
       expect(f, f.name).toMatchObject({ emb: 'yes', sub: 'yes' });
       expect(f.name).toMatch(/^[A-Z]{6}\+/);
-      expect(f.name).not.toMatch(/CJK(jp|kr|tc|hk)|JP|KR|TC|HK/);
+      // The six-letter subset tag is random (it once read JOTPTC): judge the face name after it.
+      expect(f.name.replace(/^[A-Z]{6}\+/, '')).not.toMatch(/CJK(jp|kr|tc|hk)|JP|KR|TC|HK/);
     }
     const cjk = fonts.filter((f) => /CJK|Fandol|Kai|Song|Hei/i.test(f.name));
     expect(cjk.length).toBe(fonts.length);
