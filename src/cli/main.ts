@@ -1,8 +1,10 @@
-import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { BookdeckError, EXIT, formatError } from '../errors.js';
 import { processConsole, type Console } from './console.js';
+import { PACKAGE_ROOT } from '../paths.js';
 
-const VERSION = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
+const VERSION = (JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
 export const HELP = `bookdeck ${VERSION}: one Markdown manuscript of Chinese speeches → EPUB 3 e-book, print PDF, reveal.js deck
 

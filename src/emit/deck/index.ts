@@ -6,7 +6,6 @@ import { PACKAGE_ROOT } from '../../paths.js';
 import { BookdeckError } from '../../errors.js';
 import { renderDeck } from './render.js';
 import { folderReader, inlineAssets } from './single-file.js';
-import { printDeck } from './print.js';
 
 const REVEAL = path.join(PACKAGE_ROOT, 'node_modules', 'reveal.js', 'dist');
 /** The reveal.js files the deck loads; copying only these keeps the deck small and the build fast. */
@@ -77,6 +76,8 @@ export const emitDeckPdf: Emitter = async (book, ctx) => {
   try {
     await writeDeck(book, { ...ctx, options: { ...ctx.options, outDir: scratch, singleFile: false } });
     ctx.progress('printing deck.pdf and deck-notes.pdf');
+    // Loaded here: playwright takes ~0.4 s to import, which the HTML deck must not pay.
+    const { printDeck } = await import('./print.js');
     const pdfs = await printDeck(path.join(scratch, 'deck', 'index.html'), ctx.signal);
     const slidesPdf = path.join(ctx.options.outDir, 'deck.pdf');
     const notesPdf = path.join(ctx.options.outDir, 'deck-notes.pdf');
