@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import JSZip from 'jszip';
-import { chromium } from 'playwright-core';
+import { launchBrowser } from '../lib/tools/browser.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = path.resolve(process.argv[2] ?? path.join(ROOT, 'dist'));
@@ -23,10 +23,7 @@ for (const f of ['book.epub', 'book.pdf', 'deck/index.html']) {
 const pdfPage = Number(process.env.PDF_PAGE ?? findFirstBodyPage());
 execFileSync('pdftoppm', ['-png', '-r', '80', '-f', String(pdfPage), '-l', String(pdfPage), '-singlefile', path.join(DIST, 'book.pdf'), path.join(OUT, 'pdf-page')]);
 
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launchBrowser();
 try {
   // EPUB: unzip and open the first speech's chapter as a reader would, at phone-reader size.
   const zip = await JSZip.loadAsync(readFileSync(path.join(DIST, 'book.epub')));

@@ -35,6 +35,7 @@ export const buildSchema = z
     paper: z.enum(['a4', 'a5', 'b5']).optional(),
     booklet: z.boolean().optional(),
     singleFile: z.boolean().optional(),
+    deckPdf: z.boolean().optional(),
     embedFonts: z.boolean().optional(),
     templates: text.optional(),
   })

@@ -7,6 +7,9 @@ export type Format = 'epub' | 'pdf' | 'deck' | 'deck-pdf';
 /** Every format, in the order the summary table lists them. */
 export const FORMATS: readonly Format[] = ['epub', 'pdf', 'deck', 'deck-pdf'];
 
+/** What `bookdeck build` makes by default; the deck PDFs need a browser and are asked for with --deck-pdf. */
+export const DEFAULT_FORMATS: readonly Format[] = ['epub', 'pdf', 'deck'];
+
 /** Paper sizes for the print PDF. */
 export type Paper = 'a4' | 'a5' | 'b5';
 

@@ -29,17 +29,17 @@ beforeAll(async () => {
   work = await scratchDir('bad-input');
   dist = path.join(work, 'dist');
   await writeFile(path.join(work, 'good.md'), GOOD);
-  const res = await runCli(['build', '-m', path.join(work, 'good.md'), '-o', dist, '--quiet']);
+  const res = await runCli(['build', '-m', path.join(work, 'good.md'), '-o', dist, '--deck-pdf', '--quiet']);
   expect(res.exitCode, res.all).toBe(0);
   before = snapshot(dist);
-  expect(Object.keys(before)).toEqual(expect.arrayContaining(['book.epub', 'book.pdf', 'deck/index.html']));
+  expect(Object.keys(before)).toEqual(expect.arrayContaining(['book.epub', 'book.pdf', 'deck/index.html', 'deck.pdf', 'deck-notes.pdf']));
 });
 
 /** Build a bad manuscript into the good dist/ and check the error contract. */
 async function expectRefused(name: string, content: string | Buffer, message: RegExp, line?: number) {
   const file = path.join(work, name);
   await writeFile(file, content);
-  const res = await runCli(['build', '-m', file, '-o', dist]);
+  const res = await runCli(['build', '-m', file, '-o', dist, '--deck-pdf']);
   expect(res.exitCode, res.all).toBe(1);
   // Progress lines may come first; exactly one error line, then its hint.
   const lines = res.stderr.trim().split('\n');

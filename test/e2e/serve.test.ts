@@ -3,7 +3,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchChromium } from '../browser.js';
+import { launchBrowser } from '../../src/tools/browser.js';
 import { MANUSCRIPT, ROOT, scratchDir } from '../helpers.js';
 
 let child: ChildProcess;
@@ -27,7 +27,7 @@ beforeAll(async () => {
     });
     child.once('exit', (code) => reject(new Error(`serve exited ${code}: ${stderr}`)));
   });
-  browser = await launchChromium();
+  browser = await launchBrowser();
 });
 
 afterAll(async () => {

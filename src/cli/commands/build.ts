@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { build } from '../../build.js';
 import { loadConfig } from '../../config/config-file.js';
-import { FORMATS, type BuildOptions, type Format, type Paper } from '../../emit/types.js';
+import { DEFAULT_FORMATS, FORMATS, type BuildOptions, type Format, type Paper } from '../../emit/types.js';
 import { DEFAULT_MANUSCRIPT } from '../../manuscript/read.js';
 import { parse, usageError } from '../args.js';
 import type { Console } from '../console.js';
@@ -15,8 +15,10 @@ Build the EPUB, the print PDF and the reveal.js deck from one manuscript.
 Options:
   -m, --manuscript FILE|DIR  manuscript file, or folder of *.md files (default: ${DEFAULT_MANUSCRIPT})
   -o, --out DIR              output folder (default: dist)
-      --only LIST            comma-separated subset of: ${FORMATS.join(',')}
-                             (deck-pdf: deck.pdf and deck-notes.pdf printed by Chromium)
+      --only LIST            comma-separated list of: ${FORMATS.join(',')}
+                             (default: ${DEFAULT_FORMATS.join(',')})
+      --deck-pdf             also print deck.pdf and deck-notes.pdf with Chromium
+                             (the same as adding deck-pdf to the formats)
       --paper SIZE           PDF paper: a4 (default), a5 or b5
       --booklet              also write book-booklet.pdf (A5 pages, saddle-stitch on A4)
       --single-file          also write deck.html with CSS and JS inlined
@@ -33,6 +35,7 @@ Examples:
   bookdeck build
   bookdeck build -m manuscript/speeches.md -o out --only epub,deck
   bookdeck build --paper a5 --booklet
+  bookdeck build --deck-pdf        # everything, with the deck's handout PDFs
 `;
 
 const PAPERS: readonly Paper[] = ['a4', 'a5', 'b5'];
@@ -48,6 +51,7 @@ export async function buildCommand(argv: string[], con: Console): Promise<number
       paper: { type: 'string' },
       booklet: { type: 'boolean' },
       'single-file': { type: 'boolean' },
+      'deck-pdf': { type: 'boolean' },
       'no-embed-fonts': { type: 'boolean' },
       templates: { type: 'string' },
       config: { type: 'string' },
@@ -67,7 +71,7 @@ export async function buildCommand(argv: string[], con: Console): Promise<number
   const cfg = config.config.build ?? {};
   const options: BuildOptions = {
     outDir: values.out ?? cfg.out ?? 'dist',
-    formats: values.only !== undefined ? parseFormats(values.only) : cfg.only ?? [...FORMATS],
+    formats: withDeckPdf(values.only !== undefined ? parseFormats(values.only) : cfg.only ?? [...DEFAULT_FORMATS], values['deck-pdf'] ?? cfg.deckPdf ?? false),
     paper: values.paper !== undefined ? parsePaper(values.paper) : cfg.paper ?? 'a4',
     embedFonts: values['no-embed-fonts'] ? false : cfg.embedFonts ?? true,
     booklet: values.booklet ?? cfg.booklet ?? false,
@@ -92,11 +96,15 @@ async function manuscriptDir(input: string): Promise<string> {
 }
 
 function parseFormats(only: string | undefined): Format[] {
-  if (!only) return [...FORMATS];
+  if (!only) return [...DEFAULT_FORMATS];
   const list = only.split(',').map((s) => s.trim()).filter(Boolean);
   const bad = list.filter((f) => !(FORMATS as readonly string[]).includes(f));
   if (bad.length || list.length === 0) throw usageError(`--only takes ${FORMATS.join(', ')}; got '${only}'`, 'build');
   return [...new Set(list)] as Format[];
+}
+
+function withDeckPdf(formats: Format[], deckPdf: boolean): Format[] {
+  return deckPdf && !formats.includes('deck-pdf') ? [...formats, 'deck-pdf'] : formats;
 }
 
 function parsePaper(p: string): Paper {

@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { loadConfig } from '../../config/config-file.js';
-import { FORMATS, type BuildOptions } from '../../emit/types.js';
+import { DEFAULT_FORMATS, type BuildOptions } from '../../emit/types.js';
 import { DEFAULT_MANUSCRIPT } from '../../manuscript/read.js';
 import { serve } from '../../serve/session.js';
 import { parse, usageError } from '../args.js';
@@ -53,7 +53,7 @@ export async function serveCommand(argv: string[], con: Console): Promise<number
   const cfg = config.config.build ?? {};
   const options: BuildOptions = {
     outDir: values.out ?? cfg.out ?? 'dist',
-    formats: FORMATS.filter((f) => f !== 'deck-pdf' && !(values['no-pdf'] && f === 'pdf')),
+    formats: DEFAULT_FORMATS.filter((f) => !(values['no-pdf'] && f === 'pdf')),
     paper: cfg.paper ?? 'a4',
     embedFonts: cfg.embedFonts ?? true,
     booklet: cfg.booklet ?? false,
