@@ -1,0 +1,39 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli, scratchDir } from '../helpers.js';
+
+const HEAD = '---\ntitle: 测试\ndate: 2018-07-26\n---\n\n# 第一篇\n\n';
+
+async function check(body: string, ...flags: string[]) {
+  const dir = await scratchDir('check');
+  const file = path.join(dir, 'm.md');
+  await writeFile(file, HEAD + body);
+  // -o names a folder with no built book: lint the manuscript only.
+  return runCli(['check', '-m', file, '-o', dir, ...flags]);
+}
+
+describe('bookdeck check', () => {
+  it('reports punctuation problems as warnings with file:line:column; exit 0, or 1 with --strict', async () => {
+    const body = '**一是抓落实。**京津冀,协同发展...\n\n（摘自某次会议的讲话）\n';
+    const res = await check(body);
+    expect(res.exitCode, res.all).toBe(0);
+    expect(res.stdout).toMatch(/m\.md:8:14: warning P_HALFWIDTH: half-width ',' between Chinese characters; use ，/);
+    expect(res.stdout).toMatch(/m\.md:8:19: warning P_ELLIPSIS: '\.\.\.' is not a Chinese ellipsis; use ……/);
+    expect(res.stdout).toMatch(/1 proposals: 1\. 抓落实/);
+    expect((await check(body, '--strict')).exitCode).toBe(1);
+  });
+
+  it('reports a character no embedded font can draw as an error with its place', async () => {
+    const res = await check('正文里有一个😀表情。\n\n（摘自某次会议的讲话）\n');
+    expect(res.exitCode, res.all).toBe(1);
+    expect(res.stdout).toMatch(/m\.md:8:7: error F_UNCOVERED: .*U\+1F600.* is in no embedded font/);
+  });
+
+  it('reports a speech with no attribution and no proposals', async () => {
+    const res = await check('只有一段正文。\n');
+    expect(res.exitCode, res.all).toBe(0);
+    expect(res.stdout).toMatch(/m\.md:6:1: warning S_NO_ATTRIBUTION/);
+    expect(res.stdout).toMatch(/m\.md:6:1: warning S_PROPOSALS: speech 1 《第一篇》: no proposals found/);
+  });
+});
