@@ -132,7 +132,7 @@ for (const n of [1, 10, 50]) {
   const g = x.median / scale[1].median;
   lines.push(`| ×${n} | ${x.chars.toLocaleString('en')} | ${s(x.median)} | ${g.toFixed(2)} | ${(g / n).toFixed(3)} | ${x.rss.toFixed(0)} MB |`);
 }
-lines.push('', '## In-process stages (×1, one cold build; parse/model: median of 5)', '', '| stage | ms |', '|---|---:|');
+lines.push('', '## In-process stages (×1; parse, model and deck writing: median of 5 after a warm-up; each format then built alone, cold)', '', '| stage | ms |', '|---|---:|');
 for (const [label, ms] of stages) lines.push(`| ${label} | ${ms.toFixed(1)} |`);
 lines.push('');
 const md = lines.join('\n');
