@@ -1,11 +1,9 @@
-import { stat } from 'node:fs/promises';
-import path from 'node:path';
 import { build } from '../../build.js';
-import { loadConfig } from '../../config/config-file.js';
-import { DEFAULT_FORMATS, FORMATS, type BuildOptions, type Format, type Paper } from '../../emit/types.js';
+import { DEFAULT_FORMATS, FORMATS, type Format, type Paper } from '../../emit/types.js';
 import { DEFAULT_MANUSCRIPT } from '../../manuscript/read.js';
 import { parse, usageError } from '../args.js';
 import type { Console } from '../console.js';
+import { resolveBuild } from '../options.js';
 import { progressReporter, summaryTable } from '../progress.js';
 
 export const BUILD_HELP = `Usage: bookdeck build [options]
@@ -66,18 +64,21 @@ export async function buildCommand(argv: string[], con: Console): Promise<number
     con.out(BUILD_HELP);
     return 0;
   }
-  const root = await manuscriptDir(values.manuscript);
-  const config = await loadConfig(root, values.config);
-  const cfg = config.config.build ?? {};
-  const options: BuildOptions = {
-    outDir: values.out ?? cfg.out ?? 'dist',
-    formats: withDeckPdf(values.only !== undefined ? parseFormats(values.only) : cfg.only ?? [...DEFAULT_FORMATS], values['deck-pdf'] ?? cfg.deckPdf ?? false),
-    paper: values.paper !== undefined ? parsePaper(values.paper) : cfg.paper ?? 'a4',
-    embedFonts: values['no-embed-fonts'] ? false : cfg.embedFonts ?? true,
-    booklet: values.booklet ?? cfg.booklet ?? false,
-    singleFile: values['single-file'] ?? cfg.singleFile ?? false,
-    ...((values.templates ?? cfg.templates) ? { templatesDir: values.templates ?? cfg.templates } : {}),
-  };
+  const { config, options } = await resolveBuild(
+    values.manuscript,
+    values.config,
+    {
+      out: values.out,
+      formats: values.only !== undefined ? parseFormats(values.only) : undefined,
+      deckPdf: values['deck-pdf'],
+      paper: values.paper !== undefined ? parsePaper(values.paper) : undefined,
+      noEmbedFonts: values['no-embed-fonts'],
+      booklet: values.booklet,
+      singleFile: values['single-file'],
+      templates: values.templates,
+    },
+    DEFAULT_FORMATS,
+  );
   const reporter = progressReporter(con, values.quiet ? 'quiet' : con.isTTY ? 'tty' : 'plain');
   const t0 = performance.now();
   try {
@@ -90,21 +91,12 @@ export async function buildCommand(argv: string[], con: Console): Promise<number
   return 0;
 }
 
-async function manuscriptDir(input: string): Promise<string> {
-  const s = await stat(input).catch(() => undefined);
-  return s?.isDirectory() ? input : path.dirname(input);
-}
-
 function parseFormats(only: string | undefined): Format[] {
   if (!only) return [...DEFAULT_FORMATS];
   const list = only.split(',').map((s) => s.trim()).filter(Boolean);
   const bad = list.filter((f) => !(FORMATS as readonly string[]).includes(f));
   if (bad.length || list.length === 0) throw usageError(`--only takes ${FORMATS.join(', ')}; got '${only}'`, 'build');
   return [...new Set(list)] as Format[];
-}
-
-function withDeckPdf(formats: Format[], deckPdf: boolean): Format[] {
-  return deckPdf && !formats.includes('deck-pdf') ? [...formats, 'deck-pdf'] : formats;
 }
 
 function parsePaper(p: string): Paper {

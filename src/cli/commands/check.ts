@@ -3,13 +3,13 @@ import path from 'node:path';
 import { formatFinding, sortFindings, type Finding } from '../../check/finding.js';
 import { lintPunctuation } from '../../check/punctuation.js';
 import { lintDropped, lintStructure } from '../../check/structure.js';
-import { loadConfig } from '../../config/config-file.js';
 import { bookUncoveredChars, describeChar } from '../../fonts/index.js';
 import { loadBook } from '../../manuscript/load.js';
 import { DEFAULT_MANUSCRIPT } from '../../manuscript/read.js';
 import { epubcheck } from '../../tools/epubcheck.js';
 import { parse } from '../args.js';
 import type { Console } from '../console.js';
+import { resolveBuild } from '../options.js';
 
 export const CHECK_HELP = `Usage: bookdeck check [options]
 
@@ -53,7 +53,7 @@ export async function checkCommand(argv: string[], con: Console): Promise<number
     con.out(CHECK_HELP);
     return 0;
   }
-  const config = await loadConfig(path.dirname(values.manuscript), values.config);
+  const { config } = await resolveBuild(values.manuscript, values.config, {}, []);
   const { book, files, notices } = await loadBook(values.manuscript, config.config);
   for (const n of notices) con.err(`notice: ${n}`);
   const findings: Finding[] = [

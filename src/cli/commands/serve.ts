@@ -1,11 +1,9 @@
-import { stat } from 'node:fs/promises';
-import path from 'node:path';
-import { loadConfig } from '../../config/config-file.js';
-import { DEFAULT_FORMATS, type BuildOptions } from '../../emit/types.js';
+import { DEFAULT_FORMATS } from '../../emit/types.js';
 import { DEFAULT_MANUSCRIPT } from '../../manuscript/read.js';
 import { serve } from '../../serve/session.js';
 import { parse, usageError } from '../args.js';
 import type { Console } from '../console.js';
+import { resolveBuild } from '../options.js';
 
 export const SERVE_HELP = `Usage: bookdeck serve [options]
 
@@ -47,19 +45,9 @@ export async function serveCommand(argv: string[], con: Console): Promise<number
   }
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw usageError(`--port takes a number from 0 to 65535; got '${values.port}'`, 'serve');
-  const info = await stat(values.manuscript).catch(() => undefined);
-  const root = info?.isDirectory() ? values.manuscript : path.dirname(values.manuscript);
-  const config = await loadConfig(root, values.config);
-  const cfg = config.config.build ?? {};
-  const options: BuildOptions = {
-    outDir: values.out ?? cfg.out ?? 'dist',
-    formats: DEFAULT_FORMATS.filter((f) => !(values['no-pdf'] && f === 'pdf')),
-    paper: cfg.paper ?? 'a4',
-    embedFonts: cfg.embedFonts ?? true,
-    booklet: cfg.booklet ?? false,
-    singleFile: false,
-    ...((values.templates ?? cfg.templates) ? { templatesDir: values.templates ?? cfg.templates } : {}),
-  };
+  // The preview rebuilds the HTML deck and, unless --no-pdf, the PDF; never the deck PDFs.
+  const formats = DEFAULT_FORMATS.filter((f) => !(values['no-pdf'] && f === 'pdf'));
+  const { root, config, options } = await resolveBuild(values.manuscript, values.config, { out: values.out, formats, deckPdf: false, singleFile: false, templates: values.templates }, formats);
   const session = await serve({ manuscript: values.manuscript, manuscriptRoot: root, options, config, port, log: (l) => con.err(l) });
   con.out(`serving ${options.outDir} at ${session.server.url}  (book preview: ${session.server.url}preview/, deck: ${session.server.url}deck/)`);
   await new Promise<void>((resolve) => {

@@ -1,0 +1,42 @@
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { loadConfig, type LoadedConfig } from '../config/config-file.js';
+import type { BuildOptions, Format, Paper } from '../emit/types.js';
+
+/** Build options a command was given on its command line; unset ones fall back to the config file. */
+export interface OptionFlags {
+  out?: string;
+  formats?: Format[];
+  deckPdf?: boolean;
+  paper?: Paper;
+  noEmbedFonts?: boolean;
+  booklet?: boolean;
+  singleFile?: boolean;
+  templates?: string;
+}
+
+/** The manuscript's folder, its config file, and the build options: flags over config over defaults. */
+export async function resolveBuild(
+  manuscript: string,
+  configFile: string | undefined,
+  flags: OptionFlags,
+  defaultFormats: readonly Format[],
+): Promise<{ root: string; config: LoadedConfig; options: BuildOptions }> {
+  const info = await stat(manuscript).catch(() => undefined);
+  const root = info?.isDirectory() ? manuscript : path.dirname(manuscript);
+  const config = await loadConfig(root, configFile);
+  const cfg = config.config.build ?? {};
+  const formats = flags.formats ?? cfg.only ?? [...defaultFormats];
+  const deckPdf = flags.deckPdf ?? cfg.deckPdf ?? false;
+  const templatesDir = flags.templates ?? cfg.templates;
+  const options: BuildOptions = {
+    outDir: flags.out ?? cfg.out ?? 'dist',
+    formats: deckPdf && !formats.includes('deck-pdf') ? [...formats, 'deck-pdf'] : formats,
+    paper: flags.paper ?? cfg.paper ?? 'a4',
+    embedFonts: flags.noEmbedFonts ? false : cfg.embedFonts ?? true,
+    booklet: flags.booklet ?? cfg.booklet ?? false,
+    singleFile: flags.singleFile ?? cfg.singleFile ?? false,
+    ...(templatesDir ? { templatesDir } : {}),
+  };
+  return { root, config, options };
+}
