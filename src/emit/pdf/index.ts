@@ -17,7 +17,13 @@ import { paperLayout } from './paper.js';
  * `book.pdf`; with --booklet also `book-booklet.pdf`, imposed from an A5 build.
  */
 export const emitPdf: Emitter = async (book, ctx) => {
-  const [{ apiVersion }, , fontDir] = await Promise.all([pandocInfo(), texPrograms(), ensureScFonts()]);
+  // Looked up together, but reported in a fixed order: with several missing, pandoc is named first.
+  const [pandoc, tex, fonts] = await Promise.allSettled([pandocInfo(), texPrograms(), ensureScFonts()]);
+  if (pandoc.status === 'rejected') throw pandoc.reason;
+  if (tex.status === 'rejected') throw tex.reason;
+  if (fonts.status === 'rejected') throw fonts.reason;
+  const { apiVersion } = pandoc.value;
+  const fontDir = fonts.value;
   const { paper, booklet, outDir } = ctx.options;
   const template = await ctx.template('pdf/book.latex');
   const ast = JSON.stringify(bookToPandoc(book, apiVersion));
