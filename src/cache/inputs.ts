@@ -52,10 +52,13 @@ export async function cacheKeys(inputs: KeyInputs, formats: Format[]): Promise<R
 
 let toolHashPromise: Promise<string> | undefined;
 
-/** Hash of bookdeck's own compiled code and version: a new bookdeck rebuilds everything. */
+/**
+ * Hash of bookdeck's own compiled code (by size and mtime: every build of the cache
+ * check would otherwise read all of lib/) and version: a new bookdeck rebuilds everything.
+ */
 function toolHash(): Promise<string> {
   toolHashPromise ??= Promise.all([
-    hashTreeContents(path.join(PACKAGE_ROOT, 'lib')),
+    hashTreeStats(path.join(PACKAGE_ROOT, 'lib')),
     readFile(path.join(PACKAGE_ROOT, 'package.json'), 'utf8').catch(() => ''),
   ]).then(([code, pkg]) => sha(code + pkg));
   return toolHashPromise;

@@ -1,18 +1,34 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { BookdeckError } from '../errors.js';
+import type { Console } from './console.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
-/** parseArgs with bookdeck's usage errors (exit 2) instead of Node's TypeError. */
-export function parse<O extends Options>(argv: string[], options: O, command: string) {
+/** Options every command takes. */
+const COMMON = {
+  debug: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
+type Config<O extends Options> = { args: string[]; options: O & typeof COMMON; allowPositionals: true; strict: true };
+type Parsed<O extends Options> = ReturnType<typeof parseArgs<Config<O>>>;
+
+/**
+ * Parse a command's argv (plus --debug and -h/--help) with bookdeck's usage errors
+ * (exit 2) instead of Node's TypeError. Prints the help and returns undefined for --help.
+ */
+export function parse<O extends Options>(argv: string[], options: O, command: string, help: string, con: Console): Parsed<O> | undefined {
+  let parsed: Parsed<O>;
   try {
-    return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+    parsed = parseArgs<Config<O>>({ args: argv, options: { ...options, ...COMMON }, allowPositionals: true, strict: true });
   } catch (err) {
-    throw new BookdeckError('E_USAGE', (err as Error).message.replace(/\. To specify.*$/s, ''), {
-      kind: 'usage',
-      hint: `see \`bookdeck ${command} --help\``,
-    });
+    throw usageError((err as Error).message.replace(/\. To specify.*$/s, ''), command);
   }
+  if ((parsed.values as { help?: boolean }).help) {
+    con.out(help);
+    return undefined;
+  }
+  return parsed;
 }
 
 /** A usage error (exit 2) with a pointer to the command's help. */

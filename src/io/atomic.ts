@@ -1,4 +1,4 @@
-import { mkdir, readdir, rename, rm, writeFile, cp } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { createHash, randomBytes } from 'node:crypto';
 import path from 'node:path';
 
@@ -100,9 +100,4 @@ function isAlive(pid: number): boolean {
   } catch (e) {
     return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
-}
-
-/** Copy a file or folder tree (used for static assets such as reveal.js). */
-export async function copyTree(from: string, to: string): Promise<void> {
-  await cp(from, to, { recursive: true });
 }

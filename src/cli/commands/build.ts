@@ -40,7 +40,7 @@ const PAPERS: readonly Paper[] = ['a4', 'a5', 'b5'];
 
 /** `bookdeck build`: merge config and flags, run the pipelines, print a summary table. */
 export async function buildCommand(argv: string[], con: Console): Promise<number> {
-  const { values } = parse(
+  const args = parse(
     argv,
     {
       manuscript: { type: 'string', short: 'm', default: DEFAULT_MANUSCRIPT },
@@ -55,15 +55,13 @@ export async function buildCommand(argv: string[], con: Console): Promise<number
       config: { type: 'string' },
       force: { type: 'boolean', default: false },
       quiet: { type: 'boolean', short: 'q', default: false },
-      debug: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
     },
     'build',
+    BUILD_HELP,
+    con,
   );
-  if (values.help) {
-    con.out(BUILD_HELP);
-    return 0;
-  }
+  if (!args) return 0;
+  const { values } = args;
   const { config, options } = await resolveBuild(
     values.manuscript,
     values.config,

@@ -37,22 +37,20 @@ Exit codes: 0 no errors (warnings allowed unless --strict), 1 errors found.
 
 /** `bookdeck check`: lint the manuscript, and EPUBCheck the built book if there is one. */
 export async function checkCommand(argv: string[], con: Console): Promise<number> {
-  const { values } = parse(
+  const args = parse(
     argv,
     {
       manuscript: { type: 'string', short: 'm', default: DEFAULT_MANUSCRIPT },
       out: { type: 'string', short: 'o', default: 'dist' },
       config: { type: 'string' },
       strict: { type: 'boolean', default: false },
-      debug: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
     },
     'check',
+    CHECK_HELP,
+    con,
   );
-  if (values.help) {
-    con.out(CHECK_HELP);
-    return 0;
-  }
+  if (!args) return 0;
+  const { values } = args;
   const { config } = await resolveBuild(values.manuscript, values.config, {}, []);
   const { book, files, notices } = await loadBook(values.manuscript, config.config);
   for (const n of notices) con.err(`notice: ${n}`);

@@ -25,19 +25,17 @@ Example:
 
 /** `bookdeck import`: reflow raw text into Markdown. */
 export async function importCommand(argv: string[], con: Console): Promise<number> {
-  const { values, positionals } = parse(
+  const args = parse(
     argv,
     {
       out: { type: 'string', short: 'o' },
-      debug: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
     },
     'import',
+    IMPORT_HELP,
+    con,
   );
-  if (values.help) {
-    con.out(IMPORT_HELP);
-    return 0;
-  }
+  if (!args) return 0;
+  const { values, positionals } = args;
   const [file, ...rest] = positionals;
   if (!file || rest.length) throw usageError('import takes exactly one input FILE', 'import');
   const bytes = await readFile(file).catch((e: NodeJS.ErrnoException) => {

@@ -25,7 +25,7 @@ Options:
 
 /** `bookdeck serve`: live preview until interrupted. */
 export async function serveCommand(argv: string[], con: Console): Promise<number> {
-  const { values } = parse(
+  const args = parse(
     argv,
     {
       manuscript: { type: 'string', short: 'm', default: DEFAULT_MANUSCRIPT },
@@ -34,15 +34,13 @@ export async function serveCommand(argv: string[], con: Console): Promise<number
       'no-pdf': { type: 'boolean', default: false },
       templates: { type: 'string' },
       config: { type: 'string' },
-      debug: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
     },
     'serve',
+    SERVE_HELP,
+    con,
   );
-  if (values.help) {
-    con.out(SERVE_HELP);
-    return 0;
-  }
+  if (!args) return 0;
+  const { values } = args;
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw usageError(`--port takes a number from 0 to 65535; got '${values.port}'`, 'serve');
   // The preview rebuilds the HTML deck and, unless --no-pdf, the PDF; never the deck PDFs.
