@@ -15,7 +15,7 @@ await build({
   target: 'node20',
   sourcemap: true,
   logLevel: 'warning',
-  external: ['playwright-core', 'harfbuzzjs', '@resvg/resvg-js', 'epub-gen-memory', 'pdf-lib', 'jszip'],
+  external: ['playwright-core', 'harfbuzzjs', '@resvg/resvg-js', 'pdf-lib'],
   // Bundled CommonJS dependencies call require(); give the ES module one.
   banner: { js: "import { createRequire as __bookdeckRequire } from 'node:module'; const require = __bookdeckRequire(import.meta.url);" },
 });

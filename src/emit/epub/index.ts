@@ -12,7 +12,7 @@ import { collectRuns, emptyRuns, planFonts, type FontPlan, type RoleRuns } from 
 import { footnoteDefinitions } from './footnotes.js';
 import { ImageStore } from './images.js';
 import { accessibility, bookIdentifier, isoSeconds, modifiedDate } from './metadata.js';
-import { packEpub, type ExtraFile, type Page, type PackageData } from './package.js';
+import { packEpub, type ExtraFile, type Page, type PackageData, type Template } from './package.js';
 import { LABELS, chapterPage, coverPage, navEntries, titlePage } from './pages.js';
 import { toXhtml } from './serialize.js';
 
@@ -57,7 +57,7 @@ export const emitEpub: Emitter = async (book, ctx) => {
 
   const data = packageData(book, pages, files, chapters, modified, !!cover);
   ctx.progress('packing');
-  const bytes = await packEpub({
+  const bytes = packEpub({
     lang: book.meta.lang,
     tocTitle: LABELS.toc,
     css,
@@ -184,8 +184,9 @@ function packageData(book: Book, pages: Page[], files: ExtraFile[], chapters: Re
   };
 }
 
-async function template(ctx: EmitContext, name: string): Promise<string> {
-  return readFile(await ctx.template(name), 'utf8');
+async function template(ctx: EmitContext, name: string): Promise<Template> {
+  const file = await ctx.template(name);
+  return { file, text: await readFile(file, 'utf8') };
 }
 
 /** Zip entries carry DOS dates, which start in 1980. */

@@ -1,4 +1,5 @@
-import { EPub, type Options } from 'epub-gen-memory';
+import ejs from 'ejs';
+import { BookdeckError } from '../../errors.js';
 import type { Accessibility } from './metadata.js';
 import type { NavEntry } from './pages.js';
 import { writeZip, type ZipInput } from './zip.js';
@@ -18,7 +19,7 @@ export interface ExtraFile {
   href: string;
   mediaType: string;
   data: Uint8Array;
-  /** Already-compressed formats (PNG, JPEG) are stored, the rest deflated. */
+  /** Already-compressed formats (PNG, JPEG, CFF fonts) are stored, the rest deflated. */
   compress: boolean;
 }
 
@@ -44,12 +45,18 @@ export interface PackageData {
   labels: { landmarks: string };
 }
 
-/** The EJS templates bookdeck gives epub-gen-memory in place of its defaults. */
+/** An EJS template of `templates/epub/` (or a user's override): its path, for errors, and its text. */
+export interface Template {
+  file: string;
+  text: string;
+}
+
+/** The four EJS templates of the book. */
 export interface Templates {
-  contentOPF: string;
-  tocNCX: string;
-  tocXHTML: string;
-  chapterXHTML: string;
+  contentOPF: Template;
+  tocNCX: Template;
+  tocXHTML: Template;
+  chapterXHTML: Template;
 }
 
 /** Everything the packer needs. */
@@ -60,58 +67,52 @@ export interface PackInput {
   templates: Templates;
   pages: Page[];
   data: PackageData;
+  /** The cover image, a PNG. */
   cover?: Uint8Array;
   files: ExtraFile[];
   /** Timestamp of every zip entry: the same input gives the same bytes. */
   date: Date;
 }
 
+const CONTAINER =
+  '<?xml version="1.0" encoding="UTF-8"?>\n<container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">\n<rootfiles>\n<rootfile full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/>\n</rootfiles>\n</container>\n';
+
 /**
- * epub-gen-memory, made reproducible: it renders bookdeck's templates (which never
- * use its random UUID or the clock) and lays out mimetype, container, pages and cover;
- * bookdeck then writes those files, its fonts and images into a zip of its own, in a
- * fixed order with one timestamp (see zip.ts).
+ * Lay out the EPUB container in memory: `mimetype` first and stored, as OCF requires,
+ * then the container file, the package document, NCX, navigation, stylesheet, pages,
+ * cover, fonts and images, in that fixed order (see zip.ts for the fixed timestamps).
  */
-class ReproducibleEpub extends EPub {
-  async pack(files: ExtraFile[], date: Date): Promise<Uint8Array> {
-    await this.render();
-    const entries: ZipInput[] = [];
-    const pending: Promise<void>[] = [];
-    this.zip.forEach((name, entry) => {
-      if (entry.dir) return;
-      const at = entries.push({ name, data: new Uint8Array(), compress: name !== 'mimetype' && !/\.(png|jpe?g|gif)$/i.test(name) }) - 1;
-      pending.push(entry.async('uint8array').then((data) => void (entries[at]!.data = data)));
-    });
-    await Promise.all(pending);
-    for (const f of files) entries.push({ name: `OEBPS/${f.href}`, data: f.data, compress: f.compress });
-    return writeZip(entries, date);
-  }
+export function packEpub(input: PackInput): Uint8Array {
+  const { templates: t, lang, tocTitle, data: book } = input;
+  const cover = input.cover ? { extension: 'png', mediaType: 'image/png' } : undefined;
+  const render = (template: Template, vars: object) => new TextEncoder().encode(renderTemplate(template, vars));
+  const text = (name: string, data: Uint8Array): ZipInput => ({ name, data, compress: true });
+  const entries: ZipInput[] = [
+    { name: 'mimetype', data: new TextEncoder().encode('application/epub+zip'), compress: false },
+    text('META-INF/container.xml', new TextEncoder().encode(CONTAINER)),
+    text('OEBPS/content.opf', render(t.contentOPF, { lang, tocTitle, book, cover })),
+    text('OEBPS/toc.ncx', render(t.tocNCX, { lang, tocTitle, book, cover })),
+    text('OEBPS/toc.xhtml', render(t.tocXHTML, { lang, tocTitle, book, cover })),
+    text('OEBPS/style.css', new TextEncoder().encode(input.css)),
+    ...input.pages.map((page) => text(`OEBPS/${page.filename}`, render(t.chapterXHTML, { lang, title: page.title, page }))),
+    ...(input.cover ? [{ name: 'OEBPS/cover.png', data: input.cover, compress: false }] : []),
+    ...input.files.map((f) => ({ name: `OEBPS/${f.href}`, data: f.data, compress: f.compress })),
+  ];
+  return writeZip(entries, input.date);
 }
 
-/** Build the EPUB container in memory. */
-export async function packEpub(input: PackInput): Promise<Uint8Array> {
-  const options = {
-    title: input.data.title,
-    author: input.data.creator ?? '',
-    publisher: input.data.publisher ?? '',
-    description: input.data.description ?? '',
-    lang: input.lang,
-    tocTitle: input.tocTitle,
-    date: input.date.toISOString(),
-    css: input.css,
-    ...input.templates,
-    ...(input.cover ? { cover: new File([new Uint8Array(input.cover)], 'cover.png', { type: 'image/png' }) } : {}),
-    prependChapterTitles: false,
-    numberChaptersInTOC: false,
-    version: 3,
-    verbose: false,
-    book: input.data,
-  } as Options;
-  const chapters = input.pages.map((page) => ({
-    title: page.title,
-    content: '',
-    filename: page.filename,
-    page,
-  }));
-  return new ReproducibleEpub(options, chapters).pack(input.files, input.date);
+/** Render one EJS template; a broken one is a one-line error naming its file and line. */
+function renderTemplate(template: Template, vars: object): string {
+  try {
+    return ejs.render(template.text, vars, { filename: template.file });
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    // EJS puts `file:line` and a context excerpt before the cause, on separate lines.
+    const line = message.startsWith(`${template.file}:`) ? Number(/^.*:(\d+)\n/.exec(message)?.[1]) : undefined;
+    throw new BookdeckError('E_TEMPLATE', `EJS template failed: ${message.trim().split('\n').at(-1)}`, {
+      location: { file: template.file, ...(line ? { line } : {}) },
+      hint: 'compare it with bookdeck’s templates/epub/; the variables each template gets are listed in docs/templates.md',
+      cause: err,
+    });
+  }
 }
