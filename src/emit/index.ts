@@ -2,7 +2,7 @@ import type { Emitter, Format } from './types.js';
 
 /**
  * Format name → emitter loader; the build looks formats up here instead of switching.
- * Loaded lazily so a cached rebuild never pays for epub-gen-memory, pandoc or Chromium code.
+ * Loaded lazily so a cached rebuild never pays for the EPUB, pandoc or Chromium code.
  */
 export const EMITTERS: Record<Format, () => Promise<Emitter>> = {
   epub: async () => (await import('./epub/index.js')).emitEpub,

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { readCached, userCacheDir, writeCached } from '../cache/user-cache.js';
 import { BookdeckError } from '../errors.js';
-import { writeFileAtomic } from '../io/atomic.js';
 import type { LocatedFace } from './faces.js';
 import { cmapCodePoints, findFace } from './sfnt.js';
 import { KEPT_FEATURES, SUBSET_WASM, subsetFace } from './subset.js';
@@ -11,26 +11,29 @@ import { KEPT_FEATURES, SUBSET_WASM, subsetFace } from './subset.js';
 export interface SubsetFont {
   face: LocatedFace;
   bytes: Uint8Array;
-  /** The cached file (also handed to the cover renderer). */
+  /** The cached file (also handed to the cover renderer); it may be gone if the cache could not be written. */
   file: string;
   /** Code points the subset maps: the requested ones the face has. */
   covered: Set<number>;
 }
 
+/** Subsets kept in the per-user cache: a few books' worth of recent versions. */
+const KEEP = 60;
+
 /**
- * Subset a face to `codePoints`, reusing the result of an earlier build with the same
- * font file, harfbuzz and characters: the key hashes exactly those inputs, so a cache
- * hit yields the same bytes a fresh subset would.
+ * Subset a face to `codePoints`, reusing the result of an earlier build on this machine
+ * with the same font file, harfbuzz and characters: the key hashes exactly those inputs,
+ * so a cache hit yields the same bytes a fresh subset would.
  */
-export async function subsetCached(face: LocatedFace, codePoints: Iterable<number>, workDir: string): Promise<SubsetFont> {
+export async function subsetCached(face: LocatedFace, codePoints: Iterable<number>): Promise<SubsetFont> {
   const points = [...new Set(codePoints)].sort((a, b) => a - b);
   const wasm = await stat(SUBSET_WASM);
   const key = createHash('sha256')
     .update(JSON.stringify({ v: 2, features: KEPT_FEATURES, wasm: [wasm.size, wasm.mtimeMs], font: [face.path, face.size, face.mtimeMs], family: face.family, points }))
     .digest('hex')
     .slice(0, 24);
-  const file = path.join(workDir, 'fonts', `${path.parse(face.epubName).name}-${key}.otf`);
-  let bytes: Uint8Array | undefined = await readFile(file).catch(() => undefined);
+  const file = path.join(userCacheDir('subsets'), `${path.parse(face.epubName).name}-${key}.otf`);
+  let bytes = await readCached(file);
   if (!bytes) {
     const full = await readFile(face.path);
     const index = findFace(full, face.family);
@@ -41,7 +44,7 @@ export async function subsetCached(face: LocatedFace, codePoints: Iterable<numbe
       });
     }
     bytes = await subsetFace(full, index, points);
-    await writeFileAtomic(file, bytes, workDir);
+    await writeCached(file, bytes, KEEP);
   }
   return { face, bytes, file, covered: new Set(cmapCodePoints(bytes)) };
 }

@@ -112,17 +112,20 @@ export function extractProposals(
     const title = titleFromLead(lead);
     const override = overrides.get(p.node);
     if (override) checkOverride(override, p);
-    return {
+    const proposal = {
       chapter,
       ordinal: i + 1,
       title,
       lead,
-      keyPoints: override ? override.points.map((k) => k.text) : pickKeyPoints(p.text, lead, title),
-      keyPointsFrom: override ? 'manuscript' : 'auto',
+      keyPoints: override ? override.points.map((k) => k.text) : [],
+      keyPointsFrom: override ? ('manuscript' as const) : ('auto' as const),
       text: p.text,
       anchor: p.id,
       location: p.location,
     };
+    // Picking key points segments words (~30 ms); only the deck reads them, so pick on first use.
+    if (!override) lazyProperty(proposal, 'keyPoints', () => pickKeyPoints(p.text, lead, title));
+    return proposal;
   });
   const proposalNodes = new Set(leads.map((l) => l.p.node));
   for (const [node, override] of overrides) {
@@ -157,4 +160,10 @@ function checkOverride(override: KeyPointOverride, p: Para): void {
       });
     }
   }
+}
+
+/** Replace `key` by an enumerable getter that computes its value once, when first read. */
+function lazyProperty<T, K extends keyof T>(obj: T, key: K, compute: () => T[K]): void {
+  let value: T[K] | undefined;
+  Object.defineProperty(obj, key, { enumerable: true, configurable: true, get: () => (value ??= compute()) });
 }

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { access, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
+import { userCacheDir } from '../cache/user-cache.js';
 import { BookdeckError } from '../errors.js';
 
 /** Where Debian's fonts-noto-cjk puts the collections. */
@@ -107,17 +107,12 @@ export function cffRename(face: CjkFace): { from: string; to: string } {
   return { from: to.replace('CJKsc', 'CJKjp'), to };
 }
 
-/** Per-user cache of extracted faces, shared by every build (the files are ~25 MB each). */
-export function fontCacheRoot(): string {
-  const base = process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
-  return path.join(base, 'bookdeck', 'fonts');
-}
-
 /**
- * Make sure the SC faces exist as standalone fonts; return their folder. Extracted once
+ * Make sure the SC faces exist as standalone fonts in the per-user cache (~25 MB each);
+ * return their folder. Extracted once
  * per version of the collections (the folder name hashes their size and mtime).
  */
-export async function ensureScFonts(sourceDir = NOTO_CJK_DIR, cacheRoot = fontCacheRoot()): Promise<string> {
+export async function ensureScFonts(sourceDir = NOTO_CJK_DIR, cacheRoot = userCacheDir('fonts')): Promise<string> {
   const sources = [...new Set(SC_FACES.map((f) => f.collection))].sort();
   const hash = createHash('sha256');
   for (const name of sources) {

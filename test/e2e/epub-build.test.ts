@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
@@ -16,13 +16,24 @@ async function buildEpub(manuscript: string, out: string, extra: string[] = [], 
 }
 
 describe('reproducible builds', () => {
-  it('gives the same bytes from two fresh output folders and from a rebuild that reuses the font cache', async () => {
-    const [a, b] = [await scratchDir('epub-repro-a'), await scratchDir('epub-repro-b')];
-    for (const out of [a, b]) expect((await buildEpub(MANUSCRIPT, out)).exitCode).toBe(0);
+  it('gives the same bytes from fresh subsets, from the per-user cache, and with no writable cache at all', async () => {
+    const [a, b, c] = [await scratchDir('epub-repro-a'), await scratchDir('epub-repro-b'), await scratchDir('epub-repro-c')];
+    const cache = path.join(await scratchDir('epub-user-cache'), 'cache');
+    expect((await buildEpub(MANUSCRIPT, a, [], { BOOKDECK_CACHE_DIR: cache })).exitCode).toBe(0);
     const first = await sha(path.join(a, 'book.epub'));
-    console.log(`sha256 ${first} (two cold builds)`);
+    console.log(`sha256 ${first} (fonts subset and cover drawn afresh)`);
+    // The first build filled the per-user cache: three subsets and a cover, named by content.
+    expect((await readdir(path.join(cache, 'subsets'))).filter((n) => n.endsWith('.otf'))).toHaveLength(3);
+    expect((await readdir(path.join(cache, 'covers'))).filter((n) => n.endsWith('.png'))).toHaveLength(1);
+    expect((await buildEpub(MANUSCRIPT, b, [], { BOOKDECK_CACHE_DIR: cache })).exitCode).toBe(0);
     expect(await sha(path.join(b, 'book.epub'))).toBe(first);
-    expect((await buildEpub(MANUSCRIPT, a)).exitCode).toBe(0);
+    // A cache path that is a file cannot be written: the build goes on, and the cover still gets its fonts.
+    const blocked = path.join(c, 'not-a-folder');
+    await writeFile(blocked, '');
+    const res = await buildEpub(MANUSCRIPT, c, [], { BOOKDECK_CACHE_DIR: blocked });
+    expect(res.exitCode, res.all).toBe(0);
+    expect(await sha(path.join(c, 'book.epub'))).toBe(first);
+    expect((await buildEpub(MANUSCRIPT, a, [], { BOOKDECK_CACHE_DIR: cache })).exitCode).toBe(0);
     expect(await sha(path.join(a, 'book.epub'))).toBe(first);
   });
 
@@ -140,5 +151,23 @@ describe('images that cannot go into the book', () => {
     const res = await buildEpub(file, path.join(dir, 'out'));
     expect(res.exitCode).toBe(1);
     expect(res.all).toContain('outside the manuscript folder');
+  });
+});
+
+describe('a broken EJS template override', () => {
+  it('fails with E_TEMPLATE naming the template file and line, and keeps the last good book', async () => {
+    const out = await scratchDir('epub-bad-ejs');
+    expect((await buildEpub(MANUSCRIPT, out)).exitCode).toBe(0);
+    const before = await sha(path.join(out, 'book.epub'));
+    const templates = await scratchDir('epub-bad-ejs-templates');
+    await mkdir(path.join(templates, 'epub'));
+    const page = await readFile(path.join(ROOT, 'templates/epub/page.xhtml.ejs'), 'utf8');
+    const file = path.join(templates, 'epub/page.xhtml.ejs');
+    await writeFile(file, page.replace('<%= title %>', '<%= title %><%= pageTitel.trim() %>'));
+    const res = await buildEpub(MANUSCRIPT, out, ['--templates', templates]);
+    expect(res.exitCode, res.all).toBe(1);
+    const line = page.split('\n').findIndex((l) => l.includes('<%= title %>')) + 1;
+    expect(res.all).toContain(`E_TEMPLATE: ${file}:${line}: EJS template failed: pageTitel is not defined`);
+    expect(await sha(path.join(out, 'book.epub'))).toBe(before);
   });
 });

@@ -1,8 +1,14 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { access, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import { writeFileAtomic } from '../../io/atomic.js';
+import { readCached, userCacheDir, writeCached } from '../../cache/user-cache.js';
+import type { SubsetFont } from '../../fonts/cache.js';
+import { tempName, writeFileAtomic } from '../../io/atomic.js';
 import { escapeAttr, escapeText } from './serialize.js';
+
+// Read from package.json, not by importing the native module: a cached cover never loads it.
+const RESVG_VERSION = (createRequire(import.meta.url)('@resvg/resvg-js/package.json') as { version: string }).version;
 
 const NO_LINE_START = /^[，。、；：？！）》」』】〕”’…—,.;:?!)\]]/u;
 const NO_LINE_END = /[（《「『【〔“‘(\[]$/u;
@@ -89,24 +95,44 @@ export function coverSvg(text: CoverText): string {
   return parts.join('\n');
 }
 
+/** Covers kept in the per-user cache. */
+const KEEP = 20;
+
 /**
- * Render the cover SVG to PNG with the given font files only (no system fonts, so the
- * result is the same on every machine), cached in `workDir` by a hash of its inputs.
+ * Render the cover SVG to PNG with the given subset fonts only (no system fonts, so the
+ * result is the same on every machine), cached per user by the SVG, the faces the subsets
+ * were cut from and resvg's version: every subset holding the cover's text draws the same
+ * glyphs, so editing the book's text does not redraw the cover.
  */
-export async function renderCover(svg: string, fontFiles: string[], workDir: string): Promise<Uint8Array> {
-  const hash = createHash('sha256').update(svg);
-  for (const f of fontFiles) hash.update(f);
-  const file = path.join(workDir, 'cover', `cover-${hash.digest('hex').slice(0, 24)}.png`);
-  const cached = await readFile(file).catch(() => undefined);
-  if (cached) return new Uint8Array(cached);
-  // resvg is a native module: load it only when the cover is not cached.
-  const { Resvg } = await import('@resvg/resvg-js');
-  const png = new Resvg(svg, {
-    font: { loadSystemFonts: false, fontFiles, defaultFontFamily: 'Noto Serif CJK SC' },
-    fitTo: { mode: 'original' },
-  })
-    .render()
-    .asPng();
-  await writeFileAtomic(file, png, workDir);
-  return new Uint8Array(png);
+export async function renderCover(svg: string, fonts: SubsetFont[], workDir: string): Promise<Uint8Array> {
+  const hash = createHash('sha256').update(svg).update(RESVG_VERSION);
+  for (const f of fonts) hash.update(`\n${f.face.path}:${f.face.size}:${f.face.mtimeMs}`);
+  const file = path.join(userCacheDir('covers'), `cover-${hash.digest('hex').slice(0, 24)}.png`);
+  const cached = await readCached(file);
+  if (cached) return cached;
+  // resvg reads fonts only from files; a subset the cache could not keep goes to a temp file.
+  const temps: string[] = [];
+  const files = await Promise.all(
+    fonts.map(async (f) => {
+      if (await access(f.file).then(() => true, () => false)) return f.file;
+      const tmp = tempName(workDir, f.face.epubName);
+      temps.push(tmp);
+      await writeFileAtomic(tmp, f.bytes);
+      return tmp;
+    }),
+  );
+  try {
+    // resvg is a native module: load it only when the cover is not cached.
+    const { Resvg } = await import('@resvg/resvg-js');
+    const png = new Resvg(svg, {
+      font: { loadSystemFonts: false, fontFiles: files, defaultFontFamily: 'Noto Serif CJK SC' },
+      fitTo: { mode: 'original' },
+    })
+      .render()
+      .asPng();
+    await writeCached(file, png, KEEP);
+    return new Uint8Array(png);
+  } finally {
+    await Promise.all(temps.map((t) => rm(t, { force: true })));
+  }
 }

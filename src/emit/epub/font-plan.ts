@@ -55,7 +55,6 @@ export interface FontPlan {
 export async function planFonts(
   faces: LocatedFace[],
   runs: RoleRuns,
-  workDir: string,
   warn: (message: string, location?: Location) => void,
 ): Promise<FontPlan> {
   const all = [...runs.serif, ...runs.sans, ...runs.kai];
@@ -66,7 +65,7 @@ export async function planFonts(
     kai: codePointsOf(runs.kai),
   };
   const fonts = await Promise.all(
-    faces.filter((f) => wanted[f.role].size > 1).map((f) => subsetCached(f, wanted[f.role], workDir)),
+    faces.filter((f) => wanted[f.role].size > 1).map((f) => subsetCached(f, wanted[f.role])),
   );
   for (const miss of uncoveredChars(all, fonts.map((f) => f.covered))) {
     const where = miss.locations[0];

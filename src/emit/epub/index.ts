@@ -128,20 +128,20 @@ function coverRuns(book: Book): RoleRuns {
 
 /** Subset fonts; without embedding only the cover's text, and only if the fonts are installed. */
 async function fontsFor(runs: RoleRuns, ctx: EmitContext): Promise<FontPlan> {
-  if (ctx.options.embedFonts) return planFonts(await locateFaces(), runs, ctx.workDir, ctx.warn);
+  if (ctx.options.embedFonts) return planFonts(await locateFaces(), runs, ctx.warn);
   const faces = await locateFaces().catch(() => []);
-  return faces.length ? planFonts(faces, runs, ctx.workDir, () => {}) : { fonts: [] };
+  return faces.length ? planFonts(faces, runs, () => {}) : { fonts: [] };
 }
 
 async function coverImage(book: Book, fonts: FontPlan, ctx: EmitContext): Promise<Uint8Array | undefined> {
-  const files = fonts.fonts.filter((f) => f.face.role !== 'kai').map((f) => f.file);
-  if (files.length < 2) {
+  const faces = fonts.fonts.filter((f) => f.face.role !== 'kai');
+  if (faces.length < 2) {
     ctx.warn('the SC fonts are not installed, so the EPUB has no cover image (install fonts-noto-cjk)');
     return undefined;
   }
   const { title, subtitle, author, publisher } = book.meta;
   const svg = coverSvg({ title, ...(subtitle ? { subtitle } : {}), ...(author ? { author } : {}), ...(publisher ? { publisher } : {}) });
-  return renderCover(svg, files, ctx.workDir);
+  return renderCover(svg, faces, ctx.workDir);
 }
 
 function packageData(book: Book, pages: Page[], files: ExtraFile[], chapters: Rendered, modified: Date, hasCover: boolean): PackageData {

@@ -106,10 +106,13 @@ function renderTemplate(template: Template, vars: object): string {
   try {
     return ejs.render(template.text, vars, { filename: template.file });
   } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    // EJS puts `file:line` and a context excerpt before the cause, on separate lines.
-    const line = message.startsWith(`${template.file}:`) ? Number(/^.*:(\d+)\n/.exec(message)?.[1]) : undefined;
-    throw new BookdeckError('E_TEMPLATE', `EJS template failed: ${message.trim().split('\n').at(-1)}`, {
+    const message = (err instanceof Error ? err.message : String(err)).trim();
+    // A run-time error is `file:line`, an excerpt, then the cause; a syntax error is the
+    // cause with ` in FILE while compiling ejs`, then advice on EJS-Lint.
+    const runtime = message.startsWith(`${template.file}:`);
+    const line = runtime ? Number(/^.*:(\d+)\n/.exec(message)?.[1]) : undefined;
+    const cause = runtime ? message.split('\n').at(-1)! : message.split('\n')[0]!.replace(` in ${template.file} while compiling ejs`, ' (EJS syntax)');
+    throw new BookdeckError('E_TEMPLATE', `EJS template failed: ${cause}`, {
       location: { file: template.file, ...(line ? { line } : {}) },
       hint: 'compare it with bookdeck’s templates/epub/; the variables each template gets are listed in docs/templates.md',
       cause: err,

@@ -1,0 +1,59 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+
+/** What the per-user cache keeps, each in its own folder. */
+export type UserCacheKind = 'fonts' | 'subsets' | 'covers';
+
+/**
+ * The per-user cache shared by every build on this machine: `$BOOKDECK_CACHE_DIR`, else
+ * `$XDG_CACHE_HOME/bookdeck`, else `~/.cache/bookdeck`. Entries are named by a hash of
+ * everything they are made from, so any project may reuse any entry.
+ */
+export function userCacheDir(kind: UserCacheKind): string {
+  const root = process.env.BOOKDECK_CACHE_DIR || path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'bookdeck');
+  return path.join(root, kind);
+}
+
+/** A cached file's bytes, or undefined; a hit is marked as used so {@link pruneCache} keeps it. */
+export async function readCached(file: string): Promise<Uint8Array | undefined> {
+  const bytes = await readFile(file).catch(() => undefined);
+  if (bytes) {
+    const now = new Date();
+    await utimes(file, now, now).catch(() => {});
+  }
+  return bytes ? new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) : undefined;
+}
+
+/**
+ * Store a file in the cache atomically (a temp file in the same folder, then a rename).
+ * The cache only saves time: when it cannot be written (read-only home, full disk) the
+ * build goes on without it.
+ */
+export async function writeCached(file: string, data: Uint8Array, keep: number): Promise<void> {
+  const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  try {
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(tmp, data);
+    await rename(tmp, file);
+    await pruneCache(path.dirname(file), keep);
+  } catch {
+    await rm(tmp, { force: true }).catch(() => {});
+  }
+}
+
+const STALE_TEMP_MS = 10 * 60 * 1000;
+
+/** Keep the `keep` most recently used entries of a cache folder, and no temp file older than ten minutes. */
+export async function pruneCache(dir: string, keep: number): Promise<void> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  const entries = await Promise.all(
+    names.map(async (name) => ({ name, st: await stat(path.join(dir, name)).catch(() => undefined) })),
+  );
+  const now = Date.now();
+  const files = entries.filter((e) => e.st?.isFile());
+  const stale = files.filter((e) => e.name.endsWith('.tmp') && now - e.st!.mtimeMs > STALE_TEMP_MS);
+  const kept = files.filter((e) => !e.name.endsWith('.tmp')).sort((a, b) => b.st!.mtimeMs - a.st!.mtimeMs);
+  await Promise.all([...stale, ...kept.slice(keep)].map((e) => rm(path.join(dir, e.name), { force: true })));
+}
