@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -19,14 +19,14 @@ describe('bookdeck CLI', () => {
     expect(res.exitCode).toBe(1);
     expect(res.stdout).toBe('');
     expect(res.stderr.split('\n')[0]).toBe('bookdeck: error E_NOT_FOUND: missing.md: manuscript not found');
-    expect(res.stderr).not.toMatch(/\bat .*\.js:\d+/);
+    expect(res.stderr).not.toMatch(/\bat .*\.c?js:\d+/);
     expect(existsSync(out)).toBe(false);
   });
 
   it('shows a stack trace only with --debug', async () => {
     const res = await runCli(['build', '-m', 'missing.md', '--debug', '-o', path.join(await scratchDir('debug'), 'dist')]);
     expect(res.exitCode).toBe(1);
-    expect(res.stderr).toMatch(/\bat .*\.js:\d+/);
+    expect(res.stderr).toMatch(/\bat .*bookdeck\.c?js:\d+/);
   });
 
   it('exits 2 on usage errors, with a hint', async () => {
@@ -73,5 +73,28 @@ describe('bookdeck CLI', () => {
     expect(res.stdout).toMatch(/speech 1 .*3 proposals/);
     expect(res.stdout).toMatch(/speech 2 .*4 proposals/);
     expect(res.stdout).toMatch(/speech 3 .*5 proposals/);
+  });
+
+  it('keeps a V8 code cache per command in the per-user cache, reuses it, and replaces a corrupt one', async () => {
+    const cache = path.join(await scratchDir('code-cache'), 'cache');
+    const env = { BOOKDECK_CACHE_DIR: cache };
+    const first = await runCli(['import', SEED], { env });
+    expect(first.exitCode).toBe(0);
+    const [file, ...more] = readdirSync(path.join(cache, 'v8'));
+    expect(more).toEqual([]);
+    expect(file).toMatch(new RegExp(`^import-\\d+-\\d+-${process.version}-${process.arch}\\.bin$`));
+    const bin = path.join(cache, 'v8', file!);
+    const stamp = statSync(bin).mtimeMs;
+    // Accepted by V8, the cache is not rewritten; the output is the same.
+    const second = await runCli(['import', SEED], { env });
+    expect(second.stdout).toBe(first.stdout);
+    expect(statSync(bin).mtimeMs).toBe(stamp);
+    // A corrupt cache is rejected by V8 and replaced; the command still works.
+    await writeFile(bin, Buffer.alloc(4096, 7));
+    const third = await runCli(['import', SEED], { env });
+    expect(third.exitCode).toBe(0);
+    expect(third.stdout).toBe(first.stdout);
+    expect(readFileSync(bin).equals(Buffer.alloc(4096, 7))).toBe(false);
+    expect(readdirSync(path.join(cache, 'v8'))).toEqual([file]);
   });
 });

@@ -7,8 +7,9 @@ import type { SubsetFont } from '../../fonts/cache.js';
 import { tempName, writeFileAtomic } from '../../io/atomic.js';
 import { escapeAttr, escapeText } from './serialize.js';
 
-// Read from package.json, not by importing the native module: a cached cover never loads it.
-const RESVG_VERSION = (createRequire(import.meta.url)('@resvg/resvg-js/package.json') as { version: string }).version;
+const require = createRequire(import.meta.url);
+// Read from package.json, not by loading the native module: a cached cover never loads it.
+const RESVG_VERSION = (require('@resvg/resvg-js/package.json') as { version: string }).version;
 
 const NO_LINE_START = /^[，。、；：？！）》」』】〕”’…—,.;:?!)\]]/u;
 const NO_LINE_END = /[（《「『【〔“‘(\[]$/u;
@@ -123,7 +124,7 @@ export async function renderCover(svg: string, fonts: SubsetFont[], workDir: str
   );
   try {
     // resvg is a native module: load it only when the cover is not cached.
-    const { Resvg } = await import('@resvg/resvg-js');
+    const { Resvg } = require('@resvg/resvg-js') as typeof import('@resvg/resvg-js');
     const png = new Resvg(svg, {
       font: { loadSystemFonts: false, fontFiles: files, defaultFontFamily: 'Noto Serif CJK SC' },
       fitTo: { mode: 'original' },
