@@ -34,9 +34,11 @@ export function lintDropped(files: ParsedFile[]): Finding[] {
     const walk = (node: Nodes) => {
       const location = { file: f.path, line: node.position?.start.line, column: node.position?.start.column };
       if (node.type === 'html' && !/^<!--[\s\S]*-->$/.test(node.value.trim())) {
-        out.push({ severity: 'warning', code: 'M_RAW_HTML', message: 'raw HTML is sanitized in the EPUB, printed as text in the PDF and left off the slides', location });
+        out.push({ severity: 'warning', code: 'M_RAW_HTML', message: 'raw HTML is sanitized in the EPUB, reduced to its text in the PDF and left off the slides', location });
       } else if (node.type === 'yaml' && i > 0) {
         out.push({ severity: 'warning', code: 'M_FRONT_MATTER', message: 'only the first file’s front matter is read; this one is ignored', location });
+      } else if (node.type === 'delete') {
+        out.push({ severity: 'info', code: 'M_STRIKEOUT', message: 'struck-out text prints in the PDF without the line (its TeX package, ulem, is not in the Debian packages bookdeck installs)', location });
       } else if (node.type === 'heading' && node.depth > 3) {
         out.push({ severity: 'info', code: 'M_DEEP_HEADING', message: `an H${node.depth} is printed like an H3`, location });
       }

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
-import { BookdeckError, type Location } from '../../errors.js';
+import { BookdeckError, type Location } from '../errors.js';
 
-/** An image packed into the EPUB under a name derived from its bytes. */
-export interface EpubImage {
-  /** Path inside the EPUB's content folder, e.g. `images/3f2a….png`. */
+/** An image of the manuscript, checked and read, under a name derived from its bytes. */
+export interface BookImage {
+  /** Its path in an output, e.g. `images/3f2a….png` inside the EPUB content folder. */
   href: string;
   mediaType: string;
   bytes: Uint8Array;
@@ -62,14 +62,14 @@ function inside(root: string, abs: string): boolean {
 
 /** Collects the book's images: each checked, read once, named by content hash. */
 export class ImageStore {
-  private readonly bySrc = new Map<string, Promise<EpubImage>>();
-  private readonly byHref = new Map<string, EpubImage>();
+  private readonly bySrc = new Map<string, Promise<BookImage>>();
+  private readonly byHref = new Map<string, BookImage>();
   private readonly loaded = new Map<string, string>();
 
   constructor(private readonly root: string) {}
 
-  /** Check and read the image `src` written in `fromFile`; the EPUB path it gets. */
-  add(src: string, fromFile: string, location: Location): Promise<EpubImage> {
+  /** Check and read the image `src` written in `fromFile`; the output path it gets. */
+  add(src: string, fromFile: string, location: Location): Promise<BookImage> {
     const key = `${fromFile}\0${src}`;
     let hit = this.bySrc.get(key);
     if (!hit) {
@@ -82,17 +82,17 @@ export class ImageStore {
     return hit;
   }
 
-  /** The EPUB path of an image whose {@link add} has finished (undefined otherwise). */
+  /** The output path of an image whose {@link add} has finished (undefined otherwise). */
   href(src: string, fromFile: string): string | undefined {
     return this.loaded.get(`${fromFile}\0${src}`);
   }
 
   /** Every image, in a stable order (by name). */
-  all(): EpubImage[] {
+  all(): BookImage[] {
     return [...this.byHref.values()].sort((a, b) => a.href.localeCompare(b.href));
   }
 
-  private async load(src: string, fromFile: string, location: Location): Promise<EpubImage> {
+  private async load(src: string, fromFile: string, location: Location): Promise<BookImage> {
     const abs = imagePath(src, this.root, fromFile, location);
     const real = await realpath(abs).catch((e: NodeJS.ErrnoException) => {
       throw new BookdeckError('E_IMAGE_MISSING', `image '${src}' not found`, {

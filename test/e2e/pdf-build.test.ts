@@ -133,3 +133,40 @@ describe('fonts for a fresh machine', () => {
     }
   });
 });
+
+describe('a manuscript using every Markdown construct', () => {
+  const CONSTRUCTS = path.join(ROOT, 'test/fixtures/all-constructs/speeches.md');
+
+  it('prints its footnotes, tables, images, task boxes and the text of raw HTML, in the SC faces (code in Latin Modern Mono)', async () => {
+    const out = await scratchDir('pdf-constructs');
+    await build(['-m', CONSTRUCTS, '-o', out]);
+    const pdf = path.join(out, 'book.pdf');
+    const text = squash((await execa('pdftotext', [pdf, '-'])).stdout);
+    for (const s of ['这是第一个脚注，两处引用。', '这是第二个脚注。', '它有两个段落，第二段缩进书写。', '地区生产总值', '8.5万亿', '常住人口', '被标记的文字', '原始HTML的块级内容', '■已完成的任务', '□未完成的任务', '示意图']) {
+      expect(text).toContain(s);
+    }
+    expect(text).not.toMatch(/<span|onclick|alert|steal\(/);
+    // The first note is printed once although referenced twice.
+    expect(text.split('这是第一个脚注').length - 1).toBe(1);
+    // figure.png as it is, diagram.svg drawn to PNG: two images on the page.
+    const images = (await execa('pdfimages', ['-list', pdf])).stdout.split('\n').slice(2).filter((l) => l.split(/\s+/)[3] === 'image');
+    expect(images).toHaveLength(2);
+    const fonts = (await execa('pdffonts', [pdf])).stdout.split('\n').slice(2).map((l) => l.split(/\s+/)[0]!.replace(/^[A-Z]{6}\+/, ''));
+    // Code blocks set their Latin in Latin Modern Mono; every other glyph is an SC face or kai.
+    for (const f of fonts) expect(f).toMatch(/^(NotoSerifCJKsc|NotoSansCJKsc|FandolKai|LMMono\d+)-/);
+  });
+
+  it('refuses a missing image or one outside the manuscript folder by file and line, as the EPUB does', async () => {
+    const dir = await scratchDir('pdf-bad-image');
+    const file = path.join(dir, 'book.md');
+    const head = '---\ntitle: 书\ndate: 2020-01-01\n---\n\n# 标题\n\n';
+    await writeFile(file, `${head}![图](images/none.png)\n`);
+    const res = await runCli(['build', '--only', 'pdf', '-m', file, '-o', path.join(dir, 'dist')]);
+    expect(res.exitCode).toBe(1);
+    expect(res.stderr).toContain(`E_IMAGE_MISSING: ${file}:8:1: image 'images/none.png' not found`);
+    await writeFile(file, `${head}![外](../../etc/passwd)\n`);
+    const outside = await runCli(['build', '--only', 'pdf', '-m', file, '-o', path.join(dir, 'dist')]);
+    expect(outside.exitCode).toBe(1);
+    expect(outside.stderr).toContain(`E_IMAGE_OUTSIDE: ${file}:8:1: image '../../etc/passwd' refused`);
+  });
+});

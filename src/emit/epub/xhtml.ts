@@ -2,7 +2,7 @@ import type { Chapter } from '../../model/book.js';
 import { chapterTree } from './chapter-hast.js';
 import { raw } from 'hast-util-raw';
 import { collectIds, finishChapter } from './finish.js';
-import { footnoteDefinitions } from './footnotes.js';
+import { footnoteDefinitions } from '../../model/footnotes.js';
 import { chapterPage } from './pages.js';
 import { toXhtml } from './serialize.js';
 

@@ -1,4 +1,5 @@
 import { deflateRawSync } from 'node:zlib';
+import { crc32 } from '../../io/crc32.js';
 
 /** A file to put into a zip. */
 export interface ZipInput {
@@ -6,23 +7,6 @@ export interface ZipInput {
   data: Uint8Array;
   /** Deflate it (text) or store it (mimetype, already-compressed images and fonts). */
   compress: boolean;
-}
-
-const CRC_TABLE = (() => {
-  const t = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    t[n] = c >>> 0;
-  }
-  return t;
-})();
-
-/** CRC-32 as zip uses it. */
-export function crc32(data: Uint8Array): number {
-  let c = 0xffffffff;
-  for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]!) & 0xff]! ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
 }
 
 /** MS-DOS time and date fields of a UTC instant (zip has no time zone; 2-second steps). */

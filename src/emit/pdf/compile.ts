@@ -4,6 +4,7 @@ import path from 'node:path';
 import { writeFileAtomic } from '../../io/atomic.js';
 import { SC_FACES } from '../../tools/latex-fonts.js';
 import { runXdvipdfmx, runXelatex } from '../../tools/latex.js';
+import type { TexFile } from './images.js';
 import { AUX_FILES, needsAnotherPass, type AuxSnapshot } from './passes.js';
 
 /** One LaTeX document to turn into a PDF. */
@@ -15,6 +16,8 @@ export interface CompileJob {
   workDir: string;
   /** Folder holding the extracted SC faces. */
   fontDir: string;
+  /** Files the document includes (images), written beside it. */
+  files?: readonly TexFile[];
   signal?: AbortSignal;
   progress?: (message: string) => void;
 }
@@ -40,6 +43,7 @@ export async function compileTex(job: CompileJob): Promise<Compiled> {
   await writeFile(path.join(dir, 'book.tex'), job.tex);
   // The fonts are linked in, so the template names them by file with no path in TeX.
   await Promise.all(SC_FACES.map((f) => symlink(path.join(job.fontDir, f.file), path.join(dir, f.file))));
+  await Promise.all((job.files ?? []).map((f) => writeFile(path.join(dir, f.name), f.bytes)));
   for (const name of AUX_FILES) {
     const cached = await readFile(path.join(cache, name)).catch(() => undefined);
     if (cached) await writeFile(path.join(dir, name), cached);

@@ -9,6 +9,7 @@ import { BookdeckError } from '../../errors.js';
 import { BUILTIN_TEMPLATES } from '../../paths.js';
 import type { PdfInfo } from './booklet.js';
 import { compileTex } from './compile.js';
+import { texImages } from './images.js';
 import { bookToPandoc } from './pandoc-ast.js';
 import { paperLayout } from './paper.js';
 
@@ -26,14 +27,15 @@ export const emitPdf: Emitter = async (book, ctx) => {
   const fontDir = fonts.value;
   const { paper, booklet, outDir } = ctx.options;
   const template = await ctx.template('pdf/book.latex');
-  const ast = JSON.stringify(bookToPandoc(book, apiVersion));
+  const images = await texImages(book, fontDir, ctx.warn);
+  const ast = JSON.stringify(bookToPandoc(book, apiVersion, images.names));
   // The booklet is always A5 pages on A4 sheets, whatever --paper says.
   const variants: Paper[] = booklet && paper !== 'a5' ? [paper, 'a5'] : [paper];
   const built = await Promise.all(
     variants.map(async (variant) => {
       ctx.progress(`pandoc → LaTeX (${variant})`);
       const tex = await runPandoc(latexJob(template, book.meta, variant), ast, { signal: ctx.signal });
-      const res = await compileTex({ tex, variant, workDir: ctx.workDir, fontDir, signal: ctx.signal, progress: ctx.progress }).catch((err: unknown) => {
+      const res = await compileTex({ tex, variant, workDir: ctx.workDir, fontDir, files: images.files, signal: ctx.signal, progress: ctx.progress }).catch((err: unknown) => {
         throw blameTemplate(err, template);
       });
       if (!res.settled) ctx.warn(`the table of contents of the ${variant} PDF still moved after ${res.passes} passes`);

@@ -1,5 +1,7 @@
-import type { Nodes, PhrasingContent, RootContent } from 'mdast';
+import { decodeNamedCharacterReference } from 'decode-named-character-reference';
+import type { FootnoteDefinition, Image, PhrasingContent, RootContent, Table, TableRow } from 'mdast';
 import type { Book } from '../../model/book.js';
+import { footnoteDefinitions } from '../../model/footnotes.js';
 import { texEscape, zhDate } from './tex.js';
 
 /** A pandoc AST node as JSON: `{t, c}`. */
@@ -9,20 +11,22 @@ export type PandocNode = { t: string; c?: unknown };
  * Book → pandoc JSON AST. Text always becomes `Str`, so pandoc escapes TeX specials and
  * raw TeX in a manuscript prints as text instead of reaching xelatex.
  */
-export function bookToPandoc(book: Book, apiVersion: number[]): object {
-  const blocks: PandocNode[] = [];
+export function bookToPandoc(book: Book, apiVersion: number[], images: ReadonlyMap<Image, string> = new Map()): object {
+  const out: PandocNode[] = [];
+  const notes = footnoteDefinitions(book);
   for (const ch of book.chapters) {
-    blocks.push({ t: 'Header', c: [1, [ch.id, [], []], inlines(ch.heading.children)] });
     const ids: Ids = new Map(ch.paragraphs.map((p) => [p.node, { id: p.id }] as const));
+    const ctx: Ctx = { ids, notes, images, chapter: ch.id, noted: new Map() };
+    out.push({ t: 'Header', c: [1, [ch.id, [], []], inlines(ch.heading.children, ctx)] });
     for (const pr of ch.proposals) {
       const node = ch.paragraphs.find((p) => p.id === pr.anchor)?.node;
       if (node) ids.set(node, { id: pr.anchor, bookmark: pr.title });
     }
-    for (const node of ch.body) blocks.push(...block(node, ids));
+    out.push(...blocks(ch.body, ctx));
     if (ch.attribution) {
-      blocks.push(
+      out.push(
         raw('\\begin{attribution}'),
-        { t: 'Div', c: [[ch.attribution.id, ['attribution'], []], [{ t: 'Para', c: inlines(ch.attribution.node.children) }]] },
+        { t: 'Div', c: [[ch.attribution.id, ['attribution'], []], [{ t: 'Para', c: inlines(ch.attribution.node.children, ctx) }]] },
         raw('\\end{attribution}'),
       );
     }
@@ -38,7 +42,7 @@ export function bookToPandoc(book: Book, apiVersion: number[]): object {
   if (m.publisher) meta.publisher = metaStr(m.publisher);
   if (m.description) meta.description = metaStr(m.description);
   if (m.keywords) meta.keywords = { t: 'MetaList', c: m.keywords.map(metaStr) };
-  return { 'pandoc-api-version': apiVersion, meta, blocks };
+  return { 'pandoc-api-version': apiVersion, meta, blocks: out };
 }
 
 function raw(tex: string): PandocNode {
@@ -59,7 +63,6 @@ export function str(text: string): PandocNode[] {
   return out;
 }
 
-/** Paragraph node → its anchor, and the bookmark title when it is a proposal. */
 /** The last two Han characters and what follows them (closing punctuation), up to 8 characters. */
 const LAST_TWO_HAN = /\p{Script=Han}[^\p{Script=Han}]{0,3}\p{Script=Han}[^\p{Script=Han}]{0,3}$/u;
 
@@ -86,11 +89,31 @@ export function keepLastTwoHan(nodes: PandocNode[]): PandocNode[] {
 
 type Ids = Map<unknown, { id: string; bookmark?: string }>;
 
-function block(node: RootContent, ids: Ids): PandocNode[] {
+/** What turning one chapter into pandoc blocks needs besides the nodes. */
+interface Ctx {
+  /** Paragraph node → its anchor, and the bookmark title when it is a proposal. */
+  ids: Ids;
+  /** Footnote definitions of the whole book, printed as footnotes where referenced. */
+  notes: Map<string, FootnoteDefinition>;
+  /** Image node → the file name it has beside the `.tex`; images not in it print their alt text. */
+  images: ReadonlyMap<Image, string>;
+  /** The chapter's id, and the footnotes it has printed so far, by identifier → label. */
+  chapter: string;
+  noted: Map<string, string>;
+}
+
+function blocks(nodes: readonly RootContent[], ctx: Ctx): PandocNode[] {
+  return nodes.flatMap((n) => block(n, ctx));
+}
+
+function block(node: RootContent, ctx: Ctx): PandocNode[] {
   switch (node.type) {
     case 'paragraph': {
-      const para: PandocNode = { t: 'Para', c: keepLastTwoHan(inlines(node.children)) };
-      const ref = ids.get(node);
+      const only = node.children.length === 1 ? node.children[0] : undefined;
+      // A paragraph that is one image is a figure, captioned with its alt text.
+      if (only?.type === 'image' && ctx.images.has(only)) return [{ t: 'Para', c: [image(only, ctx, true)] }];
+      const para: PandocNode = { t: 'Para', c: keepLastTwoHan(inlines(node.children, ctx)) };
+      const ref = ctx.ids.get(node);
       if (!ref) return [para];
       if (ref.bookmark !== undefined) {
         // A bookmark for every proposal, nested under its speech in the PDF outline.
@@ -100,11 +123,19 @@ function block(node: RootContent, ids: Ids): PandocNode[] {
       return [{ t: 'Div', c: [[ref.id, [], []], [para]] }];
     }
     case 'heading':
-      return [{ t: 'Header', c: [node.depth, ['', [], []], inlines(node.children)] }];
+      return [{ t: 'Header', c: [node.depth, ['', [], []], inlines(node.children, ctx)] }];
     case 'blockquote':
-      return [{ t: 'BlockQuote', c: node.children.flatMap((n) => block(n, ids)) }];
+      return [{ t: 'BlockQuote', c: blocks(node.children, ctx) }];
     case 'list': {
-      const items = node.children.map((li) => li.children.flatMap((n) => block(n, ids)));
+      const items = node.children.map((li) => {
+        const body = blocks(li.children, ctx);
+        // A task list item keeps its box: ■ done, □ open (the SC faces have no ☑ ☐).
+        const first = body[0];
+        if (typeof li.checked === 'boolean' && (first?.t === 'Para' || first?.t === 'Plain')) {
+          first.c = [{ t: 'Str', c: li.checked ? '■' : '□' }, { t: 'Space' }, ...(first.c as PandocNode[])];
+        }
+        return body;
+      });
       return node.ordered
         ? [{ t: 'OrderedList', c: [[node.start ?? 1, { t: 'Decimal' }, { t: 'Period' }], items] }]
         : [{ t: 'BulletList', c: items }];
@@ -113,46 +144,120 @@ function block(node: RootContent, ids: Ids): PandocNode[] {
       return [{ t: 'CodeBlock', c: [['', node.lang ? [node.lang] : [], []], node.value] }];
     case 'thematicBreak':
       return [{ t: 'HorizontalRule' }];
-    case 'html':
-      return [{ t: 'Para', c: str(node.value) }];
+    case 'html': {
+      const text = htmlText(node.value);
+      return text.trim() ? [{ t: 'Para', c: str(text.trim()) }] : [];
+    }
     case 'containerDirective':
-      return [{ t: 'Div', c: [['', [node.name], []], node.children.flatMap((n) => block(n as RootContent, ids))] }];
+      return [{ t: 'Div', c: [['', [node.name], []], blocks(node.children as RootContent[], ctx)] }];
     case 'table':
-      return [{ t: 'Para', c: str(node.children.map((r) => r.children.map((c) => text(c)).join(' | ')).join('\n')) }];
+      return [table(node, ctx)];
     default:
+      // Footnote definitions print where they are referenced; link definitions print nothing.
       return [];
   }
 }
 
-function text(node: Nodes): string {
-  if ('value' in node && typeof node.value === 'string') return node.value;
-  if ('children' in node) return (node.children as Nodes[]).map(text).join('');
-  return '';
+const ALIGN = { left: 'AlignLeft', right: 'AlignRight', center: 'AlignCenter' } as const;
+
+/** A GFM table → pandoc's Table (pandoc-types ≥ 1.21): the first row is the head. */
+function table(node: Table, ctx: Ctx): PandocNode {
+  const width = Math.max(...node.children.map((r) => r.children.length));
+  const align = Array.from({ length: width }, (_, i) => ({ t: (node.align?.[i] && ALIGN[node.align[i]!]) || 'AlignDefault' }));
+  const attr = ['', [], []];
+  const row = (r: TableRow) => [
+    attr,
+    Array.from({ length: width }, (_, i) => {
+      const cell = r.children[i];
+      return [attr, { t: 'AlignDefault' }, 1, 1, cell ? [{ t: 'Plain', c: inlines(cell.children, ctx) }] : []];
+    }),
+  ];
+  const [head, ...body] = node.children;
+  return {
+    t: 'Table',
+    c: [attr, [null, []], align.map((a) => [a, { t: 'ColWidthDefault' }]), [attr, head ? [row(head)] : []], [[attr, 0, [], body.map(row)]], [attr, []]],
+  };
 }
 
-function inlines(nodes: PhrasingContent[]): PandocNode[] {
-  return nodes.flatMap(inline);
+function inlines(nodes: readonly PhrasingContent[], ctx: Ctx): PandocNode[] {
+  const out: PandocNode[] = [];
+  // Inline HTML comes as one node per tag: drop the tags, keep the text between them,
+  // except inside <script> and <style>, whose content is code, not text.
+  let hidden: string | undefined;
+  for (const node of nodes) {
+    if (node.type === 'html') {
+      const tag = /^<(\/?)([a-z][a-z0-9-]*)/i.exec(node.value.trim());
+      const name = tag?.[2]?.toLowerCase();
+      if (hidden) {
+        if (tag?.[1] === '/' && name === hidden) hidden = undefined;
+      } else if (tag && !tag[1] && (name === 'script' || name === 'style') && !/<\/(script|style)>\s*$/i.test(node.value)) {
+        hidden = name;
+      } else if (name === 'br') {
+        out.push({ t: 'LineBreak' });
+      } else {
+        out.push(...str(htmlText(node.value)));
+      }
+      continue;
+    }
+    if (!hidden) out.push(...inline(node, ctx));
+  }
+  return out;
 }
 
-function inline(node: PhrasingContent): PandocNode[] {
+function inline(node: PhrasingContent, ctx: Ctx): PandocNode[] {
   switch (node.type) {
     case 'text':
       return str(node.value);
     case 'strong':
-      return [{ t: 'Strong', c: inlines(node.children) }];
+      return [{ t: 'Strong', c: inlines(node.children, ctx) }];
     case 'emphasis':
-      return [{ t: 'Emph', c: inlines(node.children) }];
+      return [{ t: 'Emph', c: inlines(node.children, ctx) }];
     case 'delete':
-      return [{ t: 'Strikeout', c: inlines(node.children) }];
+      return [{ t: 'Strikeout', c: inlines(node.children, ctx) }];
     case 'inlineCode':
       return [{ t: 'Code', c: [['', [], []], node.value] }];
     case 'break':
       return [{ t: 'LineBreak' }];
     case 'link':
-      return [{ t: 'Link', c: [['', [], []], inlines(node.children), [node.url, node.title ?? '']] }];
-    case 'html':
-      return str(node.value);
+      return [{ t: 'Link', c: [['', [], []], inlines(node.children, ctx), [node.url, node.title ?? '']] }];
+    case 'image':
+      return ctx.images.has(node) ? [image(node, ctx, false)] : str(node.alt ?? '');
+    case 'footnoteReference': {
+      const def = ctx.notes.get(node.identifier);
+      if (!def) return [];
+      // A note referenced again in the chapter is printed once; later references repeat its number.
+      const seen = ctx.noted.get(node.identifier);
+      if (seen) return [{ t: 'RawInline', c: ['latex', `\\footref{${seen}}`] }];
+      const label = `fn:${ctx.chapter}:${ctx.noted.size + 1}`;
+      ctx.noted.set(node.identifier, label);
+      const body = blocks(def.children, ctx);
+      const mark: PandocNode = { t: 'RawInline', c: ['latex', `\\label{${label}}`] };
+      const first = body[0];
+      if (first?.t === 'Para' || first?.t === 'Plain') first.c = [mark, ...(first.c as PandocNode[])];
+      else body.unshift({ t: 'Plain', c: [mark] });
+      return [{ t: 'Note', c: body }];
+    }
     default:
-      return 'children' in node ? inlines(node.children as PhrasingContent[]) : 'value' in node ? str(String(node.value)) : [];
+      return 'children' in node ? inlines(node.children as PhrasingContent[], ctx) : 'value' in node ? str(String(node.value)) : [];
   }
+}
+
+/** An image beside the `.tex`; as a figure, pandoc captions it with the alt text (`fig:` title). */
+function image(node: Image, ctx: Ctx, figure: boolean): PandocNode {
+  const title = figure ? `fig:${node.title ?? ''}` : (node.title ?? '');
+  return { t: 'Image', c: [['', [], []], str(node.alt ?? ''), [ctx.images.get(node)!, title]] };
+}
+
+/** The text of raw HTML as a browser shows it: tags, comments, scripts and styles dropped, entities decoded. */
+export function htmlText(html: string): string {
+  return html
+    .replace(/<!--[\s\S]*?(?:-->|$)/g, '')
+    .replace(/<(script|style)\b[\s\S]*?(?:<\/\1\s*>|$)/gi, '')
+    .replace(/<br\s*\/?>/gi, '\n')
+    .replace(/<\/?[a-z][^>]*>/gi, '')
+    .replace(/&(#x[0-9a-f]+|#\d+|[a-z][a-z0-9]*);/gi, (m, ref: string) => {
+      if (ref[0] !== '#') return decodeNamedCharacterReference(ref) || m;
+      const cp = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : Number(ref.slice(1));
+      return cp > 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : m;
+    });
 }

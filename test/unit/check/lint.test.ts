@@ -51,4 +51,11 @@ describe('structure lint', () => {
     const f = parsed('# 甲\n\n<!-- note -->\n\n<div>x</div>\n');
     expect(lintDropped([f]).map((x) => x.code)).toEqual(['M_RAW_HTML']);
   });
+
+  it('tells that struck-out text loses its line in the PDF, where it is', () => {
+    const f = parsed('# 甲\n\n正文~~删去~~。\n');
+    expect(lintDropped([f]).map(formatFinding)).toEqual([
+      'm.md:3:3: info M_STRIKEOUT: struck-out text prints in the PDF without the line (its TeX package, ulem, is not in the Debian packages bookdeck installs)',
+    ]);
+  });
 });

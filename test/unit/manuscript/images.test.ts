@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { imagePath } from '../../../../src/emit/epub/images.js';
+import { imagePath } from '../../../src/manuscript/images.js';
 
 const root = '/books/m';
 const from = '/books/m/speeches.md';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readZip } from '../../../e2e/epub-zip.js';
-import { crc32, dosDateTime, writeZip } from '../../../../src/emit/epub/zip.js';
+import { crc32 } from '../../../../src/io/crc32.js';
+import { dosDateTime, writeZip } from '../../../../src/emit/epub/zip.js';
 
 const bytes = (s: string) => new TextEncoder().encode(s);
 

@@ -1,12 +1,14 @@
 import path from 'node:path';
+import type { Image, Nodes } from 'mdast';
 import { describe, expect, it } from 'vitest';
-import { bookToPandoc, keepLastTwoHan, type PandocNode } from '../../../../src/emit/pdf/pandoc-ast.js';
+import { bookToPandoc, htmlText, keepLastTwoHan, type PandocNode } from '../../../../src/emit/pdf/pandoc-ast.js';
 import { latexJob, pdfInfo } from '../../../../src/emit/pdf/index.js';
 import { loadBook } from '../../../../src/manuscript/load.js';
 import { pandocArgs } from '../../../../src/tools/pandoc.js';
 import { ROOT } from '../../../helpers.js';
 
 const FIXTURE = path.join(ROOT, 'test/fixtures/pdf-special/input.md');
+const CONSTRUCTS = path.join(ROOT, 'test/fixtures/all-constructs/speeches.md');
 
 /** Every node of a pandoc AST, depth first. */
 function nodes(x: unknown): PandocNode[] {
@@ -100,5 +102,62 @@ describe('pdfInfo', () => {
       author: 'P',
       subject: 'S',
     });
+  });
+});
+
+describe('bookToPandoc on every Markdown construct', () => {
+  const strs = (x: unknown) => nodes(x).filter((n) => n.t === 'Str').map((n) => n.c as string).join('');
+
+  it('prints footnotes where referenced, once per chapter, the repeat by number', async () => {
+    const { book } = await loadBook(CONSTRUCTS);
+    const all = nodes((bookToPandoc(book, [1, 22]) as { blocks: unknown }).blocks);
+    const notes = all.filter((n) => n.t === 'Note');
+    expect(notes.map((n) => strs(n.c))).toEqual(['这是第一个脚注，两处引用。', '这是第二个脚注。它有两个段落，第二段缩进书写。']);
+    const raw = all.filter((n) => n.t === 'RawInline').map((n) => (n.c as string[])[1]);
+    expect(raw).toContain('\\label{fn:s1:1}');
+    expect(raw).toContain('\\footref{fn:s1:1}');
+    // The second note's two paragraphs stay two paragraphs.
+    expect((notes[1]!.c as PandocNode[]).map((b) => b.t)).toEqual(['Para', 'Para']);
+  });
+
+  it('makes a GFM table a pandoc Table with its alignment and every cell', async () => {
+    const { book } = await loadBook(CONSTRUCTS);
+    const table = nodes((bookToPandoc(book, [1, 22]) as { blocks: unknown }).blocks).find((n) => n.t === 'Table')!;
+    const [, caption, specs, head, bodies] = table.c as [unknown, unknown, [PandocNode, PandocNode][], unknown, unknown];
+    expect(caption).toEqual([null, []]);
+    expect(specs.map((c) => c[0].t)).toEqual(['AlignLeft', 'AlignRight', 'AlignCenter']);
+    expect(strs(head)).toBe('指标2017年2018年');
+    expect(strs(bodies)).toBe('地区生产总值8.0万亿8.5万亿常住人口1.1亿1.1亿');
+  });
+
+  it('keeps task boxes, and reduces raw HTML to its text without scripts', async () => {
+    const { book } = await loadBook(CONSTRUCTS);
+    const text = strs((bookToPandoc(book, [1, 22]) as { blocks: unknown }).blocks);
+    expect(text).toContain('■已完成的任务');
+    expect(text).toContain('□未完成的任务');
+    expect(text).toContain('被标记的文字');
+    expect(text).toContain('原始HTML的块级内容');
+    expect(text).not.toMatch(/<span|onclick|alert|steal|<script/);
+  });
+
+  it('prints an image it has a file for, a figure when alone in its paragraph, else the alt text', async () => {
+    const { book } = await loadBook(CONSTRUCTS);
+    const images = new Map<Image, string>();
+    const visit = (n: Nodes) => {
+      if (n.type === 'image' && n.url.endsWith('.png')) images.set(n, 'img-a.png');
+      else if ('children' in n) (n.children as Nodes[]).forEach(visit);
+    };
+    book.chapters.forEach((c) => c.body.forEach((b) => visit(b)));
+    const all = nodes((bookToPandoc(book, [1, 22], images) as { blocks: unknown }).blocks);
+    const printed = all.filter((n) => n.t === 'Image').map((n) => (n.c as [unknown, unknown, [string, string]])[2]);
+    expect(printed).toEqual([['img-a.png', 'fig:示意图']]);
+    expect(strs(all)).toContain('矢量图');
+  });
+});
+
+describe('htmlText', () => {
+  it('shows what a browser shows', () => {
+    expect(htmlText('<p>甲<br>乙&amp;丙&#x4E01;&nbsp;戊<!-- 注释 --></p><script>alert(1)</script><style>p{}</style>')).toBe('甲\n乙&丙丁\u00a0戊');
+    expect(htmlText('&unknown; &#0; <b>粗</b>')).toBe('&unknown; &#0; 粗');
   });
 });

@@ -1,0 +1,88 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { Image, Nodes } from 'mdast';
+import type { Book } from '../../model/book.js';
+import type { Location } from '../../errors.js';
+import { ImageStore } from '../../manuscript/images.js';
+import { SC_FACES } from '../../tools/latex-fonts.js';
+import { crc32 } from '../../io/crc32.js';
+
+/** A file the `.tex` needs beside it. */
+export interface TexFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+/** The book's images for the print PDF: which file each image node prints, and the files. */
+export interface TexImages {
+  names: Map<Image, string>;
+  files: TexFile[];
+}
+
+const require = createRequire(import.meta.url);
+
+/**
+ * Check and read every Markdown image of the book exactly as the EPUB does (inside the
+ * manuscript folder, never followed out by a symlink, bytes matching the type), then
+ * make each printable: PNG and JPEG as they are, SVG drawn to PNG at 300 dpi with the
+ * SC faces. A GIF cannot be printed by xdvipdfmx: it is a warning, and its alt text
+ * is printed instead.
+ */
+export async function texImages(book: Book, fontDir: string, warn: (message: string, location?: Location) => void): Promise<TexImages> {
+  const store = new ImageStore(book.root);
+  const found: { node: Image; file: string; location: Location }[] = [];
+  for (const ch of book.chapters) {
+    const file = ch.location.file;
+    const visit = (node: Nodes) => {
+      if (node.type === 'image') {
+        const start = node.position?.start;
+        found.push({ node, file, location: start ? { file, line: start.line, column: start.column } : { file } });
+      } else if ('children' in node) for (const c of node.children) visit(c as Nodes);
+    };
+    for (const block of ch.body) visit(block);
+  }
+  const names = new Map<Image, string>();
+  const files = new Map<string, TexFile>();
+  for (const { node, file, location } of found) {
+    const image = await store.add(node.url, file, location);
+    const base = path.posix.basename(image.href, path.posix.extname(image.href));
+    if (image.mediaType === 'image/gif') {
+      warn(`GIF image '${node.url}' cannot be printed; the PDF shows its alt text instead (convert it to PNG)`, location);
+      continue;
+    }
+    const name = image.mediaType === 'image/svg+xml' ? `img-${base}.png` : `img-${path.posix.basename(image.href)}`;
+    if (!files.has(name)) files.set(name, { name, bytes: image.mediaType === 'image/svg+xml' ? svgToPng(image.bytes, fontDir) : image.bytes });
+    names.set(node, name);
+  }
+  return { names, files: [...files.values()] };
+}
+
+const DPI = 300;
+
+/** SVG → PNG at 300 dpi for a 96-dpi drawing, with only the SC faces (the same on every machine). */
+function svgToPng(svg: Uint8Array, fontDir: string): Uint8Array {
+  const { Resvg } = require('@resvg/resvg-js') as typeof import('@resvg/resvg-js');
+  const fontFiles = SC_FACES.map((f) => path.join(fontDir, f.file));
+  const render = new Resvg(Buffer.from(svg), {
+    font: { loadSystemFonts: false, fontFiles, defaultFontFamily: 'Noto Serif CJK SC' },
+    fitTo: { mode: 'zoom', value: DPI / 96 },
+  }).render();
+  return withDpi(new Uint8Array(render.asPng()), DPI);
+}
+
+/**
+ * Add a pHYs chunk after IHDR so TeX prints the PNG at its intended size: without one,
+ * graphicx takes 72 dpi and a 300-dpi drawing comes out four times too large. Pure.
+ */
+export function withDpi(png: Uint8Array, dpi: number): Uint8Array {
+  const ppm = Math.round(dpi / 0.0254);
+  const chunk = Buffer.alloc(21);
+  chunk.writeUInt32BE(9, 0);
+  chunk.write('pHYs', 4, 'latin1');
+  chunk.writeUInt32BE(ppm, 8);
+  chunk.writeUInt32BE(ppm, 12);
+  chunk.writeUInt8(1, 16);
+  chunk.writeUInt32BE(crc32(chunk.subarray(4, 17)), 17);
+  const ihdrEnd = 8 + 8 + 13 + 4; // signature, IHDR length+type, IHDR data, CRC
+  return new Uint8Array(Buffer.concat([png.subarray(0, ihdrEnd), chunk, png.subarray(ihdrEnd)]));
+}
