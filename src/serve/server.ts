@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { IMAGE_TYPES } from '../manuscript/images.js';
 import { CLIENT_JS, injectClient } from './client.js';
 
 const TYPES: Record<string, string> = {
@@ -27,8 +28,8 @@ export interface PreviewServer {
   reload(): void;
   /** Show a build error in every open page (undefined clears it). */
   setError(message: string | undefined): void;
-  /** Replace the in-memory book preview page. */
-  setPreview(html: string): void;
+  /** Replace the in-memory book preview page; its images are read from `imageRoot` (the manuscript folder). */
+  setPreview(html: string, imageRoot: string): void;
   close(): Promise<void>;
 }
 
@@ -37,6 +38,7 @@ export async function startServer(outDir: string, port = 0): Promise<PreviewServ
   const clients = new Set<ServerResponse>();
   let error: string | undefined;
   let preview = '<!doctype html><title>bookdeck</title><p>building…</p>';
+  let imageRoot: string | undefined;
   const send = (event: string, data: unknown) => {
     for (const res of clients) res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
   };
@@ -55,6 +57,8 @@ export async function startServer(outDir: string, port = 0): Promise<PreviewServ
     if (pathname === '/__bookdeck/client.js') return reply(res, 200, TYPES['.js']!, CLIENT_JS);
     if (pathname === '/') return reply(res, 200, TYPES['.html']!, injectClient(indexPage()));
     if (pathname === '/preview/' || pathname === '/preview') return reply(res, 200, TYPES['.html']!, injectClient(preview));
+    // The preview keeps image paths as written: serve them from the manuscript folder.
+    if (pathname.startsWith('/preview/')) return previewImage(res, imageRoot, pathname.slice('/preview/'.length));
     let file = path.resolve(root, `.${pathname}`);
     // Never serve anything outside the output folder.
     if (file !== root && !file.startsWith(root + path.sep)) return reply(res, 403, 'text/plain', 'forbidden');
@@ -82,8 +86,9 @@ export async function startServer(outDir: string, port = 0): Promise<PreviewServ
       error = message;
       send('error-state', { message: message ?? null });
     },
-    setPreview(html) {
+    setPreview(html, root) {
       preview = html;
+      imageRoot = root;
     },
     close: () =>
       new Promise((resolve) => {
@@ -91,6 +96,18 @@ export async function startServer(outDir: string, port = 0): Promise<PreviewServ
         server.close(() => resolve());
       }),
   };
+}
+
+/** An image of the manuscript folder, and nothing else: no other file type, nothing outside it, even through a symlink. */
+async function previewImage(res: ServerResponse, root: string | undefined, rel: string): Promise<void> {
+  const type = IMAGE_TYPES[path.extname(rel).slice(1).toLowerCase()];
+  if (!root || !type) return reply(res, 404, 'text/plain; charset=utf-8', `not found: /preview/${rel}`);
+  const real = await realpath(path.resolve(root, rel)).catch(() => undefined);
+  const realRoot = await realpath(root).catch(() => root);
+  if (!real) return reply(res, 404, 'text/plain; charset=utf-8', `not found: /preview/${rel}`);
+  if (!real.startsWith(realRoot + path.sep)) return reply(res, 403, 'text/plain', 'forbidden');
+  res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store', 'content-security-policy': "script-src 'none'" });
+  res.end(await readFile(real));
 }
 
 function reply(res: ServerResponse, status: number, type: string, body: string | Buffer): void {

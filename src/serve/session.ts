@@ -52,7 +52,7 @@ export async function serve(req: ServeRequest): Promise<ServeSession> {
     try {
       const { book } = await loadBook(req.manuscript, req.config?.config);
       const css = await readFile(await template('epub/book.css'), 'utf8');
-      server.setPreview(previewHtml(book, css));
+      server.setPreview(previewHtml(book, css), book.root);
       const ctx = emitContext('deck', { options: previewOptions, workDir, template, signal: new AbortController().signal, onEvent });
       await (await EMITTERS.deck())(book, ctx);
       server.setError(undefined);

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFile, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
@@ -11,11 +12,16 @@ let browser: Browser;
 let url: string;
 let manuscript: string;
 let stderr = '';
+let dir: string;
 
 beforeAll(async () => {
-  const dir = await scratchDir('serve');
+  dir = await scratchDir('serve');
   manuscript = path.join(dir, 'speeches.md');
-  await writeFile(manuscript, await readFile(MANUSCRIPT, 'utf8'));
+  // An image at the end of the first paragraph, for the preview to load from the manuscript folder.
+  const text = await readFile(MANUSCRIPT, 'utf8');
+  await writeFile(manuscript, text.replace('深远历史意义。\n', '深远历史意义。![示意图](images/figure.png)\n'));
+  await mkdir(path.join(dir, 'images'));
+  await copyFile(path.join(ROOT, 'test/fixtures/all-constructs/images/figure.png'), path.join(dir, 'images/figure.png'));
   child = spawn('node', [path.join(ROOT, 'bin/bookdeck.js'), 'serve', '-m', manuscript, '-o', path.join(dir, 'dist'), '--no-pdf'], { cwd: dir });
   child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
   url = await new Promise<string>((resolve, reject) => {
@@ -55,6 +61,24 @@ describe('bookdeck serve', () => {
     console.log(`serve: save → preview in browser: ${ms} ms`);
     await page.close();
     await deck.close();
+  });
+
+  it('shows the manuscript’s images in the preview, and serves nothing else of the manuscript folder', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${url}preview/`);
+    const img = page.locator('#s1-p1 img');
+    await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth)).toBeGreaterThan(0);
+    await page.close();
+    // Raw paths, so `..` reaches the server as written.
+    const status = (p: string) =>
+      new Promise<number>((resolve, reject) => http.get(url, { path: p }, (r) => (r.resume(), resolve(r.statusCode!))).on('error', reject));
+    expect(await status('/preview/images/figure.png')).toBe(200);
+    expect(await status('/preview/speeches.md')).toBe(404);
+    expect(await status('/preview/../../../../etc/passwd')).toBe(404);
+    // An image beside the manuscript folder, asked for with an encoded `../`: refused.
+    await copyFile(path.join(dir, 'images/figure.png'), path.join(dir, '../serve-outside.png'));
+    expect(await status('/preview/..%2Fserve-outside.png')).toBe(403);
+    expect(await status('/preview/..%2F..%2Fscratch%2Fserve-outside.png')).toBe(403);
   });
 
   it('shows a broken save in the page and the terminal, keeping the last good preview', async () => {
