@@ -13,3 +13,9 @@ export function squash(text: string): string {
 
 /** `（摘自……）` or `(摘自…)`: the attribution that closes a speech. */
 export const ATTRIBUTION = /^\s*[（(]\s*(摘自|选自|来源|原载|据)[\s\S]*[）)]\s*$/u;
+
+/**
+ * The last two Han characters of a text and what follows them (closing punctuation): the
+ * outputs keep these on one line, so no paragraph ends with one character on its line.
+ */
+export const LAST_TWO_HAN = /\p{Script=Han}[^\p{Script=Han}]{0,3}\p{Script=Han}[^\p{Script=Han}]{0,3}$/u;

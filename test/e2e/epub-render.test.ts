@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_OUT, scratchDir } from '../helpers.js';
+import { readZip } from './epub-zip.js';
 import { launchBrowser, type Browser } from '../../src/tools/browser.js';
 
 const require = createRequire(import.meta.url);
@@ -89,3 +90,73 @@ describe('the EPUB in a reading engine (epub.js in Chromium)', () => {
     expect(seen.italics).toBe(0);
   });
 });
+
+/** Lines of every text paragraph of a page, rebuilt from character boxes (one Range per character). */
+function paragraphLines(): { id: string; lines: string[] }[] {
+  const out: { id: string; lines: string[] }[] = [];
+  for (const p of document.querySelectorAll('section p')) {
+    const lines: string[] = [];
+    let top = -Infinity;
+    const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent ?? '';
+      for (let i = 0; i < text.length; i++) {
+        const range = document.createRange();
+        range.setStart(node, i);
+        range.setEnd(node, i + 1);
+        const box = range.getClientRects()[0];
+        const ch = text[i]!;
+        if (!box || !ch.trim()) continue;
+        if (box.top > top + box.height / 2) {
+          lines.push(ch);
+          top = box.top;
+        } else lines[lines.length - 1] += ch;
+      }
+    }
+    out.push({ id: p.id || p.className, lines });
+  }
+  return out;
+}
+
+describe('line breaking in a browser engine (Chromium)', () => {
+  it('follows the line-start and line-end rules and leaves no single Han character on a last line, at phone to tablet widths', async () => {
+    const entries = new Map(readZip(await readFile(path.join(DEFAULT_OUT, 'book.epub'))).map((e) => [`/${e.name}`, e.data]));
+    const types: Record<string, string> = { '.xhtml': 'application/xhtml+xml', '.css': 'text/css', '.otf': 'font/otf', '.png': 'image/png' };
+    const files = createServer((req, res) => {
+      const data = entries.get(req.url ?? '');
+      if (data) res.writeHead(200, { 'content-type': types[path.extname(req.url!)] ?? 'application/octet-stream' }).end(data);
+      else res.writeHead(404).end();
+    });
+    await new Promise<void>((resolve) => files.listen(0, '127.0.0.1', resolve));
+    const at = `http://127.0.0.1:${(files.address() as AddressInfo).port}`;
+    const bad: string[] = [];
+    let lines = 0;
+    try {
+      for (const width of [320, 412, 600]) {
+        const page = await browser.newPage({ viewport: { width, height: 800 } });
+        for (const chapter of ['s1', 's2', 's3']) {
+          await page.goto(`${at}/OEBPS/${chapter}.xhtml`);
+          await page.evaluate(() => document.fonts.ready);
+          for (const { id, lines: ls } of await page.evaluate(paragraphLines)) {
+            lines += ls.length;
+            ls.forEach((line, i) => {
+              if (NO_LINE_START.test(line)) bad.push(`${width}px ${id} line ${i + 1} starts with ${line[0]}: ${line}`);
+              if (i < ls.length - 1 && NO_LINE_END.test(line)) bad.push(`${width}px ${id} line ${i + 1} ends with ${line.at(-1)}: ${line}`);
+            });
+            const last = ls.at(-1) ?? '';
+            if (ls.length > 1 && (last.match(/\p{Script=Han}/gu) ?? []).length < 2) bad.push(`${width}px ${id} last line holds one Han character: ${last}`);
+          }
+        }
+        await page.close();
+      }
+    } finally {
+      await new Promise((resolve) => files.close(resolve));
+    }
+    console.log(`checked ${lines} lines at 320, 412 and 600 px`);
+    expect(lines).toBeGreaterThan(300);
+    expect(bad).toEqual([]);
+  });
+});
+
+const NO_LINE_START = /^[，。、；：？！）》」』】〕”’]/u;
+const NO_LINE_END = /[（《「『【〔“‘]$/u;

@@ -1,6 +1,7 @@
 import type { Element, ElementContent, Root } from 'hast';
 import type { Location } from '../../errors.js';
 import { removeCjkSpaces } from './cjk-space.js';
+import { keepLastTwoHan } from './no-orphan.js';
 
 /** What the last pass over a sanitized chapter needs from the rest of the book. */
 export interface FinishContext {
@@ -73,7 +74,7 @@ export function finishChapter(tree: Root, chapterId: string, ctx: FinishContext)
       aside.properties['epub:type'] = 'footnotes';
     }
   }
-  return removeCjkSpaces(section);
+  return keepLastTwoHan(removeCjkSpaces(section));
 }
 
 /** An `href` as the EPUB needs it: web links stay, `#id` finds its chapter, anything else is dropped. */

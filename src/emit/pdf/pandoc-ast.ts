@@ -2,6 +2,7 @@ import { decodeNamedCharacterReference } from 'decode-named-character-reference'
 import type { FootnoteDefinition, Image, PhrasingContent, RootContent, Table, TableRow } from 'mdast';
 import type { Book } from '../../model/book.js';
 import { footnoteDefinitions } from '../../model/footnotes.js';
+import { LAST_TWO_HAN } from '../../model/text.js';
 import { texEscape, zhDate } from './tex.js';
 
 /** A pandoc AST node as JSON: `{t, c}`. */
@@ -62,9 +63,6 @@ export function str(text: string): PandocNode[] {
   }
   return out;
 }
-
-/** The last two Han characters and what follows them (closing punctuation), up to 8 characters. */
-const LAST_TWO_HAN = /\p{Script=Han}[^\p{Script=Han}]{0,3}\p{Script=Han}[^\p{Script=Han}]{0,3}$/u;
 
 /**
  * Keep the last two Han characters of a paragraph together (with their punctuation), so
