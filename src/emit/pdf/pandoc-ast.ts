@@ -1,12 +1,9 @@
-import { decodeNamedCharacterReference } from 'decode-named-character-reference';
-import type { FootnoteDefinition, Image, PhrasingContent, RootContent, Table, TableRow } from 'mdast';
+import type { FootnoteDefinition, Image, PhrasingContent, RootContent } from 'mdast';
 import type { Book } from '../../model/book.js';
 import { footnoteDefinitions } from '../../model/footnotes.js';
-import { LAST_TWO_HAN } from '../../model/text.js';
+import { table } from './pandoc-table.js';
+import { htmlText, keepLastTwoHan, str, type PandocNode } from './pandoc-text.js';
 import { texEscape, zhDate } from './tex.js';
-
-/** A pandoc AST node as JSON: `{t, c}`. */
-export type PandocNode = { t: string; c?: unknown };
 
 /**
  * Book → pandoc JSON AST. Text always becomes `Str`, so pandoc escapes TeX specials and
@@ -52,37 +49,6 @@ function raw(tex: string): PandocNode {
 
 function metaStr(s: string): PandocNode {
   return { t: 'MetaInlines', c: str(s) };
-}
-
-/** Plain text → Str/Space inlines. */
-export function str(text: string): PandocNode[] {
-  const out: PandocNode[] = [];
-  for (const part of text.split(/(\s+)/u)) {
-    if (part === '') continue;
-    out.push(/^\s+$/u.test(part) ? (part.includes('\n') ? { t: 'SoftBreak' } : { t: 'Space' }) : { t: 'Str', c: part });
-  }
-  return out;
-}
-
-/**
- * Keep the last two Han characters of a paragraph together (with their punctuation), so
- * the last line never holds a single character: a widow a Chinese typesetter would fix.
- * The characters stay a pandoc `Str`; only the box around them is raw TeX.
- */
-export function keepLastTwoHan(nodes: PandocNode[]): PandocNode[] {
-  const last = nodes.at(-1);
-  if (last?.t !== 'Str') return nodes;
-  const text = last.c as string;
-  const tail = LAST_TWO_HAN.exec(text)?.[0];
-  if (!tail) return nodes;
-  const head = text.slice(0, text.length - tail.length);
-  return [
-    ...nodes.slice(0, -1),
-    ...(head ? [{ t: 'Str', c: head }] : []),
-    { t: 'RawInline', c: ['latex', '\\mbox{'] },
-    { t: 'Str', c: tail },
-    { t: 'RawInline', c: ['latex', '}'] },
-  ];
 }
 
 type Ids = Map<unknown, { id: string; bookmark?: string }>;
@@ -149,32 +115,11 @@ function block(node: RootContent, ctx: Ctx): PandocNode[] {
     case 'containerDirective':
       return [{ t: 'Div', c: [['', [node.name], []], blocks(node.children as RootContent[], ctx)] }];
     case 'table':
-      return [table(node, ctx)];
+      return [table(node, (cell) => inlines(cell, ctx))];
     default:
       // Footnote definitions print where they are referenced; link definitions print nothing.
       return [];
   }
-}
-
-const ALIGN = { left: 'AlignLeft', right: 'AlignRight', center: 'AlignCenter' } as const;
-
-/** A GFM table → pandoc's Table (pandoc-types ≥ 1.21): the first row is the head. */
-function table(node: Table, ctx: Ctx): PandocNode {
-  const width = Math.max(...node.children.map((r) => r.children.length));
-  const align = Array.from({ length: width }, (_, i) => ({ t: (node.align?.[i] && ALIGN[node.align[i]!]) || 'AlignDefault' }));
-  const attr = ['', [], []];
-  const row = (r: TableRow) => [
-    attr,
-    Array.from({ length: width }, (_, i) => {
-      const cell = r.children[i];
-      return [attr, { t: 'AlignDefault' }, 1, 1, cell ? [{ t: 'Plain', c: inlines(cell.children, ctx) }] : []];
-    }),
-  ];
-  const [head, ...body] = node.children;
-  return {
-    t: 'Table',
-    c: [attr, [null, []], align.map((a) => [a, { t: 'ColWidthDefault' }]), [attr, head ? [row(head)] : []], [[attr, 0, [], body.map(row)]], [attr, []]],
-  };
 }
 
 function inlines(nodes: readonly PhrasingContent[], ctx: Ctx): PandocNode[] {
@@ -244,18 +189,4 @@ function inline(node: PhrasingContent, ctx: Ctx): PandocNode[] {
 function image(node: Image, ctx: Ctx, figure: boolean): PandocNode {
   const title = figure ? `fig:${node.title ?? ''}` : (node.title ?? '');
   return { t: 'Image', c: [['', [], []], str(node.alt ?? ''), [ctx.images.get(node)!, title]] };
-}
-
-/** The text of raw HTML as a browser shows it: tags, comments, scripts and styles dropped, entities decoded. */
-export function htmlText(html: string): string {
-  return html
-    .replace(/<!--[\s\S]*?(?:-->|$)/g, '')
-    .replace(/<(script|style)\b[\s\S]*?(?:<\/\1\s*>|$)/gi, '')
-    .replace(/<br\s*\/?>/gi, '\n')
-    .replace(/<\/?[a-z][^>]*>/gi, '')
-    .replace(/&(#x[0-9a-f]+|#\d+|[a-z][a-z0-9]*);/gi, (m, ref: string) => {
-      if (ref[0] !== '#') return decodeNamedCharacterReference(ref) || m;
-      const cp = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : Number(ref.slice(1));
-      return cp > 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : m;
-    });
 }

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import type { Image, Nodes } from 'mdast';
 import { describe, expect, it } from 'vitest';
-import { bookToPandoc, htmlText, keepLastTwoHan, type PandocNode } from '../../../../src/emit/pdf/pandoc-ast.js';
+import { bookToPandoc } from '../../../../src/emit/pdf/pandoc-ast.js';
+import { htmlText, keepLastTwoHan, type PandocNode } from '../../../../src/emit/pdf/pandoc-text.js';
 import { latexJob, pdfInfo } from '../../../../src/emit/pdf/index.js';
 import { loadBook } from '../../../../src/manuscript/load.js';
 import { pandocArgs } from '../../../../src/tools/pandoc.js';

@@ -1,0 +1,50 @@
+import { decodeNamedCharacterReference } from 'decode-named-character-reference';
+import { LAST_TWO_HAN } from '../../model/text.js';
+
+/** A pandoc AST node as JSON: `{t, c}`. */
+export type PandocNode = { t: string; c?: unknown };
+
+/** Plain text → Str/Space inlines. */
+export function str(text: string): PandocNode[] {
+  const out: PandocNode[] = [];
+  for (const part of text.split(/(\s+)/u)) {
+    if (part === '') continue;
+    out.push(/^\s+$/u.test(part) ? (part.includes('\n') ? { t: 'SoftBreak' } : { t: 'Space' }) : { t: 'Str', c: part });
+  }
+  return out;
+}
+
+/**
+ * Keep the last two Han characters of a paragraph together (with their punctuation), so
+ * the last line never holds a single character: a widow a Chinese typesetter would fix.
+ * The characters stay a pandoc `Str`; only the box around them is raw TeX.
+ */
+export function keepLastTwoHan(nodes: PandocNode[]): PandocNode[] {
+  const last = nodes.at(-1);
+  if (last?.t !== 'Str') return nodes;
+  const text = last.c as string;
+  const tail = LAST_TWO_HAN.exec(text)?.[0];
+  if (!tail) return nodes;
+  const head = text.slice(0, text.length - tail.length);
+  return [
+    ...nodes.slice(0, -1),
+    ...(head ? [{ t: 'Str', c: head }] : []),
+    { t: 'RawInline', c: ['latex', '\\mbox{'] },
+    { t: 'Str', c: tail },
+    { t: 'RawInline', c: ['latex', '}'] },
+  ];
+}
+
+/** The text of raw HTML as a browser shows it: tags, comments, scripts and styles dropped, entities decoded. */
+export function htmlText(html: string): string {
+  return html
+    .replace(/<!--[\s\S]*?(?:-->|$)/g, '')
+    .replace(/<(script|style)\b[\s\S]*?(?:<\/\1\s*>|$)/gi, '')
+    .replace(/<br\s*\/?>/gi, '\n')
+    .replace(/<\/?[a-z][^>]*>/gi, '')
+    .replace(/&(#x[0-9a-f]+|#\d+|[a-z][a-z0-9]*);/gi, (m, ref: string) => {
+      if (ref[0] !== '#') return decodeNamedCharacterReference(ref) || m;
+      const cp = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : Number(ref.slice(1));
+      return cp > 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : m;
+    });
+}
