@@ -19,3 +19,9 @@ export const ATTRIBUTION = /^\s*[（(]\s*(摘自|选自|来源|原载|据)[\s\S]
  * outputs keep these on one line, so no paragraph ends with one character on its line.
  */
 export const LAST_TWO_HAN = /\p{Script=Han}[^\p{Script=Han}]{0,3}\p{Script=Han}[^\p{Script=Han}]{0,3}$/u;
+
+/** `2018-07-26` → `2018年7月26日`, the way a Chinese title page dates a book. Pure. */
+export function zhDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : iso;
+}

@@ -1,20 +1,15 @@
 import type { Book, Proposal } from '../../model/book.js';
 import { len } from '../../model/keypoints.js';
-import { escapeXml } from '../epub/xhtml.js';
+import { escapeAttr } from '../escape.js';
+import { zhDate } from '../../model/text.js';
 import { deckSlides, type Slide, type SpeechRef } from './slides.js';
 
-const e = escapeXml;
+const e = escapeAttr;
 
 /** Title size class by length, so long titles start smaller; deck.js shrinks further if needed. */
 export function sizeClass(text: string): 'size-l' | 'size-m' | 'size-s' {
   const n = len(text);
   return n <= 16 ? 'size-l' : n <= 28 ? 'size-m' : 'size-s';
-}
-
-/** `2018-07-26` → `2018年7月26日`; anything else as written. */
-export function chineseDate(date: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : date;
 }
 
 /** Book → reveal.js slides HTML inside the deck shell template. Pure. */
@@ -32,7 +27,7 @@ export function renderSlide(s: Slide): string {
       return section('title', '', [
         `<h1 class="${sizeClass(s.title)}">${e(s.title)}</h1>`,
         s.subtitle ? `<p class="subtitle">${e(s.subtitle)}</p>` : '',
-        `<p class="byline">${s.author ? `<span class="author">${e(s.author)}</span>` : ''}<time data-kind="date" datetime="${e(s.date)}">${e(chineseDate(s.date))}</time></p>`,
+        `<p class="byline">${s.author ? `<span class="author">${e(s.author)}</span>` : ''}<time data-kind="date" datetime="${e(s.date)}">${e(zhDate(s.date))}</time></p>`,
       ]);
     case 'overview':
       return section('overview', '', [

@@ -7,6 +7,7 @@ import type { Location } from '../../errors.js';
 import type { Chapter } from '../../model/book.js';
 import { ChapterNotes } from './footnotes.js';
 import { EPUB_SCHEMA } from './sanitize.js';
+import { decodeCharRefs } from '../../manuscript/html-text.js';
 
 /** Placeholder at the end of a chapter where its footnotes are rendered, after every reference. */
 interface BookdeckNotes extends UnistNode {
@@ -134,7 +135,7 @@ function imageRefs(tree: HastRoot, file: string): ImageRef[] {
         const before = node.value.slice(0, m.index);
         const line = start.line + (before.match(/\n/g)?.length ?? 0);
         const column = before.includes('\n') ? before.length - before.lastIndexOf('\n') : start.column + before.length;
-        out.push({ src: decodeEntities(m[1] ?? m[2] ?? m[3] ?? ''), location: { file, line, column } });
+        out.push({ src: decodeCharRefs(m[1] ?? m[2] ?? m[3] ?? ''), location: { file, line, column } });
       }
     } else if (node.type === 'element' && node.tagName === 'img' && typeof node.properties.src === 'string') {
       const start = node.position?.start;
@@ -171,13 +172,4 @@ function unsafeRawHtml(tree: HastRoot, file: string): { message: string; locatio
   };
   visit(tree);
   return out;
-}
-
-function decodeEntities(s: string): string {
-  return s.replace(/&(amp|lt|gt|quot|apos|#\d+|#x[0-9a-f]+);/gi, (m, e: string) => {
-    const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-    if (named[e.toLowerCase()]) return named[e.toLowerCase()]!;
-    const cp = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-    return Number.isFinite(cp) ? String.fromCodePoint(cp) : m;
-  });
 }

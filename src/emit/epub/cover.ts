@@ -5,7 +5,7 @@ import path from 'node:path';
 import { readCached, userCacheDir, writeCached } from '../../cache/user-cache.js';
 import type { SubsetFont } from '../../fonts/cache.js';
 import { tempName, writeFileAtomic } from '../../io/atomic.js';
-import { escapeAttr, escapeText } from './serialize.js';
+import { escapeAttr, escapeText } from '../escape.js';
 
 const require = createRequire(import.meta.url);
 // Read from package.json, not by loading the native module: a cached cover never loads it.

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { BookdeckError } from '../../errors.js';
 import type { Book } from '../../model/book.js';
+import { zhDate } from '../../model/text.js';
 
 // Namespace for bookdeck's name-based UUIDs (RFC 4122 v5): a fixed value, never per build.
 const NAMESPACE = 'b0f1e5a2-6d1c-5c3e-9a47-0b6f0c7d2e18';
@@ -51,9 +52,7 @@ export function isoSeconds(d: Date): string {
 
 /** `2018-07-26` → `2018年7月26日` for Chinese books; the ISO date otherwise. */
 export function displayDate(date: string, lang: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  if (!m || !/^zh\b/i.test(lang)) return date;
-  return `${m[1]}年${Number(m[2])}月${Number(m[3])}日`;
+  return /^zh\b/i.test(lang) ? zhDate(date) : date;
 }
 
 /** Schema.org accessibility metadata for the package document. */

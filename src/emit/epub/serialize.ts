@@ -1,5 +1,6 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { find, html } from 'property-information';
+import { escapeAttr, escapeText } from '../escape.js';
 
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
 
@@ -45,14 +46,4 @@ function attributes(el: Element): string {
     if (name === 'lang' && !('xmlLang' in (el.properties ?? {}))) out += ` xml:lang="${escapeAttr(text)}"`;
   }
   return out;
-}
-
-/** Escape text content for XML. */
-export function escapeText(s: string): string {
-  return s.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
-}
-
-/** Escape an attribute value for XML (double-quoted). */
-export function escapeAttr(s: string): string {
-  return escapeText(s).replace(/"/g, '&quot;');
 }

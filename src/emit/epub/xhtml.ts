@@ -25,7 +25,3 @@ export function chapterXhtml(chapter: Chapter): string {
   return toXhtml(section.children);
 }
 
-/** Escape text for XML content and attributes. */
-export function escapeXml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
-}

@@ -2,8 +2,10 @@ import type { FootnoteDefinition, Image, PhrasingContent, RootContent } from 'md
 import type { Book } from '../../model/book.js';
 import { footnoteDefinitions } from '../../model/footnotes.js';
 import { table } from './pandoc-table.js';
-import { htmlText, keepLastTwoHan, str, type PandocNode } from './pandoc-text.js';
-import { texEscape, zhDate } from './tex.js';
+import { htmlText } from '../../manuscript/html-text.js';
+import { keepLastTwoHan, str, type PandocNode } from './pandoc-text.js';
+import { zhDate } from '../../model/text.js';
+import { texEscape } from './tex.js';
 
 /**
  * Book → pandoc JSON AST. Text always becomes `Str`, so pandoc escapes TeX specials and

@@ -1,4 +1,3 @@
-import { decodeNamedCharacterReference } from 'decode-named-character-reference';
 import { LAST_TWO_HAN } from '../../model/text.js';
 
 /** A pandoc AST node as JSON: `{t, c}`. */
@@ -33,18 +32,4 @@ export function keepLastTwoHan(nodes: PandocNode[]): PandocNode[] {
     { t: 'Str', c: tail },
     { t: 'RawInline', c: ['latex', '}'] },
   ];
-}
-
-/** The text of raw HTML as a browser shows it: tags, comments, scripts and styles dropped, entities decoded. */
-export function htmlText(html: string): string {
-  return html
-    .replace(/<!--[\s\S]*?(?:-->|$)/g, '')
-    .replace(/<(script|style)\b[\s\S]*?(?:<\/\1\s*>|$)/gi, '')
-    .replace(/<br\s*\/?>/gi, '\n')
-    .replace(/<\/?[a-z][^>]*>/gi, '')
-    .replace(/&(#x[0-9a-f]+|#\d+|[a-z][a-z0-9]*);/gi, (m, ref: string) => {
-      if (ref[0] !== '#') return decodeNamedCharacterReference(ref) || m;
-      const cp = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : Number(ref.slice(1));
-      return cp > 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : m;
-    });
 }

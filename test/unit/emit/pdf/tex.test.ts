@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { texEscape, zhDate } from '../../../../src/emit/pdf/tex.js';
+import { texEscape } from '../../../../src/emit/pdf/tex.js';
+import { zhDate } from '../../../../src/model/text.js';
 
 describe('texEscape', () => {
   it('escapes every LaTeX special character and nothing else', () => {

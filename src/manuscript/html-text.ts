@@ -1,0 +1,24 @@
+import { decodeNamedCharacterReference } from 'decode-named-character-reference';
+
+const CHAR_REF = /&(#x[0-9a-f]+|#\d+|[a-z][a-z0-9]*);/gi;
+
+function decodeRef(m: string, ref: string): string {
+  if (ref[0] !== '#') return decodeNamedCharacterReference(ref) || m;
+  const cp = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : Number(ref.slice(1));
+  return cp > 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : m;
+}
+
+/** HTML character references (`&amp;`, `&eacute;`, `&#x4E01;`) decoded; an unknown or invalid one stays as written. */
+export function decodeCharRefs(s: string): string {
+  return s.replace(CHAR_REF, decodeRef);
+}
+
+/** The text of raw HTML as a browser shows it: tags, comments, scripts and styles dropped, entities decoded. */
+export function htmlText(html: string): string {
+  return html
+    .replace(/<!--[\s\S]*?(?:-->|$)/g, '')
+    .replace(/<(script|style)\b[\s\S]*?(?:<\/\1\s*>|$)/gi, '')
+    .replace(/<br\s*\/?>/gi, '\n')
+    .replace(/<\/?[a-z][^>]*>/gi, '')
+    .replace(CHAR_REF, decodeRef);
+}
