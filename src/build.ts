@@ -48,7 +48,7 @@ export async function build(req: BuildRequest): Promise<BuildResult[]> {
   const root = path.dirname(path.resolve(files[0]!));
   const workDir = workDirFor(options.outDir);
   const [keys, manifest] = await Promise.all([
-    cacheKeys({ manuscript: files, manuscriptRoot: root, templateDirs: templateDirs(options.templatesDir, root), options, config: req.config?.raw }, options.formats),
+    cacheKeys({ manuscript: files, manuscriptRoot: root, outDir: options.outDir, templateDirs: templateDirs(options.templatesDir, root), options, config: req.config?.raw }, options.formats),
     readManifest(workDir),
   ]);
   const results = new Map<Format, BuildResult>();

@@ -2,19 +2,23 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { BuildOptions, Format } from '../emit/types.js';
+import { WORK_DIR_NAME } from '../io/atomic.js';
+import { IMAGE_TYPES } from '../manuscript/images.js';
 import { PACKAGE_ROOT } from '../paths.js';
 
 /** Content hash of everything one artifact is built from. */
 export type CacheKey = string;
 
-// Folders under the manuscript root that never feed a build.
-const SKIP_DIRS = new Set(['node_modules', 'dist', 'lib', '.git']);
+// Folders under the manuscript root that never hold an image of the book.
+const SKIP_DIRS = new Set(['node_modules', '.git', WORK_DIR_NAME]);
 const MAX_ASSETS = 5000;
 
 /** What keys are computed from; gathered once per build. */
 export interface KeyInputs {
   manuscript: string[];
   manuscriptRoot: string;
+  /** The output folder: never walked for assets, even when it is inside the manuscript folder. */
+  outDir: string;
   templateDirs: string[];
   options: BuildOptions;
   config?: string;
@@ -29,13 +33,13 @@ function optionsFor(format: Format, o: BuildOptions): unknown {
 }
 
 /**
- * Key per format: manuscript bytes, assets beside it (by size and mtime), the
+ * Key per format: manuscript bytes, the images beside it (by size and mtime), the
  * format's templates, config, relevant options, SOURCE_DATE_EPOCH and the tool's code.
  */
 export async function cacheKeys(inputs: KeyInputs, formats: Format[]): Promise<Record<Format, CacheKey>> {
   const [manuscript, assets, tool] = await Promise.all([
     hashFiles(inputs.manuscript),
-    hashTreeStats(inputs.manuscriptRoot),
+    imageStats(inputs.manuscriptRoot, inputs.outDir),
     toolHash(),
   ]);
   const shared = [manuscript, assets, tool, inputs.config ?? '', process.env.SOURCE_DATE_EPOCH ?? ''];
@@ -70,16 +74,41 @@ async function hashFiles(files: string[]): Promise<string> {
   return h.digest('hex');
 }
 
+/** Every file under `dir` but dot-files, in a stable order. */
 async function walk(dir: string, out: string[] = []): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
   for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    if (out.length >= MAX_ASSETS) break;
-    if (e.name.startsWith('.') || SKIP_DIRS.has(e.name)) continue;
+    if (e.name.startsWith('.')) continue;
     const p = path.join(dir, e.name);
     if (e.isDirectory()) await walk(p, out);
     else if (e.isFile()) out.push(p);
   }
   return out;
+}
+
+/**
+ * Size and mtime of the files under the manuscript folder that can reach an output:
+ * images (the only files besides the manuscript, config and templates a build reads).
+ * The output folder and work folders are skipped wherever they are.
+ */
+async function imageStats(root: string, outDir: string): Promise<string> {
+  const skip = new Set([path.resolve(outDir)]);
+  const files: string[] = [];
+  const visit = async (dir: string): Promise<void> => {
+    const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+    for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      if (files.length >= MAX_ASSETS) return;
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) {
+        if (!SKIP_DIRS.has(e.name) && !skip.has(p)) await visit(p);
+      } else if ((e.isFile() || e.isSymbolicLink()) && Object.hasOwn(IMAGE_TYPES, path.extname(e.name).slice(1).toLowerCase())) {
+        files.push(p);
+      }
+    }
+  };
+  await visit(path.resolve(root));
+  const stats = await Promise.all(files.map((f) => stat(f).then((s) => `${f}\0${s.size}\0${s.mtimeMs}`, () => `${f}\0-`)));
+  return sha(stats.join('\n'));
 }
 
 async function hashTreeStats(dir: string): Promise<string> {

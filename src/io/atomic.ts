@@ -2,6 +2,9 @@ import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { createHash, randomBytes } from 'node:crypto';
 import path from 'node:path';
 
+/** Name of the folder, beside each output folder, that holds the work folders. */
+export const WORK_DIR_NAME = '.bookdeck-cache';
+
 /**
  * Work folder for one output folder: temp files and caches live here, beside (not in)
  * the output, so a killed build never leaves partial files in `dist/` and renames stay
@@ -10,7 +13,7 @@ import path from 'node:path';
 export function workDirFor(outDir: string): string {
   const abs = path.resolve(outDir);
   const tag = createHash('sha256').update(abs).digest('hex').slice(0, 10);
-  return path.join(path.dirname(abs), '.bookdeck-cache', `${path.basename(abs)}-${tag}`);
+  return path.join(path.dirname(abs), WORK_DIR_NAME, `${path.basename(abs)}-${tag}`);
 }
 
 /** A temp path in the work folder, named so `sweepTemps` removes it if its process dies. */

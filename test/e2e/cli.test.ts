@@ -1,8 +1,8 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_OUT, SEED, runCli, scratchDir } from '../helpers.js';
+import { DEFAULT_OUT, MANUSCRIPT, SEED, runCli, scratchDir } from '../helpers.js';
 
 describe('bookdeck CLI', () => {
   it('built all three artifacts from the default manuscript (global setup)', () => {
@@ -73,6 +73,30 @@ describe('bookdeck CLI', () => {
     expect(res.stdout).toMatch(/speech 1 .*3 proposals/);
     expect(res.stdout).toMatch(/speech 2 .*4 proposals/);
     expect(res.stdout).toMatch(/speech 3 .*5 proposals/);
+  });
+
+  it('reuses a build whose output folder sits beside the manuscript; only images beside it invalidate', async () => {
+    const dir = await scratchDir('cache-beside');
+    await copyFile(MANUSCRIPT, path.join(dir, 'speeches.md'));
+    const build = async () => {
+      const res = await runCli(['build', '-m', 'speeches.md', '-o', 'out', '--only', 'deck'], { cwd: dir });
+      expect(res.exitCode, res.all).toBe(0);
+      const row = res.stdout.split('\n').find((l) => l.startsWith('out/deck/index.html'));
+      return row?.trim().split(/\s+/).at(-1);
+    };
+    expect(await build()).toBe('no');
+    expect(await build()).toBe('yes');
+    // Touching the manuscript (hashed by content) or adding files that never reach an output changes nothing.
+    const later = new Date(Date.now() + 5000);
+    await utimes(path.join(dir, 'speeches.md'), later, later);
+    await writeFile(path.join(dir, 'notes.txt'), 'to do');
+    await mkdir(path.join(dir, 'drafts'));
+    await writeFile(path.join(dir, 'drafts', 'old.md'), '# old');
+    expect(await build()).toBe('yes');
+    // An image beside the manuscript may be one it shows.
+    await writeFile(path.join(dir, 'photo.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
+    expect(await build()).toBe('no');
+    expect(await build()).toBe('yes');
   });
 
   it('keeps a V8 code cache per command in the per-user cache, reuses it, and replaces a corrupt one', async () => {
