@@ -14,17 +14,21 @@ export function progressReporter(con: Console, mode: 'tty' | 'plain' | 'quiet'):
   const status = new Map<Format, string>();
   let drawn = 0;
   let frame = 0;
+  let stopped = false;
+  // Redraws the live lines in place: up over the ones drawn last time, then each line anew.
   const draw = () => {
+    if (!status.size) return;
     let out = drawn ? `\x1b[${drawn}A` : '';
-    for (const [format, text] of status) out += `\x1b[2K${text.replace('%s', FRAMES[frame % FRAMES.length]!)} ${format.padEnd(5)}\n`.replace(/ (\w+) *\n$/, ` $1\n`);
+    for (const text of status.values()) out += `\x1b[2K${text.replace('%s', FRAMES[frame % FRAMES.length]!)}\n`;
     frame++;
     drawn = status.size;
-    process.stderr.write(out);
+    con.err(out);
   };
   const timer = setInterval(draw, 100);
   timer.unref();
   return {
     onEvent(e) {
+      if (stopped) return plain(e, con);
       if (e.type === 'start') status.set(e.format, `%s ${e.format.padEnd(5)} starting`);
       else if (e.type === 'progress') status.set(e.format, `%s ${e.format.padEnd(5)} ${e.message}`);
       else if (e.type === 'done') status.set(e.format, `✓ ${e.format.padEnd(5)} ${e.cached ? 'cached' : `done in ${seconds(e.ms)}`}`);
@@ -34,9 +38,12 @@ export function progressReporter(con: Console, mode: 'tty' | 'plain' | 'quiet'):
       }
       draw();
     },
+    /** Draw the lines one last time and stop redrawing; later calls do nothing. */
     stop() {
+      if (stopped) return;
+      stopped = true;
       clearInterval(timer);
-      if (status.size) draw();
+      draw();
     },
   };
 }

@@ -79,13 +79,13 @@ export async function buildCommand(argv: string[], con: Console): Promise<number
   );
   const reporter = progressReporter(con, values.quiet ? 'quiet' : con.isTTY ? 'tty' : 'plain');
   const t0 = performance.now();
+  let results;
   try {
-    const results = await build({ manuscript: values.manuscript, options, config, force: values.force, onEvent: reporter.onEvent });
-    reporter.stop();
-    if (!values.quiet) con.out(summaryTable(results, performance.now() - t0));
+    results = await build({ manuscript: values.manuscript, options, config, force: values.force, onEvent: reporter.onEvent });
   } finally {
     reporter.stop();
   }
+  if (!values.quiet) con.out(summaryTable(results, performance.now() - t0));
   return 0;
 }
 
