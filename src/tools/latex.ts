@@ -2,6 +2,7 @@ import { access, constants, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { execa, type ExecaError } from 'execa';
 import { BookdeckError } from '../errors.js';
+import { sourceDateEpoch } from '../model/source-date.js';
 import { parseLatexLog } from './latex-log.js';
 import { findProgram, missingProgram } from './programs.js';
 
@@ -25,25 +26,24 @@ export function xdvipdfmxArgs(xdvFile: string, pdfFile: string): string[] {
 }
 
 /**
- * Environment for TeX runs. Pure. Long log lines stay unwrapped so errors parse; with
- * SOURCE_DATE_EPOCH set, TeX and xdvipdfmx take every date (and the PDF /ID) from it;
- * files may be read and written only below the work folder or TeX's own trees.
+ * Environment for TeX runs: the parent's, with long log lines unwrapped so errors parse;
+ * with SOURCE_DATE_EPOCH set, TeX and xdvipdfmx take every date (and the PDF /ID) from it
+ * (checked first: a bad value is a usage error here rather than TeX's "invalid
+ * epoch-seconds"); files may be read and written only below the work folder or TeX's own trees.
  */
-export function texEnv(base: NodeJS.ProcessEnv, extra: Record<string, string> = {}): Record<string, string> {
-  const env: Record<string, string> = {
+export function texEnv(base: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const epoch = sourceDateEpoch(base.SOURCE_DATE_EPOCH);
+  // Whatever the parent had (an empty value included) never reaches TeX unchecked.
+  const { SOURCE_DATE_EPOCH: _epoch, FORCE_SOURCE_DATE: _force, ...rest } = base;
+  return {
+    ...rest,
     max_print_line: '10000',
     error_line: '254',
     half_error_line: '238',
     openin_any: 'p',
     openout_any: 'p',
-    ...extra,
+    ...(epoch === undefined ? {} : { SOURCE_DATE_EPOCH: String(epoch), FORCE_SOURCE_DATE: '1' }),
   };
-  const epoch = extra.SOURCE_DATE_EPOCH ?? base.SOURCE_DATE_EPOCH;
-  if (epoch !== undefined && /^\d+$/.test(epoch)) {
-    env.SOURCE_DATE_EPOCH = epoch;
-    env.FORCE_SOURCE_DATE = '1';
-  }
-  return env;
 }
 
 /** Paths of xelatex and of the xdvipdfmx beside it; exit 3 naming texlive-xetex when missing. */
@@ -83,7 +83,8 @@ export async function runXdvipdfmx(xdvFile: string, pdfFile: string, opts: TexRu
 function execOptions(opts: TexRunOptions) {
   return {
     cwd: opts.cwd,
-    env: texEnv(process.env, opts.env),
+    env: texEnv(process.env),
+    extendEnv: false,
     stdin: 'ignore' as const,
     cancelSignal: opts.signal,
     timeout: opts.timeoutMs ?? 120_000,

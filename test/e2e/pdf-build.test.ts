@@ -73,6 +73,16 @@ describe('reproducible and safe builds', () => {
     expect(stdout).toMatch(/CreationDate:\s+Thu Jul 26 00:00:00 2018 UTC/);
   });
 
+  it('refuses a bad SOURCE_DATE_EPOCH with the clear usage error the EPUB gives (exit 2), not a LaTeX failure', async () => {
+    const out = await scratchDir('pdf-bad-epoch');
+    const res = await runCli(['build', '--only', 'pdf', '-m', FIXTURE, '-o', out], { env: { SOURCE_DATE_EPOCH: 'abc' } });
+    expect(res.exitCode, res.all).toBe(2);
+    expect(res.stderr).toContain("E_SOURCE_DATE_EPOCH: SOURCE_DATE_EPOCH is 'abc', not a number of seconds");
+    expect(res.stderr).not.toMatch(/E_LATEX|epoch-seconds/);
+    // An empty value means unset, as for the EPUB: the build succeeds.
+    await build(['-m', FIXTURE, '-o', out], { SOURCE_DATE_EPOCH: '' });
+  });
+
   it('shows the relevant LaTeX log lines when a template override fails, exits 1, and keeps the last good PDF', async () => {
     const out = await scratchDir('pdf-fail');
     await build(['-m', FIXTURE, '-o', out]);

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { BookdeckError } from '../../errors.js';
 import type { Book } from '../../model/book.js';
+import { sourceDateEpoch } from '../../model/source-date.js';
 import { zhDate } from '../../model/text.js';
 
 // Namespace for bookdeck's name-based UUIDs (RFC 4122 v5): a fixed value, never per build.
@@ -32,17 +32,9 @@ export function bookIdentifier(book: Book): string {
  * `dcterms:modified` (`YYYY-MM-DDThh:mm:ssZ`): from SOURCE_DATE_EPOCH when it is set,
  * as reproducible builds expect, otherwise midnight UTC of the manuscript's date.
  */
-export function modifiedDate(manuscriptDate: string, sourceDateEpoch: string | undefined): Date {
-  if (sourceDateEpoch !== undefined && sourceDateEpoch.trim() !== '') {
-    if (!/^\d+$/.test(sourceDateEpoch.trim())) {
-      throw new BookdeckError('E_SOURCE_DATE_EPOCH', `SOURCE_DATE_EPOCH is '${sourceDateEpoch}', not a number of seconds`, {
-        kind: 'usage',
-        hint: 'set it to a Unix time, e.g. SOURCE_DATE_EPOCH=$(git log -1 --format=%ct), or unset it',
-      });
-    }
-    return new Date(Number(sourceDateEpoch.trim()) * 1000);
-  }
-  return new Date(`${manuscriptDate}T00:00:00Z`);
+export function modifiedDate(manuscriptDate: string, sourceDateEpochValue: string | undefined): Date {
+  const epoch = sourceDateEpoch(sourceDateEpochValue);
+  return epoch === undefined ? new Date(`${manuscriptDate}T00:00:00Z`) : new Date(epoch * 1000);
 }
 
 /** ISO 8601 without milliseconds, as the EPUB spec wants for `dcterms:modified`. */

@@ -6,6 +6,7 @@ import { pandocInfo, runPandoc, type PandocJob } from '../../tools/pandoc.js';
 import { ensureScFonts } from '../../tools/latex-fonts.js';
 import { LatexError, texPrograms } from '../../tools/latex.js';
 import { BookdeckError } from '../../errors.js';
+import { sourceDateEpoch } from '../../model/source-date.js';
 import { BUILTIN_TEMPLATES } from '../../paths.js';
 import type { PdfInfo } from './booklet.js';
 import { compileTex } from './compile.js';
@@ -18,6 +19,8 @@ import { paperLayout } from './paper.js';
  * `book.pdf`; with --booklet also `book-booklet.pdf`, imposed from an A5 build.
  */
 export const emitPdf: Emitter = async (book, ctx) => {
+  // A bad SOURCE_DATE_EPOCH is refused before any work, as the EPUB refuses it.
+  const epoch = sourceDateEpoch();
   // Looked up together, but reported in a fixed order: with several missing, pandoc is named first.
   const [pandoc, tex, fonts] = await Promise.allSettled([pandocInfo(), texPrograms(), ensureScFonts()]);
   if (pandoc.status === 'rejected') throw pandoc.reason;
@@ -52,7 +55,7 @@ export const emitPdf: Emitter = async (book, ctx) => {
     ctx.progress('booklet imposition');
     // pdf-lib is loaded only for booklets: ~0.1 s of start-up every other build need not pay.
     const { imposeBooklet } = await import('./booklet.js');
-    const sheets = await imposeBooklet(built[variants.indexOf('a5')]!, pdfInfo(book.meta, sourceDate()));
+    const sheets = await imposeBooklet(built[variants.indexOf('a5')]!, pdfInfo(book.meta, epoch === undefined ? new Date() : new Date(epoch * 1000)));
     const file = path.join(outDir, 'book-booklet.pdf');
     await writeFileAtomic(file, sheets, ctx.workDir);
     files.push(file);
@@ -95,10 +98,4 @@ export function pdfInfo(meta: BookMeta, date: Date): PdfInfo {
     ...(subject ? { subject } : {}),
     ...(meta.keywords ? { keywords: meta.keywords } : {}),
   };
-}
-
-/** SOURCE_DATE_EPOCH when set (reproducible builds), else now. */
-function sourceDate(): Date {
-  const epoch = process.env.SOURCE_DATE_EPOCH;
-  return epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : new Date();
 }
