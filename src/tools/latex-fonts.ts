@@ -1,8 +1,9 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { access, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { access, mkdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { userCacheDir } from '../cache/user-cache.js';
 import { BookdeckError } from '../errors.js';
+import { writeFileAtomic } from '../io/atomic.js';
 
 /** Where Debian's fonts-noto-cjk puts the collections. */
 export const NOTO_CJK_DIR = '/usr/share/fonts/opentype/noto';
@@ -130,13 +131,7 @@ export async function ensureScFonts(sourceDir = NOTO_CJK_DIR, cacheRoot = userCa
     const target = path.join(dir, face.file);
     if (await access(target).then(() => true, () => false)) continue;
     const bytes = extractFace(await readFile(path.join(sourceDir, face.collection)), face.index, cffRename(face));
-    const tmp = `${target}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-    try {
-      await writeFile(tmp, bytes);
-      await rename(tmp, target);
-    } finally {
-      await rm(tmp, { force: true });
-    }
+    await writeFileAtomic(target, bytes);
   }
   return dir;
 }

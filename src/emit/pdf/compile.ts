@@ -1,7 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { writeFileAtomic } from '../../io/atomic.js';
+import { tempName, writeFileAtomic } from '../../io/atomic.js';
 import { SC_FACES } from '../../tools/latex-fonts.js';
 import { runXdvipdfmx, runXelatex } from '../../tools/latex.js';
 import type { TexFile } from './images.js';
@@ -37,7 +36,7 @@ export interface Compiled {
  * table of contents costs one pass instead of two.
  */
 export async function compileTex(job: CompileJob): Promise<Compiled> {
-  const dir = path.join(job.workDir, 'tmp', `pdf-${job.variant}.${process.pid}.${randomBytes(4).toString('hex')}`);
+  const dir = tempName(job.workDir, `pdf-${job.variant}`);
   const cache = path.join(job.workDir, 'pdf', job.variant);
   await mkdir(dir, { recursive: true });
   await writeFile(path.join(dir, 'book.tex'), job.tex);
