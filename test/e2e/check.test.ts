@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, scratchDir } from '../helpers.js';
@@ -35,5 +35,18 @@ describe('bookdeck check', () => {
     expect(res.exitCode, res.all).toBe(0);
     expect(res.stdout).toMatch(/m\.md:6:1: warning S_NO_ATTRIBUTION/);
     expect(res.stdout).toMatch(/m\.md:6:1: warning S_PROPOSALS: speech 1 《第一篇》: no proposals found/);
+  });
+
+  it("validates the book in the config's build.out when no --out is given", async () => {
+    const dir = await scratchDir('check-config-out');
+    const file = path.join(dir, 'm.md');
+    await writeFile(file, `${HEAD}正文。\n\n（摘自某次会议的讲话）\n`);
+    const built = path.join(dir, 'built');
+    await mkdir(built);
+    await writeFile(path.join(built, 'book.epub'), 'not a zip');
+    await writeFile(path.join(dir, 'bookdeck.config.json'), JSON.stringify({ build: { out: built } }));
+    const res = await runCli(['check', '-m', file]);
+    expect(res.stderr).toContain(`running EPUBCheck on ${path.join(built, 'book.epub')}`);
+    expect(res.stdout).toMatch(/EPUBCHECK/);
   });
 });

@@ -26,7 +26,8 @@ file:line:column: severity CODE: message
 
 Options:
   -m, --manuscript FILE|DIR  manuscript (default: ${DEFAULT_MANUSCRIPT})
-  -o, --out DIR              built output to validate too (default: dist)
+  -o, --out DIR              built output to validate too (default: build.out of the
+                             config, else dist)
       --config FILE          config file (default: bookdeck.config.json|yaml)
       --strict               warnings fail the check too
       --debug                show stack traces
@@ -41,7 +42,7 @@ export async function checkCommand(argv: string[], con: Console): Promise<number
     argv,
     {
       manuscript: { type: 'string', short: 'm', default: DEFAULT_MANUSCRIPT },
-      out: { type: 'string', short: 'o', default: 'dist' },
+      out: { type: 'string', short: 'o' },
       config: { type: 'string' },
       strict: { type: 'boolean', default: false },
     },
@@ -51,7 +52,7 @@ export async function checkCommand(argv: string[], con: Console): Promise<number
   );
   if (!args) return 0;
   const { values } = args;
-  const { config } = await resolveBuild(values.manuscript, values.config, {}, []);
+  const { config, options } = await resolveBuild(values.manuscript, values.config, { out: values.out }, []);
   const { book, files, notices } = await loadBook(values.manuscript, config.config);
   for (const n of notices) con.err(`notice: ${n}`);
   const findings: Finding[] = [
@@ -65,7 +66,7 @@ export async function checkCommand(argv: string[], con: Console): Promise<number
       ...(u.locations[0] ? { location: u.locations[0] } : {}),
     })),
   ];
-  const epub = path.join(values.out, 'book.epub');
+  const epub = path.join(options.outDir, 'book.epub');
   if (await access(epub).then(() => true, () => false)) {
     con.err(`running EPUBCheck on ${epub} …`);
     const report = await epubcheck(epub);
