@@ -1,7 +1,7 @@
-import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, stat, utimes } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { writeFileAtomic } from '../io/atomic.js';
 
 /** What the per-user cache keeps, each in its own folder. */
 export type UserCacheKind = 'fonts' | 'subsets' | 'covers';
@@ -27,20 +27,14 @@ export async function readCached(file: string): Promise<Uint8Array | undefined> 
 }
 
 /**
- * Store a file in the cache atomically (a temp file in the same folder, then a rename).
+ * Store a file in the cache atomically (a `*.tmp` beside it, then a rename; see writeFileAtomic).
  * The cache only saves time: when it cannot be written (read-only home, full disk) the
  * build goes on without it.
  */
 export async function writeCached(file: string, data: Uint8Array, keep: number): Promise<void> {
-  const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  try {
-    await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(tmp, data);
-    await rename(tmp, file);
-    await pruneCache(path.dirname(file), keep);
-  } catch {
-    await rm(tmp, { force: true }).catch(() => {});
-  }
+  await writeFileAtomic(file, data)
+    .then(() => pruneCache(path.dirname(file), keep))
+    .catch(() => {});
 }
 
 const STALE_TEMP_MS = 10 * 60 * 1000;

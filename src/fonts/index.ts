@@ -5,11 +5,7 @@ import { FACES, locateFaces, type FaceSpec } from './faces.js';
 import { cmapCodePoints, findFace } from './sfnt.js';
 import { bookTextRuns } from './text-runs.js';
 
-export { uncoveredChars, describeChar, codePointsOf, needsGlyph } from './coverage.js';
-export type { TextRun, UncoveredChar, Coverage } from './coverage.js';
-export { FACES, locateFaces } from './faces.js';
-export type { FaceSpec, FaceRole, LocatedFace } from './faces.js';
-export { bookTextRuns } from './text-runs.js';
+export { describeChar } from './coverage.js';
 
 /**
  * Characters of the book that no face bookdeck embeds can draw, with their

@@ -110,41 +110,14 @@ export function chapterTree(chapter: Chapter, defs: Map<string, FootnoteDefiniti
   const children: RootContent[] = [...(opts.heading === false ? [] : [chapter.heading]), ...chapter.body, ...(attribution ? [attribution] : [])];
   const mdast: Root = { type: 'root', children: [...children, { type: 'bookdeckNotes' }] };
   const hast = toHast(mdast, { handlers, allowDangerousHtml: true }) as HastRoot;
-  const images = imageRefs(hast, file);
-  const removed = unsafeRawHtml(hast, file);
+  const { images, removed, raw } = scan(hast, file);
   let parsed = hast;
-  if (hasRawHtml(chapter)) {
+  if (raw) {
     if (!opts.raw) throw new Error(`chapter ${chapter.id} has raw HTML but no HTML parser was given`);
     parsed = opts.raw(hast);
   }
   const tree = sanitize(parsed, EPUB_SCHEMA) as HastRoot;
   return { chapter, tree, notes: [...notes.order], images, removed };
-}
-
-/**
- * Images before sanitizing, so that a reference the sanitizer would silently drop
- * (`file:///etc/passwd`) is still refused with its location. Raw HTML is scanned as
- * text because parsing it loses positions.
- */
-function imageRefs(tree: HastRoot, file: string): ImageRef[] {
-  const out: ImageRef[] = [];
-  const visit = (node: HastRoot | ElementContent | { type: 'raw'; value: string; position?: Element['position'] }) => {
-    if (node.type === 'raw' && node.position) {
-      const start = node.position.start;
-      for (const m of node.value.matchAll(/<img\b[^>]*?\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi)) {
-        const before = node.value.slice(0, m.index);
-        const line = start.line + (before.match(/\n/g)?.length ?? 0);
-        const column = before.includes('\n') ? before.length - before.lastIndexOf('\n') : start.column + before.length;
-        out.push({ src: decodeCharRefs(m[1] ?? m[2] ?? m[3] ?? ''), location: { file, line, column } });
-      }
-    } else if (node.type === 'element' && node.tagName === 'img' && typeof node.properties.src === 'string') {
-      const start = node.position?.start;
-      out.push({ src: node.properties.src, location: start ? { file, line: start.line, column: start.column } : { file } });
-    }
-    if ('children' in node) for (const c of node.children) visit(c as ElementContent);
-  };
-  visit(tree);
-  return out;
 }
 
 const UNSAFE: [RegExp, string][] = [
@@ -154,22 +127,43 @@ const UNSAFE: [RegExp, string][] = [
   [/\sstyle\s*=/gi, 'style attribute removed: use the stylesheet'],
 ];
 
-/** What the sanitizer will strip from raw HTML, found in the source text so it can be located. */
-function unsafeRawHtml(tree: HastRoot, file: string): { message: string; location: Location }[] {
-  const out: { message: string; location: Location }[] = [];
-  const visit = (node: HastRoot | ElementContent | { type: 'raw'; value: string; position?: Element['position'] }) => {
+type RawNode = { type: 'raw'; value: string; position?: Element['position'] };
+
+/**
+ * One walk over the tree before sanitizing: its images, so that a reference the
+ * sanitizer would silently drop (`file:///etc/passwd`) is still refused with its
+ * location, and what the sanitizer will strip from raw HTML. Raw HTML is scanned as text
+ * because parsing it loses positions.
+ */
+function scan(tree: HastRoot, file: string): { images: ImageRef[]; removed: { message: string; location: Location }[]; raw: boolean } {
+  const images: ImageRef[] = [];
+  const removed: { message: string; location: Location }[] = [];
+  let raw = false;
+  const visit = (node: HastRoot | ElementContent | RawNode) => {
+    if (node.type === 'raw') raw = true;
     if (node.type === 'raw' && node.position) {
-      const start = node.position.start;
-      for (const [re, message] of UNSAFE) {
-        for (const m of node.value.matchAll(re)) {
-          const before = node.value.slice(0, m.index);
-          const line = start.line + (before.match(/\n/g)?.length ?? 0);
-          const column = before.includes('\n') ? before.length - before.lastIndexOf('\n') : start.column + before.length;
-          out.push({ message: `raw HTML: ${message.replace('$1', (m[1] ?? '').toLowerCase())}`, location: { file, line, column } });
-        }
+      const { value, position } = node;
+      const at = (index: number | undefined) => rawLocation(value, position.start, index ?? 0, file);
+      for (const m of node.value.matchAll(/<img\b[^>]*?\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi)) {
+        images.push({ src: decodeCharRefs(m[1] ?? m[2] ?? m[3] ?? ''), location: at(m.index) });
       }
-    } else if ('children' in node) for (const c of node.children) visit(c as ElementContent);
+      for (const [re, message] of UNSAFE) {
+        for (const m of node.value.matchAll(re)) removed.push({ message: `raw HTML: ${message.replace('$1', (m[1] ?? '').toLowerCase())}`, location: at(m.index) });
+      }
+    } else if (node.type === 'element' && node.tagName === 'img' && typeof node.properties.src === 'string') {
+      const start = node.position?.start;
+      images.push({ src: node.properties.src, location: start ? { file, line: start.line, column: start.column } : { file } });
+    }
+    if ('children' in node) for (const c of node.children) visit(c as ElementContent);
   };
   visit(tree);
-  return out;
+  return { images, removed, raw };
+}
+
+/** Where character `index` of a raw HTML node sits in the manuscript. */
+function rawLocation(value: string, start: { line: number; column: number }, index: number, file: string): Location {
+  const before = value.slice(0, index);
+  const line = start.line + (before.match(/\n/g)?.length ?? 0);
+  const column = before.includes('\n') ? before.length - before.lastIndexOf('\n') : start.column + before.length;
+  return { file, line, column };
 }

@@ -49,8 +49,8 @@ function fixRun(run: Piece[]): void {
     const before = lastChar(run, i - 1);
     const after = firstChar(run, i + 1);
     const value = piece.text.replace(/[ \t\r\n]+/g, (ws, offset: number, all: string) => {
-      const prev = offset > 0 ? [...all.slice(0, offset)].at(-1) : before;
-      const next = offset + ws.length < all.length ? [...all.slice(offset + ws.length)][0] : after;
+      const prev = offset > 0 ? charBefore(all, offset) : before;
+      const next = offset + ws.length < all.length ? charAt(all, offset + ws.length) : after;
       const cjkPrev = !!prev && CJK_CHAR.test(prev);
       const cjkNext = !!next && CJK_CHAR.test(next);
       if (/[\r\n]/.test(ws) ? cjkPrev || cjkNext : cjkPrev && cjkNext) return '';
@@ -64,7 +64,7 @@ function fixRun(run: Piece[]): void {
 function lastChar(run: Piece[], from: number): string | undefined {
   for (let i = from; i >= 0; i--) {
     const t = run[i]!.text;
-    if (t.length) return [...t].at(-1);
+    if (t.length) return charBefore(t, t.length);
   }
   return undefined;
 }
@@ -72,7 +72,18 @@ function lastChar(run: Piece[], from: number): string | undefined {
 function firstChar(run: Piece[], from: number): string | undefined {
   for (let i = from; i < run.length; i++) {
     const t = run[i]!.text;
-    if (t.length) return [...t][0];
+    if (t.length) return charAt(t, 0);
   }
   return undefined;
+}
+
+/** The character (code point) starting at `i`, without copying the string. */
+function charAt(s: string, i: number): string {
+  return String.fromCodePoint(s.codePointAt(i)!);
+}
+
+/** The character (code point) ending just before `i`. */
+function charBefore(s: string, i: number): string {
+  const low = s.charCodeAt(i - 1);
+  return low >= 0xdc00 && low <= 0xdfff && i >= 2 ? s.slice(i - 2, i) : s[i - 1]!;
 }

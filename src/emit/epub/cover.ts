@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { access, rm } from 'node:fs/promises';
+import { access, mkdir, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { readCached, userCacheDir, writeCached } from '../../cache/user-cache.js';
 import type { SubsetFont } from '../../fonts/cache.js';
-import { tempName, writeFileAtomic } from '../../io/atomic.js';
+import { tempName } from '../../io/atomic.js';
 import { escapeAttr, escapeText } from '../escape.js';
 
 const require = createRequire(import.meta.url);
@@ -64,7 +64,7 @@ export interface CoverText {
 }
 
 /** Cover size in pixels: 1600 × 2400 (2:3), what e-book stores ask for. */
-export const COVER = { width: 1600, height: 2400 } as const;
+const COVER = { width: 1600, height: 2400 } as const;
 
 /**
  * The cover as SVG: the title in the SC sans bold on a deep red field, a gold rule, the
@@ -118,7 +118,8 @@ export async function renderCover(svg: string, fonts: SubsetFont[], workDir: str
       if (await access(f.file).then(() => true, () => false)) return f.file;
       const tmp = tempName(workDir, f.face.epubName);
       temps.push(tmp);
-      await writeFileAtomic(tmp, f.bytes);
+      await mkdir(path.dirname(tmp), { recursive: true });
+      await writeFile(tmp, f.bytes);
       return tmp;
     }),
   );

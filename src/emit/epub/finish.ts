@@ -43,6 +43,7 @@ export function finishChapter(tree: Root, chapterId: string, ctx: FinishContext)
       p.role = 'doc-footnote';
     }
     if (classes.includes('bookdeck-backlink')) p.role = 'doc-backlink';
+    if (classes.includes('bookdeck-footnotes')) p['epub:type'] = 'footnotes';
     const kept = classes.filter((c) => !c.startsWith('bookdeck-'));
     if (kept.length) p.className = kept;
     else delete p.className;
@@ -69,11 +70,6 @@ export function finishChapter(tree: Root, chapterId: string, ctx: FinishContext)
     children: tree.children.filter((c): c is ElementContent => c.type !== 'doctype'),
   };
   for (const child of section.children) if (child.type === 'element') visit(child);
-  for (const aside of section.children) {
-    if (aside.type === 'element' && Array.isArray(aside.properties.className) && aside.properties.className.includes('footnotes')) {
-      aside.properties['epub:type'] = 'footnotes';
-    }
-  }
   return keepLastTwoHan(removeCjkSpaces(section));
 }
 

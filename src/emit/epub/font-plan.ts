@@ -42,11 +42,6 @@ export function collectRuns(tree: Root | Element, file: string | undefined, runs
   return runs;
 }
 
-/** The subset fonts of a book and the characters none of them can draw. */
-export interface FontPlan {
-  fonts: SubsetFont[];
-}
-
 /**
  * Subset each located face to the characters drawn in it. The serif face is every
  * role's fallback in the stylesheet, so it gets every character of the book; a
@@ -56,7 +51,7 @@ export async function planFonts(
   faces: LocatedFace[],
   runs: RoleRuns,
   warn: (message: string, location?: Location) => void,
-): Promise<FontPlan> {
+): Promise<SubsetFont[]> {
   const all = [...runs.serif, ...runs.sans, ...runs.kai];
   // Every set holds U+0020; a face whose set holds nothing more is not embedded.
   const wanted: Record<FaceRole, Set<number>> = {
@@ -72,5 +67,5 @@ export async function planFonts(
     const more = miss.locations.length > 1 ? ` (and ${miss.locations.length - 1} more places)` : '';
     warn(`${describeChar(miss)} is in none of the embedded fonts (${faces.map((f) => f.family).join(', ')}); readers will substitute a font${more}`, where);
   }
-  return { fonts };
+  return fonts;
 }

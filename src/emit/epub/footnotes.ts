@@ -59,7 +59,7 @@ export class ChapterNotes {
       });
     }
     if (!asides.length) return undefined;
-    return { type: 'element', tagName: 'section', properties: { className: ['footnotes'] }, children: asides };
+    return { type: 'element', tagName: 'section', properties: { className: ['footnotes', 'bookdeck-footnotes'] }, children: asides };
   }
 
   private refId(n: number): string {

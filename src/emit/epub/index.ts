@@ -8,12 +8,13 @@ import { locateFaces } from '../../fonts/faces.js';
 import { chapterTree, hasRawHtml } from './chapter-hast.js';
 import { coverSvg, renderCover } from './cover.js';
 import { collectIds, finishChapter } from './finish.js';
-import { collectRuns, emptyRuns, planFonts, type FontPlan, type RoleRuns } from './font-plan.js';
+import { collectRuns, emptyRuns, planFonts, type RoleRuns } from './font-plan.js';
+import type { SubsetFont } from '../../fonts/cache.js';
 import { footnoteDefinitions } from '../../model/footnotes.js';
 import { ImageStore } from '../../manuscript/images.js';
 import { accessibility, bookIdentifier, isoSeconds, modifiedDate } from './metadata.js';
 import { packEpub, type ExtraFile, type Page, type PackageData, type Template } from './package.js';
-import { LABELS, chapterPage, coverPage, navEntries, titlePage } from './pages.js';
+import { LABELS, chapterPage, coverPage, navEntries, titlePage, type NavEntry } from './pages.js';
 import { toXhtml } from './serialize.js';
 
 /** Book → `book.epub`: EPUB 3 with subset SC fonts, a generated cover, and identical bytes for identical input. */
@@ -44,7 +45,7 @@ export const emitEpub: Emitter = async (book, ctx) => {
     { filename: 'titlepage.xhtml', title: book.meta.title, xhtml: toXhtml(title), bodyClass: 'titlepage' },
     ...chapters.map((c) => ({ filename: c.page, title: c.title, xhtml: toXhtml(c.section), bodyClass: 'chapter' })),
   ];
-  const embedded = ctx.options.embedFonts ? fonts.fonts : [];
+  const embedded = ctx.options.embedFonts ? fonts : [];
   const files: ExtraFile[] = [
     // Subset CFF fonts deflate by only ~15%, and deflating them would be most of the packing time.
     ...embedded.map((f) => ({ href: `fonts/${f.face.epubName}`, mediaType: 'font/otf', data: f.bytes, compress: false })),
@@ -52,10 +53,10 @@ export const emitEpub: Emitter = async (book, ctx) => {
   ];
   const css = [
     ...embedded.map((f) => `@font-face {\n  font-family: "${f.face.family}";\n  font-weight: ${f.face.weight === 700 ? 'bold' : 'normal'};\n  font-style: normal;\n  src: url(fonts/${f.face.epubName});\n}\n`),
-    await readFile(await ctx.template('epub/book.css'), 'utf8'),
+    (await template(ctx, 'epub/book.css')).text,
   ].join('\n');
 
-  const data = packageData(book, pages, files, chapters, modified, !!cover);
+  const data = packageData(book, nav, pages, files, chapters, modified, !!cover);
   ctx.progress('packing');
   const bytes = packEpub({
     lang: book.meta.lang,
@@ -127,14 +128,14 @@ function coverRuns(book: Book): RoleRuns {
 }
 
 /** Subset fonts; without embedding only the cover's text, and only if the fonts are installed. */
-async function fontsFor(runs: RoleRuns, ctx: EmitContext): Promise<FontPlan> {
+async function fontsFor(runs: RoleRuns, ctx: EmitContext): Promise<SubsetFont[]> {
   if (ctx.options.embedFonts) return planFonts(await locateFaces(), runs, ctx.warn);
   const faces = await locateFaces().catch(() => []);
-  return faces.length ? planFonts(faces, runs, () => {}) : { fonts: [] };
+  return faces.length ? planFonts(faces, runs, () => {}) : [];
 }
 
-async function coverImage(book: Book, fonts: FontPlan, ctx: EmitContext): Promise<Uint8Array | undefined> {
-  const faces = fonts.fonts.filter((f) => f.face.role !== 'kai');
+async function coverImage(book: Book, fonts: SubsetFont[], ctx: EmitContext): Promise<Uint8Array | undefined> {
+  const faces = fonts.filter((f) => f.face.role !== 'kai');
   if (faces.length < 2) {
     ctx.warn('the SC fonts are not installed, so the EPUB has no cover image (install fonts-noto-cjk)');
     return undefined;
@@ -144,9 +145,8 @@ async function coverImage(book: Book, fonts: FontPlan, ctx: EmitContext): Promis
   return renderCover(svg, faces, ctx.workDir);
 }
 
-function packageData(book: Book, pages: Page[], files: ExtraFile[], chapters: Rendered, modified: Date, hasCover: boolean): PackageData {
+function packageData(book: Book, nav: NavEntry[], pages: Page[], files: ExtraFile[], chapters: Rendered, modified: Date, hasCover: boolean): PackageData {
   const { meta } = book;
-  const nav = navEntries(book);
   const pageId = (p: Page) => p.filename.replace(/\.xhtml$/, '');
   const fileId = (href: string) => href.replace(/^(fonts|images)\//, '$1-').replace(/[^A-Za-z0-9_-]/g, '-');
   const hasImages = chapters.images.length > 0;

@@ -27,7 +27,7 @@ function element(el: Element): string {
   const name = el.tagName;
   const attrs = attributes(el);
   if (VOID.has(name)) return `<${name}${attrs}/>`;
-  const inner = name === 'template' ? '' : el.children.map(toXhtml).join('');
+  const inner = el.children.map(toXhtml).join('');
   return `<${name}${attrs}>${inner}</${name}>`;
 }
 
