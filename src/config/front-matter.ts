@@ -1,6 +1,6 @@
 import type { Root } from 'mdast';
 import { BookdeckError } from '../errors.js';
-import { configSchema, frontMatterSchema, type BookMeta, type Config } from './schema.js';
+import { frontMatterSchema, type BookMeta, type Config } from './schema.js';
 import { parseYamlWith } from './yaml-errors.js';
 
 /**
@@ -16,10 +16,7 @@ export function readFrontMatter(tree: Root, file: string, defaults: Omit<Config,
     });
   }
   const src = { file, text: node.value, firstLine: (node.position?.start.line ?? 1) + 1, what: 'front matter' };
-  // Front matter takes the config file's keys except `build`, all optional, then the
-  // merged metadata must satisfy the full schema (title and date required).
-  const own = parseYamlWith(src, configSchema.omit({ build: true }));
-  const merged = frontMatterSchema.safeParse({ ...defaults, ...own });
-  if (merged.success) return merged.data;
-  return parseYamlWith(src, frontMatterSchema);
+  // The config file's metadata are defaults; front matter and defaults together must
+  // satisfy the full schema (title and date required), errors pointing into the front matter.
+  return parseYamlWith(src, frontMatterSchema, defaults);
 }

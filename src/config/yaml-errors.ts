@@ -12,8 +12,11 @@ export interface YamlSource {
   what: string;
 }
 
-/** Parse YAML (or JSON) and validate it against a schema; errors carry file:line and key path. */
-export function parseYamlWith<T>(src: YamlSource, schema: ZodType<T, ZodTypeDef, unknown>): T {
+/**
+ * Parse YAML (or JSON) and validate it, over `defaults` (keys it may leave out), against
+ * a schema; errors carry file:line and key path within the YAML.
+ */
+export function parseYamlWith<T>(src: YamlSource, schema: ZodType<T, ZodTypeDef, unknown>, defaults: Record<string, unknown> = {}): T {
   const doc = parseDocument(src.text, { prettyErrors: false, uniqueKeys: true });
   const lineOf = (offset: number | undefined) => src.firstLine + countNewlines(src.text, offset ?? 0);
   const yamlError = doc.errors[0];
@@ -29,7 +32,7 @@ export function parseYamlWith<T>(src: YamlSource, schema: ZodType<T, ZodTypeDef,
       hint: 'write `key: value` lines, e.g. `title: 书名`',
     });
   }
-  const parsed = schema.safeParse(doc.toJS());
+  const parsed = schema.safeParse({ ...defaults, ...(doc.toJS() as Record<string, unknown>) });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new BookdeckError('E_CONFIG', describeIssue(issue, src.what), {

@@ -52,6 +52,28 @@ describe('front matter', () => {
     });
   });
 
+  it('names the key missing from front matter and config together, not one the config supplies', () => {
+    const tree = parseSource({ path: 'm.md', text: '---\npublisher: 社\n---\n', notices: [] }).tree;
+    let e: unknown;
+    try {
+      readFrontMatter(tree, 'm.md', { title: '书' });
+    } catch (err) {
+      e = err;
+    }
+    expect(e).toBeInstanceOf(BookdeckError);
+    expect((e as BookdeckError).message).toBe("front matter is missing 'date'");
+    expect((e as BookdeckError).location).toMatchObject({ file: 'm.md', line: 2 });
+    // A bad value in the front matter is still found at its line, config or not.
+    const bad = parseSource({ path: 'm.md', text: '---\npublisher: 社\ndate: 26/7/2018\n---\n', notices: [] }).tree;
+    try {
+      readFrontMatter(bad, 'm.md', { title: '书' });
+    } catch (err) {
+      e = err;
+    }
+    expect((e as BookdeckError).message).toMatch(/'date'/);
+    expect((e as BookdeckError).location?.line).toBe(3);
+  });
+
   it('requires front matter', () => {
     expect(error('# 一\n').code).toBe('E_NO_FRONT_MATTER');
   });
