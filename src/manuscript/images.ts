@@ -55,7 +55,8 @@ export function imagePath(src: string, root: string, fromFile: string, location:
   return abs;
 }
 
-function inside(root: string, abs: string): boolean {
+/** True when `abs` lies strictly inside the folder `root` (both resolved the same way). */
+export function inside(root: string, abs: string): boolean {
   const rel = path.relative(root, abs);
   return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
 }
@@ -65,6 +66,7 @@ export class ImageStore {
   private readonly bySrc = new Map<string, Promise<BookImage>>();
   private readonly byHref = new Map<string, BookImage>();
   private readonly loaded = new Map<string, string>();
+  private realRoot: Promise<string> | undefined;
 
   constructor(private readonly root: string) {}
 
@@ -101,7 +103,8 @@ export class ImageStore {
       });
     });
     // A symlink inside the folder may still point outside it: check where it really leads.
-    if (!inside(await realpath(this.root), real)) {
+    this.realRoot ??= realpath(this.root);
+    if (!inside(await this.realRoot, real)) {
       throw new BookdeckError('E_IMAGE_OUTSIDE', `image '${src}' refused: it links to ${real}, outside the manuscript folder`, {
         location,
         hint: 'copy the image into the manuscript folder instead of linking it',
