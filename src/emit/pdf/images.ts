@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Image, Nodes } from 'mdast';
@@ -6,6 +7,7 @@ import type { Location } from '../../errors.js';
 import { ImageStore } from '../../manuscript/images.js';
 import { SC_FACES } from '../../tools/latex-fonts.js';
 import { crc32 } from '../../io/crc32.js';
+import { readCached, userCacheDir, writeCached } from '../../cache/user-cache.js';
 
 /** A file the `.tex` needs beside it. */
 export interface TexFile {
@@ -51,23 +53,43 @@ export async function texImages(book: Book, fontDir: string, warn: (message: str
       continue;
     }
     const name = image.mediaType === 'image/svg+xml' ? `img-${base}.png` : `img-${path.posix.basename(image.href)}`;
-    if (!files.has(name)) files.set(name, { name, bytes: image.mediaType === 'image/svg+xml' ? svgToPng(image.bytes, fontDir) : image.bytes });
+    if (!files.has(name)) files.set(name, { name, bytes: image.mediaType === 'image/svg+xml' ? await svgToPng(image.bytes, fontDir) : image.bytes });
     names.set(node, name);
   }
   return { names, files: [...files.values()] };
 }
 
 const DPI = 300;
+const RESVG_VERSION = (require('@resvg/resvg-js/package.json') as { version: string }).version;
+/** Bump when what {@link svgToPng} makes from the same inputs changes. */
+const DRAWING_VERSION = 1;
+/** Drawn SVGs kept in the per-user cache. */
+const KEEP = 50;
 
-/** SVG → PNG at 300 dpi for a 96-dpi drawing, with only the SC faces (the same on every machine). */
-function svgToPng(svg: Uint8Array, fontDir: string): Uint8Array {
+/** Where the drawn SVGs of PDF builds are cached: their own folder, so the EPUB covers beside them keep their own count. */
+function svgCacheDir(): string {
+  return path.join(userCacheDir('covers'), 'pdf-svg');
+}
+
+/**
+ * SVG → PNG at 300 dpi for a 96-dpi drawing, with only the SC faces (the same on every
+ * machine). Drawing loads four ~20 MB faces, so each drawing is cached per user, named
+ * by the SVG, the font folder (itself named by the fonts' versions) and the resvg version.
+ */
+async function svgToPng(svg: Uint8Array, fontDir: string): Promise<Uint8Array> {
+  const key = createHash('sha256').update(svg).update(`\n${fontDir}\n${RESVG_VERSION}\n${DPI}\n${DRAWING_VERSION}`);
+  const file = path.join(svgCacheDir(), `svg-${key.digest('hex').slice(0, 24)}.png`);
+  const cached = await readCached(file);
+  if (cached) return cached;
   const { Resvg } = require('@resvg/resvg-js') as typeof import('@resvg/resvg-js');
   const fontFiles = SC_FACES.map((f) => path.join(fontDir, f.file));
   const render = new Resvg(Buffer.from(svg), {
     font: { loadSystemFonts: false, fontFiles, defaultFontFamily: 'Noto Serif CJK SC' },
     fitTo: { mode: 'zoom', value: DPI / 96 },
   }).render();
-  return withDpi(new Uint8Array(render.asPng()), DPI);
+  const png = withDpi(new Uint8Array(render.asPng()), DPI);
+  await writeCached(file, png, KEEP);
+  return png;
 }
 
 /**
