@@ -86,8 +86,11 @@ export function words(text: string): Set<string> {
   return out;
 }
 
-/** The documented score of one clause; higher is a better key point. Pure and deterministic. */
-export function scoreClause(clause: string, index: number, titleWords: Set<string>, next?: string): number {
+/**
+ * The documented score of one clause; higher is a better key point. Pure and deterministic.
+ * `clauseWords` is `words(clause)` when the caller has it already.
+ */
+export function scoreClause(clause: string, index: number, titleWords: Set<string>, next?: string, clauseWords?: Set<string>): number {
   let score = 0;
   if (next !== undefined && PREDICATE.test(next)) score -= 2;
   const modal = MODAL.exec(clause)?.[0] ?? '';
@@ -100,7 +103,7 @@ export function scoreClause(clause: string, index: number, titleWords: Set<strin
   if (n < MIN_CLAUSE) score -= 2;
   else if (n >= 8 && n <= 32) score += 0.5;
   if (titleWords.size > 0) {
-    const w = words(clause);
+    const w = clauseWords ?? words(clause);
     let shared = 0;
     for (const t of titleWords) if (w.has(t)) shared++;
     score += (1.5 * shared) / titleWords.size;
@@ -125,7 +128,10 @@ export function pickKeyPoints(text: string, lead: string, title: string): string
   const want = Math.min(candidates.length, Math.max(2, Math.min(4, Math.ceil(bodyLength / 100))));
   const titleWords = words(title);
   const ranked = candidates
-    .map((c, i) => ({ c, i, score: scoreClause(c.text, i, titleWords, nextOf.get(c)), w: words(c.text) }))
+    .map((c, i) => {
+      const w = words(c.text);
+      return { c, i, score: scoreClause(c.text, i, titleWords, nextOf.get(c), w), w };
+    })
     .sort((a, b) => b.score - a.score || a.i - b.i);
   const chosen: typeof ranked = [];
   for (const r of ranked) {

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { access, constants, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { execa } from 'execa';
@@ -33,7 +33,7 @@ interface RawReport {
 /** Run EPUBCheck on a book and read its JSON report. */
 export async function epubcheck(epub: string, signal?: AbortSignal): Promise<EpubcheckReport> {
   const java = await findProgram('java');
-  const jar = await readFile(EPUBCHECK_JAR).then(
+  const jar = await access(EPUBCHECK_JAR, constants.R_OK).then(
     () => EPUBCHECK_JAR,
     () => {
       throw new BookdeckError('E_MISSING_DEP', 'EPUBCheck is not installed', { kind: 'dependency', hint: 'install it with `sudo apt-get install epubcheck`' });

@@ -46,14 +46,19 @@ export function texEnv(base: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   };
 }
 
-/** Paths of xelatex and of the xdvipdfmx beside it; exit 3 naming texlive-xetex when missing. */
-export async function texPrograms(): Promise<{ xelatex: string; xdvipdfmx: string }> {
-  const xelatex = await findProgram('xelatex');
-  const xdvipdfmx = path.join(path.dirname(xelatex), 'xdvipdfmx');
-  await access(xdvipdfmx, constants.X_OK).catch(() => {
-    throw missingProgram('xelatex');
-  });
-  return { xelatex, xdvipdfmx };
+let programs: Promise<{ xelatex: string; xdvipdfmx: string }> | undefined;
+
+/** Paths of xelatex and of the xdvipdfmx beside it, found once per process; exit 3 naming texlive-xetex when missing. */
+export function texPrograms(): Promise<{ xelatex: string; xdvipdfmx: string }> {
+  programs ??= (async () => {
+    const xelatex = await findProgram('xelatex');
+    const xdvipdfmx = path.join(path.dirname(xelatex), 'xdvipdfmx');
+    await access(xdvipdfmx, constants.X_OK).catch(() => {
+      throw missingProgram('xelatex');
+    });
+    return { xelatex, xdvipdfmx };
+  })();
+  return programs;
 }
 
 /** One xelatex pass over `texFile` in `opts.cwd`; a failure carries the log's error lines. */

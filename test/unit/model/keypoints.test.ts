@@ -35,6 +35,9 @@ describe('scoreClause', () => {
   it('rewards sharing words with the title', () => {
     const tw = words('探索建立利益共享机制');
     expect(scoreClause('建立医疗保险共享机制', 0, tw)).toBeGreaterThan(scoreClause('建立医疗保险制度', 0, tw));
+    // The clause's words, when the caller already has them, give the same score.
+    const clause = '建立医疗保险共享机制';
+    expect(scoreClause(clause, 1, tw, undefined, words(clause))).toBe(scoreClause(clause, 1, tw));
   });
 });
 
