@@ -11,7 +11,7 @@ import { collectIds, finishChapter } from './finish.js';
 import { collectRuns, emptyRuns, planFonts, type RoleRuns } from './font-plan.js';
 import type { SubsetFont } from '../../fonts/cache.js';
 import { footnoteDefinitions } from '../../model/footnotes.js';
-import { ImageStore } from '../../manuscript/images.js';
+import { ImageStore, type BookImage } from '../../manuscript/images.js';
 import { accessibility, bookIdentifier, isoSeconds, modifiedDate } from './metadata.js';
 import { packEpub, type ExtraFile, type Page, type PackageData, type Template } from './package.js';
 import { LABELS, chapterPage, coverPage, navEntries, titlePage, type NavEntry } from './pages.js';
@@ -85,7 +85,7 @@ export const emitEpub: Emitter = async (book, ctx) => {
 };
 
 /** Chapters rendered and finished, with the images they use. */
-type Rendered = { section: Element; file: string; page: string; title: string }[] & { images: ReturnType<ImageStore['all']>; hasNotes: boolean };
+type Rendered = { section: Element; file: string; page: string; title: string }[] & { images: BookImage[]; hasNotes: boolean };
 
 async function renderChapters(book: Book, ctx: EmitContext): Promise<Rendered> {
   const defs = footnoteDefinitions(book);
