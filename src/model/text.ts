@@ -18,7 +18,13 @@ export const ATTRIBUTION = /^\s*[（(]\s*(摘自|选自|来源|原载|据)[\s\S]
  * The last two Han characters of a text and what follows them (closing punctuation): the
  * outputs keep these on one line, so no paragraph ends with one character on its line.
  */
-export const LAST_TWO_HAN = /\p{Script=Han}[^\p{Script=Han}]{0,3}\p{Script=Han}[^\p{Script=Han}]{0,3}$/u;
+const LAST_TWO_HAN = /\p{Script=Han}[^\p{Script=Han}]{0,3}\p{Script=Han}[^\p{Script=Han}]{0,3}$/u;
+
+/** `text` split before its last two Han characters ({@link LAST_TWO_HAN}); undefined when it does not end in two. Pure. */
+export function splitLastTwoHan(text: string): [head: string, tail: string] | undefined {
+  const tail = LAST_TWO_HAN.exec(text)?.[0];
+  return tail ? [text.slice(0, text.length - tail.length), tail] : undefined;
+}
 
 /** `2018-07-26` → `2018年7月26日`, the way a Chinese title page dates a book. Pure. */
 export function zhDate(iso: string): string {

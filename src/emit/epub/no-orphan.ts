@@ -1,5 +1,5 @@
 import type { Element, ElementContent, Text } from 'hast';
-import { LAST_TWO_HAN } from '../../model/text.js';
+import { splitLastTwoHan } from '../../model/text.js';
 
 /**
  * Keep the last two Han characters of every paragraph (with their closing punctuation)
@@ -23,9 +23,9 @@ function wrapEnd(p: Element): void {
     last = last.children.at(-1);
   }
   if (last?.type !== 'text') return;
-  const tail = LAST_TWO_HAN.exec(last.value)?.[0];
-  if (!tail) return;
-  const head = last.value.slice(0, last.value.length - tail.length);
+  const split = splitLastTwoHan(last.value);
+  if (!split) return;
+  const [head, tail] = split;
   const span: Element = { type: 'element', tagName: 'span', properties: { className: ['nobreak'] }, children: [{ type: 'text', value: tail }] };
   const parts: ElementContent[] = head ? [{ ...last, value: head } satisfies Text, span] : [span];
   parent.children.splice(parent.children.length - 1, 1, ...parts);

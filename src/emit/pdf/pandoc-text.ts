@@ -1,4 +1,4 @@
-import { LAST_TWO_HAN } from '../../model/text.js';
+import { splitLastTwoHan } from '../../model/text.js';
 
 /** A pandoc AST node as JSON: `{t, c}`. */
 export type PandocNode = { t: string; c?: unknown };
@@ -21,10 +21,9 @@ export function str(text: string): PandocNode[] {
 export function keepLastTwoHan(nodes: PandocNode[]): PandocNode[] {
   const last = nodes.at(-1);
   if (last?.t !== 'Str') return nodes;
-  const text = last.c as string;
-  const tail = LAST_TWO_HAN.exec(text)?.[0];
-  if (!tail) return nodes;
-  const head = text.slice(0, text.length - tail.length);
+  const split = splitLastTwoHan(last.c as string);
+  if (!split) return nodes;
+  const [head, tail] = split;
   return [
     ...nodes.slice(0, -1),
     ...(head ? [{ t: 'Str', c: head }] : []),
