@@ -44,6 +44,15 @@ export function formatLocation(loc: Location): string {
   return s;
 }
 
+/**
+ * What a user sees for any failure: {@link formatError} for a BookdeckError, else one
+ * `bookdeck: internal error:` line.
+ */
+export function describeError(err: unknown): string {
+  if (err instanceof BookdeckError) return formatError(err);
+  return `bookdeck: internal error: ${err instanceof Error ? err.message : String(err)}`;
+}
+
 /** The one line a user sees for an error (plus a hint line when there is one). */
 export function formatError(err: BookdeckError): string {
   const where = err.location ? `${formatLocation(err.location)}: ` : '';

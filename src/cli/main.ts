@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { BookdeckError, EXIT, formatError } from '../errors.js';
+import { BookdeckError, EXIT, describeError } from '../errors.js';
 import { processConsole, type Console } from './console.js';
 import { PACKAGE_ROOT } from '../paths.js';
 
@@ -50,13 +50,12 @@ export async function main(argv: string[], con: Console = processConsole): Promi
     }
     return await (await command())(rest, con);
   } catch (err) {
+    con.err(describeError(err));
     if (err instanceof BookdeckError) {
-      con.err(formatError(err));
       if (debug) con.err(String(err.stack) + (err.cause ? `\ncaused by: ${(err.cause as Error).stack ?? String(err.cause)}` : ''));
       return err.exitCode;
     }
-    con.err(`bookdeck: internal error: ${(err as Error).message ?? String(err)}`);
-    con.err(debug ? String((err as Error).stack) : '  hint: rerun with --debug for a stack trace, and report it');
+    con.err(debug ? String((err as Error)?.stack ?? err) : '  hint: rerun with --debug for a stack trace, and report it');
     return EXIT.internal;
   }
 }

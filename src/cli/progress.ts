@@ -10,7 +10,7 @@ const FRAMES = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '
 /** Shows build progress: a live line per pipeline on a TTY, plain lines otherwise, nothing when quiet. */
 export function progressReporter(con: Console, mode: 'tty' | 'plain' | 'quiet'): { onEvent: (e: BuildEvent) => void; stop: () => void } {
   if (mode === 'quiet') return { onEvent: () => {}, stop: () => {} };
-  if (mode === 'plain') return { onEvent: (e) => plain(e, con), stop: () => {} };
+  if (mode === 'plain') return { onEvent: (e) => printEvent(e, con), stop: () => {} };
   const status = new Map<Format, string>();
   let drawn = 0;
   let frame = 0;
@@ -28,12 +28,12 @@ export function progressReporter(con: Console, mode: 'tty' | 'plain' | 'quiet'):
   timer.unref();
   return {
     onEvent(e) {
-      if (stopped) return plain(e, con);
+      if (stopped) return printEvent(e, con);
       if (e.type === 'start') status.set(e.format, `%s ${e.format.padEnd(5)} starting`);
       else if (e.type === 'progress') status.set(e.format, `%s ${e.format.padEnd(5)} ${e.message}`);
       else if (e.type === 'done') status.set(e.format, `✓ ${e.format.padEnd(5)} ${e.cached ? 'cached' : `done in ${seconds(e.ms)}`}`);
       else {
-        plain(e, con);
+        printEvent(e, con);
         drawn = 0;
       }
       draw();
@@ -48,7 +48,8 @@ export function progressReporter(con: Console, mode: 'tty' | 'plain' | 'quiet'):
   };
 }
 
-function plain(e: BuildEvent, con: Console): void {
+/** One event as one plain line on stderr. */
+export function printEvent(e: BuildEvent, con: Console): void {
   if (e.type === 'notice') con.err(`notice: ${e.message}`);
   else if (e.type === 'start') con.err(`[${e.format}] start`);
   else if (e.type === 'progress') con.err(`[${e.format}] ${e.message}`);

@@ -5,8 +5,8 @@ import { build, emitContext, type BuildEvent } from '../build.js';
 import type { LoadedConfig } from '../config/config-file.js';
 import { EMITTERS } from '../emit/index.js';
 import type { BuildOptions } from '../emit/types.js';
-import { BookdeckError, formatError } from '../errors.js';
-import { workDirFor } from '../io/atomic.js';
+import { describeError } from '../errors.js';
+import { WORK_DIR_NAME, workDirFor } from '../io/atomic.js';
 import { loadBook } from '../manuscript/load.js';
 import { templateDirs, templateResolver } from '../templates.js';
 import { previewHtml } from './preview.js';
@@ -19,9 +19,8 @@ export interface ServeRequest {
   options: BuildOptions;
   config?: LoadedConfig;
   port?: number;
-  /** Quiet period before the PDF is rebuilt after a save. */
-  pdfDebounceMs?: number;
   log: (line: string) => void;
+  /** Notices of each load and the warnings and progress of each rebuild. */
   onEvent?: (e: BuildEvent) => void;
 }
 
@@ -30,6 +29,9 @@ export interface ServeSession {
   server: PreviewServer;
   close(): Promise<void>;
 }
+
+/** Quiet period before the PDF is rebuilt after a save. */
+const PDF_QUIET_MS = 1500;
 
 /**
  * Serve the output folder with live reload. Every save rebuilds the book preview and
@@ -50,7 +52,8 @@ export async function serve(req: ServeRequest): Promise<ServeSession> {
   const fast = async () => {
     const t0 = performance.now();
     try {
-      const { book } = await loadBook(req.manuscript, req.config?.config);
+      const { book, notices } = await loadBook(req.manuscript, req.config?.config);
+      for (const message of notices) onEvent({ type: 'notice', message });
       const css = await readFile(await template('epub/book.css'), 'utf8');
       server.setPreview(previewHtml(book, css), book.root);
       const ctx = emitContext('deck', { options: previewOptions, workDir, template, signal: new AbortController().signal, onEvent });
@@ -59,7 +62,7 @@ export async function serve(req: ServeRequest): Promise<ServeSession> {
       server.reload();
       req.log(`rebuilt preview and deck in ${Math.round(performance.now() - t0)} ms`);
     } catch (err) {
-      const message = err instanceof BookdeckError ? formatError(err) : `bookdeck: internal error: ${(err as Error).message}`;
+      const message = describeError(err);
       server.setError(message);
       req.log(message);
     }
@@ -72,7 +75,11 @@ export async function serve(req: ServeRequest): Promise<ServeSession> {
       const abort = new AbortController();
       pdfAbort = abort;
       const t0 = performance.now();
-      build({ manuscript: req.manuscript, options: { ...req.options, formats: ['pdf'] }, config: req.config, onEvent, signal: abort.signal }).then(
+      // The preview's load has reported the manuscript's notices already.
+      const onPdfEvent = (e: BuildEvent) => {
+        if (e.type !== 'notice') onEvent(e);
+      };
+      build({ manuscript: req.manuscript, options: { ...req.options, formats: ['pdf'] }, config: req.config, onEvent: onPdfEvent, signal: abort.signal }).then(
         (r) => {
           if (r[0]?.cached) return;
           req.log(`rebuilt PDF in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
@@ -80,12 +87,12 @@ export async function serve(req: ServeRequest): Promise<ServeSession> {
         },
         (err) => {
           if (abort.signal.aborted) return;
-          const message = err instanceof BookdeckError ? formatError(err) : String(err);
+          const message = describeError(err);
           server.setError(message);
           req.log(message);
         },
       );
-    }, req.pdfDebounceMs ?? 1500);
+    }, PDF_QUIET_MS);
   };
 
   // One rebuild at a time; saves that land meanwhile fold into one more run.
@@ -126,7 +133,7 @@ function watchInputs(req: ServeRequest, onChange: () => void): FSWatcher[] {
       const w = watch(dir, { recursive: true }, (_event, name) => {
         if (!name) return onChange();
         const full = path.resolve(dir, name.toString());
-        if (full.startsWith(out + path.sep) || full.includes(`${path.sep}.bookdeck-cache${path.sep}`)) return;
+        if (full.startsWith(out + path.sep) || full.includes(`${path.sep}${WORK_DIR_NAME}${path.sep}`)) return;
         if (WATCHED.test(full)) onChange();
       });
       watchers.push(w);

@@ -98,4 +98,33 @@ describe('bookdeck serve', () => {
     await expect.poll(() => banner.count(), { timeout: 10_000 }).toBe(0);
     await page.close();
   });
+
+  it('prints the notices of each load, as build does', async () => {
+    const gbkDir = await scratchDir('serve-gbk');
+    const file = path.join(gbkDir, 'gbk.md');
+    await writeFile(file, encodeGb18030('---\ntitle: 书\ndate: 2018-07-26\n---\n\n# 第一篇\n\n京津冀协同发展。\n'));
+    const gbk = spawn('node', [path.join(ROOT, 'bin/bookdeck.js'), 'serve', '-m', file, '-o', path.join(gbkDir, 'dist'), '--no-pdf'], { cwd: gbkDir });
+    let err = '';
+    gbk.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+    try {
+      await expect.poll(() => err, { timeout: 10_000 }).toMatch(/rebuilt preview and deck/);
+      expect(err).toMatch(/notice: .*gbk\.md: converted from GB18030\/GBK to UTF-8/);
+    } finally {
+      gbk.kill('SIGTERM');
+    }
+  });
 });
+
+/** GB18030 bytes of a text, for the characters it uses, by inverting Node's decoder. */
+function encodeGb18030(text: string): Buffer {
+  const decoder = new TextDecoder('gb18030');
+  const table = new Map<string, number[]>();
+  for (const ch of new Set(text)) if (ch.charCodeAt(0) < 0x80) table.set(ch, [ch.charCodeAt(0)]);
+  for (let a = 0x81; a <= 0xfe; a++) {
+    for (let b = 0x40; b <= 0xfe; b++) {
+      const ch = b === 0x7f ? '' : decoder.decode(new Uint8Array([a, b]));
+      if (ch && text.includes(ch) && !table.has(ch)) table.set(ch, [a, b]);
+    }
+  }
+  return Buffer.from([...text].flatMap((ch) => table.get(ch) ?? []));
+}

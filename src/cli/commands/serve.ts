@@ -4,6 +4,7 @@ import { serve } from '../../serve/session.js';
 import { parse, usageError } from '../args.js';
 import type { Console } from '../console.js';
 import { resolveBuild } from '../options.js';
+import { printEvent } from '../progress.js';
 
 export const SERVE_HELP = `Usage: bookdeck serve [options]
 
@@ -46,7 +47,18 @@ export async function serveCommand(argv: string[], con: Console): Promise<number
   // The preview rebuilds the HTML deck and, unless --no-pdf, the PDF; never the deck PDFs.
   const formats = DEFAULT_FORMATS.filter((f) => !(values['no-pdf'] && f === 'pdf'));
   const { root, config, options } = await resolveBuild(values.manuscript, values.config, { out: values.out, formats, deckPdf: false, singleFile: false, templates: values.templates }, formats);
-  const session = await serve({ manuscript: values.manuscript, manuscriptRoot: root, options, config, port, log: (l) => con.err(l) });
+  const session = await serve({
+    manuscript: values.manuscript,
+    manuscriptRoot: root,
+    options,
+    config,
+    port,
+    log: (l) => con.err(l),
+    // Warnings and notices, as `build` prints them; progress would flood the terminal on every save.
+    onEvent: (e) => {
+      if (e.type === 'warn' || e.type === 'notice') printEvent(e, con);
+    },
+  });
   con.out(`serving ${options.outDir} at ${session.server.url}  (book preview: ${session.server.url}preview/, deck: ${session.server.url}deck/)`);
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
