@@ -83,7 +83,6 @@ export async function build(req: BuildRequest): Promise<BuildResult[]> {
           const t0 = performance.now();
           try {
             built.set(format, { artifact: await (await EMITTERS[format]())(book, ctx), ms: performance.now() - t0 });
-            ctx.progress(`built in ${((performance.now() - t0) / 1000).toFixed(2)} s`);
           } catch (err) {
             abort.abort(err);
             throw err;
