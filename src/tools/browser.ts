@@ -42,15 +42,8 @@ export async function launchBrowser(opts: { signal?: AbortSignal } = {}): Promis
   return browser;
 }
 
-/** Page size of a printed PDF: CSS `@page` size, or explicit CSS lengths. */
-export type PdfSize = { css: true } | { width: string; height: string };
-
-/** Print the page that is open in `page` to PDF bytes, backgrounds included. */
-export async function printPdf(page: Page, size: PdfSize): Promise<Buffer> {
+/** Print the page that is open in `page` to PDF bytes at its CSS `@page` size, backgrounds included. */
+export async function printPdf(page: Page): Promise<Buffer> {
   await page.emulateMedia({ media: 'print' });
-  return page.pdf({
-    printBackground: true,
-    margin: { top: '0', right: '0', bottom: '0', left: '0' },
-    ...('css' in size ? { preferCSSPageSize: true } : { width: size.width, height: size.height }),
-  });
+  return page.pdf({ printBackground: true, margin: { top: '0', right: '0', bottom: '0', left: '0' }, preferCSSPageSize: true });
 }

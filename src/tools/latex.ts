@@ -6,13 +6,10 @@ import { sourceDateEpoch } from '../model/source-date.js';
 import { parseLatexLog } from './latex-log.js';
 import { findProgram, missingProgram } from './programs.js';
 
-/** Options every TeX run takes: where, how long, and how to stop it. */
+/** Options every TeX run takes: where, and how to stop it. */
 export interface TexRunOptions {
   cwd: string;
   signal?: AbortSignal;
-  timeoutMs?: number;
-  /** Extra environment, e.g. `SOURCE_DATE_EPOCH`. */
-  env?: Record<string, string>;
 }
 
 /** xelatex's argv for one pass that writes `.xdv` only (xdvipdfmx runs once, at the end). Pure. */
@@ -92,20 +89,14 @@ function execOptions(opts: TexRunOptions) {
     extendEnv: false,
     stdin: 'ignore' as const,
     cancelSignal: opts.signal,
-    timeout: opts.timeoutMs ?? 120_000,
+    timeout: 120_000,
     forceKillAfterDelay: 2_000,
   };
 }
 
-/** A failed TeX run: its argv, exit code and the relevant lines of its log. */
+/** A failed TeX run; its message carries the relevant lines of the log. */
 export class LatexError extends BookdeckError {
-  constructor(
-    message: string,
-    readonly argv: string[],
-    readonly processExitCode: number | undefined,
-    readonly logLines: string[],
-    opts: { kind: 'dependency' | 'internal'; hint: string; cause: unknown },
-  ) {
+  constructor(message: string, opts: { kind: 'dependency' | 'internal'; hint: string; cause: unknown }) {
     super(opts.kind === 'dependency' ? 'E_MISSING_DEP' : 'E_LATEX', message, opts);
   }
 }
@@ -116,7 +107,7 @@ function latexError(argv: string[], err: unknown, log: string, logFile: string |
   const problem = parseLatexLog(log);
   const name = path.basename(argv[0]!);
   if (problem.missing && problem.package) {
-    return new LatexError(`${name} cannot find '${problem.missing}'`, argv, e.exitCode, problem.lines, {
+    return new LatexError(`${name} cannot find '${problem.missing}'`, {
       kind: 'dependency',
       hint: `install it with \`sudo apt-get install ${problem.package}\` (or run \`npm run setup\`)`,
       cause: err,
@@ -124,7 +115,7 @@ function latexError(argv: string[], err: unknown, log: string, logFile: string |
   }
   const reason = e.timedOut ? 'timed out' : `failed (exit ${e.exitCode ?? '?'})`;
   const detail = problem.lines.length ? problem.lines : log.trim() ? log.trimEnd().split('\n').slice(-8) : [];
-  return new LatexError([`${name} ${reason}`, ...detail.map((l) => `  ${l}`)].join('\n'), argv, e.exitCode, problem.lines, {
+  return new LatexError([`${name} ${reason}`, ...detail.map((l) => `  ${l}`)].join('\n'), {
     kind: 'internal',
     hint: logFile ? `the full log is ${logFile}` : 'rerun with --debug for the full command',
     cause: err,

@@ -41,17 +41,13 @@ export interface PandocJob {
   output?: string;
   template?: string;
   variables?: Record<string, string | boolean>;
-  pdfEngine?: string;
-  standalone?: boolean;
   extra?: string[];
 }
 
 /** Build pandoc's argv from a job. Pure: no pandoc needed. */
 export function pandocArgs(job: PandocJob): string[] {
-  const args = ['--from', job.from, '--to', job.to];
-  if (job.standalone ?? true) args.push('--standalone');
+  const args = ['--from', job.from, '--to', job.to, '--standalone'];
   if (job.template) args.push('--template', job.template);
-  if (job.pdfEngine) args.push('--pdf-engine', job.pdfEngine);
   for (const [k, v] of Object.entries(job.variables ?? {}).sort(([a], [b]) => a.localeCompare(b))) {
     if (v === false) continue;
     args.push('--variable', v === true ? k : `${k}=${v}`);
@@ -61,19 +57,14 @@ export function pandocArgs(job: PandocJob): string[] {
 }
 
 /** Run pandoc with input on stdin; a failure becomes a typed error with the stderr tail. */
-export async function runPandoc(
-  job: PandocJob,
-  input: string,
-  opts: { signal?: AbortSignal; timeoutMs?: number; cwd?: string } = {},
-): Promise<string> {
+export async function runPandoc(job: PandocJob, input: string, opts: { signal?: AbortSignal } = {}): Promise<string> {
   const { path: bin } = await pandocInfo();
   const argv = pandocArgs(job);
   try {
     const res = await execa(bin, argv, {
       input,
-      cwd: opts.cwd,
       cancelSignal: opts.signal,
-      timeout: opts.timeoutMs ?? 120_000,
+      timeout: 120_000,
       stripFinalNewline: false,
     });
     return res.stdout;
@@ -91,19 +82,12 @@ function pandocError(argv: string[], err: unknown): BookdeckError {
   const e = err as ExecaError;
   const stderr = typeof e.stderr === 'string' ? e.stderr : '';
   const reason = e.isCanceled ? 'was cancelled' : e.timedOut ? 'timed out' : `exited with code ${e.exitCode ?? '?'}`;
-  return new PandocError(`pandoc ${reason}${stderr ? `:\n${tail(stderr)}` : ''}`, argv, e.exitCode, tail(stderr), err);
+  return new PandocError(`pandoc ${reason}${stderr ? `:\n${tail(stderr)}` : ''}`, argv, err);
 }
 
-/** A failed pandoc run: carries the argv and pandoc's exit code. */
+/** A failed pandoc run; its hint shows how pandoc was run. */
 export class PandocError extends BookdeckError {
-  constructor(
-    message: string,
-    readonly argv: string[],
-    readonly processExitCode: number | undefined,
-    /** The last lines pandoc wrote to stderr. */
-    readonly stderrTail: string,
-    cause: unknown,
-  ) {
+  constructor(message: string, argv: string[], cause: unknown) {
     super('E_PANDOC', message, {
       kind: 'internal',
       hint: `pandoc was run as: pandoc ${argv.join(' ')} (rerun with --debug for the stack)`,

@@ -8,9 +8,6 @@ export const PROGRAMS = {
   xelatex: 'texlive-xetex',
   java: 'default-jre-headless',
   chromium: 'chromium',
-  pdffonts: 'poppler-utils',
-  pdftotext: 'poppler-utils',
-  pdftoppm: 'poppler-utils',
 } as const;
 
 /** A program name bookdeck knows how to find. */

@@ -19,7 +19,7 @@ const TEMPLATES = ['index.html', 'theme.css', 'deck.js'] as const;
  */
 export async function writeDeck(
   book: Parameters<Emitter>[0],
-  ctx: Pick<Parameters<Emitter>[1], 'options' | 'workDir' | 'template'> & { signal?: AbortSignal },
+  ctx: Pick<Parameters<Emitter>[1], 'options' | 'workDir' | 'template'>,
 ): Promise<string[]> {
   const paths = await Promise.all(TEMPLATES.map((t) => ctx.template(`deck/${t}`)));
   const [shell, css, js] = await Promise.all(paths.map((p) => readFile(p, 'utf8')));

@@ -36,7 +36,7 @@ async function printView(browser: Browser, url: string): Promise<Buffer> {
     await page.goto(url, { waitUntil: 'load' });
     await page.waitForSelector('html[data-pdf-ready="true"]', { state: 'attached', timeout: 30_000 });
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
-    return await printPdf(page, { css: true });
+    return await printPdf(page);
   } finally {
     await page.close();
   }

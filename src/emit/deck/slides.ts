@@ -15,10 +15,10 @@ export interface SpeechRef {
 export type Slide =
   | { kind: 'title'; title: string; subtitle?: string; author?: string; date: string }
   | { kind: 'overview'; heading?: string; speeches: SpeechRef[] }
-  | { kind: 'speech'; speech: SpeechRef; count: number }
+  | { kind: 'speech'; speech: SpeechRef }
   | { kind: 'context'; speech: SpeechRef; heading?: string; items: { title: string; anchor: string }[]; notes: string[] }
   | { kind: 'proposal'; speech: SpeechRef; proposal: Proposal; of: number }
-  | { kind: 'summary'; part: number; parts: number; groups: { speech: SpeechRef; proposals: Proposal[] }[] };
+  | { kind: 'summary'; part: number; groups: { speech: SpeechRef; proposals: Proposal[] }[] };
 
 /** Lines a closing-summary slide holds before it needs a second slide. */
 const SUMMARY_LINES = 12;
@@ -43,14 +43,14 @@ export function deckSlides(book: Book): Slide[] {
   ];
   book.chapters.forEach((ch, i) => {
     const speech = speeches[i]!;
-    slides.push({ kind: 'speech', speech, count: ch.proposals.length });
+    slides.push({ kind: 'speech', speech });
     slides.push(...chapterSlides(ch, speech));
   });
   const groups = book.chapters
     .map((ch, i) => ({ speech: speeches[i]!, proposals: ch.proposals }))
     .filter((g) => g.proposals.length > 0);
   const parts = packSummary(groups);
-  parts.forEach((part, i) => slides.push({ kind: 'summary', part: i + 1, parts: parts.length, groups: part }));
+  parts.forEach((part, i) => slides.push({ kind: 'summary', part: i + 1, groups: part }));
   return slides;
 }
 

@@ -8,9 +8,6 @@ export interface PaperLayout {
   geometry: string;
   /** Size command for the title on the title page. */
   titleSize: string;
-  /** Characters per line, and lines per page, of body text. */
-  chars: number;
-  lines: number;
 }
 
 // A5 gets a smaller title: a 12-character title in \Huge would leave one character
@@ -36,5 +33,5 @@ export function paperLayout(paper: Paper): PaperLayout {
     `headsep=${Math.round(s.bp * 1.2)}bp`,
     `footskip=${Math.round(s.bp * 3)}bp`,
   ].join(',');
-  return { zihao: s.zihao, geometry, titleSize: s.titleSize, chars: s.chars, lines: s.lines };
+  return { zihao: s.zihao, geometry, titleSize: s.titleSize };
 }
