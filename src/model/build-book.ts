@@ -10,7 +10,7 @@ import { extractProposals, type KeyPointOverride } from './proposals.js';
 import { ATTRIBUTION, plainText } from './text.js';
 
 /** Container directives bookdeck understands; any other name is an error. */
-export const CONTAINERS = ['context', 'keypoints'] as const;
+const CONTAINERS = ['context', 'keypoints'] as const;
 
 /** Parsed manuscript files → the Book every emitter reads. Pure. */
 export function buildBook(files: ParsedFile[], meta: BookMeta): Book {

@@ -2,7 +2,7 @@ import type { Nodes, Root } from 'mdast';
 import { BookdeckError } from '../errors.js';
 
 /** Sizes past which a manuscript is almost surely broken input, and what prints cleanly. */
-export const LIMITS = {
+const LIMITS = {
   /** One paragraph this long is a text dump without line breaks, not prose. */
   paragraphChars: 50_000,
   /** LaTeX nests at most four lists; deeper ones cannot be printed. */

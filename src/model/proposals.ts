@@ -6,7 +6,7 @@ import { plainText } from './text.js';
 
 const NUM = '[一二三四五六七八九十百零〇两]+';
 /** Enumerators that may open a proposal's lead sentence; stripped from its title. */
-export const ENUMERATOR = new RegExp(
+const ENUMERATOR = new RegExp(
   `^(?:${NUM}是|${NUM}[、.．]|[（(]${NUM}[）)]|第${NUM}[，,、]|首先[，,]?|其次[，,]?|再次[，,]?|最后[，,]?|\\d+[.、．)）])\\s*`,
   'u',
 );
@@ -18,7 +18,7 @@ export interface KeyPointOverride {
 }
 
 /** The bold lead sentence a paragraph opens with, or undefined. */
-export function boldLead(node: Paragraph): string | undefined {
+function boldLead(node: Paragraph): string | undefined {
   const first = node.children.find((c) => !(c.type === 'text' && c.value.trim() === ''));
   return first?.type === 'strong' ? plainText(first).trim() : undefined;
 }

@@ -5,7 +5,7 @@ import { findProgram, PROGRAMS } from './programs.js';
 export type { Browser, Page };
 
 /** Flags for Debian's chromium here: headless, no sandbox (root in CI), nothing phoning home. */
-export const CHROMIUM_ARGS = [
+const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',

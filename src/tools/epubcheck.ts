@@ -6,7 +6,7 @@ import { BookdeckError, type Location } from '../errors.js';
 import { findProgram } from './programs.js';
 
 /** Where Debian's epubcheck package puts the jar (its /usr/bin wrapper cannot be exec'd). */
-export const EPUBCHECK_JAR = '/usr/share/java/epubcheck.jar';
+const EPUBCHECK_JAR = '/usr/share/java/epubcheck.jar';
 
 /** One EPUBCheck message. */
 export interface EpubcheckMessage {

@@ -13,12 +13,12 @@ export interface TexRunOptions {
 }
 
 /** xelatex's argv for one pass that writes `.xdv` only (xdvipdfmx runs once, at the end). Pure. */
-export function xelatexArgs(texFile: string): string[] {
+function xelatexArgs(texFile: string): string[] {
   return ['-interaction=nonstopmode', '-halt-on-error', '-file-line-error', '-no-shell-escape', '-no-pdf', texFile];
 }
 
 /** xdvipdfmx's argv: `.xdv` → PDF, quiet, compressed. Pure. */
-export function xdvipdfmxArgs(xdvFile: string, pdfFile: string): string[] {
+function xdvipdfmxArgs(xdvFile: string, pdfFile: string): string[] {
   return ['-q', '-z', '9', '-o', pdfFile, xdvFile];
 }
 

@@ -9,7 +9,7 @@ import { folderReader, inlineAssets } from './single-file.js';
 
 const REVEAL = path.join(PACKAGE_ROOT, 'node_modules', 'reveal.js', 'dist');
 /** The reveal.js files the deck loads; copying only these keeps the deck small and the build fast. */
-export const REVEAL_FILES = ['reset.css', 'reveal.css', 'reveal.js', 'plugin/notes.js'] as const;
+const REVEAL_FILES = ['reset.css', 'reveal.css', 'reveal.js', 'plugin/notes.js'] as const;
 /** Deck templates, looked up through the template resolver so users can override them. */
 const TEMPLATES = ['index.html', 'theme.css', 'deck.js'] as const;
 

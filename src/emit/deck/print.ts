@@ -2,7 +2,7 @@ import { pathToFileURL } from 'node:url';
 import { launchBrowser, printPdf, type Browser } from '../../tools/browser.js';
 
 /** Room under each slide for the speaker notes in deck-notes.pdf, in CSS pixels. */
-export const NOTES_AREA = 560;
+const NOTES_AREA = 560;
 /** Slide size, as deck.js configures it. */
 const SLIDE = { width: 1280, height: 720 };
 

@@ -21,7 +21,7 @@ export function renderDeck(book: Book, shell: string, slides: Slide[] = deckSlid
 }
 
 /** One slide → a `<section>` with a fixed-size `.frame` (what must fit) and optional notes. */
-export function renderSlide(s: Slide): string {
+function renderSlide(s: Slide): string {
   switch (s.kind) {
     case 'title':
       return section('title', '', [

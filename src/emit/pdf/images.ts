@@ -96,7 +96,7 @@ async function svgToPng(svg: Uint8Array, fontDir: string): Promise<Uint8Array> {
  * Add a pHYs chunk after IHDR so TeX prints the PNG at its intended size: without one,
  * graphicx takes 72 dpi and a 300-dpi drawing comes out four times too large. Pure.
  */
-export function withDpi(png: Uint8Array, dpi: number): Uint8Array {
+function withDpi(png: Uint8Array, dpi: number): Uint8Array {
   const ppm = Math.round(dpi / 0.0254);
   const chunk = Buffer.alloc(21);
   chunk.writeUInt32BE(9, 0);
