@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FORMATS, PAPERS, type Format, type Paper } from '../emit/types.js';
 
 /** ISO date `YYYY-MM-DD`, the form every output derives its dates from. */
 const isoDate = z
@@ -31,8 +32,8 @@ export type BookMeta = z.infer<typeof frontMatterSchema>;
 export const buildSchema = z
   .object({
     out: text.optional(),
-    only: z.array(z.enum(['epub', 'pdf', 'deck', 'deck-pdf'])).min(1).optional(),
-    paper: z.enum(['a4', 'a5', 'b5']).optional(),
+    only: z.array(z.enum(FORMATS as [Format, ...Format[]])).min(1).optional(),
+    paper: z.enum(PAPERS as [Paper, ...Paper[]]).optional(),
     booklet: z.boolean().optional(),
     singleFile: z.boolean().optional(),
     deckPdf: z.boolean().optional(),

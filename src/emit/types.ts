@@ -13,6 +13,9 @@ export const DEFAULT_FORMATS: readonly Format[] = ['epub', 'pdf', 'deck'];
 /** Paper sizes for the print PDF. */
 export type Paper = 'a4' | 'a5' | 'b5';
 
+/** Every paper size, in the order help and errors list them. */
+export const PAPERS: readonly Paper[] = ['a4', 'a5', 'b5'];
+
 /** Options a build was asked for; shared by all emitters. */
 export interface BuildOptions {
   outDir: string;

@@ -10,9 +10,7 @@ const TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',
   '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
+  ...Object.fromEntries(Object.entries(IMAGE_TYPES).map(([ext, type]) => [`.${ext}`, type])),
   '.woff2': 'font/woff2',
   '.woff': 'font/woff',
   '.otf': 'font/otf',
@@ -66,7 +64,7 @@ export async function startServer(outDir: string, port = 0): Promise<PreviewServ
     if (info?.isDirectory()) file = path.join(file, 'index.html');
     const body = await readFile(file).catch(() => undefined);
     if (!body) return reply(res, 404, 'text/plain; charset=utf-8', `not found: ${pathname}`);
-    const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
+    const type = TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
     reply(res, 200, type, type.startsWith('text/html') ? injectClient(body.toString('utf8')) : body);
   };
 

@@ -81,6 +81,18 @@ describe('bookdeck serve', () => {
     expect(await status('/preview/..%2F..%2Fscratch%2Fserve-outside.png')).toBe(403);
   });
 
+  it('serves every image type of the output folder with its media type', async () => {
+    const type = (p: string) =>
+      new Promise<string | undefined>((resolve, reject) => http.get(`${url}${p}`, (r) => (r.resume(), resolve(r.headers['content-type']))).on('error', reject));
+    const gif = Buffer.from('GIF89a');
+    for (const name of ['x.gif', 'x.jpeg', 'x.JPG', 'x.png', 'x.svg']) await writeFile(path.join(dir, 'dist', name), gif);
+    expect(await type('x.gif')).toBe('image/gif');
+    expect(await type('x.jpeg')).toBe('image/jpeg');
+    expect(await type('x.JPG')).toBe('image/jpeg');
+    expect(await type('x.png')).toBe('image/png');
+    expect(await type('x.svg')).toBe('image/svg+xml');
+  });
+
   it('shows a broken save in the page and the terminal, keeping the last good preview', async () => {
     const page = await browser.newPage();
     await page.goto(`${url}preview/`);

@@ -1,5 +1,5 @@
 import { build } from '../../build.js';
-import { DEFAULT_FORMATS, FORMATS, type Format, type Paper } from '../../emit/types.js';
+import { DEFAULT_FORMATS, FORMATS, PAPERS, type Format, type Paper } from '../../emit/types.js';
 import { DEFAULT_MANUSCRIPT } from '../../manuscript/read.js';
 import { parse, usageError } from '../args.js';
 import type { Console } from '../console.js';
@@ -35,8 +35,6 @@ Examples:
   bookdeck build --paper a5 --booklet
   bookdeck build --deck-pdf        # everything, with the deck's handout PDFs
 `;
-
-const PAPERS: readonly Paper[] = ['a4', 'a5', 'b5'];
 
 /** `bookdeck build`: merge config and flags, run the pipelines, print a summary table. */
 export async function buildCommand(argv: string[], con: Console): Promise<number> {
