@@ -36,10 +36,10 @@ export async function resolveManuscript(input: string): Promise<string[]> {
   return names.map((n) => path.join(input, n));
 }
 
-/** Read and decode one manuscript file. */
+/** Read and decode one manuscript (or import) file. */
 export async function readSource(file: string): Promise<SourceFile> {
   const bytes = await readFile(file).catch((cause: NodeJS.ErrnoException) => {
-    throw new BookdeckError('E_READ', `cannot read the file (${cause.code ?? cause.message})`, {
+    throw new BookdeckError(cause.code === 'ENOENT' ? 'E_NOT_FOUND' : 'E_READ', `cannot read the file (${cause.code ?? cause.message})`, {
       location: { file },
       hint: 'check the path and its permissions',
     });

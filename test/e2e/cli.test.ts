@@ -65,6 +65,16 @@ describe('bookdeck CLI', () => {
     expect(bin.stderr).toMatch(/E_BINARY: .*bin\.txt/);
   });
 
+  it('names why import cannot read its input: not found, or not readable', async () => {
+    const dir = await scratchDir('import-unreadable');
+    const missing = await runCli(['import', path.join(dir, 'missing.txt')]);
+    expect(missing.exitCode).toBe(1);
+    expect(missing.stderr).toMatch(/E_NOT_FOUND: .*missing\.txt: cannot read the file \(ENOENT\)/);
+    const folder = await runCli(['import', dir]);
+    expect(folder.exitCode).toBe(1);
+    expect(folder.stderr).toMatch(/E_READ: .*cannot read the file \(EISDIR\)/);
+  });
+
   it('checks the default manuscript, lists proposals per speech and runs EPUBCheck on the built book', async () => {
     const res = await runCli(['check', '-o', DEFAULT_OUT]);
     expect(res.exitCode, res.all).toBe(0);

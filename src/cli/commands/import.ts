@@ -1,6 +1,4 @@
-import { readFile } from 'node:fs/promises';
-import { BookdeckError } from '../../errors.js';
-import { decodeManuscript } from '../../manuscript/decode.js';
+import { readSource } from '../../manuscript/read.js';
 import { reflow } from '../../import/reflow.js';
 import { toMarkdown } from '../../import/to-markdown.js';
 import { writeFileAtomic } from '../../io/atomic.js';
@@ -38,13 +36,7 @@ export async function importCommand(argv: string[], con: Console): Promise<numbe
   const { values, positionals } = args;
   const [file, ...rest] = positionals;
   if (!file || rest.length) throw usageError('import takes exactly one input FILE', 'import');
-  const bytes = await readFile(file).catch((e: NodeJS.ErrnoException) => {
-    throw new BookdeckError('E_NOT_FOUND', `cannot read the file (${e.code ?? e.message})`, {
-      location: { file },
-      hint: 'check the path',
-    });
-  });
-  const { text, notices } = decodeManuscript(bytes, file);
+  const { text, notices } = await readSource(file);
   for (const n of notices) con.err(`notice: ${n}`);
   const markdown = toMarkdown(reflow(text));
   if (values.out) {
