@@ -6,7 +6,7 @@ import { PACKAGE_ROOT } from '../paths.js';
 
 const VERSION = (JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
-export const HELP = `bookdeck ${VERSION}: one Markdown manuscript of Chinese speeches → EPUB 3 e-book, print PDF, reveal.js deck
+const HELP = `bookdeck ${VERSION}: one Markdown manuscript of Chinese speeches → EPUB 3 e-book, print PDF, reveal.js deck
 
 Usage: bookdeck <command> [options]
 

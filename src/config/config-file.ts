@@ -5,7 +5,7 @@ import { configSchema, type Config } from './schema.js';
 import { parseYamlWith } from './yaml-errors.js';
 
 /** Names looked for, in order, beside the manuscript and then in the working directory. */
-export const CONFIG_NAMES = ['bookdeck.config.json', 'bookdeck.config.yaml', 'bookdeck.config.yml'];
+const CONFIG_NAMES = ['bookdeck.config.json', 'bookdeck.config.yaml', 'bookdeck.config.yml'];
 
 /** A config file found and validated, with its raw text (it feeds the cache key). */
 export interface LoadedConfig {

@@ -9,7 +9,7 @@ const isoDate = z
 const text = z.string().trim().min(1);
 
 /** Book metadata keys: the front matter of a manuscript. Unknown keys are errors. */
-export const metaShape = {
+const metaShape = {
   title: z.string().trim().min(1, 'the book needs a title'),
   subtitle: text.optional(),
   lang: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'use a BCP 47 tag such as zh-Hans').default('zh-Hans'),
@@ -29,7 +29,7 @@ export const frontMatterSchema = z.object(metaShape).strict();
 export type BookMeta = z.infer<typeof frontMatterSchema>;
 
 /** Build options a config file may set; command-line flags override them. */
-export const buildSchema = z
+const buildSchema = z
   .object({
     out: text.optional(),
     only: z.array(z.enum(FORMATS as [Format, ...Format[]])).min(1).optional(),

@@ -1,7 +1,7 @@
 import type { ReflowedDocument } from './reflow.js';
 
 /** Separates documents in imported Markdown until the author gives each an H1. */
-export const DOCUMENT_BREAK = '***';
+const DOCUMENT_BREAK = '***';
 
 /**
  * Reflowed documents → Markdown: one paragraph per block, documents separated by a
@@ -19,7 +19,7 @@ export function toMarkdown(docs: ReflowedDocument[]): string {
 }
 
 /** Escape what CommonMark/GFM would read as markup inside one paragraph of prose. */
-export function escapeMarkdown(text: string): string {
+function escapeMarkdown(text: string): string {
   return text
     .replace(/[\\`*_[\]<>~|]/g, (c) => `\\${c}`)
     .replace(/^(\s*)([#+\-=]|\d+[.)])/u, (_m, sp: string, mark: string) => `${sp}${mark.replace(/([#+\-=.)])$/, '\\$1')}`)

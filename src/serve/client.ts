@@ -18,7 +18,7 @@ export const CLIENT_JS = `(() => {
 })();`;
 
 /** Tag that pulls the client into a served HTML page. */
-export const CLIENT_TAG = '<script src="/__bookdeck/client.js"></script>';
+const CLIENT_TAG = '<script src="/__bookdeck/client.js"></script>';
 
 /** Insert the client into an HTML page, before </body> when there is one. */
 export function injectClient(html: string): string {

@@ -35,6 +35,9 @@ describe('bookdeck CLI', () => {
     expect(bad.stderr).toMatch(/--paper takes a4, a5, b5; got 'letter'\n  hint: see `bookdeck build --help`/);
     expect((await runCli(['frobnicate'])).exitCode).toBe(2);
     expect((await runCli(['build', '--nope'])).exitCode).toBe(2);
+    const empty = await runCli(['build', '--only', '']);
+    expect(empty.exitCode).toBe(2);
+    expect(empty.stderr).toMatch(/--only takes epub, pdf, deck, deck-pdf; got ''/);
   });
 
   it.each(['build', 'import', 'check'])('prints help for %s', async (cmd) => {

@@ -6,7 +6,7 @@ import type { Console } from '../console.js';
 import { resolveBuild } from '../options.js';
 import { progressReporter, summaryTable } from '../progress.js';
 
-export const BUILD_HELP = `Usage: bookdeck build [options]
+const BUILD_HELP = `Usage: bookdeck build [options]
 
 Build the EPUB, the print PDF and the reveal.js deck from one manuscript.
 
@@ -87,8 +87,7 @@ export async function buildCommand(argv: string[], con: Console): Promise<number
   return 0;
 }
 
-function parseFormats(only: string | undefined): Format[] {
-  if (!only) return [...DEFAULT_FORMATS];
+function parseFormats(only: string): Format[] {
   const list = only.split(',').map((s) => s.trim()).filter(Boolean);
   const bad = list.filter((f) => !(FORMATS as readonly string[]).includes(f));
   if (bad.length || list.length === 0) throw usageError(`--only takes ${FORMATS.join(', ')}; got '${only}'`, 'build');

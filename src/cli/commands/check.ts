@@ -11,7 +11,7 @@ import { parse } from '../args.js';
 import type { Console } from '../console.js';
 import { resolveBuild } from '../options.js';
 
-export const CHECK_HELP = `Usage: bookdeck check [options]
+const CHECK_HELP = `Usage: bookdeck check [options]
 
 Validate a manuscript without building it, and report every finding as
 file:line:column: severity CODE: message

@@ -5,7 +5,7 @@ import { writeFileAtomic } from '../../io/atomic.js';
 import { parse, usageError } from '../args.js';
 import type { Console } from '../console.js';
 
-export const IMPORT_HELP = `Usage: bookdeck import FILE [-o OUT.md]
+const IMPORT_HELP = `Usage: bookdeck import FILE [-o OUT.md]
 
 Turn hard-wrapped Chinese text (as extracted from a typeset PDF) into Markdown:
 one paragraph per block, page breaks joined, documents split where a line starts

@@ -6,7 +6,7 @@ import type { Console } from '../console.js';
 import { resolveBuild } from '../options.js';
 import { printEvent } from '../progress.js';
 
-export const SERVE_HELP = `Usage: bookdeck serve [options]
+const SERVE_HELP = `Usage: bookdeck serve [options]
 
 Serve the output folder on 127.0.0.1 with live reload. Every save of the manuscript,
 a template or the config rebuilds the book preview (/preview/) and the deck (/deck/)
