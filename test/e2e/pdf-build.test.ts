@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { execa } from 'execa';
+import { PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { MANUSCRIPT, ROOT, runCli, scratchDir } from '../helpers.js';
 
@@ -55,6 +56,22 @@ describe('paper sizes and the booklet', () => {
     await build(['-m', MANUSCRIPT, '-o', b5out, '--paper', 'b5', '--booklet']);
     expect((await pdfinfo(path.join(b5out, 'book.pdf'))).size).toMatch(/^498\.9\d* x 708\.6\d pts/);
     expect(await sha(path.join(b5out, 'book-booklet.pdf'))).toBe(await sha(booklet));
+  });
+});
+
+describe('document information', () => {
+  it('takes Subject from the description, else the subtitle, and Author from the author, else the publisher; the booklet carries the A5 PDF’s', async () => {
+    const dir = await scratchDir('pdf-info');
+    const file = path.join(dir, 'book.md');
+    await writeFile(file, '---\ntitle: 书名\nsubtitle: 副标题\npublisher: 出版者\ndate: 2020-01-01\nlang: zh-Hans\n---\n\n# 标题\n\n正文。\n');
+    const out = path.join(dir, 'dist');
+    await build(['-m', file, '-o', out, '--paper', 'a5', '--booklet']);
+    for (const pdf of ['book.pdf', 'book-booklet.pdf']) {
+      const doc = await PDFDocument.load(await readFile(path.join(out, pdf)), { updateMetadata: false });
+      expect([doc.getTitle(), doc.getAuthor(), doc.getSubject()], pdf).toEqual(['书名', '出版者', '副标题']);
+      expect(doc.catalog.lookupMaybe(PDFName.of('Lang'), PDFString, PDFHexString)?.decodeText(), pdf).toBe('zh-Hans');
+      expect(doc.getCreationDate()?.toISOString(), pdf).toBe('2018-07-26T00:00:00.000Z');
+    }
   });
 });
 

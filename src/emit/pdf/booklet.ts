@@ -1,4 +1,4 @@
-import { PDFDocument } from 'pdf-lib';
+import { PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 
 /** One side of a booklet sheet: the page on the left and on the right (0-based; null = blank). */
 export type Spread = [number | null, number | null];
@@ -19,24 +19,15 @@ export function saddleStitchOrder(pages: number): Spread[] {
   return sides;
 }
 
-/** Document information both PDFs carry. */
-export interface PdfInfo {
-  title: string;
-  author?: string;
-  subject?: string;
-  keywords?: string[];
-  lang: string;
-  /** Creation and modification date; from SOURCE_DATE_EPOCH for reproducible bytes. */
-  date: Date;
-}
-
 const A4_LANDSCAPE: [number, number] = [841.89, 595.28];
 
 /**
  * Impose an A5 PDF two-up on A4 landscape sheets in saddle-stitch order. Each page is
- * scaled to fit its half (A5 fits exactly) and centred in it.
+ * scaled to fit its half (A5 fits exactly) and centred in it. The booklet carries the
+ * A5 PDF's own document information (title, author, subject, keywords, language, date:
+ * the template set them from the front matter, xdvipdfmx the date from SOURCE_DATE_EPOCH).
  */
-export async function imposeBooklet(a5: Uint8Array, info: PdfInfo): Promise<Uint8Array> {
+export async function imposeBooklet(a5: Uint8Array): Promise<Uint8Array> {
   const src = await PDFDocument.load(a5, { updateMetadata: false });
   const out = await PDFDocument.create({ updateMetadata: false });
   const embedded = await out.embedPdf(src, src.getPageIndices());
@@ -52,14 +43,30 @@ export async function imposeBooklet(a5: Uint8Array, info: PdfInfo): Promise<Uint
       sheet.drawPage(page, { x: slot * (w / 2) + (w / 2 - pw) / 2, y: (h - ph) / 2, width: pw, height: ph });
     });
   }
-  out.setTitle(info.title, { showInWindowTitleBar: true });
-  if (info.author) out.setAuthor(info.author);
-  if (info.subject) out.setSubject(info.subject);
-  if (info.keywords?.length) out.setKeywords(info.keywords);
-  out.setLanguage(info.lang);
-  out.setCreator('bookdeck');
+  copyInfo(src, out);
   out.setProducer('bookdeck (pdf-lib)');
-  out.setCreationDate(info.date);
-  out.setModificationDate(info.date);
   return out.save({ useObjectStreams: true });
+}
+
+/** Title, author, subject, keywords, creator, language and date of `from`, set on `to`. */
+function copyInfo(from: PDFDocument, to: PDFDocument): void {
+  const title = from.getTitle();
+  if (title !== undefined) to.setTitle(title, { showInWindowTitleBar: true });
+  const author = from.getAuthor();
+  if (author) to.setAuthor(author);
+  const subject = from.getSubject();
+  if (subject) to.setSubject(subject);
+  // Kept as one string: setKeywords joins a list with spaces, and the A5's are already joined.
+  const keywords = from.getKeywords();
+  if (keywords) to.setKeywords([keywords]);
+  const creator = from.getCreator();
+  if (creator) to.setCreator(creator);
+  const lang = from.catalog.lookupMaybe(PDFName.of('Lang'), PDFString, PDFHexString)?.decodeText();
+  if (lang) to.setLanguage(lang);
+  // xdvipdfmx writes no ModDate: the booklet was made when the A5 was.
+  const date = from.getCreationDate();
+  if (date) {
+    to.setCreationDate(date);
+    to.setModificationDate(from.getModificationDate() ?? date);
+  }
 }

@@ -8,7 +8,6 @@ import { LatexError, texPrograms } from '../../tools/latex.js';
 import { BookdeckError } from '../../errors.js';
 import { sourceDateEpoch } from '../../model/source-date.js';
 import { BUILTIN_TEMPLATES } from '../../paths.js';
-import type { PdfInfo } from './booklet.js';
 import { compileTex } from './compile.js';
 import { texImages } from './images.js';
 import { bookToPandoc } from './pandoc-ast.js';
@@ -20,7 +19,7 @@ import { paperLayout } from './paper.js';
  */
 export const emitPdf: Emitter = async (book, ctx) => {
   // A bad SOURCE_DATE_EPOCH is refused before any work, as the EPUB refuses it.
-  const epoch = sourceDateEpoch();
+  sourceDateEpoch();
   // Looked up together, but reported in a fixed order: with several missing, pandoc is named first.
   const [pandoc, tex, fonts] = await Promise.allSettled([pandocInfo(), texPrograms(), ensureScFonts()]);
   if (pandoc.status === 'rejected') throw pandoc.reason;
@@ -55,7 +54,7 @@ export const emitPdf: Emitter = async (book, ctx) => {
     ctx.progress('booklet imposition');
     // pdf-lib is loaded only for booklets: ~0.1 s of start-up every other build need not pay.
     const { imposeBooklet } = await import('./booklet.js');
-    const sheets = await imposeBooklet(built[variants.indexOf('a5')]!, pdfInfo(book.meta, epoch === undefined ? new Date() : new Date(epoch * 1000)));
+    const sheets = await imposeBooklet(built[variants.indexOf('a5')]!);
     const file = path.join(outDir, 'book-booklet.pdf');
     await writeFileAtomic(file, sheets, ctx.workDir);
     files.push(file);
@@ -84,18 +83,5 @@ export function latexJob(template: string, meta: BookMeta, paper: Paper): Pandoc
     template,
     variables: { zihao: layout.zihao, geometry: layout.geometry, titlesize: layout.titleSize, lang: meta.lang },
     extra: ['--top-level-division=chapter', '--no-highlight', '--wrap=preserve'],
-  };
-}
-
-/** Document information from the front matter. Pure. */
-export function pdfInfo(meta: BookMeta, date: Date): PdfInfo {
-  const subject = meta.description ?? meta.subtitle;
-  return {
-    title: meta.title,
-    lang: meta.lang,
-    date,
-    ...(meta.author || meta.publisher ? { author: meta.author ?? meta.publisher } : {}),
-    ...(subject ? { subject } : {}),
-    ...(meta.keywords ? { keywords: meta.keywords } : {}),
   };
 }

@@ -1,4 +1,4 @@
-import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { PDFDocument, PDFHexString, PDFName, PDFString, StandardFonts } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { imposeBooklet, saddleStitchOrder } from '../../../../src/emit/pdf/booklet.js';
 
@@ -47,11 +47,17 @@ describe('saddleStitchOrder', () => {
 
 describe('imposeBooklet', () => {
   it('imposes A5 pages on A4 landscape sheets with metadata and fixed dates', async () => {
-    const src = await PDFDocument.create();
+    const src = await PDFDocument.create({ updateMetadata: false });
     const font = await src.embedFont(StandardFonts.Helvetica);
     for (let i = 1; i <= 5; i++) src.addPage([419.53, 595.28]).drawText(`page ${i}`, { x: 50, y: 300, font });
-    const info = { title: 'T', author: 'A', subject: 'S', keywords: ['k1', 'k2'], lang: 'zh-Hans', date: new Date(Date.UTC(2018, 6, 26)) };
-    const out = await imposeBooklet(await src.save(), info);
+    // The A5 PDF's own document information is what the booklet carries.
+    src.setTitle('T');
+    src.setAuthor('A');
+    src.setSubject('S');
+    src.setKeywords(['k1', 'k2']);
+    src.setLanguage('zh-Hans');
+    src.setCreationDate(new Date(Date.UTC(2018, 6, 26)));
+    const out = await imposeBooklet(await src.save());
     const doc = await PDFDocument.load(out, { updateMetadata: false });
     expect(doc.getPageCount()).toBe(4);
     for (const p of doc.getPages()) {
@@ -61,6 +67,9 @@ describe('imposeBooklet', () => {
     expect(doc.getTitle()).toBe('T');
     expect(doc.getKeywords()).toBe('k1 k2');
     expect(doc.getCreationDate()?.toISOString()).toBe('2018-07-26T00:00:00.000Z');
-    expect(Buffer.from(await imposeBooklet(await src.save(), info)).equals(Buffer.from(out))).toBe(true);
+    expect(doc.getModificationDate()?.toISOString()).toBe('2018-07-26T00:00:00.000Z');
+    expect([doc.getAuthor(), doc.getSubject()]).toEqual(['A', 'S']);
+    expect(doc.catalog.lookupMaybe(PDFName.of('Lang'), PDFString, PDFHexString)?.decodeText()).toBe('zh-Hans');
+    expect(Buffer.from(await imposeBooklet(await src.save())).equals(Buffer.from(out))).toBe(true);
   });
 });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { bookToPandoc } from '../../../../src/emit/pdf/pandoc-ast.js';
 import { keepLastTwoHan, type PandocNode } from '../../../../src/emit/pdf/pandoc-text.js';
 import { htmlText } from '../../../../src/manuscript/html-text.js';
-import { latexJob, pdfInfo } from '../../../../src/emit/pdf/index.js';
+import { latexJob } from '../../../../src/emit/pdf/index.js';
 import { loadBook } from '../../../../src/manuscript/load.js';
 import { pandocArgs } from '../../../../src/tools/pandoc.js';
 import { ROOT } from '../../../helpers.js';
@@ -91,19 +91,6 @@ describe('latexJob', () => {
     expect(args).toContain('zihao=5');
     expect(args.find((a) => a.startsWith('geometry='))).toMatch(/^geometry=a5paper,/);
     expect(args).toContain('--top-level-division=chapter');
-  });
-});
-
-describe('pdfInfo', () => {
-  it('takes Subject from the description, else the subtitle, and Author from the author, else the publisher', () => {
-    const d = new Date(0);
-    expect(pdfInfo({ title: 'T', date: '2020-01-01', lang: 'zh-Hans', subtitle: 'S', publisher: 'P' }, d)).toEqual({
-      title: 'T',
-      lang: 'zh-Hans',
-      date: d,
-      author: 'P',
-      subject: 'S',
-    });
   });
 });
 
