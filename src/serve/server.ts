@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { IMAGE_TYPES } from '../manuscript/images.js';
+import { IMAGE_TYPES, inside } from '../manuscript/images.js';
 import { CLIENT_JS, injectClient } from './client.js';
 
 const TYPES: Record<string, string> = {
@@ -103,7 +103,7 @@ async function previewImage(res: ServerResponse, root: string | undefined, rel: 
   const real = await realpath(path.resolve(root, rel)).catch(() => undefined);
   const realRoot = await realpath(root).catch(() => root);
   if (!real) return reply(res, 404, 'text/plain; charset=utf-8', `not found: /preview/${rel}`);
-  if (!real.startsWith(realRoot + path.sep)) return reply(res, 403, 'text/plain', 'forbidden');
+  if (!inside(realRoot, real)) return reply(res, 403, 'text/plain', 'forbidden');
   res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store', 'content-security-policy': "script-src 'none'" });
   res.end(await readFile(real));
 }
