@@ -5,11 +5,22 @@ import { MAX_POINT, len, pickKeyPoints } from './keypoints.js';
 import { plainText } from './text.js';
 
 const NUM = '[一二三四五六七八九十百零〇两]+';
-/** Enumerators that may open a proposal's lead sentence; stripped from its title. */
-const ENUMERATOR = new RegExp(
-  `^(?:${NUM}是|${NUM}[、.．]|[（(]${NUM}[）)]|第${NUM}[，,、]|首先[，,]?|其次[，,]?|再次[，,]?|最后[，,]?|\\d+[.、．)）])\\s*`,
-  'u',
-);
+
+/** Enumerator families a paragraph may open with, for chapters without bold leads. */
+type Family = 'shi' | 'dun' | 'paren' | 'di' | 'seq' | 'arabic';
+
+/** Each family's enumerator at the start of a text; group 1 is its number (or 首先 … 最后). */
+const FAMILIES: [Family, RegExp][] = [
+  ['shi', new RegExp(`^(${NUM})是`, 'u')],
+  ['dun', new RegExp(`^(${NUM})[、.．]`, 'u')],
+  ['paren', new RegExp(`^[（(](${NUM})[）)]`, 'u')],
+  ['di', new RegExp(`^第(${NUM})[，,、]`, 'u')],
+  ['seq', /^(首先|其次|再次|最后)[，,]?/u],
+  ['arabic', /^(\d+)[.、．)）]/u],
+];
+
+/** An enumerator of any family, and the space after it: stripped from a lead sentence to make its title. */
+const ENUMERATOR = new RegExp(`^(?:${FAMILIES.map(([, re]) => re.source.slice(1)).join('|')})\\s*`, 'u');
 
 /** A `:::keypoints` list written under a proposal paragraph: the speaker's own choice. */
 export interface KeyPointOverride {
@@ -27,18 +38,6 @@ function boldLead(node: Paragraph): string | undefined {
 export function titleFromLead(lead: string): string {
   return lead.replace(ENUMERATOR, '').replace(/[。；;.!！：:]+$/u, '').trim();
 }
-
-/** Enumerator families a paragraph may open with, for chapters without bold leads. */
-type Family = 'shi' | 'dun' | 'paren' | 'di' | 'seq' | 'arabic';
-
-const FAMILIES: [Family, RegExp][] = [
-  ['shi', new RegExp(`^(${NUM})是`, 'u')],
-  ['dun', new RegExp(`^(${NUM})[、.．]`, 'u')],
-  ['paren', new RegExp(`^[（(](${NUM})[）)]`, 'u')],
-  ['di', new RegExp(`^第(${NUM})[，,、]`, 'u')],
-  ['seq', /^(首先|其次|再次|最后)[，,]?/u],
-  ['arabic', /^(\d+)[.、．)）]/u],
-];
 
 const DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 

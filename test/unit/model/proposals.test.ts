@@ -80,6 +80,13 @@ describe('enumerator fallback', () => {
     expect(firstSentence('一是甲。乙。')).toBe('一是甲。');
     expect(titleFromLead('第一，加快建设。')).toBe('加快建设');
   });
+
+  it('strips an enumerator of every family from a lead, and only at its start', () => {
+    const leads = ['二是加快建设。', '三、加快建设。', '（十二）加快建设。', '(四)加快建设', '第二、加快建设。', '首先，加快建设。', '最后加快建设。', '3. 加快建设。', '12）加快建设。'];
+    expect(leads.map(titleFromLead)).toEqual(Array(leads.length).fill('加快建设'));
+    expect(titleFromLead('加快一是建设。')).toBe('加快一是建设');
+    expect(titleFromLead('是加快建设。')).toBe('是加快建设');
+  });
 });
 
 describe(':::keypoints override', () => {
