@@ -3,10 +3,15 @@ import { access, mkdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { userCacheDir } from '../cache/user-cache.js';
 import { BookdeckError } from '../errors.js';
+import { FONT_DIRS } from '../fonts/faces.js';
+import { findFace, tableDirectory } from '../fonts/sfnt.js';
 import { writeFileAtomic } from '../io/atomic.js';
 
-/** Where Debian's fonts-noto-cjk puts the collections. */
-export const NOTO_CJK_DIR = '/usr/share/fonts/opentype/noto';
+/** Where Debian's fonts-noto-cjk puts the collections (the first of {@link FONT_DIRS}). */
+export const NOTO_CJK_DIR = FONT_DIRS[0]!;
+
+/** Bump when what {@link extractFace} makes from the same collections changes: it names the cache folder. */
+const EXTRACT_VERSION = 2;
 
 /** One face of a Noto CJK collection, pulled out as a standalone OpenType font. */
 export interface CjkFace {
@@ -14,16 +19,16 @@ export interface CjkFace {
   file: string;
   /** Collection it comes from, e.g. `NotoSerifCJK-Regular.ttc`. */
   collection: string;
-  /** Face index in the collection: 2 is SC (0 JP, 1 KR, 3 TC, 4 HK). */
-  index: number;
+  /** Family of the face in the collection (Debian's has JP, KR, SC, TC and HK faces). */
+  family: string;
 }
 
 /** The Simplified Chinese faces the print template uses. */
 export const SC_FACES: readonly CjkFace[] = [
-  { file: 'NotoSerifCJKsc-Regular.otf', collection: 'NotoSerifCJK-Regular.ttc', index: 2 },
-  { file: 'NotoSerifCJKsc-Bold.otf', collection: 'NotoSerifCJK-Bold.ttc', index: 2 },
-  { file: 'NotoSansCJKsc-Regular.otf', collection: 'NotoSansCJK-Regular.ttc', index: 2 },
-  { file: 'NotoSansCJKsc-Bold.otf', collection: 'NotoSansCJK-Bold.ttc', index: 2 },
+  { file: 'NotoSerifCJKsc-Regular.otf', collection: 'NotoSerifCJK-Regular.ttc', family: 'Noto Serif CJK SC' },
+  { file: 'NotoSerifCJKsc-Bold.otf', collection: 'NotoSerifCJK-Bold.ttc', family: 'Noto Serif CJK SC' },
+  { file: 'NotoSansCJKsc-Regular.otf', collection: 'NotoSansCJK-Regular.ttc', family: 'Noto Sans CJK SC' },
+  { file: 'NotoSansCJKsc-Bold.otf', collection: 'NotoSansCJK-Bold.ttc', family: 'Noto Sans CJK SC' },
 ];
 
 /**
@@ -40,11 +45,8 @@ export function extractFace(ttc: Uint8Array, index: number, cffName?: { from: st
   const count = src.readUInt32BE(8);
   if (index < 0 || index >= count) throw new Error(`face ${index} not in a collection of ${count}`);
   const at = src.readUInt32BE(12 + 4 * index);
-  const numTables = src.readUInt16BE(at + 4);
-  const tables = Array.from({ length: numTables }, (_, i) => {
-    const r = at + 12 + 16 * i;
-    return { tag: src.toString('latin1', r, r + 4), offset: src.readUInt32BE(r + 8), length: src.readUInt32BE(r + 12) };
-  });
+  const tables = [...tableDirectory(ttc, index)].map(([tag, [offset, length]]) => ({ tag, offset, length }));
+  const numTables = tables.length;
   const headerLen = 12 + 16 * numTables;
   let size = headerLen;
   for (const t of tables) size += pad4(t.length);
@@ -110,28 +112,51 @@ export function cffRename(face: CjkFace): { from: string; to: string } {
 
 /**
  * Make sure the SC faces exist as standalone fonts in the per-user cache (~25 MB each);
- * return their folder. Extracted once
- * per version of the collections (the folder name hashes their size and mtime).
+ * return their folder. The collections are looked for in the font folders the EPUB
+ * searches ({@link FONT_DIRS}), the SC face in each found by its family name. Extracted
+ * once per version of the collections and of this code (the folder name hashes their
+ * paths, sizes and mtimes, and {@link EXTRACT_VERSION}).
  */
-export async function ensureScFonts(sourceDir = NOTO_CJK_DIR, cacheRoot = userCacheDir('fonts')): Promise<string> {
-  const sources = [...new Set(SC_FACES.map((f) => f.collection))].sort();
-  const hash = createHash('sha256');
-  for (const name of sources) {
-    const s = await stat(path.join(sourceDir, name)).catch(() => {
+export async function ensureScFonts(sourceDirs: readonly string[] = FONT_DIRS, cacheRoot = userCacheDir('fonts')): Promise<string> {
+  const names = [...new Set(SC_FACES.map((f) => f.collection))].sort();
+  const hash = createHash('sha256').update(`extract ${EXTRACT_VERSION}\n`);
+  const found = new Map<string, string>();
+  for (const name of names) {
+    const hit = await locate(name, sourceDirs);
+    if (!hit) {
       throw new BookdeckError('E_MISSING_DEP', `font collection '${name}' is not installed`, {
         kind: 'dependency',
-        hint: `install it with \`sudo apt-get install fonts-noto-cjk\` (looked in ${sourceDir})`,
+        hint: `install it with \`sudo apt-get install fonts-noto-cjk\` (looked in ${sourceDirs.join(', ')})`,
       });
-    });
-    hash.update(`${name}:${s.size}:${s.mtimeMs}\n`);
+    }
+    found.set(name, hit.file);
+    hash.update(`${hit.file}:${hit.size}:${hit.mtimeMs}\n`);
   }
   const dir = path.join(cacheRoot, hash.digest('hex').slice(0, 16));
   await mkdir(dir, { recursive: true });
   for (const face of SC_FACES) {
     const target = path.join(dir, face.file);
     if (await access(target).then(() => true, () => false)) continue;
-    const bytes = extractFace(await readFile(path.join(sourceDir, face.collection)), face.index, cffRename(face));
-    await writeFileAtomic(target, bytes);
+    const file = found.get(face.collection)!;
+    const ttc = await readFile(file);
+    const index = findFace(ttc, face.family);
+    if (index < 0) {
+      throw new BookdeckError('E_MISSING_DEP', `font collection ${file} has no '${face.family}' face`, {
+        kind: 'dependency',
+        hint: 'reinstall Debian’s Noto CJK collections with `sudo apt-get install --reinstall fonts-noto-cjk`',
+      });
+    }
+    await writeFileAtomic(target, extractFace(ttc, index, cffRename(face)));
   }
   return dir;
+}
+
+/** The first file called `name` in `dirs`, with what identifies its version. */
+async function locate(name: string, dirs: readonly string[]): Promise<{ file: string; size: number; mtimeMs: number } | undefined> {
+  for (const dir of dirs) {
+    const file = path.join(dir, name);
+    const st = await stat(file).catch(() => undefined);
+    if (st?.isFile()) return { file, size: st.size, mtimeMs: st.mtimeMs };
+  }
+  return undefined;
 }
