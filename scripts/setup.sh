@@ -16,6 +16,8 @@ PACKAGES=(
   poppler-utils              # pdffonts, pdftotext, pdfinfo, pdftoppm
   hyperfine                  # npm run bench: whole-process timings
   time                       # npm run bench: peak RSS (GNU time)
+  libreoffice-impress        # tests and `check` open the PPTX in a real client (headless)
+  strace                     # the hostile-input tests prove no file outside the allowed roots is opened
 )
 
 if [ -r /etc/debian_version ] && command -v apt-get >/dev/null 2>&1 && command -v dpkg-query >/dev/null 2>&1; then
