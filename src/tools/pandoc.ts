@@ -1,6 +1,7 @@
 import { execa, ExecaError } from 'execa';
 import { BookdeckError } from '../errors.js';
 import { findProgram } from './programs.js';
+import type { Pandoc } from './pandoc-ast.js';
 
 /** Pandoc's own version and the pandoc-types API version its JSON AST uses. */
 export interface PandocInfo {
@@ -58,11 +59,30 @@ export function pandocArgs(job: PandocJob): string[] {
 
 /** Run pandoc with input on stdin; a failure becomes a typed error with the stderr tail. */
 export async function runPandoc(job: PandocJob, input: string, opts: { signal?: AbortSignal } = {}): Promise<string> {
+  return exec(pandocArgs(job), { input, signal: opts.signal });
+}
+
+/**
+ * Read a document (a file, or `input` on stdin) into the typed AST with `-t json`.
+ * `job.extra` may carry reader options such as `--extract-media=DIR`.
+ */
+export async function pandocAst(
+  job: Omit<PandocJob, 'to' | 'output'>,
+  source: { file: string } | { input: string },
+  opts: { signal?: AbortSignal } = {},
+): Promise<Pandoc> {
+  const file = 'file' in source ? [source.file] : [];
+  const argv = pandocArgs({ ...job, to: 'json', extra: [...(job.extra ?? []), ...file] });
+  const out = await exec(argv, { input: 'input' in source ? source.input : undefined, signal: opts.signal });
+  return JSON.parse(out) as Pandoc;
+}
+
+async function exec(argv: string[], opts: { input?: string; signal?: AbortSignal }): Promise<string> {
   const { path: bin } = await pandocInfo();
-  const argv = pandocArgs(job);
   try {
     const res = await execa(bin, argv, {
-      input,
+      input: opts.input,
+      stdin: opts.input === undefined ? 'ignore' : 'pipe',
       cancelSignal: opts.signal,
       timeout: 120_000,
       stripFinalNewline: false,
