@@ -28,8 +28,8 @@ export interface KeyInputs {
 function optionsFor(format: Format, o: BuildOptions): unknown {
   if (format === 'pdf') return { paper: o.paper, booklet: o.booklet };
   if (format === 'epub') return { embedFonts: o.embedFonts };
-  if (format === 'deck') return { singleFile: o.singleFile };
-  return {};
+  if (format === 'deck') return { singleFile: o.singleFile, talk: o.talk };
+  return { talk: o.talk };
 }
 
 /**
@@ -46,7 +46,7 @@ export async function cacheKeys(inputs: KeyInputs, formats: Format[]): Promise<R
   const keys = {} as Record<Format, CacheKey>;
   await Promise.all(
     formats.map(async (format) => {
-      const folder = format === 'deck-pdf' ? 'deck' : format;
+      const folder = format === 'deck-pdf' || format === 'pptx' ? 'deck' : format;
       const templates = await Promise.all(inputs.templateDirs.map((d) => hashTreeContents(path.join(d, folder))));
       keys[format] = sha(JSON.stringify([format, ...shared, templates, optionsFor(format, inputs.options)]));
     }),

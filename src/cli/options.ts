@@ -3,11 +3,15 @@ import path from 'node:path';
 import { loadConfig, type LoadedConfig } from '../config/config-file.js';
 import type { BuildOptions, Format, Paper } from '../emit/types.js';
 
+/** Characters of notes a speaker reads per minute when the config does not say (an unhurried Chinese talk). */
+const DEFAULT_CHARS_PER_MINUTE = 220;
+
 /** Build options a command was given on its command line; unset ones fall back to the config file. */
 export interface OptionFlags {
   out?: string;
   formats?: Format[];
   deckPdf?: boolean;
+  pptx?: boolean;
   paper?: Paper;
   noEmbedFonts?: boolean;
   booklet?: boolean;
@@ -28,14 +32,17 @@ export async function resolveBuild(
   const cfg = config.config.build ?? {};
   const formats = flags.formats ?? cfg.only ?? [...defaultFormats];
   const deckPdf = flags.deckPdf ?? cfg.deckPdf ?? false;
+  const pptx = flags.pptx ?? cfg.pptx ?? false;
+  const talk = config.config.deck ?? {};
   const templatesDir = flags.templates ?? cfg.templates;
   const options: BuildOptions = {
     outDir: flags.out ?? cfg.out ?? 'dist',
-    formats: deckPdf && !formats.includes('deck-pdf') ? [...formats, 'deck-pdf'] : formats,
+    formats: [...formats, ...(deckPdf ? (['deck-pdf'] as const) : []), ...(pptx ? (['pptx'] as const) : [])].filter((f, i, all) => all.indexOf(f) === i),
     paper: flags.paper ?? cfg.paper ?? 'a4',
     embedFonts: flags.noEmbedFonts ? false : cfg.embedFonts ?? true,
     booklet: flags.booklet ?? cfg.booklet ?? false,
     singleFile: flags.singleFile ?? cfg.singleFile ?? false,
+    talk: { charsPerMinute: talk.charsPerMinute ?? DEFAULT_CHARS_PER_MINUTE, ...(talk.minutes !== undefined ? { minutes: talk.minutes } : {}) },
     ...(templatesDir ? { templatesDir } : {}),
   };
   return { root, config, options };

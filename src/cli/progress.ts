@@ -70,7 +70,9 @@ export function summaryTable(results: BuildResult[], totalMs: number): string {
   const head = ['artifact', 'size', 'time', 'cached'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const fmt = (cols: string[]) => cols.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ').trimEnd();
-  return [fmt(head), ...rows.map(fmt), `built in ${seconds(totalMs)}`].join('\n');
+  // The deck, deck PDFs and PPTX share one talk: print its lines once.
+  const notes = [...new Set(results.flatMap((r) => r.artifact.notes ?? []))];
+  return [fmt(head), ...rows.map(fmt), `built in ${seconds(totalMs)}`, ...notes].join('\n');
 }
 
 function sizeOf(file: string): number {

@@ -37,18 +37,29 @@ const buildSchema = z
     booklet: z.boolean().optional(),
     singleFile: z.boolean().optional(),
     deckPdf: z.boolean().optional(),
+    pptx: z.boolean().optional(),
     embedFonts: z.boolean().optional(),
     templates: text.optional(),
   })
   .strict();
 
+/** The talk the deck is for: reading speed, and a length to fit it to. */
+const deckSchema = z
+  .object({
+    /** Characters of notes the speaker reads per minute; 220 is an unhurried Chinese talk. */
+    charsPerMinute: z.number().int().min(60).max(1000).optional(),
+    /** Fit the talk to this many minutes by dropping the lowest-scoring key points. */
+    minutes: z.number().positive().max(600).optional(),
+  })
+  .strict();
+
 /**
  * `bookdeck.config.json|yaml`: the same metadata keys as front matter (all optional,
- * defaults for every manuscript it builds) plus a `build` section.
+ * defaults for every manuscript it builds) plus a `build` and a `deck` section.
  */
 export const configSchema = frontMatterSchema
   .partial()
-  .extend({ lang: metaShape.lang.optional(), build: buildSchema.optional() })
+  .extend({ lang: metaShape.lang.optional(), build: buildSchema.optional(), deck: deckSchema.optional() })
   .strict();
 
 /** A validated config file. */

@@ -9,4 +9,5 @@ export const EMITTERS: Record<Format, () => Promise<Emitter>> = {
   pdf: async () => (await import('./pdf/index.js')).emitPdf,
   deck: async () => (await import('./deck/index.js')).emitDeck,
   'deck-pdf': async () => (await import('./deck/index.js')).emitDeckPdf,
+  pptx: async () => (await import('./deck/pptx.js')).emitPptx,
 };

@@ -1,11 +1,14 @@
 import type { Book } from '../model/book.js';
 import type { Location } from '../errors.js';
 
-/** The artifacts bookdeck builds: `deck-pdf` is the deck's handout PDFs, printed by Chromium. */
-export type Format = 'epub' | 'pdf' | 'deck' | 'deck-pdf';
+/**
+ * The artifacts bookdeck builds: `deck-pdf` is the deck's handout PDFs, printed by Chromium;
+ * `pptx` the same deck as an editable PowerPoint file, written by pandoc.
+ */
+export type Format = 'epub' | 'pdf' | 'deck' | 'deck-pdf' | 'pptx';
 
 /** Every format, in the order the summary table lists them. */
-export const FORMATS: readonly Format[] = ['epub', 'pdf', 'deck', 'deck-pdf'];
+export const FORMATS: readonly Format[] = ['epub', 'pdf', 'deck', 'deck-pdf', 'pptx'];
 
 /** What `bookdeck build` makes by default; the deck PDFs need a browser and are asked for with --deck-pdf. */
 export const DEFAULT_FORMATS: readonly Format[] = ['epub', 'pdf', 'deck'];
@@ -26,6 +29,14 @@ export interface BuildOptions {
   singleFile: boolean;
   /** Folder of user templates that override the built-in ones. */
   templatesDir?: string;
+  /** The talk: reading speed and the length to fit it to (config `deck:`). */
+  talk?: TalkOptions;
+}
+
+/** How long the talk is: characters read per minute, and minutes to fit it to. */
+export interface TalkOptions {
+  charsPerMinute: number;
+  minutes?: number;
 }
 
 /** What an emitter gets besides the book: options, I/O locations, cancellation, logging. */
@@ -47,6 +58,8 @@ export interface Artifact {
   format: Format;
   files: string[];
   bytes: number;
+  /** Lines the build summary prints under the table (the deck: its length, what a fit dropped). */
+  notes?: string[];
 }
 
 /** One emitter per format, all with this signature. */

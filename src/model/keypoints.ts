@@ -111,12 +111,16 @@ export function scoreClause(clause: string, index: number, titleWords: Set<strin
   return score - 0.02 * index;
 }
 
-/**
- * Key points of a proposal: 2–4 clauses of its body (the paragraph after the lead
- * sentence), each verbatim and at most MAX_POINT characters, in reading order.
- * The method is documented in docs/deck.md.
- */
-export function pickKeyPoints(text: string, lead: string, title: string): string[] {
+/** A candidate key point: a clause of the body, its reading-order index, score and words. */
+interface Ranked {
+  c: Clause;
+  i: number;
+  score: number;
+  w: Set<string>;
+}
+
+/** The body's candidate clauses, best first, and how many points the paragraph gets. */
+function rankClauses(text: string, lead: string, title: string): { ranked: Ranked[]; want: number } {
   const bodyStart = leadEnd(text, lead);
   let clauses = joinShortClauses(text, splitClauses(text.slice(bodyStart), bodyStart));
   // A paragraph that is little more than its lead: its own lead clauses are all it has.
@@ -133,7 +137,17 @@ export function pickKeyPoints(text: string, lead: string, title: string): string
       return { c, i, score: scoreClause(c.text, i, titleWords, nextOf.get(c), w), w };
     })
     .sort((a, b) => b.score - a.score || a.i - b.i);
-  const chosen: typeof ranked = [];
+  return { ranked, want };
+}
+
+/**
+ * Key points of a proposal: 2–4 clauses of its body (the paragraph after the lead
+ * sentence), each verbatim and at most MAX_POINT characters, in reading order.
+ * The method is documented in docs/deck.md.
+ */
+export function pickKeyPoints(text: string, lead: string, title: string): string[] {
+  const { ranked, want } = rankClauses(text, lead, title);
+  const chosen: Ranked[] = [];
   for (const r of ranked) {
     if (chosen.length >= want) break;
     if (chosen.some((o) => similarity(o.w, r.w) >= 0.6)) continue;
@@ -144,6 +158,16 @@ export function pickKeyPoints(text: string, lead: string, title: string): string
     if (!chosen.includes(r)) chosen.push(r);
   }
   return chosen.sort((a, b) => a.i - b.i).map((r) => r.c.text);
+}
+
+/**
+ * The score of each of a proposal's key points, as {@link pickKeyPoints} ranked it; a point
+ * that is not one of its clauses (chosen in the manuscript) is scored on its own.
+ */
+export function keyPointScores(p: { text: string; lead: string; title: string; keyPoints: readonly string[] }): number[] {
+  const { ranked } = rankClauses(p.text, p.lead, p.title);
+  const titleWords = words(p.title);
+  return p.keyPoints.map((k) => ranked.find((r) => r.c.text === k)?.score ?? scoreClause(k, 0, titleWords));
 }
 
 /** Index in `text` just past the lead sentence (0 when the text does not start with it). */

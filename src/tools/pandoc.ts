@@ -58,8 +58,8 @@ export function pandocArgs(job: PandocJob): string[] {
 }
 
 /** Run pandoc with input on stdin; a failure becomes a typed error with the stderr tail. */
-export async function runPandoc(job: PandocJob, input: string, opts: { signal?: AbortSignal } = {}): Promise<string> {
-  return exec(pandocArgs(job), { input, signal: opts.signal });
+export async function runPandoc(job: PandocJob, input: string, opts: { signal?: AbortSignal; env?: Record<string, string> } = {}): Promise<string> {
+  return exec(pandocArgs(job), { input, signal: opts.signal, ...(opts.env ? { env: opts.env } : {}) });
 }
 
 /**
@@ -77,13 +77,14 @@ export async function pandocAst(
   return JSON.parse(out) as Pandoc;
 }
 
-async function exec(argv: string[], opts: { input?: string; signal?: AbortSignal }): Promise<string> {
+async function exec(argv: string[], opts: { input?: string; signal?: AbortSignal; env?: Record<string, string> }): Promise<string> {
   const { path: bin } = await pandocInfo();
   try {
     const res = await execa(bin, argv, {
       input: opts.input,
       stdin: opts.input === undefined ? 'ignore' : 'pipe',
       cancelSignal: opts.signal,
+      ...(opts.env ? { env: opts.env } : {}),
       timeout: 120_000,
       stripFinalNewline: false,
     });

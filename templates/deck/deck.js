@@ -50,6 +50,16 @@
     document.documentElement.setAttribute('data-pdf-ready', 'true');
   });
 
+  // The talk's length: the sum of the slides' data-timing (seconds), which bookdeck
+  // estimates from the notes; the speaker view paces the talk against it.
+  function totalTime() {
+    var total = 0;
+    Array.prototype.forEach.call(document.querySelectorAll('.reveal .slides section[data-timing]'), function (s) {
+      total += Number(s.getAttribute('data-timing')) || 0;
+    });
+    return total || null;
+  }
+
   Reveal.initialize({
     width: 1280,
     height: 720,
@@ -61,6 +71,7 @@
     transitionSpeed: 'fast',
     pdfSeparateFragments: false,
     pdfMaxPagesPerSlide: 1,
+    totalTime: totalTime(),
     plugins: [RevealNotes]
   });
 })();

@@ -17,6 +17,8 @@ Options:
                              (default: ${DEFAULT_FORMATS.join(',')})
       --deck-pdf             also print deck.pdf and deck-notes.pdf with Chromium
                              (the same as adding deck-pdf to the formats)
+      --pptx                 also write deck.pptx, the deck for PowerPoint/WPS, with
+                             speaker notes (the same as adding pptx to the formats)
       --paper SIZE           PDF paper: a4 (default), a5 or b5
       --booklet              also write book-booklet.pdf (A5 pages, saddle-stitch on A4)
       --single-file          also write deck.html with CSS and JS inlined
@@ -34,6 +36,7 @@ Examples:
   bookdeck build -m manuscript/speeches.md -o out --only epub,deck
   bookdeck build --paper a5 --booklet
   bookdeck build --deck-pdf        # everything, with the deck's handout PDFs
+  bookdeck build --only deck --pptx
 `;
 
 /** `bookdeck build`: merge config and flags, run the pipelines, print a summary table. */
@@ -48,6 +51,7 @@ export async function buildCommand(argv: string[], con: Console): Promise<number
       booklet: { type: 'boolean' },
       'single-file': { type: 'boolean' },
       'deck-pdf': { type: 'boolean' },
+      pptx: { type: 'boolean' },
       'no-embed-fonts': { type: 'boolean' },
       templates: { type: 'string' },
       config: { type: 'string' },
@@ -67,6 +71,7 @@ export async function buildCommand(argv: string[], con: Console): Promise<number
       out: values.out,
       formats: values.only !== undefined ? parseFormats(values.only) : undefined,
       deckPdf: values['deck-pdf'],
+      pptx: values.pptx,
       paper: values.paper !== undefined ? parsePaper(values.paper) : undefined,
       noEmbedFonts: values['no-embed-fonts'],
       booklet: values.booklet,

@@ -46,7 +46,7 @@ export async function serveCommand(argv: string[], con: Console): Promise<number
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw usageError(`--port takes a number from 0 to 65535; got '${values.port}'`, 'serve');
   // The preview rebuilds the HTML deck and, unless --no-pdf, the PDF; never the deck PDFs.
   const formats = DEFAULT_FORMATS.filter((f) => !(values['no-pdf'] && f === 'pdf'));
-  const { root, config, options } = await resolveBuild(values.manuscript, values.config, { out: values.out, formats, deckPdf: false, singleFile: false, templates: values.templates }, formats);
+  const { root, config, options } = await resolveBuild(values.manuscript, values.config, { out: values.out, formats, deckPdf: false, pptx: false, singleFile: false, templates: values.templates }, formats);
   const session = await serve({
     manuscript: values.manuscript,
     manuscriptRoot: root,

@@ -5,6 +5,7 @@ import { replaceDirAtomic, tempName, writeFileAtomic } from '../../io/atomic.js'
 import { PACKAGE_ROOT } from '../../paths.js';
 import { BookdeckError } from '../../errors.js';
 import { renderDeck } from './render.js';
+import { planTalk, talkSummary } from './talk.js';
 import { folderReader, inlineAssets } from './single-file.js';
 
 const REVEAL = path.join(PACKAGE_ROOT, 'node_modules', 'reveal.js', 'dist');
@@ -20,7 +21,7 @@ const TEMPLATES = ['index.html', 'theme.css', 'deck.js'] as const;
 export async function writeDeck(
   book: Parameters<Emitter>[0],
   ctx: Pick<Parameters<Emitter>[1], 'options' | 'workDir' | 'template'>,
-): Promise<string[]> {
+): Promise<{ files: string[]; notes: string[] }> {
   const paths = await Promise.all(TEMPLATES.map((t) => ctx.template(`deck/${t}`)));
   const [shell, css, js] = await Promise.all(paths.map((p) => readFile(p, 'utf8')));
   for (const placeholder of ['{{slides}}', '{{lang}}']) {
@@ -31,7 +32,8 @@ export async function writeDeck(
       });
     }
   }
-  const html = renderDeck(book, shell!);
+  const talk = planTalk(book, ctx.options.talk);
+  const html = renderDeck(book, shell!, talk);
   const target = path.join(ctx.options.outDir, 'deck');
   let single: string | undefined;
   await replaceDirAtomic(
@@ -54,14 +56,14 @@ export async function writeDeck(
     await writeFileAtomic(file, single, ctx.workDir);
     files.push(file);
   }
-  return files;
+  return { files, notes: talkSummary(talk) };
 }
 
 /** Book proposals → the reveal.js deck (`deck/index.html`, and `deck.html` with --single-file). */
 export const emitDeck: Emitter = async (book, ctx) => {
   ctx.progress('rendering slides');
-  const files = await writeDeck(book, ctx);
-  return { format: 'deck', files, bytes: await totalSize(files) };
+  const { files, notes } = await writeDeck(book, ctx);
+  return { format: 'deck', files, bytes: await totalSize(files), notes };
 };
 
 /**

@@ -2,7 +2,8 @@ import type { Book, Proposal } from '../../model/book.js';
 import { len } from '../../model/keypoints.js';
 import { escapeAttr } from '../escape.js';
 import { zhDate } from '../../model/text.js';
-import { deckSlides, type Slide, type SpeechRef } from './slides.js';
+import type { Slide, SpeechRef } from './slides.js';
+import { planTalk, type Talk } from './talk.js';
 
 const e = escapeAttr;
 
@@ -12,12 +13,15 @@ export function sizeClass(text: string): 'size-l' | 'size-m' | 'size-s' {
   return n <= 16 ? 'size-l' : n <= 28 ? 'size-m' : 'size-s';
 }
 
-/** Book → reveal.js slides HTML inside the deck shell template. Pure. */
-export function renderDeck(book: Book, shell: string, slides: Slide[] = deckSlides(book)): string {
+/**
+ * Book → reveal.js slides HTML inside the deck shell template; each slide carries its
+ * speaking time as `data-timing` (seconds), which deck.js sums into reveal's `totalTime`. Pure.
+ */
+export function renderDeck(book: Book, shell: string, talk: Talk = planTalk(book)): string {
   return shell
     .replaceAll('{{lang}}', e(book.meta.lang))
     .replaceAll('{{title}}', e(book.meta.title))
-    .replace('{{slides}}', () => slides.map(renderSlide).join('\n'));
+    .replace('{{slides}}', () => talk.slides.map((s, i) => renderSlide(s).replace('<section ', `<section data-timing="${talk.seconds[i]}" `)).join('\n'));
 }
 
 /** One slide → a `<section>` with a fixed-size `.frame` (what must fit) and optional notes. */
@@ -33,6 +37,7 @@ function renderSlide(s: Slide): string {
       return section('overview', '', [
         s.heading ? `<h2 class="${sizeClass(s.heading)}">${e(s.heading)}</h2>` : '',
         `<ol class="speeches">${s.speeches.map((sp) => `<li><span class="num">${sp.n}</span><div><p class="speech-title">${e(sp.title)}</p>${sp.attribution ? `<p class="attribution">${e(sp.attribution)}</p>` : ''}</div></li>`).join('')}</ol>`,
+        s.minutes ? `<p class="length" data-kind="length">${e(talkLength(s.minutes))}</p>` : '',
       ]);
     case 'speech':
       return section('speech', attrs({ speech: s.speech.n, anchor: s.speech.anchor }), [
@@ -52,7 +57,7 @@ function renderSlide(s: Slide): string {
         s.notes.map((t) => `<p>${e(t)}</p>`).join(''),
       );
     case 'proposal':
-      return proposalSlide(s.speech, s.proposal, s.of);
+      return proposalSlide(s.speech, s.proposal, s.of, s.said);
     case 'summary':
       return section('summary', attrs({ part: s.part }), [
         ...s.groups.map(
@@ -65,9 +70,16 @@ function renderSlide(s: Slide): string {
   }
 }
 
-function proposalSlide(speech: SpeechRef, p: Proposal, of: number): string {
+/** The talk's length as the overview slide says it: one of the few things bookdeck writes itself. */
+export function talkLength(minutes: number): string {
+  return `约${minutes}分钟`;
+}
+
+function proposalSlide(speech: SpeechRef, p: Proposal, of: number, said?: string[]): string {
   const lead = p.text.startsWith(p.lead) ? p.lead : '';
-  const notes = `<p>${lead ? `<strong>${e(lead)}</strong>` : ''}${e(p.text.slice(lead.length))}</p>`;
+  const notes = said
+    ? said.map((t, i) => (i === 0 && lead && t === lead ? `<p><strong>${e(t)}</strong></p>` : `<p>${e(t)}</p>`)).join('')
+    : `<p>${lead ? `<strong>${e(lead)}</strong>` : ''}${e(p.text.slice(lead.length))}</p>`;
   return section(
     'proposal',
     attrs({ speech: speech.n, ordinal: p.ordinal, anchor: p.anchor, keypoints: p.keyPointsFrom ?? 'auto' }),

@@ -14,10 +14,10 @@ export interface SpeechRef {
 /** A slide of the deck, before it becomes HTML. Every string is the manuscript's own. */
 export type Slide =
   | { kind: 'title'; title: string; subtitle?: string; author?: string; date: string }
-  | { kind: 'overview'; heading?: string; speeches: SpeechRef[] }
+  | { kind: 'overview'; heading?: string; speeches: SpeechRef[]; /** The talk's length, once it is timed. */ minutes?: number }
   | { kind: 'speech'; speech: SpeechRef }
   | { kind: 'context'; speech: SpeechRef; heading?: string; items: { title: string; anchor: string }[]; notes: string[] }
-  | { kind: 'proposal'; speech: SpeechRef; proposal: Proposal; of: number }
+  | { kind: 'proposal'; speech: SpeechRef; proposal: Proposal; of: number; /** A fitted talk's notes: the lead and key-point sentences. */ said?: string[] }
   | { kind: 'summary'; part: number; groups: { speech: SpeechRef; proposals: Proposal[] }[] };
 
 /** Lines a closing-summary slide holds before it needs a second slide. */

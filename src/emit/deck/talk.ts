@@ -1,0 +1,126 @@
+import type { Book, Proposal } from '../../model/book.js';
+import { keyPointScores, len, splitClauses } from '../../model/keypoints.js';
+import type { TalkOptions } from '../types.js';
+import { deckSlides, type Slide } from './slides.js';
+
+/** A key point a fitted talk left out. */
+export interface DroppedPoint {
+  speech: number;
+  ordinal: number;
+  point: string;
+}
+
+/** The deck as a talk: its slides, each slide's speaking time, and what fitting dropped. */
+export interface Talk {
+  slides: Slide[];
+  /** Seconds per slide, in slide order: reveal's `data-timing`. */
+  seconds: number[];
+  total: number;
+  /** The length the config asked for, in seconds, when it asked. */
+  target?: number;
+  dropped: DroppedPoint[];
+}
+
+/** Characters per minute when nothing says otherwise: an unhurried Chinese talk. */
+export const CHARS_PER_MINUTE = 220;
+
+/**
+ * Book → the timed talk. Each slide takes as long as its notes take to read at
+ * `charsPerMinute` (a slide without notes: its own text). With `minutes`, a talk that is
+ * too long keeps every proposal but says only its lead and the sentences of its key points,
+ * dropping the lowest-scoring key points, one at a time, until it fits. Pure.
+ */
+export function planTalk(book: Book, opts: TalkOptions = { charsPerMinute: CHARS_PER_MINUTE }): Talk {
+  const perChar = 60 / opts.charsPerMinute;
+  const time = (s: Slide) => Math.max(1, Math.round(len(spokenText(s)) * perChar));
+  let slides = deckSlides(book);
+  const dropped: DroppedPoint[] = [];
+  const target = opts.minutes !== undefined ? Math.round(opts.minutes * 60) : undefined;
+  const sum = (list: Slide[]) => list.reduce((n, s) => n + time(s), 0);
+  if (target !== undefined && sum(slides) > target) {
+    slides = slides.map((s) => (s.kind === 'proposal' ? { ...s, said: said(s.proposal) } : s));
+    const candidates = slides
+      .flatMap((s, at) => (s.kind === 'proposal' ? keyPointScores(s.proposal).map((score, k) => ({ at, point: s.proposal.keyPoints[k]!, score })) : []))
+      .sort((a, b) => a.score - b.score || b.at - a.at);
+    let total = sum(slides);
+    for (const c of candidates) {
+      if (total <= target) break;
+      const s = slides[c.at] as Extract<Slide, { kind: 'proposal' }>;
+      if (s.proposal.keyPoints.length <= 1) continue;
+      const proposal = { ...s.proposal, keyPoints: s.proposal.keyPoints.filter((k) => k !== c.point) };
+      const next = { ...s, proposal, said: said(proposal) };
+      total += time(next) - time(s);
+      slides[c.at] = next;
+      dropped.push({ speech: s.speech.n, ordinal: proposal.ordinal, point: c.point });
+    }
+  }
+  const seconds = slides.map(time);
+  const total = seconds.reduce((a, b) => a + b, 0);
+  slides = slides.map((s) => (s.kind === 'overview' ? { ...s, minutes: minutesOf(total) } : s));
+  return { slides, seconds, total, ...(target !== undefined ? { target } : {}), dropped: dropped.sort((a, b) => a.speech - b.speech || a.ordinal - b.ordinal) };
+}
+
+/** Whole minutes, as the overview slide and the build summary say it (at least 1). */
+export function minutesOf(seconds: number): number {
+  return Math.max(1, Math.round(seconds / 60));
+}
+
+/** The lines the build summary prints for a talk. */
+export function talkSummary(talk: Talk): string[] {
+  const lines = [`deck: ${talk.slides.length} slides, about ${minutesOf(talk.total)} min`];
+  if (talk.target === undefined) return lines;
+  const asked = `deck.minutes: ${talk.target / 60}`;
+  if (talk.dropped.length === 0 && !talk.slides.some((s) => s.kind === 'proposal' && s.said)) return [...lines, `${asked}: the talk fits as it is`];
+  if (talk.total > talk.target) lines.push(`${asked}: cannot fit with every proposal kept; one key point each leaves about ${minutesOf(talk.total)} min`);
+  else lines.push(`${asked}: fitted; the notes hold each proposal's lead and key-point sentences`);
+  lines.push(`${asked}: dropped ${talk.dropped.length} key point${talk.dropped.length === 1 ? '' : 's'}${talk.dropped.length ? ':' : ''}`);
+  for (const d of talk.dropped) lines.push(`  ${d.speech}.${d.ordinal} ${d.point}`);
+  return lines;
+}
+
+/** What the speaker reads on a slide: its notes, or its own text when it has none. */
+export function spokenText(s: Slide): string {
+  switch (s.kind) {
+    case 'proposal':
+      return s.said ? s.said.join('') : s.proposal.text;
+    case 'context':
+      return s.notes.join('');
+    default:
+      return slideText(s).join('');
+  }
+}
+
+/** The visible strings of a slide (numbers and dates aside), in reading order. */
+export function slideText(s: Slide): string[] {
+  switch (s.kind) {
+    case 'title':
+      return [s.title, s.subtitle ?? '', s.author ?? ''].filter(Boolean);
+    case 'overview':
+      return [s.heading ?? '', ...s.speeches.map((sp) => sp.title)].filter(Boolean);
+    case 'speech':
+      return [s.speech.title, s.speech.attribution ?? ''].filter(Boolean);
+    case 'context':
+      return [s.heading ?? '', ...s.items.map((it) => it.title)].filter(Boolean);
+    case 'proposal':
+      return [s.proposal.title, ...s.proposal.keyPoints];
+    case 'summary':
+      return s.groups.flatMap((g) => [g.speech.title, ...g.proposals.map((p) => p.title)]);
+  }
+}
+
+/** The lead and the sentences that hold a key point, in reading order, each verbatim. */
+function said(p: Proposal): string[] {
+  const at = p.text.startsWith(p.lead) ? p.lead.length : 0;
+  const spans = sentences(p.text).filter(([a, b]) => a >= at && p.keyPoints.some((k) => p.text.slice(a, b).includes(k)));
+  return [...(at ? [p.lead] : []), ...[...new Set(spans.map(([a, b]) => p.text.slice(a, b)))]];
+}
+
+/** Sentence spans of a text (a `；`/`。` part with its closing mark), never cut inside quotes. */
+function sentences(text: string): [number, number][] {
+  const parts = new Map<number, [number, number]>();
+  for (const c of splitClauses(text)) {
+    const span = parts.get(c.part);
+    parts.set(c.part, span ? [span[0], c.end] : [c.start, c.end]);
+  }
+  return [...parts.values()].map(([a, b]) => [a, /[。；！？!?;]/u.test(text[b] ?? '') ? b + 1 : b]);
+}
