@@ -2,7 +2,7 @@
 // Make templates/deck/reference.pptx, the reference doc pandoc's PPTX writer takes its
 // layouts, theme and sizes from: pandoc's own default (`pandoc -o custom-reference.pptx
 // --print-default-data-file reference.pptx`), edited in place. Run it again after a pandoc
-// upgrade: `node scripts/reference-pptx.mjs` (it fails loudly if pandoc's default changed
+// upgrade: `node scripts/reference-pptx.mjs [OUT]` (it fails loudly if pandoc's default changed
 // so much that an edit no longer applies). The output is byte-identical on every run.
 //
 // The edits, and why:
@@ -24,7 +24,8 @@ import { fileURLToPath } from 'node:url';
 import JSZip from 'jszip';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const OUT = path.join(ROOT, 'templates/deck/reference.pptx');
+// An argument writes elsewhere (the tests check the committed file is what the script makes).
+const OUT = path.resolve(process.argv[2] ?? path.join(ROOT, 'templates/deck/reference.pptx'));
 // The zip entries' date: fixed, so the file is the same bytes on every run.
 const DATE = new Date(Date.UTC(2018, 6, 26));
 

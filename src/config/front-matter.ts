@@ -7,7 +7,7 @@ import { parseYamlWith } from './yaml-errors.js';
  * Read and validate the YAML front matter of a parsed manuscript, with a config file's
  * metadata as defaults. Errors name the file, the line and the key path.
  */
-export function readFrontMatter(tree: Root, file: string, defaults: Omit<Config, 'build'> = {}): BookMeta {
+export function readFrontMatter(tree: Root, file: string, defaults: Omit<Config, 'build' | 'deck'> = {}): BookMeta {
   const node = tree.children[0]?.type === 'yaml' ? tree.children[0] : undefined;
   if (!node) {
     throw new BookdeckError('E_NO_FRONT_MATTER', 'the manuscript has no YAML front matter, so the book has no title', {

@@ -17,7 +17,7 @@ export async function loadBook(input: string, config: Config = {}): Promise<Load
   const paths = await resolveManuscript(input);
   const sources = await Promise.all(paths.map(readSource));
   const files = sources.map(parseSource);
-  const { build: _build, ...defaults } = config;
+  const { build: _build, deck: _deck, ...defaults } = config;
   const meta = readFrontMatter(files[0]!.tree, files[0]!.path, defaults);
   return { book: buildBook(files, meta), files, notices: sources.flatMap((s) => s.notices) };
 }

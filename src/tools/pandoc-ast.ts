@@ -237,6 +237,16 @@ export const pandocDoc = (apiVersion: number[], blocks: Block[], meta: Record<st
   blocks,
 });
 
+/** Plain text → `Str`, `Space` and `SoftBreak` inlines, the way pandoc's readers split it. */
+export function textInlines(text: string): Inline[] {
+  const out: Inline[] = [];
+  for (const part of text.split(/(\s+)/u)) {
+    if (part === '') continue;
+    out.push(/^\s+$/u.test(part) ? (part.includes('\n') ? softBreak() : space()) : str(part));
+  }
+  return out;
+}
+
 // ---- reading
 
 /** The plain text of inlines, as pandoc's `stringify` gives it (notes left out). */

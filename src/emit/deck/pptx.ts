@@ -5,22 +5,36 @@ import { sourceDateEpoch } from '../../model/source-date.js';
 import { zhDate } from '../../model/text.js';
 import { pandocInfo, runPandoc } from '../../tools/pandoc.js';
 import type { Emitter } from '../types.js';
-import { str, type PandocNode } from '../pdf/pandoc-text.js';
+import {
+  attr,
+  bulletList,
+  div,
+  header as pandocHeader,
+  horizontalRule,
+  metaInlines,
+  metaList,
+  orderedList,
+  pandocDoc,
+  para as pandocPara,
+  plain as pandocPlain,
+  strong,
+  textInlines as str,
+  type Block,
+  type MetaValue,
+  type Pandoc,
+} from '../../tools/pandoc-ast.js';
 import { talkLength } from './render.js';
 import type { Slide } from './slides.js';
 import { planTalk, talkSummary, type Talk } from './talk.js';
 
-type Block = PandocNode;
-type Inline = PandocNode;
-
-const plain = (text: string): Block => ({ t: 'Plain', c: str(text) });
-const para = (inlines: Inline[]): Block => ({ t: 'Para', c: inlines });
-const header = (level: 1 | 2, text: string): Block => ({ t: 'Header', c: [level, ['', [], []], str(text)] });
-const bullets = (items: Block[][]): Block => ({ t: 'BulletList', c: items });
-const numbered = (items: Block[][]): Block => ({ t: 'OrderedList', c: [[1, { t: 'Decimal' }, { t: 'Period' }], items] });
-const notes = (blocks: Block[]): Block[] => (blocks.length ? [{ t: 'Div', c: [['', ['notes'], []], blocks] }] : []);
+const plain = (text: string): Block => pandocPlain(str(text));
+const para = (text: string): Block => pandocPara(str(text));
+const header = (level: 1 | 2, text: string): Block => pandocHeader(level, attr(), str(text));
+const bullets = bulletList;
+const numbered = (items: Block[][]): Block => orderedList(items);
+const notes = (blocks: Block[]): Block[] => (blocks.length ? [div(attr('', ['notes']), blocks)] : []);
 // A slide without a title of its own starts at a horizontal rule (pandoc's slide break).
-const untitled: Block = { t: 'HorizontalRule' };
+const untitled: Block = horizontalRule();
 
 /**
  * One slide → pandoc blocks at slide level 2: a speech (or any section-like slide) is a
@@ -35,18 +49,18 @@ function slideBlocks(s: Slide): Block[] {
       return [
         s.heading ? header(2, s.heading) : untitled,
         numbered(s.speeches.map((sp) => [plain(sp.title), ...(sp.attribution ? [plain(sp.attribution)] : [])])),
-        ...(s.minutes ? [para(str(talkLength(s.minutes)))] : []),
+        ...(s.minutes ? [para(talkLength(s.minutes))] : []),
       ];
     case 'speech':
-      return [header(1, s.speech.title), ...notes(s.speech.attribution ? [para(str(s.speech.attribution))] : [])];
+      return [header(1, s.speech.title), ...notes(s.speech.attribution ? [para(s.speech.attribution)] : [])];
     case 'context':
-      return [header(2, s.heading ?? s.speech.title), numbered(s.items.map((it) => [plain(it.title)])), ...notes(s.notes.map((t) => para(str(t))))];
+      return [header(2, s.heading ?? s.speech.title), numbered(s.items.map((it) => [plain(it.title)])), ...notes((s.said ?? s.notes).map(para))];
     case 'proposal': {
       const p = s.proposal;
       const lead = p.text.startsWith(p.lead) ? p.lead : '';
       const said = s.said
-        ? s.said.map((t, i) => para(i === 0 && t === lead ? [{ t: 'Strong', c: str(t) }] : str(t)))
-        : [para([...(lead ? [{ t: 'Strong', c: str(lead) }] : []), ...str(p.text.slice(lead.length))])];
+        ? s.said.map((t, i) => pandocPara(i === 0 && t === lead ? [strong(str(t))] : str(t)))
+        : [pandocPara([...(lead ? [strong(str(lead))] : []), ...str(p.text.slice(lead.length))])];
       return [header(2, p.title), bullets(p.keyPoints.map((k) => [plain(k)])), ...notes(said)];
     }
     case 'summary':
@@ -63,14 +77,14 @@ function sectionSlide(s: object): Block[] {
 }
 
 /** The talk → a pandoc JSON AST for `pandoc -t pptx --slide-level 2`. Pure. */
-export function talkToPandoc(book: Book, talk: Talk, apiVersion: number[]): object {
+export function talkToPandoc(book: Book, talk: Talk, apiVersion: number[]): Pandoc {
   const title = talk.slides.find((s): s is Extract<Slide, { kind: 'title' }> => s.kind === 'title');
-  const metaStr = (t: string) => ({ t: 'MetaInlines', c: str(t) });
-  const meta: Record<string, unknown> = { title: metaStr(title?.title ?? book.meta.title), lang: metaStr(book.meta.lang) };
+  const metaStr = (t: string) => metaInlines(str(t));
+  const meta: Record<string, MetaValue> = { title: metaStr(title?.title ?? book.meta.title), lang: metaStr(book.meta.lang) };
   if (title?.subtitle) meta.subtitle = metaStr(title.subtitle);
-  if (title?.author) meta.author = { t: 'MetaList', c: [metaStr(title.author)] };
+  if (title?.author) meta.author = metaList([metaStr(title.author)]);
   meta.date = metaStr(zhDate(title?.date ?? book.meta.date));
-  return { 'pandoc-api-version': apiVersion, meta, blocks: talk.slides.flatMap(slideBlocks) };
+  return pandocDoc(apiVersion, talk.slides.flatMap(slideBlocks), meta);
 }
 
 /**

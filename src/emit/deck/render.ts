@@ -54,7 +54,7 @@ function renderSlide(s: Slide): string {
           s.heading ? `<h2 class="${sizeClass(s.heading)}">${e(s.heading)}</h2>` : '',
           `<ol class="items">${s.items.map((it) => `<li data-anchor="${e(it.anchor)}">${e(it.title)}</li>`).join('')}</ol>`,
         ],
-        s.notes.map((t) => `<p>${e(t)}</p>`).join(''),
+        (s.said ?? s.notes).map((t) => `<p>${e(t)}</p>`).join(''),
       );
     case 'proposal':
       return proposalSlide(s.speech, s.proposal, s.of, s.said);

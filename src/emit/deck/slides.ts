@@ -16,7 +16,7 @@ export type Slide =
   | { kind: 'title'; title: string; subtitle?: string; author?: string; date: string }
   | { kind: 'overview'; heading?: string; speeches: SpeechRef[]; /** The talk's length, once it is timed. */ minutes?: number }
   | { kind: 'speech'; speech: SpeechRef }
-  | { kind: 'context'; speech: SpeechRef; heading?: string; items: { title: string; anchor: string }[]; notes: string[] }
+  | { kind: 'context'; speech: SpeechRef; heading?: string; items: { title: string; anchor: string }[]; notes: string[]; /** A fitted talk's notes: the items. */ said?: string[] }
   | { kind: 'proposal'; speech: SpeechRef; proposal: Proposal; of: number; /** A fitted talk's notes: the lead and key-point sentences. */ said?: string[] }
   | { kind: 'summary'; part: number; groups: { speech: SpeechRef; proposals: Proposal[] }[] };
 

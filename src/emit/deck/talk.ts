@@ -23,22 +23,28 @@ export interface Talk {
 
 /** Characters per minute when nothing says otherwise: an unhurried Chinese talk. */
 export const CHARS_PER_MINUTE = 220;
+/** A slide without notes (title, overview, section, summary): the time to show it and say its title. */
+const SHOW_SECONDS = 10;
 
 /**
  * Book → the timed talk. Each slide takes as long as its notes take to read at
- * `charsPerMinute` (a slide without notes: its own text). With `minutes`, a talk that is
- * too long keeps every proposal but says only its lead and the sentences of its key points,
- * dropping the lowest-scoring key points, one at a time, until it fits. Pure.
+ * `charsPerMinute` (a slide without notes: SHOW_SECONDS). With `minutes`, a talk that is
+ * too long keeps every proposal but says only its lead and the sentences of its key points
+ * (a context slide: its items), dropping the lowest-scoring key points, one at a time,
+ * until it fits. Pure.
  */
 export function planTalk(book: Book, opts: TalkOptions = { charsPerMinute: CHARS_PER_MINUTE }): Talk {
   const perChar = 60 / opts.charsPerMinute;
-  const time = (s: Slide) => Math.max(1, Math.round(len(spokenText(s)) * perChar));
+  const time = (s: Slide) => {
+    const n = len(spokenText(s));
+    return n === 0 ? SHOW_SECONDS : Math.max(1, Math.round(n * perChar));
+  };
   let slides = deckSlides(book);
   const dropped: DroppedPoint[] = [];
   const target = opts.minutes !== undefined ? Math.round(opts.minutes * 60) : undefined;
   const sum = (list: Slide[]) => list.reduce((n, s) => n + time(s), 0);
   if (target !== undefined && sum(slides) > target) {
-    slides = slides.map((s) => (s.kind === 'proposal' ? { ...s, said: said(s.proposal) } : s));
+    slides = slides.map((s) => (s.kind === 'proposal' ? { ...s, said: said(s.proposal) } : s.kind === 'context' ? { ...s, said: s.items.map((it) => it.title) } : s));
     const candidates = slides
       .flatMap((s, at) => (s.kind === 'proposal' ? keyPointScores(s.proposal).map((score, k) => ({ at, point: s.proposal.keyPoints[k]!, score })) : []))
       .sort((a, b) => a.score - b.score || b.at - a.at);
@@ -72,39 +78,21 @@ export function talkSummary(talk: Talk): string[] {
   const asked = `deck.minutes: ${talk.target / 60}`;
   if (talk.dropped.length === 0 && !talk.slides.some((s) => s.kind === 'proposal' && s.said)) return [...lines, `${asked}: the talk fits as it is`];
   if (talk.total > talk.target) lines.push(`${asked}: cannot fit with every proposal kept; one key point each leaves about ${minutesOf(talk.total)} min`);
-  else lines.push(`${asked}: fitted; the notes hold each proposal's lead and key-point sentences`);
+  else lines.push(`${asked}: fitted; the notes hold each proposal’s lead and key-point sentences`);
   lines.push(`${asked}: dropped ${talk.dropped.length} key point${talk.dropped.length === 1 ? '' : 's'}${talk.dropped.length ? ':' : ''}`);
   for (const d of talk.dropped) lines.push(`  ${d.speech}.${d.ordinal} ${d.point}`);
   return lines;
 }
 
-/** What the speaker reads on a slide: its notes, or its own text when it has none. */
+/** What the speaker reads on a slide: its notes ('' for a slide without notes). */
 export function spokenText(s: Slide): string {
   switch (s.kind) {
     case 'proposal':
       return s.said ? s.said.join('') : s.proposal.text;
     case 'context':
-      return s.notes.join('');
+      return (s.said ?? s.notes).join('');
     default:
-      return slideText(s).join('');
-  }
-}
-
-/** The visible strings of a slide (numbers and dates aside), in reading order. */
-export function slideText(s: Slide): string[] {
-  switch (s.kind) {
-    case 'title':
-      return [s.title, s.subtitle ?? '', s.author ?? ''].filter(Boolean);
-    case 'overview':
-      return [s.heading ?? '', ...s.speeches.map((sp) => sp.title)].filter(Boolean);
-    case 'speech':
-      return [s.speech.title, s.speech.attribution ?? ''].filter(Boolean);
-    case 'context':
-      return [s.heading ?? '', ...s.items.map((it) => it.title)].filter(Boolean);
-    case 'proposal':
-      return [s.proposal.title, ...s.proposal.keyPoints];
-    case 'summary':
-      return s.groups.flatMap((g) => [g.speech.title, ...g.proposals.map((p) => p.title)]);
+      return '';
   }
 }
 

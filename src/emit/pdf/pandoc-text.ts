@@ -1,16 +1,12 @@
 import { splitLastTwoHan } from '../../model/text.js';
+import { textInlines } from '../../tools/pandoc-ast.js';
 
 /** A pandoc AST node as JSON: `{t, c}`. */
 export type PandocNode = { t: string; c?: unknown };
 
 /** Plain text → Str/Space inlines. */
 export function str(text: string): PandocNode[] {
-  const out: PandocNode[] = [];
-  for (const part of text.split(/(\s+)/u)) {
-    if (part === '') continue;
-    out.push(/^\s+$/u.test(part) ? (part.includes('\n') ? { t: 'SoftBreak' } : { t: 'Space' }) : { t: 'Str', c: part });
-  }
-  return out;
+  return textInlines(text);
 }
 
 /**
