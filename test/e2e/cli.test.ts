@@ -37,7 +37,7 @@ describe('bookdeck CLI', () => {
     expect((await runCli(['build', '--nope'])).exitCode).toBe(2);
     const empty = await runCli(['build', '--only', '']);
     expect(empty.exitCode).toBe(2);
-    expect(empty.stderr).toMatch(/--only takes epub, pdf, deck, deck-pdf; got ''/);
+    expect(empty.stderr).toMatch(/--only takes epub, pdf, deck, deck-pdf, pptx; got ''/);
   });
 
   it.each(['build', 'import', 'check'])('prints help for %s', async (cmd) => {
