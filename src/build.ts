@@ -65,8 +65,9 @@ export async function build(req: BuildRequest): Promise<BuildResult[]> {
   if (stale.length) {
     await sweepTemps(workDir);
     const { loadBook } = await import('./manuscript/load.js');
-    const { book, notices } = await loadBook(req.manuscript, req.config?.config);
+    const { book, notices, warnings } = await loadBook(req.manuscript, req.config?.config);
     for (const message of notices) onEvent({ type: 'notice', message });
+    for (const w of warnings) onEvent({ type: 'warn', message: w.message, location: w.location });
     const abort = new AbortController();
     const onOuterAbort = () => abort.abort(req.signal?.reason);
     req.signal?.addEventListener('abort', onOuterAbort, { once: true });

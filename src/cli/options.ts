@@ -5,6 +5,8 @@ import type { BuildOptions, Format, Paper } from '../emit/types.js';
 
 /** Characters of notes a speaker reads per minute when the config does not say (an unhurried Chinese talk). */
 const DEFAULT_CHARS_PER_MINUTE = 220;
+/** Levels of the PDF's table of contents unless asked: the sections and their `##` parts. */
+const DEFAULT_TOC_DEPTH = 2;
 
 /** Build options a command was given on its command line; unset ones fall back to the config file. */
 export interface OptionFlags {
@@ -16,6 +18,7 @@ export interface OptionFlags {
   noEmbedFonts?: boolean;
   booklet?: boolean;
   singleFile?: boolean;
+  tocDepth?: number;
   templates?: string;
 }
 
@@ -43,6 +46,7 @@ export async function resolveBuild(
     booklet: flags.booklet ?? cfg.booklet ?? false,
     singleFile: flags.singleFile ?? cfg.singleFile ?? false,
     talk: { charsPerMinute: talk.charsPerMinute ?? DEFAULT_CHARS_PER_MINUTE, ...(talk.minutes !== undefined ? { minutes: talk.minutes } : {}) },
+    tocDepth: flags.tocDepth ?? cfg.tocDepth ?? DEFAULT_TOC_DEPTH,
     ...(templatesDir ? { templatesDir } : {}),
   };
   return { root, config, options };

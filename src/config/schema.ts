@@ -10,23 +10,25 @@ const text = z.string().trim().min(1);
 
 /** Book metadata keys: the front matter of a manuscript. Unknown keys are errors. */
 const metaShape = {
-  title: z.string().trim().min(1, 'the book needs a title'),
+  title: z.string().trim().min(1, 'the book needs a title').optional(),
   subtitle: text.optional(),
   lang: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'use a BCP 47 tag such as zh-Hans').default('zh-Hans'),
-  date: isoDate,
+  date: isoDate.optional(),
   author: text.optional(),
   publisher: text.optional(),
   identifier: text.optional(),
   description: text.optional(),
   keywords: z.array(text).optional(),
   rights: text.optional(),
+  /** Title of the text before the first `#` heading (default 前言). */
+  front: text.optional(),
 };
 
 /** Front matter: metadata only, validated after config-file defaults are merged in. */
 export const frontMatterSchema = z.object(metaShape).strict();
 
-/** Book metadata after validation and defaults. */
-export type BookMeta = z.infer<typeof frontMatterSchema>;
+/** Book metadata after validation and defaults: the title always set (see `readMeta`). */
+export type BookMeta = Omit<z.infer<typeof frontMatterSchema>, 'title'> & { title: string };
 
 /** Build options a config file may set; command-line flags override them. */
 const buildSchema = z
@@ -39,6 +41,7 @@ const buildSchema = z
     deckPdf: z.boolean().optional(),
     pptx: z.boolean().optional(),
     embedFonts: z.boolean().optional(),
+    tocDepth: z.number().int().min(1).max(4).optional(),
     templates: text.optional(),
   })
   .strict();

@@ -27,6 +27,8 @@ export interface BuildOptions {
   embedFonts: boolean;
   booklet: boolean;
   singleFile: boolean;
+  /** Levels of the PDF's table of contents: 1 lists the sections, 2 (the default) also their `##` parts. */
+  tocDepth?: number;
   /** Folder of user templates that override the built-in ones. */
   templatesDir?: string;
   /** The talk: reading speed and the length to fit it to (config `deck:`). */

@@ -13,7 +13,7 @@ export function bookTextRuns(book: Book): TextRun[] {
   const runs: TextRun[] = [meta.title, meta.subtitle, meta.author, meta.publisher, meta.description, meta.rights]
     .filter((s): s is string => !!s)
     .map((text) => ({ text, location: front }));
-  for (const chapter of book.chapters) {
+  for (const chapter of book.sections) {
     const file = chapter.location.file;
     const visit = (node: Nodes) => {
       if ((node.type === 'text' || node.type === 'inlineCode' || node.type === 'code') && node.value) {

@@ -1,7 +1,9 @@
-import { readFrontMatter } from '../config/front-matter.js';
+import { readMeta, type MetaWarning } from '../config/front-matter.js';
 import type { Config } from '../config/schema.js';
+import { splitTitleBlock } from '../config/title-block.js';
 import { buildBook } from '../model/build-book.js';
 import type { Book } from '../model/book.js';
+import { plainText } from '../model/text.js';
 import { parseSource, type ParsedFile } from './parse.js';
 import { readSource, resolveManuscript } from './read.js';
 
@@ -10,14 +12,25 @@ export interface Loaded {
   book: Book;
   files: ParsedFile[];
   notices: string[];
+  /** Findings about the metadata (a title taken from a heading, an unreadable date). */
+  warnings: MetaWarning[];
 }
 
 /** Read, decode and parse a manuscript file or folder once, then build the Book. */
 export async function loadBook(input: string, config: Config = {}): Promise<Loaded> {
   const paths = await resolveManuscript(input);
   const sources = await Promise.all(paths.map(readSource));
-  const files = sources.map(parseSource);
+  // pandoc reads a `% title` block only at the very start of its input.
+  const { block: titleBlock, text } = splitTitleBlock(sources[0]!.text);
+  const files = [{ ...sources[0]!, text }, ...sources.slice(1)].map(parseSource);
   const { build: _build, deck: _deck, ...defaults } = config;
-  const meta = readFrontMatter(files[0]!.tree, files[0]!.path, defaults);
-  return { book: buildBook(files, meta), files, notices: sources.flatMap((s) => s.notices) };
+  const firstH1 = files.flatMap((f) => f.tree.children).find((n) => n.type === 'heading' && n.depth === 1);
+  const { meta, warnings } = readMeta(files[0]!.tree, files[0]!.path, {
+    defaults,
+    ...(titleBlock ? { titleBlock } : {}),
+    ...(firstH1 ? { firstH1: plainText(firstH1).trim() } : {}),
+  });
+  const { front, ...bookMeta } = meta;
+  const book = buildBook(files, { meta: bookMeta, ...(front ? { frontTitle: front } : {}) });
+  return { book, files, notices: sources.flatMap((s) => s.notices), warnings };
 }

@@ -14,6 +14,8 @@ export interface Para {
   location: Location;
   /** `context` paragraphs report results (inside `:::context`) and are never proposals. */
   role: 'body' | 'context';
+  /** Ids of the parts the paragraph sits in, outermost first; empty outside any part. */
+  path: string[];
 }
 
 /** A key proposal: a paragraph opening with a bold lead sentence (or an enumerator). */
@@ -32,15 +34,34 @@ export interface Proposal {
   keyPointsFrom?: 'auto' | 'manuscript';
   /** Full paragraph text. */
   text: string;
-  /** Id of the source paragraph. */
+  /** Id of the source paragraph, or of the heading when the part itself is the proposal. */
   anchor: string;
+  /** Id of the top-level part (`##`) the proposal sits in, when the speech has parts. */
+  part?: string;
   location: Location;
 }
 
-/** One speech: an H1 and everything up to the next H1. */
-export interface Chapter {
-  /** Stable id, e.g. `s1`. */
+/** A heading inside a section (`##` to `####`) and the headings under it. */
+export interface Part {
+  /** Stable anchor, e.g. `s1-sec2`: the second heading of speech 1. */
   id: string;
+  /** 2 for `##`, 3 for `###`, 4 for `####`. */
+  depth: number;
+  title: string;
+  heading: Heading;
+  children: Part[];
+  location: Location;
+}
+
+/** Where a section stands in the book: before the speeches, a speech, or after them. */
+export type SectionKind = 'front' | 'speech' | 'back';
+
+/** One section: an H1 (a speech, or front or back matter) and everything up to the next H1. */
+export interface Chapter {
+  /** Stable id: `s1` for speeches, `f1` for front matter, `b1` for back matter. */
+  id: string;
+  kind: SectionKind;
+  /** 0-based position among the sections of its kind. */
   index: number;
   title: string;
   heading: Heading;
@@ -50,6 +71,11 @@ export interface Chapter {
   paragraphs: Para[];
   /** `（摘自……）` line that closes the speech, if any. */
   attribution?: Para;
+  /** Outline of the section's headings below the H1, nested by depth. */
+  parts: Part[];
+  /** Anchor of every top-level heading below the H1, outline entry or not. */
+  headingIds: ReadonlyMap<Heading, string>;
+  /** Empty for front and back matter: only speeches have proposals. */
   proposals: Proposal[];
   location: Location;
 }
@@ -57,7 +83,10 @@ export interface Chapter {
 /** The whole book: pure data, built once from the parse, read by every emitter. */
 export interface Book {
   meta: BookMeta;
+  /** The speeches, in order: what the deck summarizes. */
   chapters: Chapter[];
+  /** Every section in reading order: front matter, the speeches, back matter. */
+  sections: Chapter[];
   /** Folder of the manuscript: images resolve inside it and never outside. */
   root: string;
   /** Manuscript files in reading order. */

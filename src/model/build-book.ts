@@ -4,80 +4,145 @@ import type { ContainerDirective } from 'mdast-util-directive';
 import { BookdeckError } from '../errors.js';
 import type { BookMeta } from '../config/schema.js';
 import type { ParsedFile } from '../manuscript/parse.js';
-import type { Book, Chapter, Para } from './book.js';
+import type { Book, Chapter, Para, Part, SectionKind } from './book.js';
 import { checkLimits } from './limits.js';
 import { extractProposals, type KeyPointOverride } from './proposals.js';
 import { ATTRIBUTION, plainText } from './text.js';
+import { flattenParts, sectionOutline } from './outline.js';
+import { SECTION_PREFIX, sectionKind, takeHeadingClasses } from './sections.js';
 
 /** Container directives bookdeck understands; any other name is an error. */
 const CONTAINERS = ['context', 'keypoints'] as const;
 
-/** Parsed manuscript files → the Book every emitter reads. Pure. */
-export function buildBook(files: ParsedFile[], meta: BookMeta): Book {
-  const chapters: Chapter[] = [];
-  let pending: { heading: Heading; file: string; body: RootContent[] } | undefined;
-  const close = () => {
-    if (pending) chapters.push(makeChapter(chapters.length, pending.heading, pending.file, pending.body));
-  };
+/** What the book is built from besides the parsed files. */
+export interface BookInput {
+  meta: BookMeta;
+  /** Title of text before the first H1 (the `front` key), 前言 when unset. */
+  frontTitle?: string;
+}
+
+/** Title of front matter that has neither a heading nor a `front:` key. */
+export const DEFAULT_FRONT_TITLE = '前言';
+
+/**
+ * Parsed manuscript files → the Book every emitter reads. Pure. Every H1 opens a
+ * section: front matter before the first speech, a speech, or back matter (see
+ * {@link sectionKind}). Text before the first H1 is a front section of its own; a
+ * manuscript with no H1 at all is one speech titled like the book.
+ */
+export function buildBook(files: ParsedFile[], input: BookInput | BookMeta): Book {
+  const { meta, frontTitle } = 'meta' in input ? input : { meta: input, frontTitle: undefined };
+  type Pending = { heading?: Heading; file: string; body: RootContent[]; kind: SectionKind };
+  const sections: Pending[] = [];
+  let current: Pending | undefined;
+  let speeches = 0;
+  let back = false;
   for (const file of files) {
     checkLimits(file.tree, file.path);
     for (const node of file.tree.children) {
       if (node.type === 'yaml') continue;
       if (node.type === 'heading' && node.depth === 1) {
-        close();
-        pending = { heading: node, file: file.path, body: [] };
-      } else if (pending) {
-        pending.body.push(node);
+        const kind = sectionKind(node, takeHeadingClasses(node), { speeches, back });
+        if (kind === 'speech') speeches++;
+        if (kind === 'back') back = true;
+        current = { heading: node, file: file.path, body: [], kind };
+        sections.push(current);
+      } else if (current) {
+        current.body.push(node);
       } else if (!isBlankNode(node)) {
-        throw new BookdeckError('E_NO_H1', 'text before the first H1 belongs to no speech', {
-          location: { file: file.path, line: node.position?.start.line },
-          hint: 'start each speech with a `# 标题` line',
-        });
+        current = { file: file.path, body: [node], kind: 'front' };
+        sections.push(current);
       }
     }
   }
-  close();
-  if (chapters.length === 0) {
-    const file = files[0]?.path ?? '(manuscript)';
-    throw new BookdeckError('E_NO_H1', 'the manuscript has no H1 heading, so it has no speeches', {
-      location: { file, line: 1 },
-      hint: 'start each speech with a `# 标题` line',
+  const lead = sections[0];
+  if (lead && !lead.heading) {
+    if (sections.length === 1) {
+      // No H1 at all: the text is one speech, titled like the book.
+      Object.assign(lead, { kind: 'speech', heading: syntheticHeading(meta.title) });
+    } else {
+      Object.assign(lead, frontHeading(lead.body, frontTitle));
+    }
+  }
+  if (sections.length === 0) {
+    throw new BookdeckError('E_EMPTY', 'the manuscript has no text', {
+      location: { file: files[0]?.path ?? '(manuscript)', line: 1 },
+      hint: 'write the speeches, each starting with a `# 标题` line',
     });
   }
-  return { meta, chapters, root: path.dirname(path.resolve(files[0]!.path)), files: files.map((f) => f.path) };
+  const count: Record<SectionKind, number> = { front: 0, speech: 0, back: 0 };
+  const built = sections.map((s) => makeChapter(s.kind, count[s.kind]++, s.heading!, s.file, s.body));
+  return {
+    meta,
+    chapters: built.filter((c) => c.kind === 'speech'),
+    sections: built,
+    root: path.dirname(path.resolve(files[0]!.path)),
+    files: files.map((f) => f.path),
+  };
 }
 
-function makeChapter(index: number, heading: Heading, file: string, blocks: RootContent[]): Chapter {
-  const id = `s${index + 1}`;
+/**
+ * The heading of front matter that starts without an H1: its own first heading when it
+ * opens with one (`## 编者按`), else one made from the `front` key or {@link DEFAULT_FRONT_TITLE}.
+ */
+function frontHeading(body: RootContent[], frontTitle: string | undefined): { heading: Heading; body: RootContent[] } {
+  const [first, ...rest] = body;
+  if (first?.type === 'heading' && plainText(first).trim() !== '') return { heading: { ...first, depth: 1 }, body: rest };
+  return { heading: syntheticHeading(frontTitle ?? DEFAULT_FRONT_TITLE), body };
+}
+
+/** A heading bookdeck supplies (it has no place in the manuscript). */
+function syntheticHeading(title: string): Heading {
+  return { type: 'heading', depth: 1, children: [{ type: 'text', value: title }] };
+}
+
+/** Footnote and link definitions: reference data wherever they stand, never the text that closes a section. */
+function isDefinition(node: RootContent): boolean {
+  return node.type === 'footnoteDefinition' || node.type === 'definition';
+}
+
+function makeChapter(kind: SectionKind, index: number, heading: Heading, file: string, blocks: RootContent[]): Chapter {
+  const id = `${SECTION_PREFIX[kind]}${index + 1}`;
   const title = plainText(heading).trim();
   const location = { file, line: heading.position?.start.line, column: heading.position?.start.column };
   if (title === '') {
     throw new BookdeckError('E_EMPTY_TITLE', 'this speech heading has no text', { location, hint: 'write the title after `# `' });
   }
-  let body = [...blocks];
+  const definitions = blocks.filter(isDefinition);
+  let body = blocks.filter((n) => !isDefinition(n));
   let attribution: Para | undefined;
   const last = body.at(-1);
-  if (last?.type === 'paragraph' && ATTRIBUTION.test(plainText(last))) {
+  if (kind === 'speech' && last?.type === 'paragraph' && ATTRIBUTION.test(plainText(last))) {
     body.pop();
-    attribution = para(`${id}-attribution`, last, file, 'body');
+    attribution = para(`${id}-attribution`, last, file, 'body', []);
   }
+  body.push(...definitions);
+  const outline = sectionOutline(id, file, body);
   const paragraphs: Para[] = [];
   const overrides = new Map<Paragraph, KeyPointOverride>();
-  collectParagraphs(body, file, 'body', (node, role) => {
-    const p = para(`${id}-p${paragraphs.length + 1}`, node, file, role);
-    paragraphs.push(p);
-  }, overrides);
+  collectParagraphs(body, file, 'body', (node, role, path) => {
+    paragraphs.push(para(`${id}-p${paragraphs.length + 1}`, node, file, role, path));
+  }, overrides, outline.parts);
   // The override list is deck data: the EPUB and PDF, which print `body`, never see it.
   body = body.filter((n) => !(n.type === 'containerDirective' && n.name === 'keypoints'));
+  if (kind !== 'speech' && overrides.size > 0) {
+    throw new BookdeckError('E_KEYPOINTS', ':::keypoints belongs under a proposal of a speech, not in front or back matter', {
+      location: [...overrides.values()][0]!.location,
+      hint: 'remove the :::keypoints list here',
+    });
+  }
   return {
     id,
+    kind,
     index,
     title,
     heading,
     body,
     paragraphs,
     ...(attribution ? { attribution } : {}),
-    proposals: extractProposals(index, paragraphs, overrides),
+    parts: outline.parts,
+    headingIds: outline.ids,
+    proposals: kind === 'speech' ? extractProposals(index, paragraphs, overrides, outline.parts) : [],
     location,
   };
 }
@@ -86,14 +151,21 @@ function collectParagraphs(
   nodes: RootContent[],
   file: string,
   role: Para['role'],
-  visit: (p: Paragraph, role: Para['role']) => void,
+  visit: (p: Paragraph, role: Para['role'], path: string[]) => void,
   overrides: Map<Paragraph, KeyPointOverride>,
+  parts: Part[] = [],
 ): void {
+  // Top-level headings move the current part; a paragraph records the parts it is in.
+  const byHeading = new Map(flattenParts(parts).map((p) => [p.heading, p] as const));
+  let path: Part[] = [];
   nodes.forEach((node, i) => {
-    if (node.type === 'paragraph') visit(node, role);
+    const part = node.type === 'heading' ? byHeading.get(node) : undefined;
+    if (part) path = [...path.filter((p) => p.depth < part.depth), part];
+    const ids = path.map((p) => p.id);
+    if (node.type === 'paragraph') visit(node, role, ids);
     else if (node.type === 'containerDirective') {
       const name = checkContainer(node, file);
-      if (name === 'context') collectParagraphs(node.children, file, 'context', visit, overrides);
+      if (name === 'context') collectParagraphs(node.children, file, 'context', (p, r) => visit(p, r, ids), overrides);
       if (name === 'keypoints') {
         const prev = nodes[i - 1];
         const at = { file, line: node.position?.start.line, column: node.position?.start.column };
@@ -136,12 +208,13 @@ function checkContainer(node: ContainerDirective, file: string): string {
   return node.name;
 }
 
-function para(id: string, node: Paragraph, file: string, role: Para['role']): Para {
+function para(id: string, node: Paragraph, file: string, role: Para['role'], path: string[]): Para {
   return {
     id,
     text: plainText(node),
     node,
     role,
+    path,
     location: { file, line: node.position?.start.line, column: node.position?.start.column },
   };
 }

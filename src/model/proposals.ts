@@ -1,6 +1,7 @@
 import type { Paragraph } from 'mdast';
 import { BookdeckError, type Location } from '../errors.js';
-import type { Para, Proposal } from './book.js';
+import type { Para, Part, Proposal } from './book.js';
+import { flattenParts } from './outline.js';
 import { MAX_POINT, len, pickKeyPoints } from './keypoints.js';
 import { plainText } from './text.js';
 
@@ -66,8 +67,8 @@ function enumeration(text: string): { family: Family; ordinal: number } | undefi
  * Paragraphs that open with enumerators of one family counting up from one (一是, 二是 …;
  * 首先 … 最后): at least two of them, so a lone "首先，感谢……" greeting is not a proposal.
  */
-export function enumeratedParagraphs(paragraphs: Para[]): Para[] {
-  const runs = new Map<Family, { paras: Para[]; last: number }>();
+export function enumeratedParagraphs<T extends { text: string }>(paragraphs: T[]): T[] {
+  const runs = new Map<Family, { paras: T[]; last: number }>();
   for (const p of paragraphs) {
     const e = enumeration(p.text.trimStart());
     if (!e) continue;
@@ -79,7 +80,7 @@ export function enumeratedParagraphs(paragraphs: Para[]): Para[] {
       run.last = e.ordinal;
     }
   }
-  let best: Para[] = [];
+  let best: T[] = [];
   for (const run of runs.values()) if (run.paras.length >= 2 && run.paras.length > best.length) best = run.paras;
   return best;
 }
@@ -93,39 +94,34 @@ export function firstSentence(text: string): string {
 
 /**
  * Proposals of one chapter: body paragraphs that open with a bold lead sentence or, when
- * the chapter has none, paragraphs opening with an enumerator run. Key points come from
- * the `:::keypoints` override under the paragraph, else from {@link pickKeyPoints}.
+ * the chapter has none, paragraphs opening with an enumerator run, or else the part
+ * headings that do ({@link headingProposals}). Key points come from the `:::keypoints`
+ * override under the paragraph, else from {@link pickKeyPoints}.
  */
 export function extractProposals(
   chapter: number,
   paragraphs: Para[],
   overrides: ReadonlyMap<Paragraph, KeyPointOverride> = new Map(),
+  parts: readonly Part[] = [],
 ): Proposal[] {
   const body = paragraphs.filter((p) => p.role === 'body');
   let leads = body.flatMap((p) => {
     const lead = boldLead(p.node);
     return lead ? [{ p, lead }] : [];
   });
-  if (leads.length === 0) leads = enumeratedParagraphs(body).map((p) => ({ p, lead: firstSentence(p.text) }));
-  const out: Proposal[] = leads.map(({ p, lead }, i) => {
-    const title = titleFromLead(lead);
-    const override = overrides.get(p.node);
-    if (override) checkOverride(override, p);
-    const proposal = {
-      chapter,
-      ordinal: i + 1,
-      title,
-      lead,
-      keyPoints: override ? override.points.map((k) => k.text) : [],
-      keyPointsFrom: override ? ('manuscript' as const) : ('auto' as const),
-      text: p.text,
-      anchor: p.id,
-      location: p.location,
-    };
-    // Picking key points segments words (~30 ms); only the deck reads them, so pick on first use.
-    if (!override) lazyProperty(proposal, 'keyPoints', () => pickKeyPoints(p.text, lead, title));
-    return proposal;
-  });
+  // Enumerations restart in each part (一是 … under 一、, again under 二、).
+  if (leads.length === 0) leads = byTopPart(body).flatMap(enumeratedParagraphs).map((p) => ({ p, lead: firstSentence(p.text) }));
+  const out: Proposal[] =
+    leads.length === 0 && overrides.size === 0
+      ? headingProposals(chapter, parts, body)
+      : leads.map(({ p, lead }, i) => {
+          const override = overrides.get(p.node);
+          if (override) checkOverride(override, p);
+          return proposal(
+            { chapter, ordinal: i + 1, lead, text: p.text, anchor: p.id, location: p.location, part: p.path[0] },
+            override?.points.map((k) => k.text),
+          );
+        });
   const proposalNodes = new Set(leads.map((l) => l.p.node));
   for (const [node, override] of overrides) {
     if (!proposalNodes.has(node)) {
@@ -135,6 +131,53 @@ export function extractProposals(
       });
     }
   }
+  return out;
+}
+
+/** Paragraphs grouped by the top-level part they sit in, in reading order. */
+function byTopPart(paras: Para[]): Para[][] {
+  const groups = new Map<string | undefined, Para[]>();
+  for (const p of paras) groups.set(p.path[0], [...(groups.get(p.path[0]) ?? []), p]);
+  return [...groups.values()];
+}
+
+/**
+ * When no paragraph is a proposal, the parts may be: the deepest heading level whose
+ * headings count up from one (`## 一、加强……`, `### （一）……`) gives one proposal per
+ * heading, its text the paragraphs under that heading.
+ */
+function headingProposals(chapter: number, parts: readonly Part[], body: Para[]): Proposal[] {
+  const all = flattenParts(parts);
+  const depths = [...new Set(all.map((p) => p.depth))].sort((a, b) => b - a);
+  for (const depth of depths) {
+    const level = all.filter((p) => p.depth === depth);
+    const run = enumeratedParagraphs(level.map((part) => ({ text: part.title, part })));
+    if (run.length === 0) continue;
+    return run.map(({ part }, i) => {
+      const text = body.filter((p) => p.path.includes(part.id)).map((p) => p.text).join('\n');
+      const top = all.find((p) => p.depth < part.depth && flattenParts(p.children).includes(part));
+      return proposal({ chapter, ordinal: i + 1, lead: part.title, text, anchor: part.id, location: part.location, ...(top ? { part: top.id } : {}) });
+    });
+  }
+  return [];
+}
+
+/** A proposal from its lead and text; key points are the speaker's list, else picked on first use. */
+function proposal(
+  base: { chapter: number; ordinal: number; lead: string; text: string; anchor: string; location: Location; part?: string | undefined },
+  points?: string[],
+): Proposal {
+  const { part, ...rest } = base;
+  const title = titleFromLead(base.lead);
+  const out: Proposal = {
+    ...rest,
+    title,
+    keyPoints: points ?? [],
+    keyPointsFrom: points ? 'manuscript' : 'auto',
+    ...(part ? { part } : {}),
+  };
+  // Picking key points segments words (~30 ms); only the deck reads them, so pick on first use.
+  if (!points) lazyProperty(out, 'keyPoints', () => pickKeyPoints(base.text, base.lead, title));
   return out;
 }
 

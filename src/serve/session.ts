@@ -52,8 +52,9 @@ export async function serve(req: ServeRequest): Promise<ServeSession> {
   const fast = async () => {
     const t0 = performance.now();
     try {
-      const { book, notices } = await loadBook(req.manuscript, req.config?.config);
+      const { book, notices, warnings } = await loadBook(req.manuscript, req.config?.config);
       for (const message of notices) onEvent({ type: 'notice', message });
+      for (const w of warnings) onEvent({ type: 'warn', message: w.message, location: w.location });
       const css = await readFile(await template('epub/book.css'), 'utf8');
       server.setPreview(previewHtml(book, css), book.root);
       const ctx = emitContext('deck', { options: previewOptions, workDir, template, signal: new AbortController().signal, onEvent });

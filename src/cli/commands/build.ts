@@ -21,6 +21,8 @@ Options:
                              speaker notes (the same as adding pptx to the formats)
       --paper SIZE           PDF paper: a4 (default), a5 or b5
       --booklet              also write book-booklet.pdf (A5 pages, saddle-stitch on A4)
+      --toc-depth N          levels in the PDF's contents: 1 sections, 2 (default) also
+                             their ## parts, up to 4; bookmarks always show every level
       --single-file          also write deck.html with CSS and JS inlined
       --no-embed-fonts       do not embed subset fonts in the EPUB
       --templates DIR        folder of templates overriding the built-in ones
@@ -49,6 +51,7 @@ export async function buildCommand(argv: string[], con: Console): Promise<number
       only: { type: 'string' },
       paper: { type: 'string' },
       booklet: { type: 'boolean' },
+      'toc-depth': { type: 'string' },
       'single-file': { type: 'boolean' },
       'deck-pdf': { type: 'boolean' },
       pptx: { type: 'boolean' },
@@ -76,6 +79,7 @@ export async function buildCommand(argv: string[], con: Console): Promise<number
       noEmbedFonts: values['no-embed-fonts'],
       booklet: values.booklet,
       singleFile: values['single-file'],
+      tocDepth: values['toc-depth'] !== undefined ? parseTocDepth(values['toc-depth']) : undefined,
       templates: values.templates,
     },
     DEFAULT_FORMATS,
@@ -97,6 +101,11 @@ function parseFormats(only: string): Format[] {
   const bad = list.filter((f) => !(FORMATS as readonly string[]).includes(f));
   if (bad.length || list.length === 0) throw usageError(`--only takes ${FORMATS.join(', ')}; got '${only}'`, 'build');
   return [...new Set(list)] as Format[];
+}
+
+function parseTocDepth(n: string): number {
+  if (!/^[1-4]$/.test(n.trim())) throw usageError(`--toc-depth takes 1, 2, 3 or 4; got '${n}'`, 'build');
+  return Number(n);
 }
 
 function parsePaper(p: string): Paper {

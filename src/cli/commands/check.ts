@@ -53,9 +53,10 @@ export async function checkCommand(argv: string[], con: Console): Promise<number
   if (!args) return 0;
   const { values } = args;
   const { config, options } = await resolveBuild(values.manuscript, values.config, { out: values.out }, []);
-  const { book, files, notices } = await loadBook(values.manuscript, config.config);
+  const { book, files, notices, warnings } = await loadBook(values.manuscript, config.config);
   for (const n of notices) con.err(`notice: ${n}`);
   const findings: Finding[] = [
+    ...warnings.map((w): Finding => ({ severity: 'warning', ...w })),
     ...lintStructure(book),
     ...files.flatMap((f) => lintPunctuation(f.tree, f.path)),
     ...lintDropped(files),

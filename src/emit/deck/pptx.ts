@@ -83,7 +83,8 @@ export function talkToPandoc(book: Book, talk: Talk, apiVersion: number[]): Pand
   const meta: Record<string, MetaValue> = { title: metaStr(title?.title ?? book.meta.title), lang: metaStr(book.meta.lang) };
   if (title?.subtitle) meta.subtitle = metaStr(title.subtitle);
   if (title?.author) meta.author = metaList([metaStr(title.author)]);
-  meta.date = metaStr(zhDate(title?.date ?? book.meta.date));
+  const date = title?.date ?? book.meta.date;
+  if (date) meta.date = metaStr(zhDate(date));
   return pandocDoc(apiVersion, talk.slides.flatMap(slideBlocks), meta);
 }
 
@@ -99,7 +100,8 @@ export const emitPptx: Emitter = async (book, ctx) => {
   const [{ apiVersion }, reference] = await Promise.all([pandocInfo(), ctx.template('deck/reference.pptx')]);
   // The output folder is the build's staging folder: a failed run never replaces a good file.
   const file = path.join(ctx.options.outDir, 'deck.pptx');
-  const epoch = sourceDateEpoch() ?? Date.parse(`${book.meta.date}T00:00:00Z`) / 1000;
+  // An undated book without SOURCE_DATE_EPOCH dates its file today, as the EPUB does.
+  const epoch = sourceDateEpoch() ?? (book.meta.date ? Date.parse(`${book.meta.date}T00:00:00Z`) / 1000 : Math.floor(Date.now() / 86_400_000) * 86_400);
   await runPandoc(
     { from: 'json', to: 'pptx', output: file, extra: ['--slide-level=2', `--reference-doc=${reference}`] },
     JSON.stringify(talkToPandoc(book, talk, apiVersion)),

@@ -31,7 +31,7 @@ function renderSlide(s: Slide): string {
       return section('title', '', [
         `<h1 class="${sizeClass(s.title)}">${e(s.title)}</h1>`,
         s.subtitle ? `<p class="subtitle">${e(s.subtitle)}</p>` : '',
-        `<p class="byline">${s.author ? `<span class="author">${e(s.author)}</span>` : ''}<time data-kind="date" datetime="${e(s.date)}">${e(zhDate(s.date))}</time></p>`,
+        `<p class="byline">${s.author ? `<span class="author">${e(s.author)}</span>` : ''}${s.date ? `<time data-kind="date" datetime="${e(s.date)}">${e(zhDate(s.date))}</time>` : ''}</p>`,
       ]);
     case 'overview':
       return section('overview', '', [
@@ -44,6 +44,11 @@ function renderSlide(s: Slide): string {
         `<p class="num">${s.speech.n}</p>`,
         `<h2 class="${sizeClass(s.speech.title)}">${e(s.speech.title)}</h2>`,
         s.speech.attribution ? `<p class="attribution">${e(s.speech.attribution)}</p>` : '',
+      ]);
+    case 'part':
+      return section('part', attrs({ speech: s.speech.n, anchor: s.part.anchor }), [
+        kicker(s.speech),
+        `<h2 class="${sizeClass(s.part.title)}">${e(s.part.title)}</h2>`,
       ]);
     case 'context':
       return section(

@@ -13,9 +13,10 @@ export interface SpeechRef {
 
 /** A slide of the deck, before it becomes HTML. Every string is the manuscript's own. */
 export type Slide =
-  | { kind: 'title'; title: string; subtitle?: string; author?: string; date: string }
+  | { kind: 'title'; title: string; subtitle?: string; author?: string; date?: string }
   | { kind: 'overview'; heading?: string; speeches: SpeechRef[]; /** The talk's length, once it is timed. */ minutes?: number }
   | { kind: 'speech'; speech: SpeechRef }
+  | { kind: 'part'; speech: SpeechRef; part: { n: number; title: string; anchor: string } }
   | { kind: 'context'; speech: SpeechRef; heading?: string; items: { title: string; anchor: string }[]; notes: string[]; /** A fitted talk's notes: the items. */ said?: string[] }
   | { kind: 'proposal'; speech: SpeechRef; proposal: Proposal; of: number; /** A fitted talk's notes: the lead and key-point sentences. */ said?: string[] }
   | { kind: 'summary'; part: number; groups: { speech: SpeechRef; proposals: Proposal[] }[] };
@@ -37,7 +38,7 @@ export function deckSlides(book: Book): Slide[] {
       title: book.meta.title,
       ...(book.meta.subtitle ? { subtitle: book.meta.subtitle } : {}),
       ...(typeof book.meta.author === 'string' && book.meta.author ? { author: book.meta.author } : {}),
-      date: book.meta.date,
+      ...(book.meta.date ? { date: book.meta.date } : {}),
     },
     { kind: 'overview', ...(book.meta.subtitle ? { heading: book.meta.subtitle } : {}), speeches },
   ];
@@ -58,10 +59,25 @@ function speechRef(ch: Chapter): SpeechRef {
   return { n: ch.index + 1, title: ch.title, anchor: ch.id, ...(ch.attribution ? { attribution: ch.attribution.text } : {}) };
 }
 
-/** Context groups and proposals of one speech, ordered as the paragraphs are. */
+/**
+ * Context groups and proposals of one speech, ordered as the paragraphs are. When the
+ * speech has `##` parts and its proposals are not those parts themselves, each part
+ * opens with a divider slide.
+ */
 function chapterSlides(ch: Chapter, speech: SpeechRef): Slide[] {
   const byAnchor = new Map(ch.proposals.map((p) => [p.anchor, p] as const));
   const out: Slide[] = [];
+  const tops = ch.parts.filter((part) => !byAnchor.has(part.id));
+  const dividers = tops.length === ch.parts.length ? tops : [];
+  let shown = 0;
+  const divideUpTo = (partId: string | undefined) => {
+    const until = partId === undefined ? dividers.length : dividers.findIndex((d) => d.id === partId) + 1;
+    for (; shown < until; shown++) {
+      const d = dividers[shown]!;
+      flush();
+      out.push({ kind: 'part', speech, part: { n: shown + 1, title: d.title, anchor: d.id } });
+    }
+  };
   let group: Para[] = [];
   let before: Para | undefined;
   const flush = () => {
@@ -76,8 +92,18 @@ function chapterSlides(ch: Chapter, speech: SpeechRef): Slide[] {
     });
     group = [];
   };
+  // A part that is itself the proposal has no paragraph of its own: its slide comes before its first paragraph.
+  const ownParagraph = new Set(ch.paragraphs.map((p) => p.id));
+  let headed = ch.proposals.filter((pr) => !ownParagraph.has(pr.anchor));
   let last: Para | undefined;
   for (const p of ch.paragraphs) {
+    if (p.path[0] !== undefined) divideUpTo(p.path[0]);
+    const opened = headed.filter((pr) => p.path.includes(pr.anchor));
+    if (opened.length) {
+      flush();
+      for (const proposal of opened) out.push({ kind: 'proposal', speech, proposal, of: ch.proposals.length });
+      headed = headed.filter((pr) => !opened.includes(pr));
+    }
     if (p.role === 'context') {
       if (group.length === 0) before = last;
       group.push(p);
@@ -89,6 +115,8 @@ function chapterSlides(ch: Chapter, speech: SpeechRef): Slide[] {
     last = p;
   }
   flush();
+  divideUpTo(undefined);
+  for (const proposal of headed) out.push({ kind: 'proposal', speech, proposal, of: ch.proposals.length });
   return out;
 }
 

@@ -68,7 +68,8 @@ export function chapterTree(chapter: Chapter, defs: Map<string, FootnoteDefiniti
 
   const handlers: Handlers = {
     heading(state, node) {
-      const id = node.depth === 1 ? chapter.id : `${chapter.id}-sec${++headings}`;
+      // Part headings take the model's anchors; a heading inside a quote or list gets its own.
+      const id = node === chapter.heading ? chapter.id : (chapter.headingIds.get(node) ?? `${chapter.id}-h${++headings}`);
       const el: Element = { type: 'element', tagName: `h${node.depth}`, properties: { id }, children: state.all(node) as ElementContent[] };
       state.patch(node, el);
       return el;

@@ -1,5 +1,6 @@
 import type { Element, ElementContent, Root } from 'hast';
 import type { Location } from '../../errors.js';
+import type { Chapter } from '../../model/book.js';
 import { removeCjkSpaces } from './cjk-space.js';
 import { keepLastTwoHan } from './no-orphan.js';
 
@@ -25,7 +26,7 @@ const VALID_ID = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
  * duplicate or invalid, turn obsolete `align` into classes, and remove whitespace
  * between Chinese characters. Returns the chapter's `<section>`.
  */
-export function finishChapter(tree: Root, chapterId: string, ctx: FinishContext): Element {
+export function finishChapter(tree: Root, chapter: Pick<Chapter, 'id' | 'kind' | 'title'>, ctx: FinishContext): Element {
   const seen = new Set<string>();
   const visit = (el: Element) => {
     const p = el.properties;
@@ -66,11 +67,20 @@ export function finishChapter(tree: Root, chapterId: string, ctx: FinishContext)
   const section: Element = {
     type: 'element',
     tagName: 'section',
-    properties: { 'epub:type': 'chapter', role: 'doc-chapter', ariaLabelledBy: [chapterId] },
+    properties: { ...sectionSemantics(chapter), ariaLabelledBy: [chapter.id] },
     children: tree.children.filter((c): c is ElementContent => c.type !== 'doctype'),
   };
   for (const child of section.children) if (child.type === 'element') visit(child);
   return keepLastTwoHan(removeCjkSpaces(section));
+}
+
+/** EPUB structural semantics and ARIA role of a section: a speech is a chapter. */
+function sectionSemantics(chapter: Pick<Chapter, 'kind' | 'title'>): { 'epub:type': string; role: string } {
+  if (chapter.kind === 'front') return { 'epub:type': 'preface', role: 'doc-preface' };
+  if (chapter.kind === 'back') {
+    return /^(后记|跋|编后记|编后语)$/u.test(chapter.title) ? { 'epub:type': 'afterword', role: 'doc-afterword' } : { 'epub:type': 'appendix', role: 'doc-appendix' };
+  }
+  return { 'epub:type': 'chapter', role: 'doc-chapter' };
 }
 
 /** An `href` as the EPUB needs it: web links stay, `#id` finds its chapter, anything else is dropped. */

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Element } from 'hast';
 import type { Emitter, EmitContext } from '../types.js';
-import type { Book } from '../../model/book.js';
+import type { Book, SectionKind } from '../../model/book.js';
 import { writeFileAtomic } from '../../io/atomic.js';
 import { locateFaces } from '../../fonts/faces.js';
 import { chapterTree, hasRawHtml } from './chapter-hast.js';
@@ -14,7 +14,7 @@ import { footnoteDefinitions } from '../../model/footnotes.js';
 import { ImageStore, type BookImage } from '../../manuscript/images.js';
 import { accessibility, bookIdentifier, isoSeconds, modifiedDate } from './metadata.js';
 import { packEpub, type ExtraFile, type Page, type PackageData, type Template } from './package.js';
-import { LABELS, chapterPage, coverPage, navEntries, titlePage, type NavEntry } from './pages.js';
+import { LABELS, chapterPage, coverPage, navDepth, navEntries, titlePage, type NavEntry } from './pages.js';
 import { toXhtml } from './serialize.js';
 
 /** Book → `book.epub`: EPUB 3 with subset SC fonts, a generated cover, and identical bytes for identical input. */
@@ -29,8 +29,13 @@ export const emitEpub: Emitter = async (book, ctx) => {
   for (const c of chapters) collectRuns(c.section, c.file, runs);
   collectRuns(title, book.files[0], runs);
   runs.sans.push({ text: LABELS.toc });
-  runs.serif.push(...Object.values(LABELS).map((text) => ({ text })));
-  for (const s of nav) runs.serif.push({ text: s.title }, ...s.children.map((p) => ({ text: p.title })));
+  // The front and back matter landmarks are named only in books that have them.
+  const { frontmatter, backmatter, ...always } = LABELS;
+  runs.serif.push(...Object.values(always).map((text) => ({ text })));
+  if (book.sections.some((c) => c.kind === 'front')) runs.serif.push({ text: frontmatter });
+  if (book.sections.some((c) => c.kind === 'back')) runs.serif.push({ text: backmatter });
+  const navTitles = (entries: NavEntry[]): void => entries.forEach((n) => (runs.serif.push({ text: n.title }), navTitles(n.children)));
+  navTitles(nav);
   const onCover = coverRuns(book);
   runs.sans.push(...onCover.sans);
   runs.serif.push(...onCover.serif);
@@ -90,8 +95,8 @@ type Rendered = { section: Element; file: string; page: string; title: string }[
 async function renderChapters(book: Book, ctx: EmitContext): Promise<Rendered> {
   const defs = footnoteDefinitions(book);
   // parse5 takes a while to load: only books with raw HTML pay for it.
-  const raw = book.chapters.some(hasRawHtml) ? (await import('hast-util-raw')).raw : undefined;
-  const trees = book.chapters.map((c) => chapterTree(c, defs, raw ? { raw: (t) => raw(t) as typeof t } : {}));
+  const raw = book.sections.some(hasRawHtml) ? (await import('hast-util-raw')).raw : undefined;
+  const trees = book.sections.map((c) => chapterTree(c, defs, raw ? { raw: (t) => raw(t) as typeof t } : {}));
   for (const t of trees) for (const r of t.removed) ctx.warn(r.message, r.location);
   const used = new Set(trees.flatMap((t) => t.notes));
   for (const [id, def] of defs) {
@@ -107,7 +112,7 @@ async function renderChapters(book: Book, ctx: EmitContext): Promise<Rendered> {
   const pageOfId = new Map<string, string>();
   for (const t of trees) collectIds(t.tree, chapterPage(t.chapter.id), pageOfId);
   const out = trees.map((t) => ({
-    section: finishChapter(t.tree, t.chapter.id, {
+    section: finishChapter(t.tree, t.chapter, {
       file: t.chapter.location.file,
       page: chapterPage(t.chapter.id),
       pageOfId,
@@ -156,7 +161,7 @@ function packageData(book: Book, nav: NavEntry[], pages: Page[], files: ExtraFil
     ...(meta.subtitle ? { subtitle: meta.subtitle } : {}),
     ...(meta.author ? { creator: meta.author } : {}),
     ...(meta.publisher ? { publisher: meta.publisher } : {}),
-    date: meta.date,
+    ...(meta.date ? { date: meta.date } : {}),
     ...(meta.description ? { description: meta.description } : {}),
     subjects: meta.keywords ?? [],
     ...(meta.rights ? { rights: meta.rights } : {}),
@@ -173,15 +178,23 @@ function packageData(book: Book, nav: NavEntry[], pages: Page[], files: ExtraFil
     ],
     nav,
     ncx: nav,
-    navDepth: nav.some((n) => n.children.length) ? 2 : 1,
+    navDepth: navDepth(nav),
     landmarks: [
       ...(hasCover ? [{ type: 'cover', href: 'cover.xhtml', title: LABELS.cover }] : []),
       { type: 'titlepage', href: 'titlepage.xhtml', title: LABELS.titlepage },
       { type: 'toc', href: 'toc.xhtml', title: LABELS.toc },
-      { type: 'bodymatter', href: chapterPage(book.chapters[0]!.id), title: LABELS.bodymatter },
+      ...landmark(book, 'front', 'frontmatter', LABELS.frontmatter),
+      ...landmark(book, 'speech', 'bodymatter', LABELS.bodymatter),
+      ...landmark(book, 'back', 'backmatter', LABELS.backmatter),
     ],
     labels: { landmarks: LABELS.landmarks },
   };
+}
+
+/** The landmark of the first section of a kind, when the book has one. */
+function landmark(book: Book, kind: SectionKind, type: string, title: string): { type: string; href: string; title: string }[] {
+  const first = book.sections.find((s) => s.kind === kind);
+  return first ? [{ type, href: chapterPage(first.id), title }] : [];
 }
 
 async function template(ctx: EmitContext, name: string): Promise<Template> {

@@ -30,11 +30,14 @@ export function bookIdentifier(book: Book): string {
 
 /**
  * `dcterms:modified` (`YYYY-MM-DDThh:mm:ssZ`): from SOURCE_DATE_EPOCH when it is set,
- * as reproducible builds expect, otherwise midnight UTC of the manuscript's date.
+ * as reproducible builds expect, otherwise midnight UTC of the manuscript's date, and
+ * for a book without a date the start of today (so set a date, or SOURCE_DATE_EPOCH,
+ * for identical rebuilds on later days).
  */
-export function modifiedDate(manuscriptDate: string, sourceDateEpochValue: string | undefined): Date {
+export function modifiedDate(manuscriptDate: string | undefined, sourceDateEpochValue: string | undefined, now = new Date()): Date {
   const epoch = sourceDateEpoch(sourceDateEpochValue);
-  return epoch === undefined ? new Date(`${manuscriptDate}T00:00:00Z`) : new Date(epoch * 1000);
+  if (epoch !== undefined) return new Date(epoch * 1000);
+  return manuscriptDate ? new Date(`${manuscriptDate}T00:00:00Z`) : new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
 }
 
 /** ISO 8601 without milliseconds, as the EPUB spec wants for `dcterms:modified`. */

@@ -30,7 +30,7 @@ export interface PackageData {
   subtitle?: string;
   creator?: string;
   publisher?: string;
-  date: string;
+  date?: string;
   description?: string;
   subjects: string[];
   rights?: string;

@@ -1,5 +1,5 @@
 import type { Element, ElementContent } from 'hast';
-import type { Book } from '../../model/book.js';
+import type { Book, Part } from '../../model/book.js';
 import { displayDate } from './metadata.js';
 
 /** Labels of the generated pages, in the book's language (bookdeck books are Chinese). */
@@ -9,6 +9,8 @@ export const LABELS = {
   cover: '封面',
   titlepage: '书名页',
   bodymatter: '正文',
+  frontmatter: '前言',
+  backmatter: '附录',
 } as const;
 
 /** An entry of the navigation document and NCX: a speech, or a proposal under it. */
@@ -24,14 +26,40 @@ export function chapterPage(chapterId: string): string {
   return `${chapterId}.xhtml`;
 }
 
-/** The table of contents: each speech, with its proposals nested under it, linked to their paragraphs. */
+/**
+ * The table of contents: every section in reading order, its parts nested under it by
+ * depth, and each proposal under the innermost part that holds it, linked to its paragraph.
+ */
 export function navEntries(book: Book): NavEntry[] {
-  return book.chapters.map((c) => ({
-    id: `nav-${c.id}`,
-    title: c.title,
-    href: chapterPage(c.id),
-    children: c.proposals.map((p) => ({ id: `nav-${p.anchor}`, title: p.title, href: `${chapterPage(c.id)}#${p.anchor}`, children: [] })),
-  }));
+  return book.sections.map((c) => {
+    const page = chapterPage(c.id);
+    const innermost = new Map(c.paragraphs.map((p) => [p.id, p.path.at(-1)] as const));
+    const placed = new Map<string | undefined, { line: number; entry: NavEntry }[]>();
+    const place = (under: string | undefined, line: number | undefined, entry: NavEntry) =>
+      placed.set(under, [...(placed.get(under) ?? []), { line: line ?? 0, entry }]);
+    const partIds = new Set<string>();
+    const walk = (parts: readonly Part[], under: string | undefined) => {
+      for (const part of parts) {
+        partIds.add(part.id);
+        place(under, part.location.line, { id: `nav-${part.id}`, title: part.title, href: `${page}#${part.id}`, children: [] });
+        walk(part.children, part.id);
+      }
+    };
+    walk(c.parts, undefined);
+    for (const p of c.proposals) {
+      // A part that is itself the proposal is listed once, as the part.
+      if (partIds.has(p.anchor)) continue;
+      place(innermost.get(p.anchor), p.location.line, { id: `nav-${p.anchor}`, title: p.title, href: `${page}#${p.anchor}`, children: [] });
+    }
+    const children = (under: string | undefined): NavEntry[] =>
+      [...(placed.get(under) ?? [])].sort((a, b) => a.line - b.line).map(({ entry }) => ({ ...entry, children: children(entry.id.slice(4)) }));
+    return { id: `nav-${c.id}`, title: c.title, href: page, children: children(undefined) };
+  });
+}
+
+/** How deep a table of contents nests: 1 for a flat list. */
+export function navDepth(entries: readonly NavEntry[]): number {
+  return entries.reduce((d, e) => Math.max(d, 1 + navDepth(e.children)), 0);
 }
 
 function el(tagName: string, className: string | undefined, children: ElementContent[]): Element {
@@ -48,7 +76,7 @@ export function titlePage(book: Book): Element {
   const lines: ElementContent[] = [el('h1', 'title', [text(meta.title)])];
   if (meta.subtitle) lines.push(el('p', 'subtitle', [text(meta.subtitle)]));
   if (meta.author) lines.push(el('p', 'author', [text(meta.author)]));
-  lines.push(el('p', 'date', [text(displayDate(meta.date, meta.lang))]));
+  if (meta.date) lines.push(el('p', 'date', [text(displayDate(meta.date, meta.lang))]));
   if (meta.publisher) lines.push(el('p', 'publisher', [text(meta.publisher)]));
   if (meta.rights) lines.push(el('p', 'rights', [text(meta.rights)]));
   const section = el('section', 'titlepage', lines);

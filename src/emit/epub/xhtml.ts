@@ -1,3 +1,4 @@
+import type { FootnoteDefinition } from 'mdast';
 import type { Chapter } from '../../model/book.js';
 import { chapterTree } from './chapter-hast.js';
 import { raw } from 'hast-util-raw';
@@ -10,12 +11,11 @@ import { toXhtml } from './serialize.js';
  * A chapter's body and attribution → XHTML markup without its H1 or page wrapper, for
  * previews: the same rendering as the EPUB, with image paths left as written.
  */
-export function chapterXhtml(chapter: Chapter): string {
-  const defs = footnoteDefinitions({ chapters: [chapter] });
+export function chapterXhtml(chapter: Chapter, defs: Map<string, FootnoteDefinition> = footnoteDefinitions({ sections: [chapter] })): string {
   const { tree } = chapterTree(chapter, defs, { heading: false, raw: (t) => raw(t) as typeof t });
   const ids = new Map<string, string>();
   collectIds(tree, chapterPage(chapter.id), ids);
-  const section = finishChapter(tree, chapter.id, {
+  const section = finishChapter(tree, chapter, {
     file: chapter.location.file,
     page: chapterPage(chapter.id),
     pageOfId: ids,

@@ -33,7 +33,7 @@ const require = createRequire(import.meta.url);
 export async function texImages(book: Book, fontDir: string, warn: (message: string, location?: Location) => void): Promise<TexImages> {
   const store = new ImageStore(book.root);
   const found: { node: Image; file: string; location: Location }[] = [];
-  for (const ch of book.chapters) {
+  for (const ch of book.sections) {
     const file = ch.location.file;
     const visit = (node: Nodes) => {
       if (node.type === 'image') {

@@ -36,7 +36,7 @@ export const emitPdf: Emitter = async (book, ctx) => {
   const built = await Promise.all(
     variants.map(async (variant) => {
       ctx.progress(`pandoc → LaTeX (${variant})`);
-      const tex = await runPandoc(latexJob(template, book.meta, variant), ast, { signal: ctx.signal });
+      const tex = await runPandoc(latexJob(template, book.meta, variant, ctx.options.tocDepth), ast, { signal: ctx.signal });
       const res = await compileTex({ tex, variant, workDir: ctx.workDir, fontDir, files: images.files, signal: ctx.signal, progress: ctx.progress }).catch((err: unknown) => {
         throw blameTemplate(err, template);
       });
@@ -74,14 +74,15 @@ function blameTemplate(err: unknown, template: string): unknown {
 }
 
 /** The pandoc run that writes the LaTeX for one paper size. Pure. */
-export function latexJob(template: string, meta: BookMeta, paper: Paper): PandocJob {
+export function latexJob(template: string, meta: BookMeta, paper: Paper, tocDepth = 2): PandocJob {
   const layout = paperLayout(paper);
   return {
     from: 'json',
     // Without `smart`, pandoc keeps “ ” ‘ ’ as they are instead of TeX's `` and ''.
     to: 'latex-smart',
     template,
-    variables: { zihao: layout.zihao, geometry: layout.geometry, titlesize: layout.titleSize, lang: meta.lang },
+    // LaTeX counts the contents' levels from 0 (chapters, our sections).
+    variables: { zihao: layout.zihao, geometry: layout.geometry, titlesize: layout.titleSize, lang: meta.lang, tocdepth: String(tocDepth - 1) },
     extra: ['--top-level-division=chapter', '--no-highlight', '--wrap=preserve'],
   };
 }

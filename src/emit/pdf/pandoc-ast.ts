@@ -14,13 +14,15 @@ import { texEscape } from './tex.js';
 export function bookToPandoc(book: Book, apiVersion: number[], images: ReadonlyMap<Image, string> = new Map()): object {
   const out: PandocNode[] = [];
   const notes = footnoteDefinitions(book);
-  for (const ch of book.chapters) {
+  for (const ch of book.sections) {
     const ids: Ids = new Map(ch.paragraphs.map((p) => [p.node, { id: p.id }] as const));
+    for (const [heading, id] of ch.headingIds) ids.set(heading, { id });
     const ctx: Ctx = { ids, notes, images, chapter: ch.id, noted: new Map() };
     out.push({ t: 'Header', c: [1, [ch.id, [], []], inlines(ch.heading.children, ctx)] });
     for (const pr of ch.proposals) {
-      const node = ch.paragraphs.find((p) => p.id === pr.anchor)?.node;
-      if (node) ids.set(node, { id: pr.anchor, bookmark: pr.title });
+      const p = ch.paragraphs.find((p) => p.id === pr.anchor);
+      // Nested under the innermost part that holds it; a part that is the proposal has its own bookmark.
+      if (p) ids.set(p.node, { id: pr.anchor, bookmark: pr.title, level: 1 + p.path.length });
     }
     out.push(...blocks(ch.body, ctx));
     if (ch.attribution) {
@@ -34,9 +36,8 @@ export function bookToPandoc(book: Book, apiVersion: number[], images: ReadonlyM
   const m = book.meta;
   const meta: Record<string, PandocNode> = {
     title: metaStr(m.title),
-    date: metaStr(m.date),
-    'date-zh': metaStr(zhDate(m.date)),
   };
+  if (m.date) Object.assign(meta, { date: metaStr(m.date), 'date-zh': metaStr(zhDate(m.date)) });
   if (m.subtitle) meta.subtitle = metaStr(m.subtitle);
   if (m.author) meta.author = metaStr(m.author);
   if (m.publisher) meta.publisher = metaStr(m.publisher);
@@ -53,7 +54,7 @@ function metaStr(s: string): PandocNode {
   return { t: 'MetaInlines', c: str(s) };
 }
 
-type Ids = Map<unknown, { id: string; bookmark?: string }>;
+type Ids = Map<unknown, { id: string; bookmark?: string; level?: number }>;
 
 /** What turning one chapter into pandoc blocks needs besides the nodes. */
 interface Ctx {
@@ -83,13 +84,13 @@ function block(node: RootContent, ctx: Ctx): PandocNode[] {
       if (!ref) return [para];
       if (ref.bookmark !== undefined) {
         // A bookmark for every proposal, nested under its speech in the PDF outline.
-        const mark = `\\proposalmark{${texEscape(ref.bookmark)}}{${ref.id}}`;
+        const mark = `\\proposalmark${ref.level && ref.level > 1 ? `[${ref.level}]` : ''}{${texEscape(ref.bookmark)}}{${ref.id}}`;
         para.c = [{ t: 'RawInline', c: ['latex', mark] }, ...(para.c as PandocNode[])];
       }
       return [{ t: 'Div', c: [[ref.id, [], []], [para]] }];
     }
     case 'heading':
-      return [{ t: 'Header', c: [node.depth, ['', [], []], inlines(node.children, ctx)] }];
+      return [{ t: 'Header', c: [node.depth, [ctx.ids.get(node)?.id ?? '', [], []], inlines(node.children, ctx)] }];
     case 'blockquote':
       return [{ t: 'BlockQuote', c: blocks(node.children, ctx) }];
     case 'list': {

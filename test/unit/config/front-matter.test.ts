@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { readFrontMatter } from '../../../src/config/front-matter.js';
+import { readFrontMatter, readMeta } from '../../../src/config/front-matter.js';
+import { isoFromWritten, splitTitleBlock } from '../../../src/config/title-block.js';
+import { plainText } from '../../../src/model/text.js';
 import { parseSource } from '../../../src/manuscript/parse.js';
 import { BookdeckError } from '../../../src/errors.js';
 
@@ -34,8 +36,7 @@ describe('front matter', () => {
     expect(e.message).toBe('front matter must be a mapping of keys to values');
   });
 
-  it('names a missing title, an unknown key and a bad date with its line', () => {
-    expect(error('---\ndate: 2018-07-26\n---\n').message).toBe("front matter is missing 'title'");
+  it('names an unknown key and a bad date with its line', () => {
     const unknown = error('---\ntitle: 书\ndate: 2018-07-26\ntilte: x\n---\n');
     expect(unknown.message).toBe("unknown key 'tilte' in front matter");
     expect(unknown.hint).toMatch(/known keys here: title, subtitle, lang, date/);
@@ -52,19 +53,9 @@ describe('front matter', () => {
     });
   });
 
-  it('names the key missing from front matter and config together, not one the config supplies', () => {
-    const tree = parseSource({ path: 'm.md', text: '---\npublisher: 社\n---\n', notices: [] }).tree;
-    let e: unknown;
-    try {
-      readFrontMatter(tree, 'm.md', { title: '书' });
-    } catch (err) {
-      e = err;
-    }
-    expect(e).toBeInstanceOf(BookdeckError);
-    expect((e as BookdeckError).message).toBe("front matter is missing 'date'");
-    expect((e as BookdeckError).location).toMatchObject({ file: 'm.md', line: 2 });
-    // A bad value in the front matter is still found at its line, config or not.
+  it('finds a bad value in the front matter at its line, config or not', () => {
     const bad = parseSource({ path: 'm.md', text: '---\npublisher: 社\ndate: 26/7/2018\n---\n', notices: [] }).tree;
+    let e: unknown;
     try {
       readFrontMatter(bad, 'm.md', { title: '书' });
     } catch (err) {
@@ -74,7 +65,34 @@ describe('front matter', () => {
     expect((e as BookdeckError).location?.line).toBe(3);
   });
 
-  it('requires front matter', () => {
-    expect(error('# 一\n').code).toBe('E_NO_FRONT_MATTER');
+  it('builds without front matter: the title from a pandoc title block, the config, the first H1 or the file name', () => {
+    const read = (text: string, defaults = {}) => {
+      const { block, text: rest } = splitTitleBlock(text);
+      const file = parseSource({ path: 'dir/讲话稿.md', text: rest, notices: [] });
+      const h1 = file.tree.children.find((n) => n.type === 'heading');
+      return readMeta(file.tree, 'dir/讲话稿.md', { defaults, ...(block ? { titleBlock: block } : {}), ...(h1 ? { firstH1: plainText(h1) } : {}) });
+    };
+    const tb = read('% 论坛文集\n% 张三; 李四\n% 2018年7月26日\n\n# 一\n');
+    expect(tb).toEqual({ meta: { title: '论坛文集', author: '张三、李四', date: '2018-07-26', lang: 'zh-Hans' }, warnings: [] });
+    expect(read('# 一\n', { title: '配置书名', date: '2020-01-01' }).meta).toMatchObject({ title: '配置书名', date: '2020-01-01' });
+    const h1 = read('前言。\n\n# 第一篇\n');
+    expect(h1.meta.title).toBe('第一篇');
+    expect(h1.warnings.map((w) => w.code)).toEqual(['M_NO_TITLE']);
+    expect(h1.warnings[0]!.message).toMatch(/the first # heading is used: 《第一篇》; set one with `title:`/);
+    const named = read('只有正文。\n');
+    expect(named.meta.title).toBe('讲话稿');
+    expect(named.warnings[0]!.message).toMatch(/the file name is used/);
+    const undated = read('% 书\n%\n% June 2018\n\n正文。\n');
+    expect(undated.meta).toEqual({ title: '书', lang: 'zh-Hans' });
+    expect(undated.warnings).toMatchObject([{ code: 'M_DATE', location: { line: 3 } }]);
+  });
+
+  it('splits a pandoc title block off, keeping the line numbers of the text after it', () => {
+    const { block, text } = splitTitleBlock('% 书名\n  续行\n% 甲\n  乙\n\n# 一\n');
+    expect(block).toMatchObject({ title: '书名 续行', authors: ['甲', '乙'], lines: { title: 1, author: 3 } });
+    expect(text).toBe('\n\n\n\n\n# 一\n');
+    expect(splitTitleBlock('正文 % 不是\n').block).toBeUndefined();
+    expect(isoFromWritten('2018/7/6')).toBe('2018-07-06');
+    expect(isoFromWritten('2018年7月')).toBeUndefined();
   });
 });
