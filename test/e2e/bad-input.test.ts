@@ -60,8 +60,8 @@ describe('bad input: one clear message, exit 1, previous dist/ untouched', () =>
   it('a binary file', () => expectRefused('binary.md', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), /binary file/));
   it('broken YAML front matter', () => expectRefused('yaml.md', '---\ntitle: 书\ndate: [2018\n---\n# 一\n', /broken YAML in front matter/, 3));
   it('front matter that is not a mapping', () => expectRefused('list.md', '---\n- 书\n---\n# 一\n', /front matter must be a mapping/, 2));
-  it('a missing title', () => expectRefused('notitle.md', '---\ndate: 2018-07-26\n---\n# 一\n\n正文。\n', /front matter is missing 'title'/, 2));
-  it('a manuscript with no H1', () => expectRefused('noh1.md', '---\ntitle: 书\ndate: 2018-07-26\n---\n\n只有正文。\n', /before the first H1/, 6));
+  it('an empty title', () => expectRefused('notitle.md', "---\ntitle: ''\ndate: 2018-07-26\n---\n# 一\n\n正文。\n", /the book needs a title/, 2));
+  it('a heading with no text', () => expectRefused('noh1.md', '---\ntitle: 书\ndate: 2018-07-26\n---\n\n#\n\n只有正文。\n', /heading has no text/, 6));
   it('a missing image', () => expectRefused('img.md', `${HEAD}正文。\n\n![图](missing.png)\n`, /missing\.png/, 10));
   it('an image path outside the manuscript folder', () =>
     expectRefused('escape.md', `${HEAD}正文。\n\n![x](../../../../etc/passwd)\n`, /outside the manuscript folder|leaves the manuscript folder/, 10));

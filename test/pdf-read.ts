@@ -1,0 +1,54 @@
+import { readFile } from 'node:fs/promises';
+import { execa } from 'execa';
+import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString, type PDFRef } from 'pdf-lib';
+
+/** A physical line of a PDF page, rebuilt from pdftotext's word boxes grouped by baseline. */
+export interface Line {
+  page: number;
+  y: number;
+  text: string;
+}
+
+/** Physical lines of a PDF. `-layout` splits lines at compressed punctuation; word boxes do not. */
+export async function pdfLines(pdf: string): Promise<Line[]> {
+  const { stdout } = await execa('pdftotext', ['-bbox', pdf, '-']);
+  const lines: Line[] = [];
+  stdout.split('<page ').slice(1).forEach((page, i) => {
+    const words = [...page.matchAll(/<word xMin="([\d.]+)" yMin="[\d.]+" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g)]
+      .map((m) => ({ x: Number(m[1]), y: Number(m[2]), text: unescapeXml(m[3]!) }))
+      .sort((a, b) => a.y - b.y || a.x - b.x);
+    const rows: { y: number; words: { x: number; text: string }[] }[] = [];
+    for (const w of words) {
+      const row = rows.find((r) => Math.abs(r.y - w.y) < 3);
+      if (row) row.words.push(w);
+      else rows.push({ y: w.y, words: [w] });
+    }
+    for (const r of rows) {
+      lines.push({ page: i + 1, y: r.y, text: r.words.sort((a, b) => a.x - b.x).map((w) => w.text).join(' ') });
+    }
+  });
+  return lines;
+}
+
+function unescapeXml(s: string): string {
+  return s.replace(/&(lt|gt|quot|apos|amp);/g, (_, e: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[e]!);
+}
+
+/** The PDF outline as indented titles. */
+export async function outline(pdf: string): Promise<string[]> {
+  const doc = await PDFDocument.load(await readFile(pdf), { updateMetadata: false });
+  const out: string[] = [];
+  const walk = (ref: PDFRef | undefined, depth: number) => {
+    while (ref) {
+      const item = doc.context.lookup(ref, PDFDict);
+      const title = item.get(PDFName.of('Title'));
+      out.push('  '.repeat(depth) + (title instanceof PDFString || title instanceof PDFHexString ? title.decodeText() : ''));
+      walk(item.get(PDFName.of('First')) as PDFRef | undefined, depth + 1);
+      ref = item.get(PDFName.of('Next')) as PDFRef | undefined;
+    }
+  };
+  const root = doc.catalog.lookup(PDFName.of('Outlines'), PDFDict);
+  walk(root.get(PDFName.of('First')) as PDFRef | undefined, 0);
+  return out;
+}
+
