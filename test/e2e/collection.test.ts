@@ -118,14 +118,14 @@ describe('a collection with a preface, speeches in parts, an appendix and a post
     afterAll(async () => browser?.close());
 
     it('has a divider per ## part, the proposals under their part, and only the two speeches', () => {
-      const kinds = [...html.matchAll(/<section class="([a-z]+)" data-kind/g)].map((m) => m[1]);
+      const kinds = [...html.matchAll(/<section[^>]* class="([a-z]+)" data-kind/g)].map((m) => m[1]);
       expect(kinds).toEqual([
         'title', 'overview',
         'speech', 'part', 'proposal', 'proposal', 'proposal', 'part', 'proposal', 'proposal',
         'speech', 'part', 'proposal', 'proposal', 'part', 'proposal',
         'summary',
       ]);
-      const parts = [...html.matchAll(/<section class="part"[^>]*>.*?<h2[^>]*>([^<]*)<\/h2>/g)].map((m) => m[1]);
+      const parts = [...html.matchAll(/<section[^>]* class="part"[^>]*>.*?<h2[^>]*>([^<]*)<\/h2>/g)].map((m) => m[1]);
       expect(parts).toEqual(['一、过去一年的主要做法', '二、下一步的工作安排', '一、数据要打通', '二、服务要上门']);
       expect([...html.matchAll(/<p class="speech-title">([^<]*)</g)].map((m) => m[1]).slice(0, 2)).toEqual(book.chapters.map((c) => c.title));
       for (const notThere of ['本书收录', '会议日程', '批评指正', '前言']) expect(html).not.toContain(notThere);

@@ -53,6 +53,8 @@ function slideBlocks(s: Slide): Block[] {
       ];
     case 'speech':
       return [header(1, s.speech.title), ...notes(s.speech.attribution ? [para(s.speech.attribution)] : [])];
+    case 'part':
+      return [header(1, s.part.title)];
     case 'context':
       return [header(2, s.heading ?? s.speech.title), numbered(s.items.map((it) => [plain(it.title)])), ...notes((s.said ?? s.notes).map(para))];
     case 'proposal': {
