@@ -12,7 +12,7 @@ Usage: bookdeck <command> [options]
 
 Commands:
   build    build dist/book.epub, dist/book.pdf and dist/deck/ from the manuscript
-  import   reflow hard-wrapped text extracted from a PDF into Markdown
+  import   text, PDF, Word (.docx) or saved web pages → a manuscript that builds
   check    validate a manuscript and list the proposals per speech
   serve    live preview of the book and deck with reload on save
 

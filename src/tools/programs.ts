@@ -8,6 +8,7 @@ export const PROGRAMS = {
   xelatex: 'texlive-xetex',
   java: 'default-jre-headless',
   chromium: 'chromium',
+  pdftotext: 'poppler-utils',
 } as const;
 
 /** A program name bookdeck knows how to find. */

@@ -46,14 +46,22 @@ describe('bookdeck CLI', () => {
     expect(res.stdout).toMatch(new RegExp(`^Usage: bookdeck ${cmd}`));
   });
 
-  it('imports the seed to Markdown on stdout and to a file', async () => {
+  it('imports the seed to a manuscript on stdout and to a file, which builds with no edit', async () => {
     const res = await runCli(['import', SEED]);
     expect(res.exitCode).toBe(0);
-    const paras = res.stdout.trim().split(/\n\n+/).filter((p) => p !== '***');
-    expect(paras).toHaveLength(9 + 10 + 7 + 3);
-    const out = path.join(await scratchDir('import'), 'draft.md');
+    const [front, ...blocks] = res.stdout.split(/^---$/m)[2]!.trim().split(/\n\n+/);
+    expect(res.stdout).toMatch(/^---\ntitle: speeches-2018-forum\ndate: \d{4}-\d\d-\d\d\nlang: zh-Hans\n---\n/);
+    const headings = [front!, ...blocks].filter((b) => b.startsWith('# '));
+    expect(headings).toEqual(['# 第1篇', '# 第2篇', '# 第3篇']);
+    expect([front!, ...blocks].length - headings.length).toBe(9 + 10 + 7 + 3);
+    expect(res.stderr).toMatch(/^title: speeches-2018-forum \(from the file name; set it with --title\)$/m);
+    expect(res.stderr).toMatch(/^# 第2篇 \(placeholder: no title found/m);
+    const dir = await scratchDir('import');
+    const out = path.join(dir, 'draft.md');
     expect((await runCli(['import', SEED, '-o', out])).exitCode).toBe(0);
     expect(readFileSync(out, 'utf8')).toBe(`${res.stdout}\n`);
+    const build = await runCli(['build', '-m', out, '-o', path.join(dir, 'dist'), '--quiet']);
+    expect(build.exitCode, build.all).toBe(0);
   });
 
   it('refuses empty and binary input to import by name', async () => {

@@ -1,48 +1,113 @@
-import { readSource } from '../../manuscript/read.js';
-import { reflow } from '../../import/reflow.js';
-import { toMarkdown } from '../../import/to-markdown.js';
+import { mkdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { assemble } from '../../import/assemble.js';
+import { importFile } from '../../import/index.js';
 import { writeFileAtomic } from '../../io/atomic.js';
 import { parse, usageError } from '../args.js';
 import type { Console } from '../console.js';
 
-const IMPORT_HELP = `Usage: bookdeck import FILE [-o OUT.md]
+const IMPORT_HELP = `Usage: bookdeck import FILE... [-o OUT.md | -o FOLDER/] [options]
 
-Turn hard-wrapped Chinese text (as extracted from a typeset PDF) into Markdown:
-one paragraph per block, page breaks joined, documents split where a line starts
-with a space, the （摘自……） attribution kept as its own paragraph. Only whitespace
-is ever removed. GB18030/GBK input is converted to UTF-8 with a notice.
+Turn speeches as they arrive into a manuscript that \`bookdeck build\` takes as it is:
+YAML front matter (title, date, lang) and one \`# title\` per speech. Apart from
+whitespace and removed page furniture no character is dropped, added or changed.
+
+Inputs (recognised by their first bytes, then their extension):
+  .txt    hard-wrapped text (e.g. from pdftotext): paragraphs rejoined, page breaks
+          joined, a new document where a line starts with a space, （摘自……） kept whole.
+          GB18030/GBK is converted to UTF-8 with a notice.
+  .pdf    the text layer (pdftotext -bbox-layout): a first-line indent starts a paragraph,
+          a large centred line is a speech title, page numbers (— 1 —, -1-, 第1页, a bare
+          number) and running heads (a line repeated at the top or foot of most pages)
+          are dropped and counted. No text layer or encrypted: exit 1 (no OCR).
+  .docx   Word, through pandoc's docx reader: bold, italics, footnotes, lists, tables,
+          images (extracted to NAME-media/ beside the output). 公文 headings typed as
+          plain paragraphs are recovered: a short paragraph starting 一、 or 第一章 or
+          第一部分 becomes ##, one starting （一） becomes ###; the first centred or large
+          short paragraph is the title (#). A subtitle line (——在……上的讲话), a speaker
+          line and a date line （2018年7月26日） stay under the title as paragraphs; the
+          date also goes to the front matter.
+  .html   a saved web page, read offline (nothing is fetched): the <article>, else
+          <main>, else the element holding the most paragraph text, without navigation,
+          headers, footers, asides, forms or scripts; paragraphs, headings, bold, italics,
+          lists and tables kept.
+
+Titles: the book title is --title, else the document title found, else the file name;
+a speech's # is the title found, else the next --speech-title, else 第N篇. Every
+choice is printed (stderr), with the date used (found, else the file's modification day).
 
 Options:
-  -o, --out FILE   write the Markdown here instead of stdout
-      --debug      show stack traces
-  -h, --help       show this help
+  -o, --out PATH         OUT.md: one manuscript. FOLDER/ (or an existing folder): one
+                         NN-title.md per speech. Default: the manuscript on stdout.
+      --book             several FILEs into one manuscript (with -o OUT.md or stdout)
+      --title TEXT       the book title in the front matter
+      --speech-title T   title for the next untitled speech (repeatable)
+      --lang TAG         the lang in the front matter (default zh-Hans)
+      --keep-furniture   keep PDF page numbers and running heads in the text
+      --debug            show stack traces
+  -h, --help             show this help
 
-Example:
+Examples:
   bookdeck import manuscript/source/speeches-2018-forum.txt -o draft.md
+  bookdeck import speech.pdf -o draft.md        # prints e.g. dropped 6 page numbers and 5 running heads
+  bookdeck import 讲话.docx -o draft.md          # images go to draft.md's folder, 讲话-media/
+  bookdeck import saved-page.html -o draft.md
+  bookdeck import a.docx b.pdf c.txt -o manuscript/        # 01-….md 02-….md 03-….md
+  bookdeck import a.docx b.pdf --book --title 讲话选编 -o book.md
+  bookdeck build -m draft.md                    # builds with no edit
 `;
 
-/** `bookdeck import`: reflow raw text into Markdown. */
+/** `bookdeck import`: text, PDF, Word and saved web pages → a manuscript that builds. */
 export async function importCommand(argv: string[], con: Console): Promise<number> {
   const args = parse(
     argv,
     {
       out: { type: 'string', short: 'o' },
+      book: { type: 'boolean', default: false },
+      title: { type: 'string' },
+      'speech-title': { type: 'string', multiple: true },
+      lang: { type: 'string', default: 'zh-Hans' },
+      'keep-furniture': { type: 'boolean', default: false },
     },
     'import',
     IMPORT_HELP,
     con,
   );
   if (!args) return 0;
-  const { values, positionals } = args;
-  const [file, ...rest] = positionals;
-  if (!file || rest.length) throw usageError('import takes exactly one input FILE', 'import');
-  const { text, notices } = await readSource(file);
-  for (const n of notices) con.err(`notice: ${n}`);
-  const markdown = toMarkdown(reflow(text));
-  if (values.out) {
-    await writeFileAtomic(values.out, markdown);
-  } else {
-    con.out(markdown);
+  const { values, positionals: files } = args;
+  if (files.length === 0) throw usageError('import needs at least one input FILE', 'import');
+  const out = values.out;
+  const split = out !== undefined && !values.book && (/[\\/]$/.test(out) || Boolean(await stat(out).then((s) => s.isDirectory(), () => false)));
+  if (files.length > 1 && !split && !values.book) {
+    throw usageError('several files go to a folder (-o FOLDER/, one NN-title.md per speech) or, with --book, into one manuscript', 'import');
+  }
+  const outDir = split ? out! : out ? path.dirname(out) : '.';
+  await mkdir(outDir, { recursive: true });
+  const drafts = [];
+  for (const file of files) drafts.push(await importFile(file, { outDir, keepFurniture: values['keep-furniture'] }));
+  const mtime = await stat(files[0]!).then((s) => s.mtime);
+  const { outputs, report } = assemble(drafts, {
+    title: values.title,
+    speechTitles: values['speech-title'] ?? [],
+    lang: values.lang,
+    split,
+    fallbackDate: localDay(mtime),
+  });
+  for (const line of report) con.err(line);
+  for (const o of outputs) {
+    if (o.name) {
+      await writeFileAtomic(path.join(outDir, o.name), o.markdown);
+      con.err(`wrote ${path.join(outDir, o.name)}`);
+    } else if (out) {
+      await writeFileAtomic(out, o.markdown);
+      con.err(`wrote ${out}`);
+    } else {
+      con.out(o.markdown);
+    }
   }
   return 0;
+}
+
+function localDay(d: Date): string {
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }

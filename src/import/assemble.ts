@@ -1,0 +1,70 @@
+import type { Root, RootContent } from 'mdast';
+import { visit } from 'unist-util-visit';
+import type { Draft } from './draft.js';
+import { draftMarkdown, fileTitle, speechFileName, type DraftMeta, type TitledSpeech } from './write.js';
+
+/** How drafts become manuscripts. */
+export interface AssembleOptions {
+  title?: string;
+  /** Titles for the speeches that have none, in order; the rest get a numbered placeholder. */
+  speechTitles: string[];
+  lang: string;
+  /** One file per speech (`NN-title.md`) instead of one manuscript. */
+  split: boolean;
+  /** The date to fall back to when no document names one (the first file's modification day). */
+  fallbackDate: string;
+}
+
+/** One Markdown file to write; `name` is set when splitting, relative to the output folder. */
+export interface Output {
+  name?: string;
+  markdown: string;
+}
+
+/**
+ * Drafts → the manuscript(s) and the lines that tell the user which title and date
+ * were used and what was removed. Pure.
+ */
+export function assemble(drafts: readonly Draft[], opts: AssembleOptions): { outputs: Output[]; report: string[] } {
+  const report: string[] = [];
+  for (const d of drafts) {
+    const n = d.speeches.length;
+    const f = d.furniture;
+    const removed = f ? `; ${f.kept ? 'kept' : 'dropped'} ${f.pageNumbers} page number${f.pageNumbers === 1 ? '' : 's'} and ${f.runningHeads} running head${f.runningHeads === 1 ? '' : 's'}` : '';
+    report.push(`${d.file}: ${n} speech${n === 1 ? '' : 'es'}${removed}`, ...d.notices.map((x) => `notice: ${x}`));
+  }
+  const first = drafts[0]!;
+  const found = drafts.find((d) => d.title)?.title;
+  const title = opts.title ?? found ?? fileTitle(first.file);
+  report.push(`title: ${title} (${opts.title ? 'from --title' : found ? 'found in the document' : 'from the file name; set it with --title'})`);
+  const dated = drafts.find((d) => d.date);
+  const date = dated?.date ?? opts.fallbackDate;
+  report.push(`date: ${date} (${dated ? `found in ${dated.file}` : `no full date found: the modification day of ${first.file}; correct it in the front matter`})`);
+  const meta: DraftMeta = { title, date, lang: opts.lang };
+
+  const flags = [...opts.speechTitles];
+  const speeches: TitledSpeech[] = drafts.flatMap((d) => d.speeches).map((s, i) => {
+    if (s.title) return { ...s, title: s.title, titleFrom: 'found' as const };
+    const flag = flags.shift();
+    return flag ? { ...s, title: flag, titleFrom: 'flag' as const } : { ...s, title: `第${i + 1}篇`, titleFrom: 'placeholder' as const };
+  });
+  if (speeches.length > 1) speeches.forEach((s, i) => uniqueNotes(s.body, `s${i + 1}-`));
+  for (const s of speeches) {
+    const why = s.titleFrom === 'found' ? 'title found' : s.titleFrom === 'flag' ? 'from --speech-title' : 'placeholder: no title found; pass --speech-title or edit this line';
+    report.push(`# ${s.title} (${why})`);
+  }
+  const outputs = opts.split
+    ? speeches.map((s, i) => ({ name: speechFileName(i, s.title), markdown: draftMarkdown(meta, [s]) }))
+    : [{ markdown: draftMarkdown(meta, speeches) }];
+  return { outputs, report };
+}
+
+/** Footnote labels made unique across speeches that end up in one book. */
+function uniqueNotes(body: RootContent[], prefix: string): void {
+  visit({ type: 'root', children: body } as Root, (node) => {
+    if (node.type === 'footnoteReference' || node.type === 'footnoteDefinition') {
+      node.label = prefix + (node.label ?? node.identifier);
+      node.identifier = prefix + node.identifier;
+    }
+  });
+}

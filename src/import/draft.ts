@@ -1,0 +1,56 @@
+import type { Paragraph, RootContent } from 'mdast';
+
+/** One speech found in an imported file: its title when one was found, and its body blocks. */
+export interface Speech {
+  title?: string;
+  body: RootContent[];
+}
+
+/** Page furniture an import removed (or, with `--keep-furniture`, found and kept). */
+export interface Furniture {
+  pageNumbers: number;
+  runningHeads: number;
+  /** True when `--keep-furniture` left them in the text. */
+  kept?: boolean;
+}
+
+/** What every importer returns: the speeches of one file and what it found about them. */
+export interface Draft {
+  file: string;
+  speeches: Speech[];
+  /** The document's own title (a docx's centred title, an HTML `<h1>`), when found. */
+  title?: string;
+  /** `YYYY-MM-DD` when the document names a full date. */
+  date?: string;
+  /** Set by the PDF importer only. */
+  furniture?: Furniture;
+  /** Images the import wrote next to the output, relative to it. */
+  images?: string[];
+  notices: string[];
+}
+
+/** A paragraph of plain text (text importers keep every character as a text node). */
+export function textParagraph(value: string): Paragraph {
+  return { type: 'paragraph', children: [{ type: 'text', value }] };
+}
+
+const ZH_DATE = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/u;
+
+/** The date of the first short line (a date line, an attribution) that names a full date. */
+export function dateOfLines(lines: readonly string[]): string | undefined {
+  for (const l of lines) {
+    const d = Array.from(l.trim()).length <= 40 ? findDate(l) : undefined;
+    if (d) return d;
+  }
+  return undefined;
+}
+
+/** The first full date `2018年7月26日` (or ISO `2018-07-26`) in a text, as ISO; undefined if none or invalid. */
+export function findDate(text: string): string | undefined {
+  const m = ZH_DATE.exec(text) ?? /(\d{4})-(\d{2})-(\d{2})/.exec(text);
+  if (!m) return undefined;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d || y < 1000) return undefined;
+  return `${m[1]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}

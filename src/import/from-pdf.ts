@@ -1,0 +1,59 @@
+import { execa, type ExecaError } from 'execa';
+import { BookdeckError } from '../errors.js';
+import { findProgram } from '../tools/programs.js';
+import { dateOfLines, type Draft } from './draft.js';
+import { removeFurniture } from './furniture.js';
+import type { ImportOptions } from './index.js';
+import { parseBboxLayout } from './pdf-lines.js';
+import { pdfSpeeches } from './pdf-paragraphs.js';
+import { plainText } from '../model/text.js';
+
+/**
+ * A PDF's text layer → a draft. `pdftotext -bbox-layout` (poppler) gives every line's
+ * box, which is what finds paragraphs (first-line indents), titles (large, centred) and
+ * page furniture (page numbers and running heads in the bands). A PDF without a text
+ * layer, encrypted or unreadable is an input error: bookdeck does no OCR.
+ */
+export async function importPdf(file: string, opts: ImportOptions): Promise<Draft> {
+  const bin = await findProgram('pdftotext');
+  const res = await execa(bin, ['-bbox-layout', '-enc', 'UTF-8', file, '-'], { reject: false, timeout: 120_000, stdin: 'ignore' });
+  if (res.exitCode !== 0) throw pdfError(file, res.stderr, res as unknown as ExecaError);
+  const { pages, found, heads } = removeFurniture(parseBboxLayout(res.stdout), opts.keepFurniture);
+  if (!pages.some((p) => p.lines.some((l) => l.text.trim() !== ''))) {
+    throw new BookdeckError('E_PDF_NO_TEXT', `this PDF has no text layer (${pages.length} page${pages.length === 1 ? '' : 's'} of images, a scan?)`, {
+      location: { file },
+      hint: 'bookdeck does no OCR: run an OCR program (e.g. ocrmypdf) first, or import the source document',
+    });
+  }
+  const speeches = pdfSpeeches(pages);
+  const titled = speeches.filter((s) => s.title);
+  return {
+    file,
+    speeches,
+    // One titled speech names the document; a running head usually names the collection.
+    title: titled.length === 1 ? titled[0]!.title : heads[0],
+    date: dateOfLines(speeches.flatMap((s) => s.body.map((b) => plainText(b)))),
+    furniture: found,
+    notices: [],
+  };
+}
+
+function pdfError(file: string, stderr: string, res: ExecaError): BookdeckError {
+  if (/incorrect password|encrypt/i.test(stderr)) {
+    return new BookdeckError('E_PDF_ENCRYPTED', 'this PDF is encrypted with a password, so its text cannot be read', {
+      location: { file },
+      hint: 'open it with its password and save or print an unencrypted copy, then import that',
+    });
+  }
+  if (res.exitCode === 3 || /copying of text/i.test(stderr)) {
+    return new BookdeckError('E_PDF_ENCRYPTED', 'this PDF forbids copying its text', {
+      location: { file },
+      hint: 'ask for an unrestricted copy, or print it to a new PDF where you are allowed to',
+    });
+  }
+  const why = stderr.trim().split('\n')[0] || `pdftotext exited with code ${res.exitCode}`;
+  return new BookdeckError('E_PDF_UNREADABLE', `this PDF cannot be read (${why})`, {
+    location: { file },
+    hint: 'check that the file is a complete PDF; re-export or re-download it',
+  });
+}

@@ -1,0 +1,57 @@
+import { open } from 'node:fs/promises';
+import path from 'node:path';
+import { BookdeckError } from '../errors.js';
+import type { Draft } from './draft.js';
+
+/** What every importer may need besides the file. */
+export interface ImportOptions {
+  /** The folder the Markdown will be written to; images a document holds are extracted below it. */
+  outDir: string;
+  /** Keep page numbers and running heads in the text instead of dropping them. */
+  keepFurniture: boolean;
+}
+
+/** The input kinds `bookdeck import` reads. */
+export type InputKind = 'text' | 'pdf' | 'docx' | 'html';
+
+/** Read one file, whatever its kind, into a draft. Each importer is loaded only when used. */
+export async function importFile(file: string, opts: ImportOptions): Promise<Draft> {
+  switch (await inputKind(file)) {
+    case 'pdf':
+      return (await import('./from-pdf.js')).importPdf(file, opts);
+    case 'docx':
+      return (await import('./from-docx.js')).importDocx(file, opts);
+    case 'html':
+      return (await import('./from-html.js')).importHtml(file);
+    case 'text':
+      return (await import('./from-text.js')).importText(file);
+  }
+}
+
+/** The kind of a file from its first bytes, then its extension: a PDF named `.txt` is still a PDF. */
+export async function inputKind(file: string): Promise<InputKind> {
+  const head = await firstBytes(file, 512);
+  const ext = path.extname(file).toLowerCase();
+  if (head.subarray(0, 5).toString('latin1') === '%PDF-') return 'pdf';
+  if (ext === '.docx' || head.subarray(0, 4).toString('latin1') === 'PK\x03\x04') return 'docx';
+  if (ext === '.html' || ext === '.htm' || /^\s*(<!doctype html|<html)/i.test(head.toString('utf8').replace(/^\ufeff/, ''))) return 'html';
+  if (ext === '.pdf') return 'pdf';
+  return 'text';
+}
+
+async function firstBytes(file: string, n: number): Promise<Buffer> {
+  const unreadable = (cause: NodeJS.ErrnoException) => {
+    throw new BookdeckError(cause.code === 'ENOENT' ? 'E_NOT_FOUND' : 'E_READ', `cannot read the file (${cause.code ?? cause.message})`, {
+      location: { file },
+      hint: 'check the path and its permissions',
+    });
+  };
+  const fh = await open(file, 'r').catch(unreadable);
+  try {
+    const buf = Buffer.alloc(n);
+    const { bytesRead } = await fh.read(buf, 0, n, 0).catch(unreadable);
+    return buf.subarray(0, bytesRead);
+  } finally {
+    await fh.close();
+  }
+}

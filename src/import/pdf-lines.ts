@@ -1,0 +1,73 @@
+import { isCjk } from './text-class.js';
+
+/** One text line of a PDF page as `pdftotext -bbox-layout` boxes it, in points from the top left. */
+export interface PdfLine {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+  text: string;
+  /** A page number or running head kept by `--keep-furniture`: a paragraph of its own. */
+  furniture?: boolean;
+}
+
+/** One page and its lines, top to bottom. */
+export interface PdfPage {
+  width: number;
+  height: number;
+  lines: PdfLine[];
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+const unescape = (s: string) => s.replace(/&(amp|lt|gt|quot|apos|#\d+|#x[0-9a-f]+);/gi, (_m, e: string) =>
+  e[0] === '#' ? String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1))) : ENTITIES[e.toLowerCase()]!);
+
+function joinWords(text: string, w: string): string {
+  return text && !(isCjk(Array.from(text).at(-1)!) && isCjk(Array.from(w)[0]!)) ? `${text} ${w}` : text + w;
+}
+
+/**
+ * Poppler cuts one printed line into several where compressed punctuation makes glyph
+ * boxes overlap (xeCJK's `”，`); pieces on the same baseline are one line again.
+ */
+function mergeRows(lines: PdfLine[]): PdfLine[] {
+  const sorted = [...lines].sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0);
+  const rows: PdfLine[][] = [];
+  for (const l of sorted) {
+    const row = rows.at(-1);
+    if (row && Math.abs(row[0]!.y0 - l.y0) < 1 && Math.abs(row[0]!.y1 - l.y1) < 1) row.push(l);
+    else rows.push([l]);
+  }
+  return rows.map((row) => {
+    row.sort((a, b) => a.x0 - b.x0);
+    return {
+      x0: row[0]!.x0,
+      y0: Math.min(...row.map((l) => l.y0)),
+      x1: Math.max(...row.map((l) => l.x1)),
+      y1: Math.max(...row.map((l) => l.y1)),
+      text: row.map((l) => l.text).reduce(joinWords, ''),
+    };
+  });
+}
+
+const num = (attrs: string, name: string) => Number(new RegExp(`${name}="([\\d.]+)"`).exec(attrs)?.[1] ?? NaN);
+
+/**
+ * The XHTML that `pdftotext -bbox-layout` prints → pages of lines. Words of a line are
+ * joined with a space unless both sides are CJK (poppler splits `4年来` into `4` `年来`);
+ * the reflow later drops the spaces between Han and Latin as the text importer does. Pure.
+ */
+export function parseBboxLayout(xhtml: string): PdfPage[] {
+  const pages: PdfPage[] = [];
+  for (const pm of xhtml.matchAll(/<page ([^>]*)>([\s\S]*?)<\/page>/g)) {
+    const lines: PdfLine[] = [];
+    for (const lm of pm[2]!.matchAll(/<line ([^>]*)>([\s\S]*?)<\/line>/g)) {
+      const words = [...lm[2]!.matchAll(/<word [^>]*>([\s\S]*?)<\/word>/g)].map((w) => unescape(w[1]!));
+      const text = words.reduce(joinWords, '');
+      if (text.trim() === '') continue;
+      lines.push({ x0: num(lm[1]!, 'xMin'), y0: num(lm[1]!, 'yMin'), x1: num(lm[1]!, 'xMax'), y1: num(lm[1]!, 'yMax'), text });
+    }
+    pages.push({ width: num(pm[1]!, 'width'), height: num(pm[1]!, 'height'), lines: mergeRows(lines) });
+  }
+  return pages;
+}

@@ -1,0 +1,49 @@
+import path from 'node:path';
+import type { Root } from 'mdast';
+import { toMarkdown, type Options } from 'mdast-util-to-markdown';
+import { gfmToMarkdown } from 'mdast-util-gfm';
+import { cjkFriendlyToMarkdown } from 'mdast-util-to-markdown-cjk-friendly';
+import { stringify } from 'yaml';
+import type { Speech } from './draft.js';
+
+/** The book metadata an import writes as front matter. */
+export interface DraftMeta {
+  title: string;
+  date: string;
+  lang: string;
+}
+
+/** A speech with the title it will carry, and where that title came from (printed to the user). */
+export interface TitledSpeech extends Speech {
+  title: string;
+  titleFrom: 'found' | 'flag' | 'placeholder';
+}
+
+const OPTIONS: Options = { extensions: [gfmToMarkdown(), cjkFriendlyToMarkdown()], bullet: '-', emphasis: '*', strong: '*', rule: '*', fences: true };
+
+/**
+ * A manuscript that `bookdeck build` takes as it is: YAML front matter, then one `#` per
+ * speech followed by its body. mdast-util-to-markdown escapes whatever would read as
+ * markup, so the text parses back to exactly the same characters.
+ */
+export function draftMarkdown(meta: DraftMeta, speeches: readonly TitledSpeech[]): string {
+  const front = `---\n${stringify({ title: meta.title, date: meta.date, lang: meta.lang }, { lineWidth: 0 })}---\n\n`;
+  return front + speeches.map(speechMarkdown).join('\n');
+}
+
+/** One speech as Markdown: its `#` line and body. */
+export function speechMarkdown(s: TitledSpeech): string {
+  const root: Root = { type: 'root', children: [{ type: 'heading', depth: 1, children: [{ type: 'text', value: s.title }] }, ...s.body] };
+  return toMarkdown(root, OPTIONS);
+}
+
+/** `NN-title.md`: a two-digit position and the title with characters no file system takes removed, cut to 40. */
+export function speechFileName(index: number, title: string): string {
+  const safe = Array.from(title.replace(/[\\/:*?"<>|\s\u0000-\u001f]+/gu, '')).slice(0, 40).join('') || 'speech';
+  return `${String(index + 1).padStart(2, '0')}-${safe}.md`;
+}
+
+/** The file name without folder and extension, as a last-resort title. */
+export function fileTitle(file: string): string {
+  return path.basename(file).replace(/\.[^.]+$/, '') || file;
+}
