@@ -34,7 +34,8 @@ export function assemble(drafts: readonly Draft[], opts: AssembleOptions): { out
     report.push(`${d.file}: ${n} speech${n === 1 ? '' : 'es'}${removed}`, ...d.notices.map((x) => `notice: ${x}`));
   }
   const first = drafts[0]!;
-  const found = drafts.find((d) => d.title)?.title;
+  // A document's own title, else the title of a file's only speech.
+  const found = drafts.map((d) => d.title ?? (d.speeches.length === 1 ? d.speeches[0]!.title : undefined)).find((t) => t);
   const title = opts.title ?? found ?? fileTitle(first.file);
   report.push(`title: ${title} (${opts.title ? 'from --title' : found ? 'found in the document' : 'from the file name; set it with --title'})`);
   const dated = drafts.find((d) => d.date);

@@ -1,3 +1,125 @@
-import type { Draft } from './draft.js';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { RootContent } from 'mdast';
+import { BookdeckError } from '../errors.js';
+import { PandocError, pandocAst } from '../tools/pandoc.js';
+import * as P from '../tools/pandoc-ast.js';
+import { docxParagraphs, type DocxParagraph } from './docx-layout.js';
+import { dateOfLines, type Draft, type Speech } from './draft.js';
+import { familyDepths, headingFamily } from './gongwen.js';
 import type { ImportOptions } from './index.js';
-export async function importDocx(file: string, _opts: ImportOptions): Promise<Draft> { void file; throw new Error('todo'); }
+import { blocksToMdast, type ToMdastContext } from './pandoc-to-mdast.js';
+import { fileTitle } from './write.js';
+
+// The title is among the first paragraphs, short, and centred or set large.
+const TITLE_WITHIN = 5;
+const TITLE_MAX = 40;
+const LARGE = 1.25;
+
+/**
+ * A Word file → a draft, through pandoc's docx reader and the typed AST. pandoc keeps
+ * bold, italics, footnotes, lists, tables and images but not alignment or size, so those
+ * are read from `word/document.xml` to find the title; 公文 headings typed as plain
+ * paragraphs become headings (see gongwen.ts). Images go to `NAME-media/` beside the output.
+ */
+export async function importDocx(file: string, opts: ImportOptions): Promise<Draft> {
+  const layout = await docxParagraphs(await readFile(file), file);
+  const mediaDir = path.join(opts.outDir, `${fileTitle(file)}-media`);
+  const doc = await pandocAst({ from: 'docx', extra: [`--extract-media=${mediaDir}`] }, { file }).catch((err: unknown) => {
+    if (!(err instanceof PandocError)) throw err;
+    const why = err.message.split('\n').find((l) => /couldn't|error/i.test(l)) ?? 'pandoc could not read it';
+    throw new BookdeckError('E_DOCX_UNREADABLE', `pandoc cannot read this Word document (${why.trim()})`, {
+      location: { file },
+      hint: 'open it in Word or LibreOffice and save it again as .docx',
+    });
+  });
+  const blocks = withLayout(doc.blocks, layout);
+  const title = findTitle(blocks, layout) ?? metaTitle(doc.meta);
+  const body = recoverHeadings(title ? blocks.filter((b) => b.block !== title.block) : blocks);
+
+  const images: string[] = [];
+  const ctx: ToMdastContext = {
+    notes: [],
+    image: (url) => {
+      const rel = path.relative(opts.outDir, url).split(path.sep).join('/');
+      images.push(rel);
+      return rel;
+    },
+  };
+  const speeches = split(body, title?.text).map(({ title: t, blocks: bs }): Speech => {
+    // Each footnote's definition follows the block that cites it, so a closing （摘自……） stays last.
+    const md: RootContent[] = bs.flatMap((b) => {
+      const before = ctx.notes.length;
+      return [...blocksToMdast([b], ctx), ...ctx.notes.slice(before)];
+    });
+    return t === undefined ? { body: md } : { title: t, body: md };
+  });
+  const lines = doc.blocks.flatMap((b) => (b.t === 'Para' || b.t === 'Plain' ? [P.stringify(b.c)] : []));
+  const notices = images.length ? [`${images.length} image${images.length === 1 ? '' : 's'} extracted to ${mediaDir}`] : [];
+  return { file, speeches, title: title?.text, date: dateOfLines(lines), images, notices };
+}
+
+interface Placed {
+  block: P.Block;
+  layout?: DocxParagraph;
+}
+
+/** Pair pandoc's top-level paragraphs with the docx paragraphs they came from, by text, in order. */
+function withLayout(blocks: readonly P.Block[], layout: readonly DocxParagraph[]): Placed[] {
+  let at = 0;
+  return blocks.map((block) => {
+    if (block.t !== 'Para' && block.t !== 'Plain') return { block };
+    const key = P.stringify(block.c).replace(/\s+/g, '');
+    const i = layout.findIndex((l, j) => j >= at && l.key === key);
+    if (i === -1) return { block };
+    at = i + 1;
+    return { block, layout: layout[i] };
+  });
+}
+
+function findTitle(blocks: readonly Placed[], layout: readonly DocxParagraph[]): { block: P.Block; text: string } | undefined {
+  const sizes = layout.flatMap((l) => (l.size ? [l.size] : [])).sort((a, b) => a - b);
+  const body = sizes[Math.floor(sizes.length / 2)];
+  for (const { block, layout: l } of blocks.slice(0, TITLE_WITHIN)) {
+    if (block.t === 'Header' && block.c[0] === 1) return undefined;
+    if ((block.t !== 'Para' && block.t !== 'Plain') || !l) continue;
+    const text = P.stringify(block.c).trim();
+    const large = body !== undefined && l.size !== undefined && l.size >= body * LARGE;
+    if ((l.centred || large) && text && Array.from(text).length <= TITLE_MAX && headingFamily(text) === undefined) return { block, text };
+  }
+  return undefined;
+}
+
+function metaTitle(meta: Record<string, P.MetaValue>): { block: P.Block; text: string } | undefined {
+  const t = meta.title;
+  const text = t?.t === 'MetaInlines' ? P.stringify(t.c).trim() : t?.t === 'MetaString' ? t.c.trim() : '';
+  return text ? { block: P.nullBlock(), text } : undefined;
+}
+
+/** Plain paragraphs that read as 公文 headings (or carry a Word outline level) become headers; a bold that covers the whole heading goes. */
+function recoverHeadings(blocks: readonly Placed[]): P.Block[] {
+  const fams = blocks.map(({ block }) => (block.t === 'Para' || block.t === 'Plain' ? headingFamily(P.stringify(block.c)) : undefined));
+  const depths = familyDepths(fams.filter((f): f is number => f !== undefined));
+  return blocks.map(({ block, layout }, i) => {
+    if (block.t !== 'Para' && block.t !== 'Plain') return block;
+    const fam = fams[i];
+    const depth = fam !== undefined ? depths.get(fam)! : layout?.outline !== undefined ? Math.min(6, layout.outline + 2) : undefined;
+    if (depth === undefined) return block;
+    const only = block.c.length === 1 ? block.c[0] : undefined;
+    return P.header(depth, P.attr(), only?.t === 'Strong' ? only.c : block.c);
+  });
+}
+
+/** With a title: one speech. Without: a speech per level-1 header (text before the first is untitled). */
+function split(blocks: readonly P.Block[], title: string | undefined): { title?: string; blocks: P.Block[] }[] {
+  if (title !== undefined) return [{ title, blocks: [...blocks] }];
+  const out: { title?: string; blocks: P.Block[] }[] = [];
+  for (const b of blocks) {
+    if (b.t === 'Header' && b.c[0] === 1) out.push({ title: P.stringify(b.c[2]).trim(), blocks: [] });
+    else {
+      if (out.length === 0) out.push({ blocks: [] });
+      out.at(-1)!.blocks.push(b);
+    }
+  }
+  return out;
+}

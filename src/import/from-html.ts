@@ -1,3 +1,59 @@
-import type { Draft } from './draft.js';
+import type { Element, Root as HastRoot } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { toMdast } from 'hast-util-to-mdast';
+import type { Root, RootContent } from 'mdast';
+import { visit } from 'unist-util-visit';
+import { BookdeckError } from '../errors.js';
+import { readSource } from '../manuscript/read.js';
+import { plainText } from '../model/text.js';
+import { dateOfLines, type Draft } from './draft.js';
+import { elementText, firstTag, mainArticle, stripChrome } from './html-article.js';
 
-export async function importHtml(file: string): Promise<Draft> { void file; throw new Error('todo'); }
+// Whitespace between two CJK characters is the source's line wrapping, not a space.
+const CJK_GAP = /(?<=[\p{Script=Han}\u3000-\u303f\uff00-\uffef“”‘’])\s+(?=[\p{Script=Han}\u3000-\u303f\uff00-\uffef“”‘’])/gu;
+
+/**
+ * A saved web page → a draft of its main article (see html-article.ts), converted with
+ * hast-util-to-mdast: paragraphs, headings, bold, italics, lists and tables kept. The
+ * article's `<h1>` (else the page's, else `<title>`) is the speech title. Links and
+ * images are kept as written and never fetched.
+ */
+export async function importHtml(file: string): Promise<Draft> {
+  const { text, notices } = await readSource(file);
+  const tree = fromHtml(text) as HastRoot;
+  const pageTitle = firstTag(tree, 'title');
+  stripChrome(tree);
+  const article = mainArticle(tree);
+  if (!article) {
+    throw new BookdeckError('E_HTML_NO_ARTICLE', 'no article text found in this page (no <article>, <main> or paragraphs)', {
+      location: { file },
+      hint: 'save the page as "Webpage, complete" or "HTML only" from the article itself, not from a list page',
+    });
+  }
+  const h1 = firstTag(article, 'h1') ?? firstTag(tree, 'h1');
+  if (h1) removeNode(article, h1);
+  const root = toMdast({ type: 'root', children: [article] }) as Root;
+  visit(root, 'text', (t) => {
+    t.value = t.value.replace(CJK_GAP, '');
+  });
+  const title = squashSpace((h1 ? elementText(h1) : pageTitle ? elementText(pageTitle) : '').trim());
+  const body = root.children as RootContent[];
+  return {
+    file,
+    title: title || undefined,
+    speeches: [title ? { title, body } : { body }],
+    date: dateOfLines(body.map((b) => plainText(b))),
+    notices,
+  };
+}
+
+const squashSpace = (s: string) => s.replace(/\s+/g, ' ').replace(CJK_GAP, '');
+
+function removeNode(parent: Element, target: Element): boolean {
+  const i = parent.children.indexOf(target);
+  if (i !== -1) {
+    parent.children.splice(i, 1);
+    return true;
+  }
+  return parent.children.some((c) => c.type === 'element' && removeNode(c, target));
+}

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseSource } from '../../src/manuscript/parse.js';
 import { plainText } from '../../src/model/text.js';
 import { runCli, scratchDir } from '../helpers.js';
-import { chromiumPdf, encryptedPdf, RUNNING_HEAD, scannedPdf, seedSpeeches, xelatexPdf } from '../import-fixtures.js';
+import { chromiumPdf, RUNNING_HEAD, seedSpeeches, xelatexPdf } from '../import-fixtures.js';
 
 /** A manuscript's speeches as titles and paragraph texts, what the seed comparison needs. */
 export async function speechesOf(file: string): Promise<{ title: string; paragraphs: string[] }[]> {
@@ -45,19 +45,5 @@ describe.each([
     const res = await runCli(['import', pdf, '--keep-furniture']);
     expect(res.exitCode, res.all).toBe(0);
     expect(res.stdout.split('\n').filter((l) => l.includes(RUNNING_HEAD)).length).toBeGreaterThan(1);
-  });
-});
-
-describe('PDFs that cannot be imported', () => {
-  it.each([
-    ['a scan (no text layer)', scannedPdf, /E_PDF_NO_TEXT: .*scanned\.pdf: this PDF has no text layer/],
-    ['an encrypted PDF', encryptedPdf, /E_PDF_ENCRYPTED: .*encrypted\.pdf: this PDF is encrypted with a password/],
-  ])('%s exits 1 with one clear line', async (_name, make, message) => {
-    const res = await runCli(['import', await make()]);
-    expect(res.exitCode, res.all).toBe(1);
-    const [first, hint, ...rest] = res.stderr.trim().split('\n');
-    expect(first).toMatch(message);
-    expect(hint).toMatch(/^\s+hint: /);
-    expect(rest).toEqual([]);
   });
 });
