@@ -50,6 +50,27 @@
     document.documentElement.setAttribute('data-pdf-ready', 'true');
   });
 
+  // reveal's speaker view is a popup that notes.js writes in English and Helvetica: give it
+  // the deck's language and font stack, so ，。、 take their Simplified Chinese forms there too.
+  var openWindow = window.open;
+  window.open = function () {
+    var popup = openWindow.apply(window, arguments);
+    if (popup) dressSpeakerView(popup, 0);
+    return popup;
+  };
+  function dressSpeakerView(popup, tries) {
+    var doc = popup.document;
+    if (!doc || !doc.getElementById('speaker-controls')) {
+      if (tries < 200) setTimeout(function () { dressSpeakerView(popup, tries + 1); }, 25);
+      return;
+    }
+    doc.documentElement.lang = document.documentElement.lang;
+    var style = doc.createElement('style');
+    style.setAttribute('data-bookdeck', 'speaker-view');
+    style.textContent = 'body, .speaker-controls-notes { font-family: ' + getComputedStyle(document.documentElement).getPropertyValue('--sans') + '; }';
+    doc.head.appendChild(style);
+  }
+
   // The talk's length: the sum of the slides' data-timing (seconds), which bookdeck
   // estimates from the notes; the speaker view paces the talk against it.
   function totalTime() {
