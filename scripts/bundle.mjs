@@ -17,7 +17,7 @@ await build({
   target: 'node20',
   sourcemap: true,
   logLevel: 'warning',
-  external: ['playwright-core', 'harfbuzzjs', '@resvg/resvg-js', 'pdf-lib'],
+  external: ['playwright-core', 'harfbuzzjs', '@resvg/resvg-js', 'pdf-lib', 'fonteditor-core'],
   // The code finds its package and its dependencies' files from import.meta.url.
   define: { 'import.meta.url': '__bookdeckUrl' },
   banner: { js: "const __bookdeckUrl = require('node:url').pathToFileURL(__filename).href;" },

@@ -2,7 +2,15 @@ import type { Browser, Page } from '../src/tools/browser.js';
 
 declare global {
   /** The reveal.js API the deck page exposes (only what these tests call). */
-  var Reveal: { isReady(): boolean; getTotalSlides(): number; slide(h: number, v?: number, f?: number): void; getCurrentSlide(): HTMLElement };
+  var Reveal: {
+    isReady(): boolean;
+    getTotalSlides(): number;
+    slide(h: number, v?: number, f?: number): void;
+    getCurrentSlide(): HTMLElement;
+    getIndices(): { h: number; v: number; f?: number };
+    getSlides(): HTMLElement[];
+    getConfig(): { totalTime?: number };
+  };
 }
 
 export interface Opened {

@@ -40,6 +40,10 @@ function tagNumber(tag: string): number {
   return ((tag.charCodeAt(0) << 24) | (tag.charCodeAt(1) << 16) | (tag.charCodeAt(2) << 8) | tag.charCodeAt(3)) >>> 0;
 }
 
+/** harfbuzz subset flags: drop hints, and expand CFF subroutines into each glyph's charstring. */
+export const HB_SUBSET_FLAGS_NO_HINTING = 0x1;
+export const HB_SUBSET_FLAGS_DESUBROUTINIZE = 0x4;
+
 /** Path of the subsetter's WebAssembly module (part of the cache key: a new harfbuzz, new subsets). */
 export const SUBSET_WASM = createRequire(import.meta.url).resolve('harfbuzzjs/dist/harfbuzz-subset.wasm');
 
@@ -60,7 +64,7 @@ function hb(): Promise<HbSubset> {
  * single-face OpenType file (never a collection) that keeps the face's names and
  * layout tables, so readers see e.g. "Noto Serif CJK SC".
  */
-export async function subsetFace(font: Uint8Array, index: number, codePoints: Iterable<number>): Promise<Uint8Array> {
+export async function subsetFace(font: Uint8Array, index: number, codePoints: Iterable<number>, flags = 0): Promise<Uint8Array> {
   const e = await hb();
   const fontPtr = e.malloc(font.byteLength);
   new Uint8Array(e.memory.buffer).set(font, fontPtr);
@@ -72,7 +76,7 @@ export async function subsetFace(font: Uint8Array, index: number, codePoints: It
     if (!input) throw new Error('harfbuzz could not allocate a subset input');
     const unicodes = e.hb_subset_input_unicode_set(input);
     for (const cp of codePoints) e.hb_set_add(unicodes, cp);
-    e.hb_subset_input_set_flags(input, 0);
+    e.hb_subset_input_set_flags(input, flags);
     const features = e.hb_subset_input_set(input, HB_SUBSET_SETS_LAYOUT_FEATURE_TAG);
     e.hb_set_clear(features);
     for (const tag of KEPT_FEATURES) e.hb_set_add(features, tagNumber(tag));

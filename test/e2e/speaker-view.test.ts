@@ -2,11 +2,9 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type Browser } from '../../src/tools/browser.js';
+import '../deck-page.js';
 import { DEFAULT_OUT, ROOT, runCli, scratchDir } from '../helpers.js';
 
-declare global {
-  var Reveal: { isReady(): boolean; slide(h: number, v?: number, f?: number): void; getIndices(): { h: number }; getSlides(): HTMLElement[]; getConfig(): { totalTime?: number } };
-}
 
 let browser: Browser;
 let single: string;

@@ -77,6 +77,9 @@ export const emitDeckPdf: Emitter = async (book, ctx) => {
   await mkdir(scratch, { recursive: true });
   try {
     await writeDeck(book, { ...ctx, options: { ...ctx.options, outDir: scratch, singleFile: false } });
+    ctx.progress('embedding TrueType faces for print');
+    const { embedPrintFonts } = await import('./print-fonts.js');
+    await embedPrintFonts(path.join(scratch, 'deck'));
     ctx.progress('printing deck.pdf and deck-notes.pdf');
     // Loaded here: playwright takes ~0.4 s to import, which the HTML deck must not pay.
     const { printDeck } = await import('./print.js');

@@ -40,7 +40,9 @@ function renderSlide(s: Slide): string {
         s.minutes ? `<p class="length" data-kind="length">${e(talkLength(s.minutes))}</p>` : '',
       ]);
     case 'speech':
-      return section('speech', attrs({ speech: s.speech.n, anchor: s.speech.anchor }), [
+      // data-state: reveal puts it on the viewport while the slide shows, so the theme can
+      // turn the controls white on the accent background (they are the accent elsewhere).
+      return section('speech', attrs({ speech: s.speech.n, anchor: s.speech.anchor, state: 'on-accent' }), [
         `<p class="num">${s.speech.n}</p>`,
         `<h2 class="${sizeClass(s.speech.title)}">${e(s.speech.title)}</h2>`,
         s.speech.attribution ? `<p class="attribution">${e(s.speech.attribution)}</p>` : '',

@@ -1,0 +1,93 @@
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { readCached, userCacheDir, writeCached } from '../cache/user-cache.js';
+import { BookdeckError } from '../errors.js';
+import { locateFaces, type FaceSpec } from './faces.js';
+import { findFace, tableDirectory } from './sfnt.js';
+import { HB_SUBSET_FLAGS_DESUBROUTINIZE, HB_SUBSET_FLAGS_NO_HINTING, SUBSET_WASM, subsetFace } from './subset.js';
+
+/**
+ * The faces the deck sets its text in (theme.css `--sans`, 400 and 700), as Chromium must
+ * print them: Skia embeds only TrueType outlines as CID fonts and draws CFF faces, such as
+ * Debian's Noto CJK, as Type 3 fonts, which print shops reject.
+ */
+export const DECK_FACES: readonly FaceSpec[] = [
+  { role: 'sans', family: 'Noto Sans CJK SC', weight: 400, files: ['NotoSansCJK-Regular.ttc', 'NotoSansCJKsc-Regular.otf', 'NotoSansSC-Regular.otf'], epubName: 'NotoSansCJKsc-Regular.ttf', debian: 'fonts-noto-cjk', required: true },
+  { role: 'sans', family: 'Noto Sans CJK SC', weight: 700, files: ['NotoSansCJK-Bold.ttc', 'NotoSansCJKsc-Bold.otf', 'NotoSansSC-Bold.otf'], epubName: 'NotoSansCJKsc-Bold.ttf', debian: 'fonts-noto-cjk', required: true },
+];
+
+/** A TrueType-outline subset of a face, for `@font-face`. */
+export interface TrueTypeFace {
+  face: FaceSpec;
+  bytes: Uint8Array;
+}
+
+// Bumped when the conversion changes, so cached faces are made again.
+const VERSION = 1;
+const KEEP = 20;
+
+/**
+ * Each of `faces` subset to `codePoints` with its CFF outlines turned into TrueType ones
+ * (fonteditor-core's cubic → quadratic conversion), cached per user by font file, harfbuzz,
+ * converter and characters.
+ */
+export async function trueTypeFaces(codePoints: Iterable<number>, faces: readonly FaceSpec[] = DECK_FACES): Promise<TrueTypeFace[]> {
+  const points = [...new Set(codePoints)].sort((a, b) => a - b);
+  const located = await locateFaces(faces);
+  const converter = createRequire(import.meta.url).resolve('fonteditor-core');
+  const [wasm, conv] = await Promise.all([stat(SUBSET_WASM), stat(converter)]);
+  return Promise.all(
+    located.map(async (face) => {
+      const key = createHash('sha256')
+        .update(JSON.stringify({ v: VERSION, wasm: [wasm.size, wasm.mtimeMs], conv: [conv.size, conv.mtimeMs], font: [face.path, face.size, face.mtimeMs], family: face.family, points }))
+        .digest('hex')
+        .slice(0, 24);
+      const file = path.join(userCacheDir('truetype'), `${path.parse(face.epubName).name}-${key}.ttf`);
+      let bytes = await readCached(file);
+      if (!bytes) {
+        const full = await readFile(face.path);
+        const index = findFace(full, face.family);
+        if (index < 0) throw new BookdeckError('E_FONT_FACE', `${face.path} has no face named '${face.family}'`, { kind: 'dependency', hint: `reinstall the ${face.debian} package` });
+        // No hints and no subroutines: plain charstrings that the converter reads correctly.
+        const otf = await subsetFace(full, index, points, HB_SUBSET_FLAGS_NO_HINTING | HB_SUBSET_FLAGS_DESUBROUTINIZE);
+        bytes = await cffToTrueType(otf);
+        await writeCached(file, bytes, KEEP);
+      }
+      return { face, bytes };
+    }),
+  );
+}
+
+/**
+ * A CFF-flavoured OpenType file → the same glyphs (same ids) with TrueType outlines. The
+ * advance widths are copied from the source's `hmtx`: the converter reads a CID-keyed CFF's
+ * widths against the wrong nominal width, which breaks every proportional glyph.
+ */
+export async function cffToTrueType(otf: Uint8Array): Promise<Uint8Array> {
+  const { Font } = (await import('fonteditor-core')).default;
+  const font = Font.create(Buffer.from(otf), { type: 'otf', hinting: false, kerning: false });
+  const data = font.get();
+  const widths = advanceWidths(otf);
+  if (widths.length !== data.glyf.length) throw new BookdeckError('E_FONT_CONVERT', `converting a font to TrueType gave ${data.glyf.length} glyphs for ${widths.length}`, { kind: 'internal' });
+  data.glyf.forEach((g, i) => {
+    g.advanceWidth = widths[i]!;
+  });
+  return new Uint8Array(font.write({ type: 'ttf', hinting: false, kerning: false }) as ArrayBuffer);
+}
+
+/** Advance width of every glyph, from `hhea` and `hmtx`. */
+function advanceWidths(bytes: Uint8Array): number[] {
+  const dir = tableDirectory(bytes);
+  const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const [hhea] = dir.get('hhea') ?? [];
+  const [hmtx] = dir.get('hmtx') ?? [];
+  const [maxp] = dir.get('maxp') ?? [];
+  if (hhea === undefined || hmtx === undefined || maxp === undefined) throw new BookdeckError('E_FONT_CONVERT', 'the font has no hhea, hmtx or maxp table', { kind: 'internal' });
+  const metrics = dv.getUint16(hhea + 34);
+  const glyphs = dv.getUint16(maxp + 4);
+  const out: number[] = [];
+  for (let i = 0; i < glyphs; i++) out.push(dv.getUint16(hmtx + 4 * Math.min(i, metrics - 1)));
+  return out;
+}
