@@ -117,6 +117,7 @@ export function emitContext(
     template: base.template,
     signal: base.signal,
     progress: (message) => base.onEvent({ type: 'progress', format, message }),
+    notice: (message) => base.onEvent({ type: 'notice', message }),
     warn: (message, location) => base.onEvent({ type: 'warn', format, message, location }),
   };
 }

@@ -26,7 +26,10 @@ export interface KeyInputs {
 
 /** Options that change an artifact's bytes, per format. */
 function optionsFor(format: Format, o: BuildOptions): unknown {
-  if (format === 'pdf') return { paper: o.paper, booklet: o.booklet };
+  if (format === 'pdf') {
+    const { paper, booklet, layout, split, bleedMm, cropMarks, grayscale, boldHeadings, titlePage, gongwenFonts } = o;
+    return { paper, booklet, layout, split, bleedMm, cropMarks, grayscale, boldHeadings, titlePage, gongwenFonts };
+  }
   if (format === 'epub') return { embedFonts: o.embedFonts };
   if (format === 'deck') return { singleFile: o.singleFile, talk: o.talk };
   return { talk: o.talk };

@@ -1,7 +1,8 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { loadConfig, type LoadedConfig } from '../config/config-file.js';
-import type { BuildOptions, Format, Paper } from '../emit/types.js';
+import { bleedMm } from '../config/schema.js';
+import type { BuildOptions, Format, Layout, Paper } from '../emit/types.js';
 
 /** Characters of notes a speaker reads per minute when the config does not say (an unhurried Chinese talk). */
 const DEFAULT_CHARS_PER_MINUTE = 220;
@@ -20,6 +21,12 @@ export interface OptionFlags {
   singleFile?: boolean;
   tocDepth?: number;
   templates?: string;
+  layout?: Layout;
+  split?: boolean;
+  bleedMm?: number;
+  cropMarks?: boolean;
+  grayscale?: boolean;
+  titlePage?: boolean;
 }
 
 /** The manuscript's folder, its config file, and the build options: flags over config over defaults. */
@@ -48,6 +55,14 @@ export async function resolveBuild(
     talk: { charsPerMinute: talk.charsPerMinute ?? DEFAULT_CHARS_PER_MINUTE, ...(talk.minutes !== undefined ? { minutes: talk.minutes } : {}) },
     tocDepth: flags.tocDepth ?? cfg.tocDepth ?? DEFAULT_TOC_DEPTH,
     ...(templatesDir ? { templatesDir } : {}),
+    layout: flags.layout ?? cfg.layout ?? 'book',
+    split: flags.split ?? cfg.split ?? false,
+    bleedMm: flags.bleedMm ?? (cfg.bleed !== undefined ? bleedMm(cfg.bleed) : undefined) ?? 0,
+    cropMarks: flags.cropMarks ?? cfg.cropMarks ?? false,
+    grayscale: flags.grayscale ?? cfg.grayscale ?? false,
+    boldHeadings: cfg.gongwen?.boldHeadings ?? false,
+    ...(cfg.gongwen?.fonts ? { gongwenFonts: cfg.gongwen.fonts } : {}),
+    ...((flags.titlePage ?? cfg.titlePage) !== undefined ? { titlePage: (flags.titlePage ?? cfg.titlePage)! } : {}),
   };
   return { root, config, options };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FORMATS, PAPERS, type Format, type Paper } from '../emit/types.js';
+import { FORMATS, LAYOUTS, PAPERS, type Format, type Layout, type Paper } from '../emit/types.js';
 
 /** ISO date `YYYY-MM-DD`, the form every output derives its dates from. */
 const isoDate = z
@@ -30,6 +30,16 @@ export const frontMatterSchema = z.object(metaShape).strict();
 /** Book metadata after validation and defaults: the title always set (see `readMeta`). */
 export type BookMeta = Omit<z.infer<typeof frontMatterSchema>, 'title'> & { title: string };
 
+/** A bleed as the command line and config give it: `3mm`, `3 mm` or `3`. */
+export const BLEED = /^\s*(\d+(?:\.\d+)?)\s*(mm)?\s*$/;
+
+/** Millimetres of a bleed given as `3mm` or a number; undefined when it is not one. Pure. */
+export function bleedMm(value: string | number): number | undefined {
+  if (typeof value === 'number') return value;
+  const m = BLEED.exec(value);
+  return m ? Number(m[1]) : undefined;
+}
+
 /** Build options a config file may set; command-line flags override them. */
 const buildSchema = z
   .object({
@@ -43,6 +53,19 @@ const buildSchema = z
     embedFonts: z.boolean().optional(),
     tocDepth: z.number().int().min(1).max(4).optional(),
     templates: text.optional(),
+    layout: z.enum(LAYOUTS as [Layout, ...Layout[]]).optional(),
+    split: z.boolean().optional(),
+    bleed: z.union([z.number().min(0).max(20), z.string().regex(BLEED, 'use a length in mm such as 3mm')]).optional(),
+    cropMarks: z.boolean().optional(),
+    grayscale: z.boolean().optional(),
+    titlePage: z.boolean().optional(),
+    gongwen: z
+      .object({
+        boldHeadings: z.boolean().optional(),
+        fonts: z.object({ title: text.optional(), body: text.optional(), kai: text.optional(), hei: text.optional(), number: text.optional() }).strict().optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 

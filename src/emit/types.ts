@@ -19,6 +19,12 @@ export type Paper = 'a4' | 'a5' | 'b5';
 /** Every paper size, in the order help and errors list them. */
 export const PAPERS: readonly Paper[] = ['a4', 'a5', 'b5'];
 
+/** Print PDF layouts: `book` (the default) or `gongwen`, GB/T 9704-2012 speech handouts. */
+export type Layout = 'book' | 'gongwen';
+
+/** Every layout, in the order help and errors list them. */
+export const LAYOUTS: readonly Layout[] = ['book', 'gongwen'];
+
 /** Options a build was asked for; shared by all emitters. */
 export interface BuildOptions {
   outDir: string;
@@ -31,6 +37,22 @@ export interface BuildOptions {
   tocDepth?: number;
   /** Folder of user templates that override the built-in ones. */
   templatesDir?: string;
+  /** Print layout (default `book`). */
+  layout?: Layout;
+  /** Also write one PDF per speech, `NN-title.pdf`. */
+  split?: boolean;
+  /** Bleed around the trimmed page, in mm (default 0). */
+  bleedMm?: number;
+  /** Crop marks outside the bleed. */
+  cropMarks?: boolean;
+  /** Images and colours converted to gray. */
+  grayscale?: boolean;
+  /** gongwen: headings in bold (local rules differ; the standard says nothing). */
+  boldHeadings?: boolean;
+  /** Title page and contents: default only for a book of more than one speech. */
+  titlePage?: boolean;
+  /** gongwen: a family to try first for a role (`title`, `body`, `kai`, `hei`, `number`). */
+  gongwenFonts?: Partial<Record<'title' | 'body' | 'kai' | 'hei' | 'number', string>>;
   /** The talk: reading speed and the length to fit it to (config `deck:`). */
   talk?: TalkOptions;
 }
@@ -51,6 +73,8 @@ export interface EmitContext {
   signal: AbortSignal;
   /** Progress text for the pipeline's status line. */
   progress(message: string): void;
+  /** Something the build reports that is not a problem (e.g. the faces it chose). */
+  notice?(message: string): void;
   /** A problem that does not stop the build. */
   warn(message: string, location?: Location): void;
 }

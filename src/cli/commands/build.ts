@@ -1,5 +1,6 @@
 import { build } from '../../build.js';
-import { DEFAULT_FORMATS, FORMATS, PAPERS, type Format, type Paper } from '../../emit/types.js';
+import { bleedMm } from '../../config/schema.js';
+import { DEFAULT_FORMATS, FORMATS, LAYOUTS, PAPERS, type Format, type Layout, type Paper } from '../../emit/types.js';
 import { DEFAULT_MANUSCRIPT } from '../../manuscript/read.js';
 import { parse, usageError } from '../args.js';
 import type { Console } from '../console.js';
@@ -23,6 +24,14 @@ Options:
       --booklet              also write book-booklet.pdf (A5 pages, saddle-stitch on A4)
       --toc-depth N          levels in the PDF's contents: 1 sections, 2 (default) also
                              their ## parts, up to 4; bookmarks always show every level
+      --layout NAME          PDF layout: book (default) or gongwen (GB/T 9704-2012
+                             handouts: 3号 仿宋, 28 characters × 22 lines, — 1 — outside)
+      --split                also write one PDF per speech, NN-title.pdf, numbered from 1
+      --title-page           title page and contents even for a one-speech manuscript
+      --no-title-page        neither, even for a book of several speeches
+      --bleed LENGTH         bleed around each page for the print shop, e.g. 3mm
+      --crop-marks           crop marks outside the bleed (TrimBox and BleedBox set)
+      --grayscale            images and colours in gray, for a black-and-white run
       --single-file          also write deck.html with CSS and JS inlined
       --no-embed-fonts       do not embed subset fonts in the EPUB
       --templates DIR        folder of templates overriding the built-in ones
@@ -37,6 +46,8 @@ Examples:
   bookdeck build
   bookdeck build -m manuscript/speeches.md -o out --only epub,deck
   bookdeck build --paper a5 --booklet
+  bookdeck build --only pdf --layout gongwen --split   # handouts as meeting offices print them
+  bookdeck build --only pdf --bleed 3mm --crop-marks --grayscale
   bookdeck build --deck-pdf        # everything, with the deck's handout PDFs
   bookdeck build --only deck --pptx
 `;
@@ -52,6 +63,13 @@ export async function buildCommand(argv: string[], con: Console): Promise<number
       paper: { type: 'string' },
       booklet: { type: 'boolean' },
       'toc-depth': { type: 'string' },
+      layout: { type: 'string' },
+      split: { type: 'boolean' },
+      'title-page': { type: 'boolean' },
+      'no-title-page': { type: 'boolean' },
+      bleed: { type: 'string' },
+      'crop-marks': { type: 'boolean' },
+      grayscale: { type: 'boolean' },
       'single-file': { type: 'boolean' },
       'deck-pdf': { type: 'boolean' },
       pptx: { type: 'boolean' },
@@ -80,6 +98,12 @@ export async function buildCommand(argv: string[], con: Console): Promise<number
       booklet: values.booklet,
       singleFile: values['single-file'],
       tocDepth: values['toc-depth'] !== undefined ? parseTocDepth(values['toc-depth']) : undefined,
+      layout: values.layout !== undefined ? parseLayout(values.layout) : undefined,
+      split: values.split,
+      titlePage: values['no-title-page'] ? false : values['title-page'],
+      bleedMm: values.bleed !== undefined ? parseBleed(values.bleed) : undefined,
+      cropMarks: values['crop-marks'],
+      grayscale: values.grayscale,
       templates: values.templates,
     },
     DEFAULT_FORMATS,
@@ -106,6 +130,17 @@ function parseFormats(only: string): Format[] {
 function parseTocDepth(n: string): number {
   if (!/^[1-4]$/.test(n.trim())) throw usageError(`--toc-depth takes 1, 2, 3 or 4; got '${n}'`, 'build');
   return Number(n);
+}
+
+function parseLayout(l: string): Layout {
+  if (!(LAYOUTS as readonly string[]).includes(l)) throw usageError(`--layout takes ${LAYOUTS.join(', ')}; got '${l}'`, 'build');
+  return l as Layout;
+}
+
+function parseBleed(b: string): number {
+  const mm = bleedMm(b);
+  if (mm === undefined || mm > 20) throw usageError(`--bleed takes a length in mm up to 20mm, e.g. 3mm; got '${b}'`, 'build');
+  return mm;
 }
 
 function parsePaper(p: string): Paper {

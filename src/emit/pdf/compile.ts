@@ -17,6 +17,8 @@ export interface CompileJob {
   fontDir: string;
   /** Files the document includes (images), written beside it. */
   files?: readonly TexFile[];
+  /** Further files linked beside it (fonts found outside TeX's trees). */
+  links?: readonly { name: string; target: string }[];
   signal?: AbortSignal;
   progress?: (message: string) => void;
 }
@@ -42,6 +44,7 @@ export async function compileTex(job: CompileJob): Promise<Compiled> {
   await writeFile(path.join(dir, 'book.tex'), job.tex);
   // The fonts are linked in, so the template names them by file with no path in TeX.
   await Promise.all(SC_FACES.map((f) => symlink(path.join(job.fontDir, f.file), path.join(dir, f.file))));
+  await Promise.all((job.links ?? []).map((l) => symlink(l.target, path.join(dir, l.name))));
   await Promise.all((job.files ?? []).map((f) => writeFile(path.join(dir, f.name), f.bytes)));
   for (const name of AUX_FILES) {
     const cached = await readFile(path.join(cache, name)).catch(() => undefined);

@@ -19,6 +19,8 @@ export interface TexFile {
 export interface TexImages {
   names: Map<Image, string>;
   files: TexFile[];
+  /** Where each printed image is in the manuscript, for warnings about it. */
+  locations?: Map<Image, Location>;
 }
 
 const require = createRequire(import.meta.url);
@@ -45,6 +47,7 @@ export async function texImages(book: Book, fontDir: string, warn: (message: str
   }
   const names = new Map<Image, string>();
   const files = new Map<string, TexFile>();
+  const locations = new Map<Image, Location>();
   for (const { node, file, location } of found) {
     const image = await store.add(node.url, file, location);
     const base = path.posix.basename(image.href, path.posix.extname(image.href));
@@ -55,8 +58,9 @@ export async function texImages(book: Book, fontDir: string, warn: (message: str
     const name = image.mediaType === 'image/svg+xml' ? `img-${base}.png` : `img-${path.posix.basename(image.href)}`;
     if (!files.has(name)) files.set(name, { name, bytes: image.mediaType === 'image/svg+xml' ? await svgToPng(image.bytes, fontDir) : image.bytes });
     names.set(node, name);
+    locations.set(node, location);
   }
-  return { names, files: [...files.values()] };
+  return { names, files: [...files.values()], locations };
 }
 
 const DPI = 300;

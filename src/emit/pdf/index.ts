@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Artifact, Emitter, Paper } from '../types.js';
+import type { Artifact, Emitter, Layout, Paper } from '../types.js';
 import type { BookMeta } from '../../model/book.js';
 import { writeFileAtomic } from '../../io/atomic.js';
 import { pandocInfo, runPandoc, type PandocJob } from '../../tools/pandoc.js';
@@ -9,13 +9,19 @@ import { BookdeckError } from '../../errors.js';
 import { sourceDateEpoch } from '../../model/source-date.js';
 import { BUILTIN_TEMPLATES } from '../../paths.js';
 import { compileTex } from './compile.js';
+import { printDocuments } from './documents.js';
+import { gongwenBlocks } from './gongwen-ast.js';
+import { gongwenSetup } from './gongwen-setup.js';
+import { printImages } from './print-images.js';
 import { texImages } from './images.js';
 import { bookToPandoc } from './pandoc-ast.js';
 import { paperLayout } from './paper.js';
 
 /**
- * Book → pandoc JSON AST → LaTeX (ctex template) → xelatex passes → xdvipdfmx →
- * `book.pdf`; with --booklet also `book-booklet.pdf`, imposed from an A5 build.
+ * Book → pandoc JSON AST → LaTeX (ctex template of the layout) → xelatex passes →
+ * xdvipdfmx → `book.pdf`; with --split also one `NN-title.pdf` per speech; with
+ * --booklet a `-booklet.pdf` of each, imposed from an A5 build; with --bleed or
+ * --crop-marks the pages grow a bleed and marks.
  */
 export const emitPdf: Emitter = async (book, ctx) => {
   // A bad SOURCE_DATE_EPOCH is refused before any work, as the EPUB refuses it.
@@ -28,37 +34,58 @@ export const emitPdf: Emitter = async (book, ctx) => {
   const { apiVersion } = pandoc.value;
   const fontDir = fonts.value;
   const { paper, booklet, outDir } = ctx.options;
-  const template = await ctx.template('pdf/book.latex');
-  const images = await texImages(book, fontDir, ctx.warn);
-  const ast = JSON.stringify(bookToPandoc(book, apiVersion, images.names));
+  const layout: Layout = ctx.options.layout ?? 'book';
+  const template = await ctx.template(`pdf/${layout}.latex`);
   // The booklet is always A5 pages on A4 sheets, whatever --paper says.
   const variants: Paper[] = booklet && paper !== 'a5' ? [paper, 'a5'] : [paper];
+  const images = await printImages(await texImages(book, fontDir, ctx.warn), { layout, papers: variants, grayscale: !!ctx.options.grayscale }, ctx.warn);
+  const gongwen = layout === 'gongwen' ? await gongwenSetup(book, fontDir, ctx) : undefined;
+  const docs = printDocuments(book, ctx.options);
   const built = await Promise.all(
-    variants.map(async (variant) => {
-      ctx.progress(`pandoc → LaTeX (${variant})`);
-      const tex = await runPandoc(latexJob(template, book.meta, variant, ctx.options.tocDepth), ast, { signal: ctx.signal });
-      const res = await compileTex({ tex, variant, workDir: ctx.workDir, fontDir, files: images.files, signal: ctx.signal, progress: ctx.progress }).catch((err: unknown) => {
-        throw blameTemplate(err, template);
-      });
-      if (!res.settled) ctx.warn(`the table of contents of the ${variant} PDF still moved after ${res.passes} passes`);
-      return res.pdf;
-    }),
+    docs.map((doc) =>
+      Promise.all(
+        variants.map(async (variant) => {
+          const label = doc.key === 'book' ? variant : `${variant}, ${doc.name}`;
+          ctx.progress(`pandoc → LaTeX (${label})`);
+          const ast = bookToPandoc(doc.book, apiVersion, images.names) as { blocks: unknown[] };
+          if (gongwen) ast.blocks = gongwenBlocks(doc.book, ast.blocks as Parameters<typeof gongwenBlocks>[1]);
+          const variables = {
+            ...(gongwen ? gongwen.variables(variant) : {}),
+            frontpages: doc.frontPages,
+            grayscale: !!ctx.options.grayscale,
+          };
+          const tex = await runPandoc(latexJob(template, doc.book.meta, variant, ctx.options.tocDepth, variables), JSON.stringify(ast), { signal: ctx.signal });
+          // The book of the book layout keeps the folder name it always had, so its cached aux files still seed it.
+          const key = layout === 'book' && doc.key === 'book' ? variant : `${layout}-${doc.key}-${variant}`;
+          const res = await compileTex({ tex, variant: key, workDir: ctx.workDir, fontDir, files: images.files, links: gongwen?.links, signal: ctx.signal, progress: ctx.progress }).catch((err: unknown) => {
+            throw blameTemplate(err, template);
+          });
+          if (!res.settled) ctx.warn(`the table of contents of the ${label} PDF still moved after ${res.passes} passes`);
+          return res.pdf;
+        }),
+      ),
+    ),
   );
   const files: string[] = [];
   let bytes = 0;
-  const main = path.join(outDir, 'book.pdf');
-  await writeFileAtomic(main, built[0]!, ctx.workDir);
-  files.push(main);
-  bytes += built[0]!.length;
-  if (booklet) {
-    ctx.progress('booklet imposition');
-    // pdf-lib is loaded only for booklets: ~0.1 s of start-up every other build need not pay.
-    const { imposeBooklet } = await import('./booklet.js');
-    const sheets = await imposeBooklet(built[variants.indexOf('a5')]!);
-    const file = path.join(outDir, 'book-booklet.pdf');
-    await writeFileAtomic(file, sheets, ctx.workDir);
+  const write = async (name: string, pdf: Uint8Array) => {
+    const file = path.join(outDir, name);
+    await writeFileAtomic(file, pdf, ctx.workDir);
     files.push(file);
-    bytes += sheets.length;
+    bytes += pdf.length;
+  };
+  const bleedMm = ctx.options.bleedMm ?? 0;
+  const cropMarks = !!ctx.options.cropMarks;
+  // pdf-lib is loaded only for booklets and print marks: ~0.1 s of start-up every other build need not pay.
+  const marks = bleedMm > 0 || cropMarks ? (await import('./print-marks.js')).addPrintMarks : undefined;
+  const impose = booklet ? (await import('./booklet.js')).imposeBooklet : undefined;
+  for (const [i, doc] of docs.entries()) {
+    const pdfs = built[i]!;
+    await write(`${doc.name}.pdf`, marks ? await marks(pdfs[0]!, { bleedMm, cropMarks }) : pdfs[0]!);
+    if (impose) {
+      ctx.progress(`booklet imposition (${doc.name})`);
+      await write(`${doc.name}-booklet.pdf`, await impose(pdfs[variants.indexOf('a5')]!));
+    }
   }
   return { format: 'pdf', files, bytes } satisfies Artifact;
 };
@@ -73,8 +100,8 @@ function blameTemplate(err: unknown, template: string): unknown {
   });
 }
 
-/** The pandoc run that writes the LaTeX for one paper size. Pure. */
-export function latexJob(template: string, meta: BookMeta, paper: Paper, tocDepth = 2): PandocJob {
+/** The pandoc run that writes the LaTeX for one paper size; `extra` variables come from the layout. Pure. */
+export function latexJob(template: string, meta: BookMeta, paper: Paper, tocDepth = 2, extra: Record<string, string | boolean> = { frontpages: true }): PandocJob {
   const layout = paperLayout(paper);
   return {
     from: 'json',
@@ -82,7 +109,7 @@ export function latexJob(template: string, meta: BookMeta, paper: Paper, tocDept
     to: 'latex-smart',
     template,
     // LaTeX counts the contents' levels from 0 (chapters, our sections).
-    variables: { zihao: layout.zihao, geometry: layout.geometry, titlesize: layout.titleSize, lang: meta.lang, tocdepth: String(tocDepth - 1) },
+    variables: { zihao: layout.zihao, geometry: layout.geometry, titlesize: layout.titleSize, lang: meta.lang, tocdepth: String(tocDepth - 1), ...extra },
     extra: ['--top-level-division=chapter', '--no-highlight', '--wrap=preserve'],
   };
 }

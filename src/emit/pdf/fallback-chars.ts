@@ -1,0 +1,43 @@
+import { readFile } from 'node:fs/promises';
+import type { Book } from '../../model/book.js';
+import { describeChar, uncoveredChars, type UncoveredChar } from '../../fonts/coverage.js';
+import { cmapCodePoints } from '../../fonts/sfnt.js';
+import { bookTextRuns } from '../../fonts/text-runs.js';
+import type { ProfileFace } from './font-profile.js';
+
+/** A character of the book that a chosen face lacks, printed from the fallback face instead. */
+export interface FallbackChar extends UncoveredChar {
+  /** Families of the chosen faces that lack it. */
+  missingFrom: string[];
+}
+
+/** The family every missing character is printed from. */
+export const FALLBACK_FAMILY = 'Noto Serif CJK SC';
+
+/**
+ * Characters of the book that one of the chosen faces cannot draw, with their places, in
+ * order of first appearance. Any text may be set in any of the faces (titles, headings and
+ * bylines are in the text too), so a character missing from any face is listed.
+ */
+export async function fallbackChars(book: Book, faces: readonly ProfileFace[]): Promise<FallbackChar[]> {
+  const runs = bookTextRuns(book);
+  const byChar = new Map<number, FallbackChar>();
+  const seen = new Set<string>();
+  for (const face of faces) {
+    if (!face.file || seen.has(face.file)) continue;
+    seen.add(face.file);
+    const cmap = cmapCodePoints(await readFile(face.file), face.index);
+    for (const u of uncoveredChars(runs, [cmap])) {
+      const hit = byChar.get(u.codePoint) ?? { ...u, missingFrom: [] };
+      hit.missingFrom.push(face.family);
+      byChar.set(u.codePoint, hit);
+    }
+  }
+  return [...byChar.values()];
+}
+
+/** The build's warning (and check's message) for one such character. Pure. */
+export function describeFallback(c: FallbackChar): string {
+  const places = c.locations.length > 1 ? ` (${c.locations.length} places)` : '';
+  return `${describeChar(c)} is not in ${c.missingFrom.join(', ')}; printed from ${FALLBACK_FAMILY}${places}`;
+}

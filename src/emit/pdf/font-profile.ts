@@ -1,0 +1,98 @@
+import { execa } from 'execa';
+import path from 'node:path';
+
+/** What a face does in a GB/T 9704 handout. */
+export type GongwenRole = 'title' | 'body' | 'kai' | 'hei' | 'number';
+
+/** A face chosen for a role: how TeX loads it and what the build reports. */
+export interface ProfileFace {
+  role: GongwenRole;
+  /** Family name as the build reports it, e.g. `FandolFang`. */
+  family: string;
+  /** File name TeX asks for: found by kpathsea, or linked into the work folder. */
+  texName: string;
+  /** Face index in a collection (fontspec FontIndex). */
+  index: number;
+  /** Absolute path, when known: linked beside the `.tex` and read for its coverage. */
+  file?: string;
+  /** True when it is a face meeting offices use (found by fontconfig), false for a free stand-in. */
+  licensed: boolean;
+}
+
+/** The faces meeting offices use, looked for by family name, in order of preference. */
+export const WANTED: Record<GongwenRole, readonly string[]> = {
+  title: ['方正小标宋简体', 'FZXiaoBiaoSong-B05S', '方正小标宋_GBK'],
+  body: ['仿宋_GB2312', 'FangSong_GB2312', '仿宋', 'FangSong'],
+  kai: ['楷体_GB2312', 'KaiTi_GB2312', '楷体', 'KaiTi'],
+  hei: ['黑体', 'SimHei'],
+  number: ['宋体', 'SimSun'],
+};
+
+/** Free stand-ins: Fandol from texlive-lang-chinese, the extracted Noto SC faces for 小标宋 and 宋体 digits. */
+const FREE: Record<GongwenRole, { family: string; texName: string; fandol: boolean }> = {
+  title: { family: 'Noto Serif CJK SC Bold', texName: 'NotoSerifCJKsc-Bold.otf', fandol: false },
+  body: { family: 'FandolFang', texName: 'FandolFang-Regular.otf', fandol: true },
+  kai: { family: 'FandolKai', texName: 'FandolKai-Regular.otf', fandol: true },
+  hei: { family: 'FandolHei', texName: 'FandolHei-Regular.otf', fandol: true },
+  number: { family: 'Noto Serif CJK SC', texName: 'NotoSerifCJKsc-Regular.otf', fandol: false },
+};
+
+/** The roles in the order the build reports them. */
+export const ROLES: readonly GongwenRole[] = ['title', 'body', 'kai', 'hei', 'number'];
+
+/** `family<TAB>file<TAB>index` lines of fc-list for one family, or none. */
+export type FcList = (family: string) => Promise<string>;
+
+/** fc-list by exact family name; no fontconfig means no licensed faces. */
+export const fcList: FcList = async (family) => {
+  const res = await execa('fc-list', ['--format', '%{family}\t%{file}\t%{index}\n', `:family=${family}`], { reject: false, timeout: 10_000 }).catch(() => undefined);
+  return res?.exitCode === 0 ? String(res.stdout) : '';
+};
+
+/**
+ * Choose a face for each role: the first wanted family fontconfig has (an `extra` family
+ * the config names goes first), else the free stand-in. `fontDir` holds the extracted
+ * Noto faces; `kpse` finds Fandol's files in TeX Live.
+ */
+export async function chooseFaces(opts: {
+  fontDir: string;
+  kpse: (file: string) => Promise<string | undefined>;
+  list?: FcList;
+  extra?: Partial<Record<GongwenRole, string>>;
+}): Promise<ProfileFace[]> {
+  const list = opts.list ?? fcList;
+  return Promise.all(
+    ROLES.map(async (role): Promise<ProfileFace> => {
+      const wanted = [opts.extra?.[role], ...WANTED[role]].filter((f): f is string => !!f);
+      for (const family of wanted) {
+        const hit = parseFcList(await list(family));
+        if (hit) return { role, family, texName: path.basename(hit.file), index: hit.index, file: hit.file, licensed: true };
+      }
+      const free = FREE[role];
+      const file = free.fandol ? await opts.kpse(free.texName) : path.join(opts.fontDir, free.texName);
+      return { role, family: free.family, texName: free.texName, index: 0, ...(file ? { file } : {}), licensed: false };
+    }),
+  );
+}
+
+/** The first font file of fc-list's output. Pure. */
+export function parseFcList(out: string): { file: string; index: number } | undefined {
+  for (const line of out.split('\n')) {
+    const [, file, index] = line.split('\t');
+    if (file && /\.(otf|ttf|ttc|otc)$/i.test(file)) return { file, index: Number(index) || 0 };
+  }
+  return undefined;
+}
+
+/** One line for the build's output: which face each role uses. Pure. */
+export function describeFaces(faces: readonly ProfileFace[]): string {
+  const label: Record<GongwenRole, string> = { title: '标题 小标宋', body: '正文 仿宋', kai: '楷体', hei: '黑体', number: '页码 宋体' };
+  return `gongwen faces: ${faces.map((f) => `${label[f.role]} → ${f.family}${f.licensed ? '' : ' (free stand-in)'}`).join('; ')}`;
+}
+
+/** The file kpsewhich finds for `name` in TeX Live, if any. */
+export async function kpsewhich(name: string): Promise<string | undefined> {
+  const res = await execa('kpsewhich', [name], { reject: false, timeout: 10_000 }).catch(() => undefined);
+  const file = res?.exitCode === 0 ? String(res.stdout).trim() : '';
+  return file || undefined;
+}

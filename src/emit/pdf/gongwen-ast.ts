@@ -1,0 +1,62 @@
+import type { Book } from '../../model/book.js';
+import { speechByline } from '../../model/byline.js';
+import type { PandocNode } from './pandoc-text.js';
+import { texEscape } from './tex.js';
+
+/** The face of a heading in a handout: 一、 黑体 · （一） 楷体 · 1. and （1） 仿宋. */
+export type HeadingFace = 'hei' | 'kai' | 'fang';
+
+const NUMERAL = '[一二三四五六七八九十百零〇]+';
+const FORMS: readonly [RegExp, HeadingFace][] = [
+  [new RegExp(`^${NUMERAL}、`, 'u'), 'hei'],
+  [new RegExp(`^（${NUMERAL}）`, 'u'), 'kai'],
+  [/^\d+[.．]/u, 'fang'],
+  [/^（\d+）/u, 'fang'],
+];
+
+/** The face of a heading: by its numbered form when it has one, else by level (## 黑体, ### 楷体, deeper 仿宋). Pure. */
+export function headingFace(text: string, level: number): HeadingFace {
+  const form = FORMS.find(([re]) => re.test(text.trimStart()));
+  if (form) return form[1];
+  return level <= 2 ? 'hei' : level === 3 ? 'kai' : 'fang';
+}
+
+/**
+ * Rewrite the book's pandoc blocks for the gongwen template. Pure. Headings below the
+ * speech title become lines in the text flow (on the grid, indented like a paragraph) in
+ * the face of their level; a speech's subtitle and speaker/date lines are set centred in
+ * 楷体, with an empty line after them.
+ */
+export function gongwenBlocks(book: Book, blocks: readonly PandocNode[]): PandocNode[] {
+  const byline = new Map<string, boolean>();
+  for (const ch of book.chapters) {
+    const lines = speechByline(ch);
+    lines.forEach((l, i) => byline.set(l.para.id, i === lines.length - 1));
+  }
+  return blocks.flatMap((b): PandocNode[] => {
+    if (b.t === 'Header') {
+      const [level, [id], content] = b.c as [number, [string], PandocNode[]];
+      // The speech title is set by the template on the grid rather than by \chapter, whose spacing is not.
+      if (level === 1) {
+        const anchor: PandocNode = { t: 'RawInline', c: ['latex', `\\gwspeech{${id}}{${texEscape(plain(content))}}`] };
+        return [raw('\\begin{gwtitle}'), { t: 'Para', c: [anchor, ...content] }, raw('\\end{gwtitle}')];
+      }
+      return [raw(`\\begin{gwheading}{${headingFace(plain(content), level)}}`), { t: 'Para', c: content }, raw('\\end{gwheading}')];
+    }
+    const id = b.t === 'Div' ? (b.c as [[string]])[0][0] : undefined;
+    const last = id === undefined ? undefined : byline.get(id);
+    if (last === undefined) return [b];
+    return [raw('\\begin{gwbyline}'), b, raw('\\end{gwbyline}'), ...(last ? [raw('\\gwafterhead')] : [])];
+  });
+}
+
+function raw(tex: string): PandocNode {
+  return { t: 'RawBlock', c: ['latex', tex] };
+}
+
+/** The text of pandoc inlines. Pure. */
+function plain(nodes: readonly PandocNode[]): string {
+  return nodes
+    .map((n) => (n.t === 'Str' ? (n.c as string) : n.t === 'Space' ? ' ' : Array.isArray(n.c) ? plain((n.c as unknown[]).filter((x): x is PandocNode => typeof x === 'object' && x !== null && 't' in x)) : ''))
+    .join('');
+}

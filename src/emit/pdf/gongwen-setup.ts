@@ -1,0 +1,48 @@
+import type { Book } from '../../model/book.js';
+import type { EmitContext, Paper } from '../types.js';
+import { describeFallback, fallbackChars } from './fallback-chars.js';
+import { chooseFaces, describeFaces, kpsewhich, type GongwenRole, type ProfileFace } from './font-profile.js';
+import { gongwenLayout } from './gongwen-layout.js';
+
+/** What the gongwen layout adds to a PDF build: the template's variables per paper, and font files to link. */
+export interface GongwenSetup {
+  faces: ProfileFace[];
+  variables(paper: Paper): Record<string, string | boolean>;
+  /** Licensed faces found by fontconfig, linked beside the `.tex` under their own names. */
+  links: { name: string; target: string }[];
+}
+
+/**
+ * Choose the handout's faces, say which, and warn about every character a chosen face
+ * lacks (the template prints it from the Noto SC face instead).
+ */
+export async function gongwenSetup(book: Book, fontDir: string, ctx: Pick<EmitContext, 'warn' | 'notice' | 'options'>): Promise<GongwenSetup> {
+  const faces = await chooseFaces({ fontDir, kpse: kpsewhich, ...(ctx.options.gongwenFonts ? { extra: ctx.options.gongwenFonts } : {}) });
+  ctx.notice?.(describeFaces(faces));
+  for (const c of await fallbackChars(book, faces)) ctx.warn(describeFallback(c), c.locations[0]);
+  const face = (role: GongwenRole) => faces.find((f) => f.role === role)!.texName;
+  const links = faces.filter((f) => f.licensed && f.file).map((f) => ({ name: f.texName, target: f.file! }));
+  return {
+    faces,
+    links: [...new Map(links.map((l) => [l.name, l])).values()],
+    variables(paper) {
+      const l = gongwenLayout(paper);
+      return {
+        geometry: l.geometry,
+        bodysize: String(l.bodySize),
+        pitch: String(l.pitch),
+        titlesize: String(l.titleSize),
+        numsize: String(l.numberSize),
+        fang: face('body'),
+        kai: face('kai'),
+        hei: face('hei'),
+        xbs: face('title'),
+        song: face('number'),
+        fallback: 'NotoSerifCJKsc-Regular.otf',
+        'fallback-bold': 'NotoSerifCJKsc-Bold.otf',
+        boldheadings: !!ctx.options.boldHeadings,
+      };
+    },
+  };
+}
+

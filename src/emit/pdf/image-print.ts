@@ -1,0 +1,114 @@
+import { deflateSync } from 'node:zlib';
+import { createRequire } from 'node:module';
+import { crc32 } from '../../io/crc32.js';
+
+/** A raster image's pixel size and the resolution it declares (72 dpi when it declares none, as xdvipdfmx assumes). */
+export interface RasterSize {
+  width: number;
+  height: number;
+  dpiX: number;
+  dpiY: number;
+}
+
+/** Pixel size and declared resolution of a PNG or JPEG; undefined for anything else. Pure. */
+export function rasterSize(bytes: Uint8Array): RasterSize | undefined {
+  const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (b.length > 24 && b.toString('latin1', 1, 4) === 'PNG') {
+    const size = { width: b.readUInt32BE(16), height: b.readUInt32BE(20), dpiX: 72, dpiY: 72 };
+    for (let at = 8; at + 8 <= b.length; ) {
+      const len = b.readUInt32BE(at);
+      const type = b.toString('latin1', at + 4, at + 8);
+      if (type === 'pHYs' && b[at + 16] === 1) {
+        size.dpiX = b.readUInt32BE(at + 8) * 0.0254;
+        size.dpiY = b.readUInt32BE(at + 12) * 0.0254;
+      }
+      if (type === 'IDAT' || type === 'IEND') break;
+      at += 12 + len;
+    }
+    return size;
+  }
+  if (b.length > 4 && b[0] === 0xff && b[1] === 0xd8) {
+    let dpiX = 72;
+    let dpiY = 72;
+    for (let at = 2; at + 9 < b.length; ) {
+      if (b[at] !== 0xff) return undefined;
+      const marker = b[at + 1]!;
+      const len = b.readUInt16BE(at + 2);
+      // JFIF density: units 1 = per inch, 2 = per cm.
+      if (marker === 0xe0 && b.toString('latin1', at + 4, at + 9) === 'JFIF\0' && b[at + 11]) {
+        const perCm = b[at + 11] === 2 ? 2.54 : 1;
+        dpiX = b.readUInt16BE(at + 12) * perCm;
+        dpiY = b.readUInt16BE(at + 14) * perCm;
+      }
+      if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
+        return { width: b.readUInt16BE(at + 7), height: b.readUInt16BE(at + 5), dpiX, dpiY };
+      }
+      at += 2 + len;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The resolution an image prints at: the template prints it at its declared size, shrunk
+ * to fit the text block (never enlarged), so ppi = pixels / printed inches. Pure.
+ */
+export function printedPpi(size: RasterSize, area: { width: number; height: number }): number {
+  const wIn = size.width / size.dpiX;
+  const hIn = size.height / size.dpiY;
+  const scale = Math.min(1, area.width / 72 / wIn, area.height / 72 / hIn);
+  return Math.min(size.width / (wIn * scale), size.height / (hIn * scale));
+}
+
+const require = createRequire(import.meta.url);
+
+/**
+ * A PNG or JPEG as a gray PNG (gray, or gray + alpha when it has transparency), keeping
+ * its declared resolution so it prints at the same size. resvg decodes it (drawn 1:1
+ * inside an SVG), luma is Rec. 601. Returns the input for anything resvg cannot read.
+ */
+export function toGrayPng(bytes: Uint8Array): Uint8Array {
+  const size = rasterSize(bytes);
+  if (!size) return bytes;
+  const mime = bytes[0] === 0x89 ? 'image/png' : 'image/jpeg';
+  const { Resvg } = require('@resvg/resvg-js') as typeof import('@resvg/resvg-js');
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${size.width}" height="${size.height}"><image width="${size.width}" height="${size.height}" preserveAspectRatio="none" href="data:${mime};base64,${Buffer.from(bytes).toString('base64')}"/></svg>`;
+  const rgba = new Resvg(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } }).render().pixels;
+  let opaque = true;
+  for (let i = 3; i < rgba.length; i += 4) if (rgba[i] !== 255) opaque = false;
+  const channels = opaque ? 1 : 2;
+  const row = size.width * channels + 1;
+  const raw = Buffer.alloc(row * size.height);
+  for (let y = 0; y < size.height; y++) {
+    for (let x = 0; x < size.width; x++) {
+      const p = (y * size.width + x) * 4;
+      const a = rgba[p + 3]!;
+      // resvg's pixels are premultiplied: undo it before taking the luma.
+      const k = a === 0 ? 0 : 255 / a;
+      const luma = Math.round(Math.min(255, (0.299 * rgba[p]! + 0.587 * rgba[p + 1]! + 0.114 * rgba[p + 2]!) * k));
+      const o = y * row + 1 + x * channels;
+      raw[o] = luma;
+      if (!opaque) raw[o + 1] = a;
+    }
+  }
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(size.width, 0);
+  ihdr.writeUInt32BE(size.height, 4);
+  ihdr[8] = 8;
+  ihdr[9] = opaque ? 0 : 4;
+  const phys = Buffer.alloc(9);
+  phys.writeUInt32BE(Math.round(size.dpiX / 0.0254), 0);
+  phys.writeUInt32BE(Math.round(size.dpiY / 0.0254), 4);
+  phys[8] = 1;
+  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  return new Uint8Array(Buffer.concat([signature, chunk('IHDR', ihdr), chunk('pHYs', phys), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]));
+}
+
+function chunk(type: string, data: Buffer): Buffer {
+  const out = Buffer.alloc(12 + data.length);
+  out.writeUInt32BE(data.length, 0);
+  out.write(type, 4, 'latin1');
+  data.copy(out, 8);
+  out.writeUInt32BE(crc32(out.subarray(4, 8 + data.length)), 8 + data.length);
+  return out;
+}
