@@ -4,10 +4,12 @@ import { formatFinding, sortFindings, type Finding } from '../../check/finding.j
 import { lintPunctuation } from '../../check/punctuation.js';
 import { lintDropped, lintStructure } from '../../check/structure.js';
 import { bookUncoveredChars, describeChar } from '../../fonts/index.js';
+import { gongwenFallbacks } from '../../emit/pdf/gongwen-check.js';
+import { LAYOUTS, type Layout } from '../../emit/types.js';
 import { loadBook } from '../../manuscript/load.js';
 import { DEFAULT_MANUSCRIPT } from '../../manuscript/read.js';
 import { epubcheck } from '../../tools/epubcheck.js';
-import { parse } from '../args.js';
+import { parse, usageError } from '../args.js';
 import type { Console } from '../console.js';
 import { resolveBuild } from '../options.js';
 
@@ -20,6 +22,8 @@ file:line:column: severity CODE: message
   - every speech has a title (H1) and a （摘自……） attribution
   - the proposals found per speech
   - characters that no embedded font can draw (errors)
+  - with the gongwen layout: characters its faces lack, printed from Noto Serif CJK SC
+    (warnings, one per place)
   - Chinese punctuation: half-width , . ? between Han, unbalanced “” （）, ... for ……
   - Markdown that an output would drop or alter (raw HTML, …)
   - EPUBCheck on the built EPUB, when --out holds one
@@ -29,6 +33,8 @@ Options:
   -o, --out DIR              built output to validate too (default: build.out of the
                              config, else dist)
       --config FILE          config file (default: bookdeck.config.json|yaml)
+      --layout NAME          the PDF layout to check the fonts of: book or gongwen
+                             (default: build.layout of the config, else book)
       --strict               warnings fail the check too
       --debug                show stack traces
   -h, --help                 show this help
@@ -44,6 +50,7 @@ export async function checkCommand(argv: string[], con: Console): Promise<number
       manuscript: { type: 'string', short: 'm', default: DEFAULT_MANUSCRIPT },
       out: { type: 'string', short: 'o' },
       config: { type: 'string' },
+      layout: { type: 'string' },
       strict: { type: 'boolean', default: false },
     },
     'check',
@@ -52,7 +59,11 @@ export async function checkCommand(argv: string[], con: Console): Promise<number
   );
   if (!args) return 0;
   const { values } = args;
-  const { config, options } = await resolveBuild(values.manuscript, values.config, { out: values.out }, []);
+  if (values.layout !== undefined && !(LAYOUTS as readonly string[]).includes(values.layout)) {
+    throw usageError(`--layout takes ${LAYOUTS.join(', ')}; got '${values.layout}'`, 'check');
+  }
+  const layout = values.layout as Layout | undefined;
+  const { config, options } = await resolveBuild(values.manuscript, values.config, { out: values.out, ...(layout ? { layout } : {}) }, []);
   const { book, files, notices, warnings } = await loadBook(values.manuscript, config.config);
   for (const n of notices) con.err(`notice: ${n}`);
   const findings: Finding[] = [
@@ -66,6 +77,7 @@ export async function checkCommand(argv: string[], con: Console): Promise<number
       message: `${describeChar(u)} is in no embedded font${u.locations.length > 1 ? ` (${u.locations.length} places)` : ''}`,
       ...(u.locations[0] ? { location: u.locations[0] } : {}),
     })),
+    ...(options.layout === 'gongwen' ? await gongwenFallbacks(book, options) : []),
   ];
   const epub = path.join(options.outDir, 'book.epub');
   if (await access(epub).then(() => true, () => false)) {

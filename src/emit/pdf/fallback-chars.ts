@@ -24,7 +24,8 @@ export async function fallbackChars(book: Book, faces: readonly ProfileFace[]): 
   const byChar = new Map<number, FallbackChar>();
   const seen = new Set<string>();
   for (const face of faces) {
-    if (!face.file || seen.has(face.file)) continue;
+    // The page-number face prints only digits and dashes.
+    if (face.role === 'number' || !face.file || seen.has(face.file)) continue;
     seen.add(face.file);
     const cmap = cmapCodePoints(await readFile(face.file), face.index);
     for (const u of uncoveredChars(runs, [cmap])) {

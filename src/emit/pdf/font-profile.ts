@@ -28,13 +28,13 @@ export const WANTED: Record<GongwenRole, readonly string[]> = {
   number: ['宋体', 'SimSun'],
 };
 
-/** Free stand-ins: Fandol from texlive-lang-chinese, the extracted Noto SC faces for 小标宋 and 宋体 digits. */
+/** Free stand-ins: Fandol from texlive-lang-chinese, the extracted Noto Serif SC Bold for 小标宋. */
 const FREE: Record<GongwenRole, { family: string; texName: string; fandol: boolean }> = {
   title: { family: 'Noto Serif CJK SC Bold', texName: 'NotoSerifCJKsc-Bold.otf', fandol: false },
   body: { family: 'FandolFang', texName: 'FandolFang-Regular.otf', fandol: true },
   kai: { family: 'FandolKai', texName: 'FandolKai-Regular.otf', fandol: true },
   hei: { family: 'FandolHei', texName: 'FandolHei-Regular.otf', fandol: true },
-  number: { family: 'Noto Serif CJK SC', texName: 'NotoSerifCJKsc-Regular.otf', fandol: false },
+  number: { family: 'FandolSong', texName: 'FandolSong-Regular.otf', fandol: true },
 };
 
 /** The roles in the order the build reports them. */

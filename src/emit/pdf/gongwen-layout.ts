@@ -27,9 +27,9 @@ const PAPER_WIDTH_MM: Record<Paper, number> = { a4: 210, a5: 148, b5: 176 };
  * A4's within 1%), so a booklet or a B5 run keeps the 28 × 22 grid. Pure.
  *
  * Horizontal: 28 characters of 16 bp are 448 bp = 158.0 mm, 2 mm over the 156 mm block;
- * the block is widened rather than the type shrunk (the ±1 mm tolerance of both margins
- * allows it), the extra taken equally from the binding and outer margins, so every line
- * is a whole number of characters. Vertical: the 225 mm block is \topskip + 21 pitches.
+ * the block is widened rather than the type shrunk, so every line is a whole number of
+ * characters: the binding margin goes to 27 mm (inside the standard's 28 ± 1 mm), the
+ * outer one (which no clause sets) to 25.0 mm. Vertical: the 225 mm block is \topskip + 21 pitches.
  */
 export function gongwenLayout(paper: Paper): GongwenLayout {
   const s = PAPER_WIDTH_MM[paper] / 210;
@@ -42,7 +42,7 @@ export function gongwenLayout(paper: Paper): GongwenLayout {
   // The top of the page number 7 mm below the block's last baseline plus the body's descent;
   // the footer's baseline is a digit's height (~0.72 em) lower.
   const footskip = round(7 * MM * s + 0.12 * bodySize + 0.72 * numberSize);
-  const inner = round(28 * MM * s - (textWidth - 156 * MM * s) / 2);
+  const inner = round(27 * MM * s);
   const geometry = [
     `${paper}paper`,
     'twoside',

@@ -1,0 +1,85 @@
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { execa } from 'execa';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, runCli, scratchDir } from '../helpers.js';
+import { checkGrid } from '../grid.js';
+
+const SPEECH = path.join(ROOT, 'test/fixtures/gongwen/speech.md');
+const EPOCH = { SOURCE_DATE_EPOCH: '1532563200' };
+const text = async (pdf: string, page?: number) =>
+  (await execa('pdftotext', [...(page ? ['-f', String(page), '-l', String(page)] : []), pdf, '-'])).stdout.replace(/\s+/gu, '');
+
+describe('a one-speech handout in gongwen, for the print shop', () => {
+  let out: string;
+  let log: string;
+  beforeAll(async () => {
+    out = await scratchDir('gongwen-print');
+    const res = await runCli(['build', '--only', 'pdf', '--layout', 'gongwen', '-m', SPEECH, '-o', out, '--bleed', '3mm', '--crop-marks', '--grayscale'], { env: EPOCH });
+    log = res.all ?? '';
+    expect(res.exitCode, log).toBe(0);
+  }, 120_000);
+
+  it('warns about the character FandolFang lacks and prints it from Noto Serif CJK SC', async () => {
+    expect(log).toMatch(/speech\.md:14:\d+: U\+9555 '镕' is not in FandolFang.*; printed from Noto Serif CJK SC/);
+    const pdf = path.join(out, 'book.pdf');
+    expect(await text(pdf, 1)).toContain('镕铸共识');
+    const { stdout: fonts } = await execa('pdffonts', [pdf]);
+    // The body faces are Fandol; Noto Serif SC Regular is only ever the fallback.
+    expect(fonts).toMatch(/NotoSerifCJKsc-Regular/);
+    expect(fonts).toMatch(/FandolFang-Regular/);
+  });
+
+  it('warns about an image under 300 ppi at its printed size, naming the file', () => {
+    expect(log).toMatch(/speech\.md:28:1: image 'images\/chart-150ppi\.png' prints at 150 ppi/);
+  });
+
+  it('sets TrimBox and BleedBox, the trim 3 mm inside the bleed, with room for crop marks', async () => {
+    const { stdout } = await execa('pdfinfo', ['-box', path.join(out, 'book.pdf')]);
+    const box = (name: string) => /^(\w+):\s+([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)/m.exec(stdout.split('\n').find((l) => l.startsWith(name))!)!.slice(2).map(Number);
+    const [media, bleed, trim] = [box('MediaBox'), box('BleedBox'), box('TrimBox')];
+    expect(trim).toEqual([0, 0, 595.28, 841.89]);
+    expect(bleed[0]).toBeCloseTo(-8.5, 1);
+    expect(bleed[2]).toBeCloseTo(595.28 + 8.5, 1);
+    expect(media[0]).toBeLessThan(bleed[0]! - 10);
+  });
+
+  it('turns the images gray', async () => {
+    const { stdout } = await execa('pdfimages', ['-list', path.join(out, 'book.pdf')]);
+    const rows = stdout.split('\n').slice(2).filter(Boolean);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) expect(row.trim().split(/\s+/)[5]).toBe('gray');
+  });
+
+  it('prints no title page or contents, and sets subtitle, date and numbered headings', async () => {
+    const first = await text(path.join(out, 'book.pdf'), 1);
+    expect(first).toMatch(/^协同创新是实现协同发展的核心所在——在2018京津冀协同发展论坛开幕式上的致辞（2018年7月26日）京津冀/);
+    for (const h of ['一、加快打造京津冀创新共同体', '（一）完善区域协同创新体系', '1.健全人才引进机制']) expect(first).toContain(h);
+    const grid = await checkGrid(path.join(out, 'book.pdf'));
+    const lines = grid.pages[0]!.lines;
+    const centre = (l: (typeof lines)[number]) => (l.xMin + l.xMax) / 2;
+    // Title, subtitle and date line are centred on the text block.
+    expect(Math.abs(centre(lines[1]!) - centre(lines[0]!))).toBeLessThan(2);
+    expect(Math.abs(centre(lines[2]!) - centre(lines[0]!))).toBeLessThan(2);
+    expect(grid.misplacedNumbers).toEqual([]);
+  });
+});
+
+describe('--split with --booklet on A5, book layout, one speech', () => {
+  it('writes the book and its handout, each with a booklet; no title page or contents', async () => {
+    const out = await scratchDir('split-booklet');
+    const res = await runCli(['build', '--only', 'pdf', '--split', '--booklet', '--paper', 'a5', '-m', SPEECH, '-o', out, '--quiet'], { env: EPOCH });
+    expect(res.exitCode, res.all).toBe(0);
+    expect((await readdir(out)).filter((f) => f.endsWith('.pdf')).sort()).toEqual([
+      '01-协同创新是实现协同发展的核心所在-booklet.pdf',
+      '01-协同创新是实现协同发展的核心所在.pdf',
+      'book-booklet.pdf',
+      'book.pdf',
+    ]);
+    const book = await text(path.join(out, 'book.pdf'), 1);
+    expect(book).toMatch(/^协同创新是实现协同发展的核心所在/);
+    expect(book).not.toContain('目录');
+    const { stdout } = await execa('pdfinfo', [path.join(out, '01-协同创新是实现协同发展的核心所在.pdf')]);
+    expect(stdout).toMatch(/^Page size:\s+419\.5\d* x 595\.2\d* pts/m);
+  }, 120_000);
+});
