@@ -15,8 +15,8 @@ export interface PrintDocument {
 /**
  * The PDFs a build typesets. Pure. The book gets a title page and contents when it has
  * more than one speech or `titlePage` asks for them; with `split`, every speech is also a
- * handout of its own, titled with the speech's title, without title page or contents, its
- * pages numbered from 1.
+ * handout of its own (front and back matter stay in the book), titled with the speech's
+ * title, without title page or contents, its pages numbered from 1.
  */
 export function printDocuments(book: Book, options: Pick<BuildOptions, 'split' | 'titlePage'>): PrintDocument[] {
   const docs: PrintDocument[] = [{ name: 'book', key: 'book', book, frontPages: options.titlePage ?? book.chapters.length > 1 }];
@@ -29,7 +29,7 @@ export function printDocuments(book: Book, options: Pick<BuildOptions, 'split' |
 }
 
 function handoutBook(book: Book, ch: Chapter): Book {
-  return { ...book, meta: { ...book.meta, title: ch.title }, chapters: [ch] };
+  return { ...book, meta: { ...book.meta, title: ch.title }, chapters: [ch], sections: [ch] };
 }
 
 /**
