@@ -11,8 +11,6 @@ export interface AssembleOptions {
   lang: string;
   /** One file per speech (`NN-title.md`) instead of one manuscript. */
   split: boolean;
-  /** The date to fall back to when no document names one (the first file's modification day). */
-  fallbackDate: string;
 }
 
 /** One Markdown file to write; `name` is set when splitting, relative to the output folder. */
@@ -39,9 +37,8 @@ export function assemble(drafts: readonly Draft[], opts: AssembleOptions): { out
   const title = opts.title ?? found ?? fileTitle(first.file);
   report.push(`title: ${title} (${opts.title ? 'from --title' : found ? 'found in the document' : 'from the file name; set it with --title'})`);
   const dated = drafts.find((d) => d.date);
-  const date = dated?.date ?? opts.fallbackDate;
-  report.push(`date: ${date} (${dated ? `found in ${dated.file}` : `no full date found: the modification day of ${first.file}; correct it in the front matter`})`);
-  const meta: DraftMeta = { title, date, lang: opts.lang };
+  report.push(dated ? `date: ${dated.date} (found in ${dated.file})` : 'date: none found (add `date: YYYY-MM-DD` to the front matter if the book has one)');
+  const meta: DraftMeta = { title, lang: opts.lang, ...(dated ? { date: dated.date } : {}) };
 
   const flags = [...opts.speechTitles];
   const speeches: TitledSpeech[] = drafts.flatMap((d) => d.speeches).map((s, i) => {

@@ -9,7 +9,7 @@ import type { Speech } from './draft.js';
 /** The book metadata an import writes as front matter. */
 export interface DraftMeta {
   title: string;
-  date: string;
+  date?: string;
   lang: string;
 }
 
@@ -27,7 +27,7 @@ const OPTIONS: Options = { extensions: [gfmToMarkdown(), cjkFriendlyToMarkdown()
  * markup, so the text parses back to exactly the same characters.
  */
 export function draftMarkdown(meta: DraftMeta, speeches: readonly TitledSpeech[]): string {
-  const front = `---\n${stringify({ title: meta.title, date: meta.date, lang: meta.lang }, { lineWidth: 0 })}---\n\n`;
+  const front = `---\n${stringify({ title: meta.title, ...(meta.date ? { date: meta.date } : {}), lang: meta.lang }, { lineWidth: 0 })}---\n\n`;
   return front + speeches.map(speechMarkdown).join('\n');
 }
 

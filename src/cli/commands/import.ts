@@ -9,7 +9,7 @@ import type { Console } from '../console.js';
 const IMPORT_HELP = `Usage: bookdeck import FILE... [-o OUT.md | -o FOLDER/] [options]
 
 Turn speeches as they arrive into a manuscript that \`bookdeck build\` takes as it is:
-YAML front matter (title, date, lang) and one \`# title\` per speech. Apart from
+YAML front matter (title, lang, and date when found) and one \`# title\` per speech. Apart from
 whitespace and removed page furniture no character is dropped, added or changed.
 
 Inputs (recognised by their first bytes, then their extension):
@@ -34,7 +34,8 @@ Inputs (recognised by their first bytes, then their extension):
 
 Titles: the book title is --title, else the document title found, else the file name;
 a speech's # is the title found, else the next --speech-title, else 第N篇. Every
-choice is printed (stderr), with the date used (found, else the file's modification day).
+choice is printed (stderr), with the date: written when a short line names a full date
+(（2018年7月26日）), else left out.
 
 Options:
   -o, --out PATH         OUT.md: one manuscript. FOLDER/ (or an existing folder): one
@@ -85,13 +86,11 @@ export async function importCommand(argv: string[], con: Console): Promise<numbe
   await mkdir(outDir, { recursive: true });
   const drafts = [];
   for (const file of files) drafts.push(await importFile(file, { outDir, keepFurniture: values['keep-furniture'] }));
-  const mtime = await stat(files[0]!).then((s) => s.mtime);
   const { outputs, report } = assemble(drafts, {
     title: values.title,
     speechTitles: values['speech-title'] ?? [],
     lang: values.lang,
     split,
-    fallbackDate: localDay(mtime),
   });
   for (const line of report) con.err(line);
   for (const o of outputs) {
@@ -106,8 +105,4 @@ export async function importCommand(argv: string[], con: Console): Promise<numbe
     }
   }
   return 0;
-}
-
-function localDay(d: Date): string {
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
