@@ -109,8 +109,12 @@ export function extractProposals(
     const lead = boldLead(p.node);
     return lead ? [{ p, lead }] : [];
   });
-  // Enumerations restart in each part (一是 … under 一、, again under 二、).
-  if (leads.length === 0) leads = byTopPart(body).flatMap(enumeratedParagraphs).map((p) => ({ p, lead: firstSentence(p.text) }));
+  if (leads.length === 0) {
+    // An enumeration runs through the speech (第一 … 第三 across parts) or restarts in each part (一是 … under 一、, again under 二、).
+    const whole = enumeratedParagraphs(body);
+    const perPart = byTopPart(body).flatMap(enumeratedParagraphs);
+    leads = (perPart.length > whole.length ? perPart : whole).map((p) => ({ p, lead: firstSentence(p.text) }));
+  }
   const out: Proposal[] =
     leads.length === 0 && overrides.size === 0
       ? headingProposals(chapter, parts, body)

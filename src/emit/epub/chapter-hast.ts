@@ -30,6 +30,8 @@ export interface ImageRef {
 export interface ChapterTreeOptions {
   /** Include the speech's H1 (the EPUB does; previews add their own). */
   heading?: boolean;
+  /** Figures numbered so far in the book; a lone image is captioned `图 N　alt` when given. */
+  figures?: { count: number };
   /** `hast-util-raw`, needed only when the chapter has raw HTML (see {@link hasRawHtml}); loaded lazily because parse5 is slow to load. */
   raw?: (tree: HastRoot) => HastRoot;
 }
@@ -86,6 +88,20 @@ export function chapterTree(chapter: Chapter, defs: Map<string, FootnoteDefiniti
       }
       if (children.length > 0 && children.every((c) => (c.type === 'element' && c.tagName === 'img') || (c.type === 'text' && !c.value.trim()))) {
         className.push('figure');
+        const images = children.filter((c): c is Element => c.type === 'element');
+        // One image alone is a figure, captioned and numbered through the book as the PDF does.
+        if (images.length === 1 && opts.figures) {
+          const alt = typeof images[0]!.properties.alt === 'string' ? images[0]!.properties.alt : '';
+          const caption = `图 ${++opts.figures.count}${alt ? `\u3000${alt}` : ''}`;
+          const figure: Element = {
+            type: 'element',
+            tagName: 'figure',
+            properties: { ...(id ? { id } : {}), className },
+            children: [images[0]!, { type: 'element', tagName: 'figcaption', properties: {}, children: [{ type: 'text', value: caption }] }],
+          };
+          state.patch(node, figure);
+          return figure;
+        }
       }
       const properties: Element['properties'] = {};
       if (id) properties.id = id;

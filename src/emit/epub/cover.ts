@@ -6,54 +6,11 @@ import { readCached, userCacheDir, writeCached } from '../../cache/user-cache.js
 import type { SubsetFont } from '../../fonts/cache.js';
 import { tempName } from '../../io/atomic.js';
 import { escapeAttr, escapeText } from '../escape.js';
+import { balanceLines, textWidth } from '../../model/lines.js';
 
 const require = createRequire(import.meta.url);
 // Read from package.json, not by loading the native module: a cached cover never loads it.
 const RESVG_VERSION = (require('@resvg/resvg-js/package.json') as { version: string }).version;
-
-const NO_LINE_START = /^[，。、；：？！）》」』】〕”’…—,.;:?!)\]]/u;
-const NO_LINE_END = /[（《「『【〔“‘(\[]$/u;
-
-/** Display width in em: full-width characters 1, Latin letters and digits about half. */
-export function textWidth(s: string): number {
-  let w = 0;
-  for (const ch of s) w += /[\u0020-\u007e\u00a0-\u02ff]/u.test(ch) ? 0.55 : 1;
-  return w;
-}
-
-/**
- * Break a title into lines of at most `maxWidth` em with widths as even as possible,
- * never splitting a Latin word or number, never starting a line with closing
- * punctuation nor ending one with opening punctuation. Pure.
- */
-export function balanceLines(text: string, maxWidth: number): string[] {
-  const tokens: string[] = [];
-  for (const m of text.trim().matchAll(/[A-Za-z0-9][A-Za-z0-9.,:'-]*|\s+|./gsu)) {
-    const t = m[0];
-    if (/^\s+$/.test(t)) {
-      if (tokens.length) tokens[tokens.length - 1] += ' ';
-    } else if (tokens.length && (NO_LINE_START.test(t) || NO_LINE_END.test(tokens.at(-1)!))) tokens[tokens.length - 1] += t;
-    else tokens.push(t);
-  }
-  const total = textWidth(tokens.join(''));
-  if (total <= maxWidth) return [tokens.join('').trim()];
-  const count = Math.ceil(total / maxWidth);
-  const target = total / count;
-  const lines: string[] = [];
-  let line = '';
-  for (const t of tokens) {
-    const remaining = count - lines.length;
-    const fits = textWidth(line + t) <= maxWidth;
-    const past = textWidth(line) >= target - 0.25 && remaining > 1;
-    if (line && (!fits || past)) {
-      lines.push(line.trim());
-      line = '';
-    }
-    line += t;
-  }
-  if (line.trim()) lines.push(line.trim());
-  return lines;
-}
 
 /** What the cover shows. */
 export interface CoverText {

@@ -96,7 +96,8 @@ async function renderChapters(book: Book, ctx: EmitContext): Promise<Rendered> {
   const defs = footnoteDefinitions(book);
   // parse5 takes a while to load: only books with raw HTML pay for it.
   const raw = book.sections.some(hasRawHtml) ? (await import('hast-util-raw')).raw : undefined;
-  const trees = book.sections.map((c) => chapterTree(c, defs, raw ? { raw: (t) => raw(t) as typeof t } : {}));
+  const figures = { count: 0 };
+  const trees = book.sections.map((c) => chapterTree(c, defs, { figures, ...(raw ? { raw: (t) => raw(t) as typeof t } : {}) }));
   for (const t of trees) for (const r of t.removed) ctx.warn(r.message, r.location);
   const used = new Set(trees.flatMap((t) => t.notes));
   for (const [id, def] of defs) {

@@ -16,6 +16,8 @@ import { printImages } from './print-images.js';
 import { texImages } from './images.js';
 import { bookToPandoc } from './pandoc-ast.js';
 import { paperLayout } from './paper.js';
+import { texEscape } from './tex.js';
+import { balanceLines } from '../../model/lines.js';
 
 /**
  * Book → pandoc JSON AST → LaTeX (ctex template of the layout) → xelatex passes →
@@ -103,13 +105,23 @@ function blameTemplate(err: unknown, template: string): unknown {
 /** The pandoc run that writes the LaTeX for one paper size; `extra` variables come from the layout. Pure. */
 export function latexJob(template: string, meta: BookMeta, paper: Paper, tocDepth = 2, extra: Record<string, string | boolean> = { frontpages: true }): PandocJob {
   const layout = paperLayout(paper);
+  const titleLines = balanceLines(meta.title, layout.titleChars);
   return {
     from: 'json',
     // Without `smart`, pandoc keeps “ ” ‘ ’ as they are instead of TeX's `` and ''.
     to: 'latex-smart',
     template,
     // LaTeX counts the contents' levels from 0 (chapters, our sections).
-    variables: { zihao: layout.zihao, geometry: layout.geometry, titlesize: layout.titleSize, lang: meta.lang, tocdepth: String(tocDepth - 1), ...extra },
+    variables: {
+      zihao: layout.zihao,
+      geometry: layout.geometry,
+      titlesize: layout.titleSize,
+      lang: meta.lang,
+      tocdepth: String(tocDepth - 1),
+      ...extra,
+      // A title too long for one line is broken into even lines, never one character alone.
+      ...(titleLines.length > 1 ? { titlelines: titleLines.map(texEscape).join('\\\\') } : {}),
+    },
     extra: ['--top-level-division=chapter', '--no-highlight', '--wrap=preserve'],
   };
 }

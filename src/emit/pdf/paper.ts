@@ -11,14 +11,17 @@ export interface PaperLayout {
   /** Text block in bp (the height as ctex's 1.3 × 1.2 line pitch gives it). */
   textWidth: number;
   textHeight: number;
+  /** Han characters of the title that fit on one line of the title page at that size. */
+  titleChars: number;
 }
 
 // A5 gets a smaller title: a 12-character title in \Huge would leave one character
 // alone on the second line.
-const SIZES: Record<Paper, { zihao: string; bp: number; chars: number; lines: number; titleSize: string }> = {
-  a4: { zihao: '-4', bp: 12, chars: 38, lines: 36, titleSize: '\\Huge' },
-  a5: { zihao: '5', bp: 10.5, chars: 30, lines: 27, titleSize: '\\huge' },
-  b5: { zihao: '5', bp: 10.5, chars: 36, lines: 34, titleSize: '\\Huge' },
+// titleChars: the text width over the title's measured size (26 bp for \\Huge, 22 bp for A5's \\huge).
+const SIZES: Record<Paper, { zihao: string; bp: number; chars: number; lines: number; titleSize: string; titleChars: number }> = {
+  a4: { zihao: '-4', bp: 12, chars: 38, lines: 36, titleSize: '\\Huge', titleChars: 17 },
+  a5: { zihao: '5', bp: 10.5, chars: 30, lines: 27, titleSize: '\\huge', titleChars: 14 },
+  b5: { zihao: '5', bp: 10.5, chars: 36, lines: 34, titleSize: '\\Huge', titleChars: 14 },
 };
 
 /**
@@ -36,5 +39,5 @@ export function paperLayout(paper: Paper): PaperLayout {
     `headsep=${Math.round(s.bp * 1.2)}bp`,
     `footskip=${Math.round(s.bp * 3)}bp`,
   ].join(',');
-  return { zihao: s.zihao, geometry, titleSize: s.titleSize, textWidth: s.chars * s.bp, textHeight: s.bp + (s.lines - 1) * s.bp * 1.56 };
+  return { zihao: s.zihao, geometry, titleSize: s.titleSize, titleChars: s.titleChars, textWidth: s.chars * s.bp, textHeight: s.bp + (s.lines - 1) * s.bp * 1.56 };
 }

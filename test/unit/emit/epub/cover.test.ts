@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { balanceLines, coverSvg, textWidth } from '../../../../src/emit/epub/cover.js';
+import { coverSvg } from '../../../../src/emit/epub/cover.js';
+import { balanceLines, textWidth } from '../../../../src/model/lines.js';
 
 describe('cover layout', () => {
   it('keeps a short title on one line', () => {
@@ -23,6 +24,18 @@ describe('cover layout', () => {
     for (const l of lines) {
       expect(l).not.toMatch(/^[，。、；：？！）》」』】〕”’]/u);
       expect(l).not.toMatch(/[（《「『【〔“‘]$/u);
+    }
+  });
+
+  it('breaks between words and never leaves one character alone', () => {
+    expect(balanceLines('全民阅读推广活动讲话', 8)).toEqual(['全民阅读', '推广活动讲话']);
+    for (const title of ['全民阅读推广活动讲话选编', '银龄守护志愿服务座谈会讲话选', '京津冀协同发展论坛讲话选编集']) {
+      for (const max of [6, 7, 8, 14]) {
+        const lines = balanceLines(title, max);
+        expect(lines.join('')).toBe(title);
+        for (const l of lines) expect(textWidth(l), `${title} at ${max}: ${lines.join('|')}`).toBeGreaterThan(1);
+        if (lines.length > 1) expect(lines.some((l) => l.endsWith('阅') )).toBe(false);
+      }
     }
   });
 
