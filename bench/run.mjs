@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { scaleManuscript } from './generate.mjs';
+import { keypointBench, keypointLines } from './keypoints.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const WORK = path.join(ROOT, 'bench/.work');
@@ -138,6 +139,8 @@ for (const n of [1, 10, 50]) {
 }
 lines.push('', '## In-process stages (×1; parse, model and deck writing: median of 5 after a warm-up; each format then built alone, cold)', '', '| stage | ms |', '|---|---:|');
 for (const [label, ms] of stages) lines.push(`| ${label} | ${ms.toFixed(1)} |`);
+log('key points against the hand labels');
+lines.push('', '## Key points against hand labels', '', ...keypointLines(await keypointBench()));
 lines.push('');
 const md = lines.join('\n');
 writeFileSync(path.join(ROOT, 'bench/results.md'), md);

@@ -73,8 +73,21 @@ const LEADS_WITH_VERB = new RegExp(`^(?:${VERBS})`, 'u');
 const HAS_VERB = new RegExp(VERBS, 'u');
 // Openers of background or reasoning rather than action.
 const BACKGROUND = /^(?:这|其|作为|截至|目前|近年来|\d|是|但|而|因此|所以)/u;
+// An action after a short subject (社区要…, 市财政将…, 街道计划…), or an action led by a
+// preposition (对……给予补贴, 为……配备, 把……纳入): what the speaker asks for.
+const SUBJECT_ACTION = /^[^，。；、“”]{1,7}?(?<![也都还])(?:要|将|计划|拟|建议|应当|必须)(?!求|是|点|素|闻|害|紧)/u;
+const PREPOSITION_ACTION = new RegExp(`^(?:对|为|向|把|让|给|在)[^，。；]{1,20}?(?:${VERBS}|给予|配备|配齐|安装|开展|开设|开通|纳入|设立|新建|提供|组织|实行|推行)`, 'u');
+// A problem or a condition the speaker describes (不能只靠热情, 视力不好, 不会使用): background.
+const PROBLEM =
+  /不能只靠|不能只让|不好|不会|不够|不足|不强|不高|不到|存在|仍有|仍然|依然|还没有|没有|缺少|缺乏|难以|困难|吃力|偏低|老化|陈旧|闲置|滞后|薄弱|时有发生|突出|反映|放心不下|留不住|买不起|最怕|错过|上升|挤占|凑合/u;
 // A clause followed by one of these is the topic of its sentence (加快……发展，需要……), not an action.
 const PREDICATE = /^(?:需要|是|关键|必须|有赖于|离不开)/u;
+
+/** What a clause before the body's first ask loses, and one that states a problem or condition. */
+const BEFORE_ASK = 2;
+const PROBLEM_COST = 3;
+const CONDITION = /不能只|不仅|不只/u;
+const CONDITION_TAIL = /^(?:还|而且|更|也)/u;
 
 let segmenter: Intl.Segmenter | undefined;
 
@@ -87,6 +100,24 @@ export function words(text: string): Set<string> {
 }
 
 /**
+ * True when a clause asks for something: it opens with a modal or an action verb (要……,
+ * 推动……), has one right after a short subject (社区要……, 我们将……, 街道计划……; not
+ * 也要/都要, which describe), or is an action led by a preposition (对……给予……).
+ */
+export function isAction(clause: string): boolean {
+  const modal = MODAL.exec(clause)?.[0] ?? '';
+  const rest = clause.slice(modal.length);
+  // 需要 with no action after it (还需要专业和坚持) is a condition, not an ask.
+  if (modal && HAS_MODAL.test(modal)) return /要|应|将|须/u.test(modal.replace(/需要?/gu, '')) || HAS_VERB.test(rest) || PREPOSITION_ACTION.test(rest);
+  return LEADS_WITH_VERB.test(rest) || SUBJECT_ACTION.test(clause) || PREPOSITION_ACTION.test(clause);
+}
+
+/** True when a clause states a problem or a condition (不能只靠, 视力不好, 不会, 存在, 仍有…) rather than an action. */
+export function isProblem(clause: string): boolean {
+  return PROBLEM.test(clause) && !isAction(clause);
+}
+
+/**
  * The documented score of one clause; higher is a better key point. Pure and deterministic.
  * `clauseWords` is `words(clause)` when the caller has it already.
  */
@@ -95,10 +126,15 @@ export function scoreClause(clause: string, index: number, titleWords: Set<strin
   if (next !== undefined && PREDICATE.test(next)) score -= 2;
   const modal = MODAL.exec(clause)?.[0] ?? '';
   const rest = clause.slice(modal.length);
-  if (modal && HAS_MODAL.test(modal)) score += 2;
-  if (LEADS_WITH_VERB.test(rest)) score += 2;
+  const opensWithModal = modal !== '' && HAS_MODAL.test(modal);
+  const leadsWithVerb = LEADS_WITH_VERB.test(rest);
+  if (opensWithModal) score += 2;
+  if (leadsWithVerb) score += 2;
   else if (HAS_VERB.test(clause)) score += 0.5;
   if (BACKGROUND.test(clause)) score -= 1;
+  // An ask that the two rules above miss: after a subject (社区要……), or led by a preposition (对……给予……).
+  if (!opensWithModal && !leadsWithVerb && (SUBJECT_ACTION.test(clause) || PREPOSITION_ACTION.test(clause))) score += 2;
+  if (isProblem(clause)) score -= PROBLEM_COST;
   const n = len(clause);
   if (n < MIN_CLAUSE) score -= 2;
   else if (n >= 8 && n <= 32) score += 0.5;
@@ -119,22 +155,37 @@ interface Ranked {
   w: Set<string>;
 }
 
-/** The body's candidate clauses, best first, and how many points the paragraph gets. */
-function rankClauses(text: string, lead: string, title: string): { ranked: Ranked[]; want: number } {
+/** The clauses of a proposal that may be key points, in reading order (what the labelled set labels). */
+export function keyPointCandidates(text: string, lead: string): string[] {
+  return candidateClauses(text, lead).candidates.map((c) => c.text);
+}
+
+/** The body's clauses (the whole paragraph's when the body has fewer than two short enough). */
+function candidateClauses(text: string, lead: string): { clauses: Clause[]; candidates: Clause[]; bodyStart: number } {
   const bodyStart = leadEnd(text, lead);
   let clauses = joinShortClauses(text, splitClauses(text.slice(bodyStart), bodyStart));
   // A paragraph that is little more than its lead: its own lead clauses are all it has.
   if (clauses.filter((c) => len(c.text) <= MAX_POINT).length < 2) clauses = joinShortClauses(text, splitClauses(text));
+  return { clauses, candidates: clauses.filter((c) => len(c.text) <= MAX_POINT), bodyStart };
+}
+
+/** The body's candidate clauses, best first, and how many points the paragraph gets. */
+function rankClauses(text: string, lead: string, title: string): { ranked: Ranked[]; want: number } {
+  const { clauses, candidates, bodyStart } = candidateClauses(text, lead);
   // The clause after each one, in the same part, even when it is too long to be a point.
   const nextOf = new Map(clauses.map((c, i) => [c, clauses[i + 1]?.part === c.part ? clauses[i + 1]!.text : undefined]));
-  const candidates = clauses.filter((c) => len(c.text) <= MAX_POINT);
   const bodyLength = len(text) - len(text.slice(0, bodyStart));
   const want = Math.min(candidates.length, Math.max(2, Math.min(4, Math.ceil(bodyLength / 100))));
   const titleWords = words(title);
+  // 不能只靠热情，还需要专业和坚持: the second half of a 不能只……，还…… condition is background too.
+  const condition = new Set(clauses.filter((c, i) => i > 0 && clauses[i - 1]!.part === c.part && CONDITION.test(clauses[i - 1]!.text) && CONDITION_TAIL.test(c.text)));
+  // The clauses before the body's first ask set the scene: background, not points.
+  const firstAsk = candidates.findIndex((c) => c.start >= bodyStart && !condition.has(c) && isAction(c.text));
   const ranked = candidates
     .map((c, i) => {
       const w = words(c.text);
-      return { c, i, score: scoreClause(c.text, i, titleWords, nextOf.get(c), w), w };
+      const background = (firstAsk > 0 && i < firstAsk ? BEFORE_ASK : 0) + (condition.has(c) ? PROBLEM_COST : 0);
+      return { c, i, score: scoreClause(c.text, i, titleWords, nextOf.get(c), w) - background, w };
     })
     .sort((a, b) => b.score - a.score || a.i - b.i);
   return { ranked, want };

@@ -42,6 +42,10 @@ Options:
       --debug                show stack traces
   -h, --help                 show this help
 
+The summary ends with the talk's length, from the notes at deck.charsPerMinute
+(config, default 220); deck.minutes in the config fits the talk to that length and
+lists the key points it dropped.
+
 Examples:
   bookdeck build
   bookdeck build -m manuscript/speeches.md -o out --only epub,deck

@@ -1,0 +1,34 @@
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { isAction, isProblem, pickKeyPoints } from '../../../src/model/keypoints.js';
+import { ROOT } from '../../helpers.js';
+
+describe('asks and background', () => {
+  it('knows an ask after a subject or a preposition, and a problem or condition', () => {
+    for (const ask of ['社区要组织志愿者每周上门为老人读报', '我们将定期开展急救、心理疏导和防诈骗知识培训', '街道计划在每个社区设立一个助餐点', '对八十岁以上老人给予餐费补贴', '把服务时长纳入志愿者积分', '建立教师轮岗交流制度']) {
+      expect(isAction(ask), ask).toBe(true);
+    }
+    for (const bg of ['很多老人视力不好', '不少老人不会使用智能手机', '志愿服务不能只靠热情', '挂号、缴费都要请人帮忙', '群众小病也要往县城跑', '城区学校大班额问题依然存在']) {
+      expect(isAction(bg), bg).toBe(false);
+    }
+    expect(isProblem('存在“不愿转、不敢转、不会转”的问题')).toBe(true);
+    expect(isProblem('对拖欠企业账款的问题限期清零')).toBe(false);
+  });
+
+  it('shows the asks of the issue’s two examples, not their background', () => {
+    const read = '**一是为老人读报、教老人用手机。**很多老人视力不好，看报纸很吃力；不少老人不会使用智能手机，挂号、缴费都要请人帮忙。社区要组织志愿者每周上门为老人读报，在活动中心开设智能手机课堂，手把手教老人用手机挂号、缴费和视频通话。';
+    expect(pickKeyPoints(read.replaceAll('**', ''), '一是为老人读报、教老人用手机。', '为老人读报、教老人用手机')).not.toContain('很多老人视力不好');
+    const train = '二是建立志愿者培训和激励机制。志愿服务不能只靠热情，还需要专业和坚持。我们将定期开展急救、心理疏导和防诈骗知识培训，把服务时长纳入志愿者积分，积分可以兑换生活用品和社区服务。';
+    expect(pickKeyPoints(train, '二是建立志愿者培训和激励机制。', '建立志愿者培训和激励机制')).toEqual(['我们将定期开展急救、心理疏导和防诈骗知识培训', '把服务时长纳入志愿者积分']);
+  });
+
+  it('meets the targets on the hand-labelled set: ≥ 90 % precision, 100 % recall (bench/keypoints.mjs)', () => {
+    const r = JSON.parse(execFileSync('node', [path.join(ROOT, 'bench/keypoints.mjs'), '--json'], { encoding: 'utf8' }));
+    expect(r.problems).toEqual([]);
+    expect(r.speeches).toBeGreaterThanOrEqual(5);
+    expect(r.proposals).toBeGreaterThanOrEqual(20);
+    expect(r.precision, r.background.join('\n')).toBeGreaterThanOrEqual(0.9);
+    expect(r.recall).toBe(1);
+  });
+});
