@@ -18,6 +18,9 @@ export function blocksToMdast(blocks: readonly Block[], ctx: ToMdastContext): Ro
 }
 
 function block(b: Block, ctx: ToMdastContext): RootContent[] {
+  // pandoc 3 (pandoc-types 1.23) adds Figure [Attr, Caption, Block[]]: its blocks, then its caption.
+  const figure = b as unknown as { t: string; c: [unknown, [unknown, Block[]], Block[]] };
+  if (figure.t === 'Figure') return [...blocksToMdast(figure.c[2], ctx), ...blocksToMdast(figure.c[1][1], ctx)];
   switch (b.t) {
     case 'Para':
     case 'Plain': {

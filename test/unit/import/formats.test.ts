@@ -85,3 +85,19 @@ describe('PDF layout', () => {
     expect(kept.pages[0]!.lines.filter((l) => l.furniture).map((l) => l.text)).toEqual(['讲话选编', '— 1 —']);
   });
 });
+
+describe('pandoc AST → mdast', () => {
+  it('keeps every character of marks Markdown lacks, numbers notes in order, and reads a pandoc 3 Figure', async () => {
+    const P = await import('../../../src/tools/pandoc-ast.js');
+    const { blocksToMdast } = await import('../../../src/import/pandoc-to-mdast.js');
+    const figure = { t: 'Figure', c: [P.attr(), [null, [P.plain([P.str('图注')])]], [P.plain([P.image([P.str('图')], 'media/a.png')])]] } as unknown as import('../../../src/tools/pandoc-ast.js').Block;
+    const ctx = { notes: [], image: (u: string) => `x/${u}` };
+    const md = blocksToMdast(
+      [P.para([P.underline([P.str('下划')]), P.superscript([P.str('2')]), P.quoted('DoubleQuote', [P.str('引')]), P.note([P.para([P.str('注一')])]), P.note([P.para([P.str('注二')])])]), figure],
+      ctx,
+    );
+    expect(plainText({ type: 'root', children: md })).toBe('下划2“引”图注');
+    expect(ctx.notes.map((n: { identifier: string }) => n.identifier)).toEqual(['1', '2']);
+    expect(JSON.stringify(md)).toContain('"url":"x/media/a.png"');
+  });
+});
