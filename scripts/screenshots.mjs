@@ -1,5 +1,6 @@
 // `npm run screenshots`: README pictures of the current build: an EPUB chapter page and a
-// deck slide rendered by headless Debian Chromium, and a PDF body page by pdftoppm.
+// deck slide rendered by headless Debian Chromium, and a PDF body page by pdftoppm, in
+// each layout (the gongwen PDF is built here from the same manuscript).
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import os from 'node:os';
@@ -22,6 +23,11 @@ for (const f of ['book.epub', 'book.pdf', 'deck/index.html']) {
 // PDF: the first page of the first speech, at 80 dpi.
 const pdfPage = Number(process.env.PDF_PAGE ?? findFirstBodyPage());
 execFileSync('pdftoppm', ['-png', '-r', '80', '-f', String(pdfPage), '-l', String(pdfPage), '-singlefile', path.join(DIST, 'book.pdf'), path.join(OUT, 'pdf-page')]);
+// The same page in the gongwen layout: a build of its own, into a temporary folder.
+const gongwen = mkdtempSync(path.join(os.tmpdir(), 'bookdeck-gongwen-'));
+execFileSync('node', [path.join(ROOT, 'bin/bookdeck.js'), 'build', '--only', 'pdf', '--layout', 'gongwen', '--quiet', '-o', gongwen], { stdio: 'inherit' });
+const gongwenPage = findFirstBodyPage(path.join(gongwen, 'book.pdf'));
+execFileSync('pdftoppm', ['-png', '-r', '80', '-f', String(gongwenPage), '-l', String(gongwenPage), '-singlefile', path.join(gongwen, 'book.pdf'), path.join(OUT, 'pdf-gongwen-page')]);
 
 const browser = await launchBrowser();
 try {
@@ -62,11 +68,11 @@ try {
 } finally {
   await browser.close();
 }
-console.log(`screenshots: wrote ${['epub-page.png', 'pdf-page.png', 'deck-slide.png'].map((f) => path.relative(ROOT, path.join(OUT, f))).join(', ')}`);
+console.log(`screenshots: wrote ${['epub-page.png', 'pdf-page.png', 'pdf-gongwen-page.png', 'deck-slide.png'].map((f) => path.relative(ROOT, path.join(OUT, f))).join(', ')}`);
 
 /** The page where the first speech starts, found from pdftotext's page breaks. */
-function findFirstBodyPage() {
-  const text = execFileSync('pdftotext', ['-layout', path.join(DIST, 'book.pdf'), '-'], { encoding: 'utf8' });
+function findFirstBodyPage(pdf = path.join(DIST, 'book.pdf')) {
+  const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
   const pages = text.split('\f');
   const i = pages.findIndex((p, n) => n > 1 && /京津冀协同发展，是习近平/.test(p.replace(/\s/g, '')));
   return i >= 0 ? i + 1 : 3;
