@@ -85,15 +85,18 @@ function master(xml) {
     if (!re.test(xml)) throw new Error(`${name}: no level-${level} body size ${from}; pandoc's default reference.pptx changed`);
     xml = xml.replace(re, `$1${to}"`);
   }
-  // Bullets in the accent colour, as the HTML deck's key-point markers.
-  return edit(name, xml, '<a:buFont typeface="Arial"/><a:buChar char="•"/>', '<a:buClr><a:schemeClr val="accent1"/></a:buClr><a:buFont typeface="Arial"/><a:buChar char="•"/>', 6);
+  // Bullets in the accent colour, as the HTML deck's key-point markers, drawn from the
+  // heading face (Arial is missing on Linux and a viewer would fall back to another face).
+  xml = edit(name, xml, '<a:buFont typeface="Arial"/><a:buChar char="•"/>', '<a:buClr><a:schemeClr val="accent1"/></a:buClr><a:buFont typeface="Arial"/><a:buChar char="•"/>', 6);
+  return edit(name, xml, '<a:buFont typeface="Arial"/>', `<a:buFont typeface="${HEADING_FACE}"/>`, 9);
 }
 
 function sectionHeader(xml) {
   const name = 'ppt/slideLayouts/slideLayout3.xml';
-  // The section slide of a speech: paper-coloured text on the accent, as in the HTML deck.
+  // The section slide of a speech: paper-coloured text on the accent, as in the HTML deck;
+  // 28 pt puts a 20-character speech title on one line.
   xml = edit(name, xml, '<p:cSld name="Section Header">', '<p:cSld name="Section Header"><p:bg><p:bgPr><a:solidFill><a:schemeClr val="accent1"/></a:solidFill><a:effectLst/></p:bgPr></p:bg>');
-  xml = edit(name, xml, '<a:defRPr sz="3000" b="1" cap="all"/>', '<a:defRPr sz="3200" b="1"><a:solidFill><a:schemeClr val="bg1"/></a:solidFill></a:defRPr>');
+  xml = edit(name, xml, '<a:defRPr sz="3000" b="1" cap="all"/>', '<a:defRPr sz="2800" b="1"><a:solidFill><a:schemeClr val="bg1"/></a:solidFill></a:defRPr>');
   return edit(name, xml, '<a:schemeClr val="tx1"><a:tint val="75000"/></a:schemeClr>', '<a:schemeClr val="bg1"/>', 9);
 }
 

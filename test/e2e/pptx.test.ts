@@ -91,6 +91,10 @@ describe('deck.pptx (build --pptx)', () => {
     expect(fonts).toMatch(/NotoSansCJK/);
     expect(fonts).toMatch(/NotoSerifCJK/);
     expect(fonts).not.toMatch(/Type 3/);
+    // Every face is a Noto CJK one: no text (bullets included) fell back to a Latin face. The
+    // names say "jp" because the collection's faces share one CFF table; the glyphs are the SC face's.
+    const names = fonts.split('\n').slice(2).filter(Boolean).map((l) => l.split(/\s+/)[0]!);
+    expect(names.filter((n) => !/^[A-Z]{6}\+Noto(Sans|Serif)CJK/.test(n))).toEqual([]);
     pptx.slides.forEach((s, i) => {
       const page = execFileSync('pdftotext', ['-f', String(i + 1), '-l', String(i + 1), pdf, '-'], { encoding: 'utf8' }).replace(/\s+/gu, '');
       if (s.paragraphs[0]) expect(page, `page ${i + 1}`).toContain(s.paragraphs[0].replace(/\s+/gu, ''));
