@@ -18,6 +18,7 @@ PACKAGES=(
   time                       # npm run bench: peak RSS (GNU time)
   libreoffice-impress        # tests and `check` open the PPTX in a real client (headless)
   strace                     # the hostile-input tests prove no file outside the allowed roots is opened
+  fonts-arphic-gkai00mp      # a 楷体 fontconfig finds by family: the gongwen test of licensed-face lookup
 )
 
 if [ -r /etc/debian_version ] && command -v apt-get >/dev/null 2>&1 && command -v dpkg-query >/dev/null 2>&1; then

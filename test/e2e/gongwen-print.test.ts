@@ -4,6 +4,7 @@ import { execa } from 'execa';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, runCli, scratchDir } from '../helpers.js';
 import { checkGrid } from '../grid.js';
+import { outline } from '../pdf-read.js';
 
 const SPEECH = path.join(ROOT, 'test/fixtures/gongwen/speech.md');
 const EPOCH = { SOURCE_DATE_EPOCH: '1532563200' };
@@ -81,5 +82,39 @@ describe('--split with --booklet on A5, book layout, one speech', () => {
     expect(book).not.toContain('目录');
     const { stdout } = await execa('pdfinfo', [path.join(out, '01-协同创新是实现协同发展的核心所在.pdf')]);
     expect(stdout).toMatch(/^Page size:\s+419\.5\d* x 595\.2\d* pts/m);
+  }, 120_000);
+});
+
+describe('gongwen on a collection (front matter, ##/### parts, back matter)', () => {
+  it('sets parts as headings in the flow with their bookmarks, proposals under them, and no raw TeX as text', async () => {
+    const out = await scratchDir('gongwen-collection');
+    const res = await runCli(['build', '--only', 'pdf', '--layout', 'gongwen', '-m', path.join(ROOT, 'test/fixtures/collection/collection.md'), '-o', out, '--quiet'], { env: EPOCH });
+    expect(res.exitCode, res.all).toBe(0);
+    const pdf = path.join(out, 'book.pdf');
+    const all = await text(pdf);
+    expect(all).toContain('一、过去一年的主要做法（一）把服务送到楼门口一是建立楼长联系制度。');
+    expect(all).not.toMatch(/s\d+-p\d+|\]/u);
+    const marks = await outline(pdf);
+    const at = marks.findIndex((m) => m.trim() === '一、过去一年的主要做法');
+    expect(marks[at]).toMatch(/^ {2}\S/u);
+    expect(marks[at + 1]).toMatch(/^ {4}（一）把服务送到楼门口$/u);
+    expect(marks[at + 2]).toMatch(/^ {6}建立楼长联系制度$/u);
+    expect((await checkGrid(pdf)).misplacedNumbers).toEqual([]);
+  }, 120_000);
+});
+
+describe('a face found by fontconfig', () => {
+  it('uses the family build.gongwen.fonts names when fontconfig has it, and says so', async () => {
+    // fonts-arphic-gkai00mp (scripts/setup.sh) stands in for a licensed 楷体_GB2312.
+    const { stdout: has } = await execa('fc-list', [':family=AR PL KaitiM GB', 'file']);
+    expect(has).toMatch(/gkai00mp\.ttf/);
+    const out = await scratchDir('gongwen-fc');
+    const config = path.join(ROOT, 'test/fixtures/gongwen/kai-font.config.json');
+    const res = await runCli(['build', '--only', 'pdf', '--layout', 'gongwen', '-m', SPEECH, '--config', config, '-o', out], { env: EPOCH });
+    expect(res.exitCode, res.all).toBe(0);
+    expect(res.all).toMatch(/楷体 → AR PL KaitiM GB;/);
+    const { stdout: fonts } = await execa('pdffonts', [path.join(out, 'book.pdf')]);
+    expect(fonts).toMatch(/GBZenKai-Medium/);
+    expect(fonts).not.toMatch(/FandolKai/);
   }, 120_000);
 });

@@ -41,7 +41,9 @@ export function gongwenBlocks(book: Book, blocks: readonly PandocNode[]): Pandoc
         const anchor: PandocNode = { t: 'RawInline', c: ['latex', `\\gwspeech{${id}}{${texEscape(plain(content))}}`] };
         return [raw('\\begin{gwtitle}'), { t: 'Para', c: [anchor, ...content] }, raw('\\end{gwtitle}')];
       }
-      return [raw(`\\begin{gwheading}{${headingFace(plain(content), level)}}`), { t: 'Para', c: content }, raw('\\end{gwheading}')];
+      // Its anchor and a bookmark under the speech, as the book's \\section would have.
+      const mark: PandocNode[] = id ? [{ t: 'RawInline', c: ['latex', `\\gwheadingmark{${level - 1}}{${texEscape(plain(content))}}{${id}}`] }] : [];
+      return [raw(`\\begin{gwheading}{${headingFace(plain(content), level)}}`), { t: 'Para', c: [...mark, ...content] }, raw('\\end{gwheading}')];
     }
     const id = b.t === 'Div' ? (b.c as [[string]])[0][0] : undefined;
     const last = id === undefined ? undefined : byline.get(id);
