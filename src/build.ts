@@ -1,7 +1,8 @@
 import path from 'node:path';
 import type { Location } from './errors.js';
 import { EMITTERS } from './emit/index.js';
-import type { Artifact, BuildOptions, EmitContext, Format } from './emit/types.js';
+import type { Artifact, BuildOptions, Format } from './formats.js';
+import type { EmitContext } from './emit/types.js';
 import { rm } from 'node:fs/promises';
 import { commitStaged, stagingDir, sweepTemps, workDirFor } from './io/atomic.js';
 import { cacheKeys } from './cache/inputs.js';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { BuildOptions, Format } from '../emit/types.js';
+import type { BuildOptions, Format } from '../formats.js';
 import { WORK_DIR_NAME } from '../io/atomic.js';
 import { IMAGE_TYPES } from '../manuscript/images.js';
 import { PACKAGE_ROOT } from '../paths.js';

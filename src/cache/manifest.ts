@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { Artifact, Format } from '../emit/types.js';
+import type { Artifact, Format } from '../formats.js';
 import { writeFileAtomic } from '../io/atomic.js';
 import type { CacheKey } from './inputs.js';
 

@@ -1,6 +1,6 @@
 import type { Nodes } from 'mdast';
 import type { Book } from '../model/book.js';
-import type { ParsedFile } from '../manuscript/parse.js';
+import type { ParsedFile } from '../model/book.js';
 import type { Finding } from './finding.js';
 
 /** Per speech: title, attribution and proposals found; what a speaker checks first. */

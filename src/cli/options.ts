@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { loadConfig, type LoadedConfig } from '../config/config-file.js';
 import { bleedMm } from '../config/schema.js';
-import type { BuildOptions, Format, Layout, Paper } from '../emit/types.js';
+import type { BuildOptions, Format, Layout, Paper } from '../formats.js';
 
 /** Characters of notes a speaker reads per minute when the config does not say (an unhurried Chinese talk). */
 const DEFAULT_CHARS_PER_MINUTE = 220;

@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { BuildEvent, BuildResult } from '../build.js';
-import type { Format } from '../emit/types.js';
+import type { Format } from '../formats.js';
 import { formatLocation } from '../errors.js';
 import { formatBytes, type Console } from './console.js';
 

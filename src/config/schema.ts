@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FORMATS, LAYOUTS, PAPERS, type Format, type Layout, type Paper } from '../emit/types.js';
+import { FORMATS, LAYOUTS, PAPERS, type Format, type Layout, type Paper } from '../formats.js';
 
 /** ISO date `YYYY-MM-DD`, the form every output derives its dates from. */
 const isoDate = z

@@ -1,4 +1,5 @@
-import type { Emitter, Format } from './types.js';
+import type { Format } from '../formats.js';
+import type { Emitter } from './types.js';
 
 /**
  * Format name → emitter loader; the build looks formats up here instead of switching.

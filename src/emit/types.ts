@@ -1,67 +1,6 @@
 import type { Book } from '../model/book.js';
 import type { Location } from '../errors.js';
-
-/**
- * The artifacts bookdeck builds: `deck-pdf` is the deck's handout PDFs, printed by Chromium;
- * `pptx` the same deck as an editable PowerPoint file, written by pandoc.
- */
-export type Format = 'epub' | 'pdf' | 'deck' | 'deck-pdf' | 'pptx';
-
-/** Every format, in the order the summary table lists them. */
-export const FORMATS: readonly Format[] = ['epub', 'pdf', 'deck', 'deck-pdf', 'pptx'];
-
-/** What `bookdeck build` makes by default; the deck PDFs need a browser and are asked for with --deck-pdf. */
-export const DEFAULT_FORMATS: readonly Format[] = ['epub', 'pdf', 'deck'];
-
-/** Paper sizes for the print PDF. */
-export type Paper = 'a4' | 'a5' | 'b5';
-
-/** Every paper size, in the order help and errors list them. */
-export const PAPERS: readonly Paper[] = ['a4', 'a5', 'b5'];
-
-/** Print PDF layouts: `book` (the default) or `gongwen`, GB/T 9704-2012 speech handouts. */
-export type Layout = 'book' | 'gongwen';
-
-/** Every layout, in the order help and errors list them. */
-export const LAYOUTS: readonly Layout[] = ['book', 'gongwen'];
-
-/** Options a build was asked for; shared by all emitters. */
-export interface BuildOptions {
-  outDir: string;
-  formats: Format[];
-  paper: Paper;
-  embedFonts: boolean;
-  booklet: boolean;
-  singleFile: boolean;
-  /** Levels of the PDF's table of contents: 1 lists the sections, 2 (the default) also their `##` parts. */
-  tocDepth?: number;
-  /** Folder of user templates that override the built-in ones. */
-  templatesDir?: string;
-  /** Print layout (default `book`). */
-  layout?: Layout;
-  /** Also write one PDF per speech, `NN-title.pdf`. */
-  split?: boolean;
-  /** Bleed around the trimmed page, in mm (default 0). */
-  bleedMm?: number;
-  /** Crop marks outside the bleed. */
-  cropMarks?: boolean;
-  /** Images and colours converted to gray. */
-  grayscale?: boolean;
-  /** gongwen: headings in bold (local rules differ; the standard says nothing). */
-  boldHeadings?: boolean;
-  /** Title page and contents: default only for a book of more than one speech. */
-  titlePage?: boolean;
-  /** gongwen: a family to try first for a role (`title`, `body`, `kai`, `hei`, `number`). */
-  gongwenFonts?: Partial<Record<'title' | 'body' | 'kai' | 'hei' | 'number', string>>;
-  /** The talk: reading speed and the length to fit it to (config `deck:`). */
-  talk?: TalkOptions;
-}
-
-/** How long the talk is: characters read per minute, and minutes to fit it to. */
-export interface TalkOptions {
-  charsPerMinute: number;
-  minutes?: number;
-}
+import type { Artifact, BuildOptions } from '../formats.js';
 
 /** What an emitter gets besides the book: options, I/O locations, cancellation, logging. */
 export interface EmitContext {
@@ -77,15 +16,6 @@ export interface EmitContext {
   notice?(message: string): void;
   /** A problem that does not stop the build. */
   warn(message: string, location?: Location): void;
-}
-
-/** A built artifact: the files written and their total size. */
-export interface Artifact {
-  format: Format;
-  files: string[];
-  bytes: number;
-  /** Lines the build summary prints under the table (the deck: its length, what a fit dropped). */
-  notes?: string[];
 }
 
 /** One emitter per format, all with this signature. */

@@ -14,6 +14,14 @@ export interface Furniture {
   kept?: boolean;
 }
 
+/** What every importer may need besides the file. */
+export interface ImportOptions {
+  /** The folder the Markdown will be written to; images a document holds are extracted below it. */
+  outDir: string;
+  /** Keep page numbers and running heads in the text instead of dropping them. */
+  keepFurniture: boolean;
+}
+
 /** What every importer returns: the speeches of one file and what it found about them. */
 export interface Draft {
   file: string;

@@ -5,9 +5,8 @@ import { BookdeckError } from '../errors.js';
 import { PandocError, pandocAst } from '../tools/pandoc.js';
 import * as P from '../tools/pandoc-ast.js';
 import { docxParagraphs, type DocxParagraph } from './docx-layout.js';
-import { dateOfLines, type Draft, type Speech } from './draft.js';
+import { dateOfLines, type Draft, type ImportOptions, type Speech } from './draft.js';
 import { familyDepths, headingFamily } from './gongwen.js';
-import type { ImportOptions } from './index.js';
 import { blocksToMdast, type ToMdastContext } from './pandoc-to-mdast.js';
 import { fileTitle } from './write.js';
 

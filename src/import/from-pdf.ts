@@ -1,9 +1,8 @@
 import { execa, type ExecaError } from 'execa';
 import { BookdeckError } from '../errors.js';
 import { findProgram } from '../tools/programs.js';
-import { dateOfLines, type Draft } from './draft.js';
+import { dateOfLines, type Draft, type ImportOptions } from './draft.js';
 import { removeFurniture } from './furniture.js';
-import type { ImportOptions } from './index.js';
 import { parseBboxLayout } from './pdf-lines.js';
 import { pdfSpeeches } from './pdf-paragraphs.js';
 import { plainText } from '../model/text.js';

@@ -1,15 +1,7 @@
 import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { BookdeckError } from '../errors.js';
-import type { Draft } from './draft.js';
-
-/** What every importer may need besides the file. */
-export interface ImportOptions {
-  /** The folder the Markdown will be written to; images a document holds are extracted below it. */
-  outDir: string;
-  /** Keep page numbers and running heads in the text instead of dropping them. */
-  keepFurniture: boolean;
-}
+import type { Draft, ImportOptions } from './draft.js';
 
 /** The input kinds `bookdeck import` reads. */
 export type InputKind = 'text' | 'pdf' | 'docx' | 'html';

@@ -2,9 +2,9 @@ import { readMeta, type MetaWarning } from '../config/front-matter.js';
 import type { Config } from '../config/schema.js';
 import { splitTitleBlock } from '../config/title-block.js';
 import { buildBook } from '../model/build-book.js';
-import type { Book } from '../model/book.js';
+import type { Book, ParsedFile } from '../model/book.js';
 import { plainText } from '../model/text.js';
-import { parseSource, type ParsedFile } from './parse.js';
+import { parseSource } from './parse.js';
 import { readSource, resolveManuscript } from './read.js';
 
 /** A loaded manuscript: the Book plus what reading it produced. */

@@ -5,14 +5,8 @@ import remarkGfm from 'remark-gfm';
 import remarkDirective from 'remark-directive';
 import remarkCjkFriendly from 'remark-cjk-friendly';
 import type { Root, RootContent, Text, PhrasingContent } from 'mdast';
+import type { ParsedFile } from '../model/book.js';
 import type { SourceFile } from './read.js';
-
-/** A manuscript file parsed once into mdast; every emitter starts from this. */
-export interface ParsedFile {
-  path: string;
-  text: string;
-  tree: Root;
-}
 
 const processor = unified()
   .use(remarkParse)

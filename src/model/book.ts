@@ -1,4 +1,4 @@
-import type { Heading, Paragraph, RootContent } from 'mdast';
+import type { Heading, Paragraph, Root, RootContent } from 'mdast';
 import type { BookMeta } from '../config/schema.js';
 import type { Location } from '../errors.js';
 
@@ -91,4 +91,11 @@ export interface Book {
   root: string;
   /** Manuscript files in reading order. */
   files: string[];
+}
+
+/** A manuscript file parsed once into mdast (by `manuscript/parse`); the Book and every emitter start from these. */
+export interface ParsedFile {
+  path: string;
+  text: string;
+  tree: Root;
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { build, emitContext, type BuildEvent } from '../build.js';
 import type { LoadedConfig } from '../config/config-file.js';
 import { EMITTERS } from '../emit/index.js';
-import type { BuildOptions } from '../emit/types.js';
+import type { BuildOptions } from '../formats.js';
 import { describeError } from '../errors.js';
 import { WORK_DIR_NAME, workDirFor } from '../io/atomic.js';
 import { loadBook } from '../manuscript/load.js';

@@ -1,6 +1,6 @@
 import { build } from '../../build.js';
 import { bleedMm } from '../../config/schema.js';
-import { DEFAULT_FORMATS, FORMATS, LAYOUTS, PAPERS, type Format, type Layout, type Paper } from '../../emit/types.js';
+import { DEFAULT_FORMATS, FORMATS, LAYOUTS, PAPERS, type Format, type Layout, type Paper } from '../../formats.js';
 import { DEFAULT_MANUSCRIPT } from '../../manuscript/read.js';
 import { parse, usageError } from '../args.js';
 import type { Console } from '../console.js';

@@ -5,7 +5,7 @@ import { lintPunctuation } from '../../check/punctuation.js';
 import { lintDropped, lintStructure } from '../../check/structure.js';
 import { bookUncoveredChars, describeChar } from '../../fonts/index.js';
 import { gongwenFallbacks } from '../../emit/pdf/gongwen-check.js';
-import { LAYOUTS, type Layout } from '../../emit/types.js';
+import { LAYOUTS, type Layout } from '../../formats.js';
 import { loadBook } from '../../manuscript/load.js';
 import { DEFAULT_MANUSCRIPT } from '../../manuscript/read.js';
 import { epubcheck } from '../../tools/epubcheck.js';

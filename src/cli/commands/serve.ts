@@ -1,4 +1,4 @@
-import { DEFAULT_FORMATS } from '../../emit/types.js';
+import { DEFAULT_FORMATS } from '../../formats.js';
 import { DEFAULT_MANUSCRIPT } from '../../manuscript/read.js';
 import { serve } from '../../serve/session.js';
 import { parse, usageError } from '../args.js';

@@ -1,6 +1,6 @@
 import type { Book, Proposal } from '../../model/book.js';
 import { keyPointScores, len, splitClauses } from '../../model/keypoints.js';
-import type { TalkOptions } from '../types.js';
+import type { TalkOptions } from '../../formats.js';
 import { deckSlides, type Slide } from './slides.js';
 
 /** A key point a fitted talk left out. */

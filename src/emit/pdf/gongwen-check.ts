@@ -1,7 +1,7 @@
 import type { Finding } from '../../check/finding.js';
 import type { Book } from '../../model/book.js';
 import { ensureScFonts } from '../../tools/latex-fonts.js';
-import type { BuildOptions } from '../types.js';
+import type { BuildOptions } from '../../formats.js';
 import { describeFallback, fallbackChars } from './fallback-chars.js';
 import { chooseFaces, kpsewhich } from './font-profile.js';
 

@@ -1,5 +1,6 @@
 import type { Book } from '../../model/book.js';
-import type { EmitContext, Paper } from '../types.js';
+import type { Paper } from '../../formats.js';
+import type { EmitContext } from '../types.js';
 import { describeFallback, fallbackChars } from './fallback-chars.js';
 import { chooseFaces, describeFaces, kpsewhich, type GongwenRole, type ProfileFace } from './font-profile.js';
 import { gongwenLayout } from './gongwen-layout.js';

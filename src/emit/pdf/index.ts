@@ -1,5 +1,6 @@
 import path from 'node:path';
-import type { Artifact, Emitter, Layout, Paper } from '../types.js';
+import type { Artifact, Layout, Paper } from '../../formats.js';
+import type { Emitter } from '../types.js';
 import type { BookMeta } from '../../model/book.js';
 import { writeFileAtomic } from '../../io/atomic.js';
 import { pandocInfo, runPandoc, type PandocJob } from '../../tools/pandoc.js';

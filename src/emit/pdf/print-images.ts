@@ -1,4 +1,4 @@
-import type { Layout, Paper } from '../types.js';
+import type { Layout, Paper } from '../../formats.js';
 import type { TexImages } from './images.js';
 import { gongwenLayout } from './gongwen-layout.js';
 import { paperLayout } from './paper.js';
