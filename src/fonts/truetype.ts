@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import fonteditor from 'fonteditor-core';
 import { readCached, userCacheDir, writeCached } from '../cache/user-cache.js';
 import { BookdeckError } from '../errors.js';
 import { locateFaces, type FaceSpec } from './faces.js';
@@ -52,7 +53,7 @@ export async function trueTypeFaces(codePoints: Iterable<number>, faces: readonl
         if (index < 0) throw new BookdeckError('E_FONT_FACE', `${face.path} has no face named '${face.family}'`, { kind: 'dependency', hint: `reinstall the ${face.debian} package` });
         // No hints and no subroutines: plain charstrings that the converter reads correctly.
         const otf = await subsetFace(full, index, points, HB_SUBSET_FLAGS_NO_HINTING | HB_SUBSET_FLAGS_DESUBROUTINIZE);
-        bytes = await cffToTrueType(otf);
+        bytes = cffToTrueType(otf);
         await writeCached(file, bytes, KEEP);
       }
       return { face, bytes };
@@ -65,9 +66,8 @@ export async function trueTypeFaces(codePoints: Iterable<number>, faces: readonl
  * advance widths are copied from the source's `hmtx`: the converter reads a CID-keyed CFF's
  * widths against the wrong nominal width, which breaks every proportional glyph.
  */
-export async function cffToTrueType(otf: Uint8Array): Promise<Uint8Array> {
-  const { Font } = (await import('fonteditor-core')).default;
-  const font = Font.create(Buffer.from(otf), { type: 'otf', hinting: false, kerning: false });
+export function cffToTrueType(otf: Uint8Array): Uint8Array {
+  const font = fonteditor.Font.create(Buffer.from(otf), { type: 'otf', hinting: false, kerning: false });
   const data = font.get();
   const widths = advanceWidths(otf);
   if (widths.length !== data.glyf.length) throw new BookdeckError('E_FONT_CONVERT', `converting a font to TrueType gave ${data.glyf.length} glyphs for ${widths.length}`, { kind: 'internal' });
