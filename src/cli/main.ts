@@ -31,7 +31,10 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   serve: async () => (await import('./commands/serve.js')).serveCommand,
 };
 
-/** Run the CLI; returns the exit code. Only this file knows about process and console. */
+/**
+ * Run the CLI; returns the exit code. Only cli/ reads argv, writes to the terminal and sets the
+ * exit code; below it code reads just environment variables, the current folder and the pid.
+ */
 export async function main(argv: string[], con: Console = processConsole): Promise<number> {
   const debug = argv.includes('--debug');
   const [name, ...rest] = argv;

@@ -1,7 +1,7 @@
 import { mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { tempName, writeFileAtomic } from '../../io/atomic.js';
-import { SC_FACES } from '../../tools/latex-fonts.js';
+import { SC_FACES } from '../../fonts/sc-faces.js';
 import { runXdvipdfmx, runXelatex } from '../../tools/latex.js';
 import type { TexFile } from './images.js';
 import { AUX_FILES, needsAnotherPass, type AuxSnapshot } from './passes.js';

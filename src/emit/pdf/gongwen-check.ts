@@ -1,6 +1,6 @@
 import type { Finding } from '../../check/finding.js';
 import type { Book } from '../../model/book.js';
-import { ensureScFonts } from '../../tools/latex-fonts.js';
+import { ensureScFonts } from '../../fonts/sc-faces.js';
 import type { BuildOptions } from '../../formats.js';
 import { describeFallback, fallbackChars } from './fallback-chars.js';
 import { chooseFaces, kpsewhich } from './font-profile.js';

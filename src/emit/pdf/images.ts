@@ -5,7 +5,7 @@ import type { Image, Nodes } from 'mdast';
 import type { Book } from '../../model/book.js';
 import type { Location } from '../../errors.js';
 import { ImageStore } from '../../manuscript/images.js';
-import { SC_FACES } from '../../tools/latex-fonts.js';
+import { SC_FACES } from '../../fonts/sc-faces.js';
 import { crc32 } from '../../io/crc32.js';
 import { readCached, userCacheDir, writeCached } from '../../cache/user-cache.js';
 
@@ -70,10 +70,6 @@ const DRAWING_VERSION = 1;
 /** Drawn SVGs kept in the per-user cache. */
 const KEEP = 50;
 
-/** Where the drawn SVGs of PDF builds are cached: their own folder, so the EPUB covers beside them keep their own count. */
-function svgCacheDir(): string {
-  return path.join(userCacheDir('covers'), 'pdf-svg');
-}
 
 /**
  * SVG → PNG at 300 dpi for a 96-dpi drawing, with only the SC faces (the same on every
@@ -82,7 +78,7 @@ function svgCacheDir(): string {
  */
 async function svgToPng(svg: Uint8Array, fontDir: string): Promise<Uint8Array> {
   const key = createHash('sha256').update(svg).update(`\n${fontDir}\n${RESVG_VERSION}\n${DPI}\n${DRAWING_VERSION}`);
-  const file = path.join(svgCacheDir(), `svg-${key.digest('hex').slice(0, 24)}.png`);
+  const file = path.join(userCacheDir('drawings'), `svg-${key.digest('hex').slice(0, 24)}.png`);
   const cached = await readCached(file);
   if (cached) return cached;
   const { Resvg } = require('@resvg/resvg-js') as typeof import('@resvg/resvg-js');

@@ -4,7 +4,7 @@ import type { Emitter } from '../types.js';
 import type { BookMeta } from '../../model/book.js';
 import { writeFileAtomic } from '../../io/atomic.js';
 import { pandocInfo, runPandoc, type PandocJob } from '../../tools/pandoc.js';
-import { ensureScFonts } from '../../tools/latex-fonts.js';
+import { ensureScFonts } from '../../fonts/sc-faces.js';
 import { LatexError, texPrograms } from '../../tools/latex.js';
 import { BookdeckError } from '../../errors.js';
 import { sourceDateEpoch } from '../../model/source-date.js';

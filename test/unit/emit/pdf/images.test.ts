@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ROOT, scratchDir } from '../../../helpers.js';
 import { loadBook } from '../../../../src/manuscript/load.js';
 import { texImages } from '../../../../src/emit/pdf/images.js';
-import { ensureScFonts } from '../../../../src/tools/latex-fonts.js';
+import { ensureScFonts } from '../../../../src/fonts/sc-faces.js';
 
 const CONSTRUCTS = path.join(ROOT, 'test/fixtures/all-constructs/speeches.md');
 const saved = process.env.BOOKDECK_CACHE_DIR;
@@ -20,7 +20,7 @@ describe('texImages', () => {
     const fontDir = await ensureScFonts();
     const cache = await scratchDir('pdf-svg-cache');
     process.env.BOOKDECK_CACHE_DIR = cache;
-    const drawings = path.join(cache, 'covers', 'pdf-svg');
+    const drawings = path.join(cache, 'drawings');
     const { book } = await loadBook(CONSTRUCTS);
     const warnings: string[] = [];
 

@@ -3,8 +3,8 @@ import { access, mkdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { userCacheDir } from '../cache/user-cache.js';
 import { BookdeckError } from '../errors.js';
-import { FONT_DIRS } from '../fonts/faces.js';
-import { findFace, tableDirectory } from '../fonts/sfnt.js';
+import { FONT_DIRS } from './faces.js';
+import { findFace, tableDirectory } from './sfnt.js';
 import { writeFileAtomic } from '../io/atomic.js';
 
 /** Where Debian's fonts-noto-cjk puts the collections (the first of {@link FONT_DIRS}). */

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scratchDir } from '../../helpers.js';
-import { cffRename, ensureScFonts, extractFace, NOTO_CJK_DIR, SC_FACES } from '../../../src/tools/latex-fonts.js';
+import { cffRename, ensureScFonts, extractFace, NOTO_CJK_DIR, SC_FACES } from '../../../src/fonts/sc-faces.js';
 
 /** A tiny two-face collection: both faces share a CFF table named `FontJP`, each has its own `head`. */
 function tinyCollection(): Buffer {
@@ -104,7 +104,7 @@ describe('the SC faces of Debian’s Noto CJK', () => {
 
 describe('ensureScFonts', () => {
   it('looks for the collections in every font folder, in order, and names the folders when none has them', async () => {
-    const empty = await scratchDir('latex-fonts-empty');
+    const empty = await scratchDir('sc-faces-empty');
     expect(await ensureScFonts([empty, NOTO_CJK_DIR])).toBe(await ensureScFonts());
     await expect(ensureScFonts([empty])).rejects.toMatchObject({
       code: 'E_MISSING_DEP',
