@@ -8,6 +8,7 @@ import { commitStaged, stagingDir, sweepTemps, workDirFor } from './io/atomic.js
 import { cacheKeys } from './cache/inputs.js';
 import { isFresh, readManifest, stampArtifact, writeManifest } from './cache/manifest.js';
 import { resolveManuscript } from './manuscript/read.js';
+import { manuscriptRoot } from './model/book.js';
 import type { LoadedConfig } from './config/config-file.js';
 import { templateDirs, templateResolver } from './templates.js';
 
@@ -46,7 +47,7 @@ export interface BuildRequest {
 export async function build(req: BuildRequest): Promise<BuildResult[]> {
   const { options, onEvent = () => {} } = req;
   const files = await resolveManuscript(req.manuscript);
-  const root = path.dirname(path.resolve(files[0]!));
+  const root = manuscriptRoot(files);
   const workDir = workDirFor(options.outDir);
   const [keys, manifest] = await Promise.all([
     cacheKeys({ manuscript: files, manuscriptRoot: root, outDir: options.outDir, templateDirs: templateDirs(options.templatesDir, root), options, config: req.config?.raw }, options.formats),

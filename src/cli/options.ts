@@ -1,6 +1,6 @@
-import { stat } from 'node:fs/promises';
-import path from 'node:path';
 import { loadConfig, type LoadedConfig } from '../config/config-file.js';
+import { resolveManuscript } from '../manuscript/read.js';
+import { manuscriptRoot } from '../model/book.js';
 import { bleedMm } from '../config/schema.js';
 import type { BuildOptions, Format, Layout, Paper } from '../formats.js';
 
@@ -36,8 +36,7 @@ export async function resolveBuild(
   flags: OptionFlags,
   defaultFormats: readonly Format[],
 ): Promise<{ root: string; config: LoadedConfig; options: BuildOptions }> {
-  const info = await stat(manuscript).catch(() => undefined);
-  const root = info?.isDirectory() ? manuscript : path.dirname(manuscript);
+  const root = manuscriptRoot(await resolveManuscript(manuscript));
   const config = await loadConfig(root, configFile);
   const cfg = config.config.build ?? {};
   const formats = flags.formats ?? cfg.only ?? [...defaultFormats];

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Heading, Paragraph, Root, RootContent } from 'mdast';
 import type { BookMeta } from '../config/schema.js';
 import type { Location } from '../errors.js';
@@ -98,4 +99,9 @@ export interface ParsedFile {
   path: string;
   text: string;
   tree: Root;
+}
+
+/** The folder a manuscript's images, templates and config are found from: the folder of its first file. The one place it is worked out. */
+export function manuscriptRoot(files: readonly string[]): string {
+  return path.dirname(path.resolve(files[0]!));
 }

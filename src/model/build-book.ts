@@ -1,9 +1,8 @@
-import path from 'node:path';
 import type { Heading, Paragraph, RootContent } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
 import { BookdeckError } from '../errors.js';
 import type { BookMeta } from '../config/schema.js';
-import type { Book, Chapter, Para, ParsedFile, Part, SectionKind } from './book.js';
+import { manuscriptRoot, type Book, type Chapter, type Para, type ParsedFile, type Part, type SectionKind } from './book.js';
 import { checkLimits } from './limits.js';
 import { extractProposals, type KeyPointOverride } from './proposals.js';
 import { ATTRIBUTION, plainText } from './text.js';
@@ -75,7 +74,7 @@ export function buildBook(files: ParsedFile[], input: BookInput | BookMeta): Boo
     meta,
     chapters: built.filter((c) => c.kind === 'speech'),
     sections: built,
-    root: path.dirname(path.resolve(files[0]!.path)),
+    root: manuscriptRoot(files.map((f) => f.path)),
     files: files.map((f) => f.path),
   };
 }
