@@ -31,6 +31,13 @@ describe('a one-speech handout in gongwen, for the print shop', () => {
     expect(fonts).toMatch(/FandolFang-Regular/);
   });
 
+  it('is what check --layout gongwen lists, with the place', async () => {
+    const res = await runCli(['check', '--layout', 'gongwen', '-m', SPEECH]);
+    expect(res.all).toMatch(/speech\.md:14:76: warning F_FALLBACK: U\+9555 '镕' is not in FandolFang/);
+    const book = await runCli(['check', '-m', SPEECH]);
+    expect(book.all).not.toMatch(/F_FALLBACK/);
+  });
+
   it('warns about an image under 300 ppi at its printed size, naming the file', () => {
     expect(log).toMatch(/speech\.md:28:1: image 'images\/chart-150ppi\.png' prints at 150 ppi/);
   });
@@ -80,8 +87,10 @@ describe('--split with --booklet on A5, book layout, one speech', () => {
     const book = await text(path.join(out, 'book.pdf'), 1);
     expect(book).toMatch(/^协同创新是实现协同发展的核心所在/);
     expect(book).not.toContain('目录');
-    const { stdout } = await execa('pdfinfo', [path.join(out, '01-协同创新是实现协同发展的核心所在.pdf')]);
+    const handout = path.join(out, '01-协同创新是实现协同发展的核心所在.pdf');
+    const { stdout } = await execa('pdfinfo', [handout]);
     expect(stdout).toMatch(/^Page size:\s+419\.5\d* x 595\.2\d* pts/m);
+    expect(await text(handout, 1)).toMatch(/—1—$/u);
   }, 120_000);
 });
 

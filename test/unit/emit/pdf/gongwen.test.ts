@@ -134,6 +134,14 @@ describe('images for print', () => {
     expect(printedPpi({ width: 3000, height: 1000, dpiX: 72, dpiY: 72 }, { width: 450, height: 600 })).toBeCloseTo(480, 0);
   });
 
+  it('reads a JPEG header: the JFIF density and the SOF size', () => {
+    const jfif = [0xff, 0xe0, 0x00, 0x10, ...Buffer.from('JFIF\0'), 1, 1, 1, 0x00, 0x96, 0x00, 0x96, 0, 0];
+    const sof = [0xff, 0xc0, 0x00, 0x11, 8, 0x01, 0x2c, 0x02, 0x58, 3, 1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1];
+    const jpeg = new Uint8Array([0xff, 0xd8, ...jfif, ...sof, 0xff, 0xd9]);
+    expect(rasterSize(jpeg)).toEqual({ width: 600, height: 300, dpiX: 150, dpiY: 150 });
+    expect(rasterSize(new Uint8Array([1, 2, 3]))).toBeUndefined();
+  });
+
   it('turns a colour PNG into a gray one of the same size and resolution', async () => {
     const gray = toGrayPng(await readFile(CHART));
     expect(gray[25]).toBe(0); // colour type 0: gray
