@@ -56,6 +56,9 @@ export interface BuildOptions {
   talk?: TalkOptions;
 }
 
+/** Characters of notes a speaker reads per minute when the config does not say: an unhurried Chinese talk. */
+export const DEFAULT_CHARS_PER_MINUTE = 220;
+
 /** How long the talk is: characters read per minute, and minutes to fit it to. */
 export interface TalkOptions {
   charsPerMinute: number;

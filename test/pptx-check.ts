@@ -107,14 +107,3 @@ export function unverbatim(p: Pptx, corpus: string): string[] {
     [...s.paragraphs, ...s.notes].filter((t) => !ADDED.test(squash(t)) && !text.includes(squash(t))).map((t) => `slide ${i + 1}: ${t}`),
   );
 }
-
-/**
- * Render a PPTX to PDF with LibreOffice Impress, headless, with a fresh profile of its own
- * (a shared or stale profile makes soffice hang or hand the job to another instance).
- */
-export async function renderWithImpress(pptx: string, outDir: string): Promise<string> {
-  const { execa } = await import('execa');
-  const profile = path.join(outDir, 'lo-profile');
-  await execa('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', outDir, pptx], { timeout: 170_000 });
-  return path.join(outDir, `${path.basename(pptx, '.pptx')}.pdf`);
-}

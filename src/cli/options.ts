@@ -2,10 +2,7 @@ import { loadConfig, type LoadedConfig } from '../config/config-file.js';
 import { resolveManuscript } from '../manuscript/read.js';
 import { manuscriptRoot } from '../model/book.js';
 import { bleedMm } from '../config/schema.js';
-import type { BuildOptions, Format, Layout, Paper } from '../formats.js';
-
-/** Characters of notes a speaker reads per minute when the config does not say (an unhurried Chinese talk). */
-const DEFAULT_CHARS_PER_MINUTE = 220;
+import { DEFAULT_CHARS_PER_MINUTE, type BuildOptions, type Format, type Layout, type Paper } from '../formats.js';
 /** Levels of the PDF's table of contents unless asked: the sections and their `##` parts. */
 const DEFAULT_TOC_DEPTH = 2;
 

@@ -9,6 +9,9 @@ export const PROGRAMS = {
   java: 'default-jre-headless',
   chromium: 'chromium',
   pdftotext: 'poppler-utils',
+  pdfinfo: 'poppler-utils',
+  pdffonts: 'poppler-utils',
+  soffice: 'libreoffice-impress',
 } as const;
 
 /** A program name bookdeck knows how to find. */

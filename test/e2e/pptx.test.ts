@@ -6,7 +6,8 @@ import { loadBook } from '../../src/manuscript/load.js';
 import type { Book } from '../../src/model/book.js';
 import { planTalk } from '../../src/emit/deck/talk.js';
 import { DEFAULT_OUT, MANUSCRIPT, ROOT, runCli, scratchDir } from '../helpers.js';
-import { packageProblems, readPptx, renderWithImpress, unverbatim, type Pptx } from '../pptx-check.js';
+import { impressToPdf } from '../../src/tools/impress.js';
+import { packageProblems, readPptx, unverbatim, type Pptx } from '../pptx-check.js';
 
 const PPTX = path.join(DEFAULT_OUT, 'deck.pptx');
 
@@ -84,7 +85,7 @@ describe('deck.pptx (build --pptx)', () => {
 
   it('opens in LibreOffice Impress: one page per slide, in CJK faces, no Type 3 fonts, every title on its page', async () => {
     const dir = await scratchDir('pptx-impress');
-    const pdf = await renderWithImpress(PPTX, dir);
+    const pdf = await impressToPdf(PPTX, dir);
     const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))![1]);
     expect(pages).toBe(pptx.slides.length);
     const fonts = execFileSync('pdffonts', [pdf], { encoding: 'utf8' });

@@ -9,6 +9,8 @@ import { LAYOUTS, type Layout } from '../../formats.js';
 import { loadBook } from '../../manuscript/load.js';
 import { DEFAULT_MANUSCRIPT } from '../../manuscript/read.js';
 import { epubcheck } from '../../tools/epubcheck.js';
+import { impressRender } from '../../tools/impress.js';
+import { planTalk } from '../../emit/deck/talk.js';
 import { parse, usageError } from '../args.js';
 import type { Console } from '../console.js';
 import { resolveBuild } from '../options.js';
@@ -27,6 +29,8 @@ file:line:column: severity CODE: message
   - Chinese punctuation: half-width , . ? between Han, unbalanced “” （）, ... for ……
   - Markdown that an output would drop or alter (raw HTML, …)
   - EPUBCheck on the built EPUB, when --out holds one
+  - the built deck.pptx, when --out holds one, rendered by LibreOffice Impress: as many
+    pages as the deck has slides, every face a Noto CJK one
 
 Options:
   -m, --manuscript FILE|DIR  manuscript (default: ${DEFAULT_MANUSCRIPT})
@@ -92,6 +96,19 @@ export async function checkCommand(argv: string[], con: Console): Promise<number
       });
     }
     findings.push({ severity: 'info', code: 'EPUBCHECK', message: `EPUBCheck ${report.version}: ${report.fatals} fatals, ${report.errors} errors, ${report.warnings} warnings`, location: { file: epub } });
+  }
+  const pptx = path.join(options.outDir, 'deck.pptx');
+  if (await access(pptx).then(() => true, () => false)) {
+    con.err(`rendering ${pptx} with LibreOffice Impress …`);
+    const render = await impressRender(pptx);
+    const slides = planTalk(book, options.talk).slides.length;
+    if (render.pages !== slides) {
+      findings.push({ severity: 'error', code: 'F_PPTX_SLIDES', message: `deck.pptx shows ${render.pages} pages in LibreOffice Impress but the deck has ${slides} slides; rebuild it with --pptx`, location: { file: pptx } });
+    }
+    for (const f of render.fonts.filter((f) => !/^(?:[A-Z]{6}\+)?Noto(?:Sans|Serif)CJK/.test(f.name))) {
+      findings.push({ severity: 'warning', code: 'F_PPTX_FONT', message: `LibreOffice Impress sets deck.pptx partly in ${f.name || 'an unnamed'} ${f.type} font, not a Noto CJK face`, location: { file: pptx } });
+    }
+    findings.push({ severity: 'info', code: 'IMPRESS', message: `LibreOffice Impress: deck.pptx renders as ${render.pages} pages in ${[...new Set(render.fonts.map((f) => f.name.replace(/^[A-Z]{6}\+/, '')))].join(', ')}`, location: { file: pptx } });
   }
   const sorted = sortFindings(findings);
   const count = (s: Finding['severity']) => sorted.filter((f) => f.severity === s).length;

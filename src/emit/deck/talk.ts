@@ -1,6 +1,6 @@
 import type { Book, Proposal } from '../../model/book.js';
 import { keyPointScores, len, splitClauses } from '../../model/keypoints.js';
-import type { TalkOptions } from '../../formats.js';
+import { DEFAULT_CHARS_PER_MINUTE, type TalkOptions } from '../../formats.js';
 import { deckSlides, type Slide } from './slides.js';
 
 /** A key point a fitted talk left out. */
@@ -21,8 +21,6 @@ export interface Talk {
   dropped: DroppedPoint[];
 }
 
-/** Characters per minute when nothing says otherwise: an unhurried Chinese talk. */
-export const CHARS_PER_MINUTE = 220;
 /** A slide without notes (title, overview, section, summary): the time to show it and say its title. */
 const SHOW_SECONDS = 10;
 
@@ -33,7 +31,7 @@ const SHOW_SECONDS = 10;
  * (a context slide: its items), dropping the lowest-scoring key points, one at a time,
  * until it fits. Pure.
  */
-export function planTalk(book: Book, opts: TalkOptions = { charsPerMinute: CHARS_PER_MINUTE }): Talk {
+export function planTalk(book: Book, opts: TalkOptions = { charsPerMinute: DEFAULT_CHARS_PER_MINUTE }): Talk {
   const perChar = 60 / opts.charsPerMinute;
   const time = (s: Slide) => {
     const n = len(spokenText(s));
