@@ -79,23 +79,26 @@ export async function build(req: BuildRequest): Promise<BuildResult[]> {
     const staged = { ...options, outDir: stage };
     const built = new Map<Format, { artifact: Artifact; ms: number }>();
     try {
-      await Promise.all(
+      // Every emitter settles before the staging folder goes: a cancelled one may still be writing into it.
+      let failure: { error: unknown } | undefined;
+      await Promise.allSettled(
         stale.map(async (format) => {
           const ctx = emitContext(format, { options: staged, workDir, template, signal: abort.signal, onEvent });
           onEvent({ type: 'start', format });
           const t0 = performance.now();
           try {
             built.set(format, { artifact: await (await EMITTERS[format]())(book, ctx), ms: performance.now() - t0 });
-          } catch (err) {
-            abort.abort(err);
-            throw err;
+          } catch (error) {
+            failure ??= { error };
+            abort.abort(error);
           }
         }),
       );
+      if (failure) throw failure.error;
       await commitStaged(stage, options.outDir, workDir);
       for (const [format, { artifact: inStage, ms }] of built) {
         const artifact = { ...inStage, files: inStage.files.map((f) => path.join(options.outDir, path.relative(stage, f))) };
-        manifest[format] = await stampArtifact(keys[format], artifact);
+        manifest[format] = await stampArtifact(keys[format], artifact, files);
         results.set(format, { artifact, ms, cached: false });
         onEvent({ type: 'done', format, artifact, ms, cached: false });
       }

@@ -1,0 +1,38 @@
+import { existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import type { Emitter } from '../../../src/emit/types.js';
+import { MANUSCRIPT, scratchDir } from '../../helpers.js';
+
+const events: string[] = [];
+
+// A fast emitter that fails and a slow one that ignores cancellation and keeps writing into the staging folder.
+vi.mock('../../../src/emit/index.js', () => {
+  const failing: Emitter = async () => {
+    events.push('pdf failed');
+    throw new Error('pdf broke');
+  };
+  const slow: Emitter = async (_book, ctx) => {
+    await new Promise((r) => setTimeout(r, 300));
+    const file = path.join(ctx.options.outDir, 'book.epub');
+    await writeFile(file, 'late').then(
+      () => events.push(`epub wrote into a staging folder that ${existsSync(ctx.options.outDir) ? 'still exists' : 'is gone'}`),
+      (err: NodeJS.ErrnoException) => events.push(`epub write failed: ${err.code}`),
+    );
+    return { format: 'epub', files: [file], bytes: 4 };
+  };
+  return { EMITTERS: { pdf: async () => failing, epub: async () => slow } };
+});
+
+describe('build when one emitter fails', () => {
+  it('waits for every emitter before deleting the staging folder, then throws the first error', async () => {
+    const { build } = await import('../../../src/build.js');
+    const outDir = path.join(await scratchDir('emitter-failure'), 'dist');
+    const options = { outDir, formats: ['pdf', 'epub'] as const, paper: 'a4', embedFonts: false, booklet: false, singleFile: false } as const;
+    await expect(build({ manuscript: MANUSCRIPT, options: { ...options, formats: [...options.formats] }, force: true })).rejects.toThrow('pdf broke');
+    events.push('build rejected');
+    expect(events).toEqual(['pdf failed', 'epub wrote into a staging folder that still exists', 'build rejected']);
+    expect(existsSync(path.join(outDir, 'book.epub'))).toBe(false);
+  });
+});
