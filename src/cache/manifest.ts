@@ -16,6 +16,8 @@ export interface CacheEntry {
   key: CacheKey;
   artifact: Artifact;
   outputs: OutputStamp[];
+  /** Absolute paths of the manuscript files it was built from: `check` validates only its own manuscript's book. */
+  manuscript?: string[];
 }
 
 /** What the work folder remembers about the last successful build of each format. */
@@ -37,15 +39,15 @@ export async function writeManifest(workDir: string, manifest: Manifest): Promis
   await writeFileAtomic(path.join(workDir, NAME), JSON.stringify(manifest, null, 1), workDir);
 }
 
-/** Stamp an artifact's files as they are on disk now. */
-export async function stampArtifact(key: CacheKey, artifact: Artifact): Promise<CacheEntry> {
+/** Stamp an artifact's files as they are on disk now, with the manuscript files it came from. */
+export async function stampArtifact(key: CacheKey, artifact: Artifact, manuscript: readonly string[]): Promise<CacheEntry> {
   const outputs = await Promise.all(
     artifact.files.map(async (p) => {
       const s = await stat(p);
       return { path: p, size: s.size, mtimeMs: s.mtimeMs };
     }),
   );
-  return { key, artifact, outputs };
+  return { key, artifact, outputs, manuscript: manuscript.map((f) => path.resolve(f)) };
 }
 
 /** True when the entry was built from this key and its files are still the ones it wrote. */
@@ -60,4 +62,10 @@ export async function isFresh(entry: CacheEntry | undefined, key: CacheKey): Pro
     ),
   );
   return checks.every(Boolean);
+}
+
+/** True when the entry's artifact was built from exactly these manuscript files. */
+export function builtFrom(entry: CacheEntry | undefined, manuscript: readonly string[]): boolean {
+  const files = manuscript.map((f) => path.resolve(f));
+  return entry?.manuscript?.length === files.length && entry.manuscript.every((f, i) => f === files[i]);
 }

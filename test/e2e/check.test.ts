@@ -42,11 +42,24 @@ describe('bookdeck check', () => {
     const file = path.join(dir, 'm.md');
     await writeFile(file, `${HEAD}正文。\n\n（摘自某次会议的讲话）\n`);
     const built = path.join(dir, 'built');
-    await mkdir(built);
-    await writeFile(path.join(built, 'book.epub'), 'not a zip');
     await writeFile(path.join(dir, 'bookdeck.config.json'), JSON.stringify({ build: { out: built } }));
+    expect((await runCli(['build', '-m', file, '--only', 'epub', '--quiet'])).exitCode).toBe(0);
     const res = await runCli(['check', '-m', file]);
     expect(res.stderr).toContain(`running EPUBCheck on ${path.join(built, 'book.epub')}`);
-    expect(res.stdout).toMatch(/EPUBCHECK/);
+    expect(res.stdout).toMatch(/EPUBCheck [\d.]+: 0 fatals, 0 errors, 0 warnings/);
+  });
+
+  it('validates only the book built from this manuscript: check -m other.md leaves dist/book.epub of another alone', async () => {
+    const dir = await scratchDir('check-other');
+    await writeFile(path.join(dir, 'a.md'), `${HEAD}甲的正文。\n\n（摘自某次会议的讲话）\n`);
+    await writeFile(path.join(dir, 'other.md'), `${HEAD}乙的正文。\n\n（摘自某次会议的讲话）\n`);
+    expect((await runCli(['build', '-m', 'a.md', '--only', 'epub', '--quiet'], { cwd: dir })).exitCode).toBe(0);
+    const other = await runCli(['check', '-m', 'other.md'], { cwd: dir });
+    expect(other.exitCode, other.all).toBe(0);
+    expect(other.stderr).not.toContain('running EPUBCheck');
+    expect(other.stdout).toContain(`info EPUBCHECK_SKIPPED: dist/book.epub was not built from this manuscript; build it to check it`);
+    const own = await runCli(['check', '-m', 'a.md'], { cwd: dir });
+    expect(own.stderr).toContain('running EPUBCheck on dist/book.epub');
+    expect(own.stdout).toMatch(/EPUBCheck [\d.]+: 0 fatals/);
   });
 });

@@ -7,7 +7,9 @@ import { bookUncoveredChars, describeChar } from '../../fonts/index.js';
 import { gongwenFallbacks } from '../../emit/pdf/gongwen-check.js';
 import { LAYOUTS, type Layout } from '../../formats.js';
 import { loadBook } from '../../manuscript/load.js';
-import { DEFAULT_MANUSCRIPT } from '../../manuscript/read.js';
+import { DEFAULT_MANUSCRIPT, resolveManuscript } from '../../manuscript/read.js';
+import { builtFrom, readManifest } from '../../cache/manifest.js';
+import { workDirFor } from '../../io/atomic.js';
 import { epubcheck } from '../../tools/epubcheck.js';
 import { impressRender } from '../../tools/impress.js';
 import { planTalk } from '../../emit/deck/talk.js';
@@ -28,9 +30,11 @@ file:line:column: severity CODE: message
     (warnings, one per place)
   - Chinese punctuation: half-width , . ? between Han, unbalanced “” （）, ... for ……
   - Markdown that an output would drop or alter (raw HTML, …)
-  - EPUBCheck on the built EPUB, when --out holds one
-  - the built deck.pptx, when --out holds one, rendered by LibreOffice Impress: as many
-    pages as the deck has slides, every face a Noto CJK one
+  - EPUBCheck on the built EPUB, when the output folder holds one built from this
+    manuscript
+  - the built deck.pptx, when the output folder holds one built from this manuscript,
+    rendered by LibreOffice Impress: as many pages as the deck has slides, every face
+    a Noto CJK one
 
 Options:
   -m, --manuscript FILE|DIR  manuscript (default: ${DEFAULT_MANUSCRIPT})
@@ -84,7 +88,16 @@ export async function checkCommand(argv: string[], con: Console): Promise<number
     ...(options.layout === 'gongwen' ? await gongwenFallbacks(book, options) : []),
   ];
   const epub = path.join(options.outDir, 'book.epub');
-  if (await access(epub).then(() => true, () => false)) {
+  const manifest = await readManifest(workDirFor(options.outDir));
+  const sources = await resolveManuscript(values.manuscript);
+  // Only a book built from this manuscript is this manuscript's to check; another one's is left alone.
+  const ownBuilt = async (format: 'epub' | 'pptx', file: string, code: string): Promise<boolean> => {
+    if (!(await access(file).then(() => true, () => false))) return false;
+    if (builtFrom(manifest[format], sources)) return true;
+    findings.push({ severity: 'info', code, message: `${file} was not built from this manuscript; build it to check it`, location: { file } });
+    return false;
+  };
+  if (await ownBuilt('epub', epub, 'EPUBCHECK_SKIPPED')) {
     con.err(`running EPUBCheck on ${epub} …`);
     const report = await epubcheck(epub);
     for (const m of report.messages) {
@@ -98,7 +111,7 @@ export async function checkCommand(argv: string[], con: Console): Promise<number
     findings.push({ severity: 'info', code: 'EPUBCHECK', message: `EPUBCheck ${report.version}: ${report.fatals} fatals, ${report.errors} errors, ${report.warnings} warnings`, location: { file: epub } });
   }
   const pptx = path.join(options.outDir, 'deck.pptx');
-  if (await access(pptx).then(() => true, () => false)) {
+  if (await ownBuilt('pptx', pptx, 'IMPRESS_SKIPPED')) {
     con.err(`rendering ${pptx} with LibreOffice Impress …`);
     const render = await impressRender(pptx);
     const slides = planTalk(book, options.talk).slides.length;
