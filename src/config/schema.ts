@@ -45,7 +45,7 @@ const buildSchema = z
   .object({
     out: text.optional(),
     only: z.array(z.enum(FORMATS as [Format, ...Format[]])).min(1).optional(),
-    paper: z.enum(PAPERS as [Paper, ...Paper[]]).optional(),
+    paper: z.string().transform((s) => s.toLowerCase()).pipe(z.enum(PAPERS as [Paper, ...Paper[]])).optional(),
     booklet: z.boolean().optional(),
     singleFile: z.boolean().optional(),
     deckPdf: z.boolean().optional(),

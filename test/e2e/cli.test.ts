@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { copyFile, mkdir, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -32,12 +33,22 @@ describe('bookdeck CLI', () => {
   it('exits 2 on usage errors, with a hint', async () => {
     const bad = await runCli(['build', '--paper', 'letter']);
     expect(bad.exitCode).toBe(2);
-    expect(bad.stderr).toMatch(/--paper takes a4, a5, b5; got 'letter'\n  hint: see `bookdeck build --help`/);
+    expect(bad.stderr).toMatch(/--paper takes a4, a5, b5 \(any case\); got 'letter'\n  hint: see `bookdeck build --help`/);
     expect((await runCli(['frobnicate'])).exitCode).toBe(2);
     expect((await runCli(['build', '--nope'])).exitCode).toBe(2);
     const empty = await runCli(['build', '--only', '']);
     expect(empty.exitCode).toBe(2);
     expect(empty.stderr).toMatch(/--only takes epub, pdf, deck, deck-pdf, pptx; got ''/);
+  });
+
+  it('takes --paper in any case: A5 builds an A5 PDF', async () => {
+    const dir = await scratchDir('paper-case');
+    const file = path.join(dir, 'm.md');
+    await writeFile(file, '---\ntitle: 纸张\n---\n\n# 第一篇\n\n正文。\n');
+    const res = await runCli(['build', '-m', file, '-o', path.join(dir, 'dist'), '--only', 'pdf', '--paper', 'A5', '--quiet']);
+    expect(res.exitCode, res.all).toBe(0);
+    const info = execFileSync('pdfinfo', [path.join(dir, 'dist', 'book.pdf')], { encoding: 'utf8' });
+    expect(info).toMatch(/Page size:\s+419\.\d+ x 595\.\d+ pts/);
   });
 
   it.each(['build', 'import', 'check'])('prints help for %s', async (cmd) => {

@@ -20,7 +20,7 @@ Options:
                              (the same as adding deck-pdf to the formats)
       --pptx                 also write deck.pptx, the deck for PowerPoint/WPS, with
                              speaker notes (the same as adding pptx to the formats)
-      --paper SIZE           PDF paper: a4 (default), a5 or b5
+      --paper SIZE           PDF paper: a4 (default), a5 or b5, in any case (A5)
       --booklet              also write book-booklet.pdf (A5 pages, saddle-stitch on A4)
       --toc-depth N          levels in the PDF's contents: 1 sections, 2 (default) also
                              their ## parts, up to 4; bookmarks always show every level
@@ -147,7 +147,9 @@ function parseBleed(b: string): number {
   return mm;
 }
 
+/** A paper size in any case: `A5` is how people write it. */
 function parsePaper(p: string): Paper {
-  if (!(PAPERS as readonly string[]).includes(p)) throw usageError(`--paper takes ${PAPERS.join(', ')}; got '${p}'`, 'build');
-  return p as Paper;
+  const size = p.trim().toLowerCase();
+  if (!(PAPERS as readonly string[]).includes(size)) throw usageError(`--paper takes ${PAPERS.join(', ')} (any case); got '${p}'`, 'build');
+  return size as Paper;
 }
