@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
-import { readFile, realpath } from 'node:fs/promises';
+import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { BookdeckError, type Location } from '../errors.js';
+import { readRegularFile } from '../io/read-regular.js';
+import { attr, elementLocation, sanitizeSvg, serializeSvg, type SvgElement } from './svg-sanitize.js';
 
 /** An image of the manuscript, checked and read, under a name derived from its bytes. */
 export interface BookImage {
@@ -9,7 +11,12 @@ export interface BookImage {
   href: string;
   mediaType: string;
   bytes: Uint8Array;
+  /** For an SVG: the same drawing with its images inlined, for a renderer that must not open files itself (resvg). */
+  drawable?: Uint8Array;
 }
+
+/** Reports a warning at a place in the manuscript (or in an SVG file). */
+export type Warn = (message: string, location?: Location) => void;
 
 /** Image types every EPUB 3 reader must show (core media types), by file extension. */
 export const IMAGE_TYPES: Record<string, string> = {
@@ -61,6 +68,11 @@ export function inside(root: string, abs: string): boolean {
   return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
 }
 
+/** An image's path in an output: named by a hash of its bytes. */
+function outputHref(bytes: Uint8Array, ext: string): string {
+  return `images/${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}.${ext === 'jpeg' ? 'jpg' : ext}`;
+}
+
 /** Collects the book's images: each checked, read once, named by content hash. */
 export class ImageStore {
   private readonly bySrc = new Map<string, Promise<BookImage>>();
@@ -68,7 +80,10 @@ export class ImageStore {
   private readonly loaded = new Map<string, string>();
   private realRoot: Promise<string> | undefined;
 
-  constructor(private readonly root: string) {}
+  constructor(
+    private readonly root: string,
+    private readonly warn: Warn = () => {},
+  ) {}
 
   /** Check and read the image `src` written in `fromFile`; the output path it gets. */
   add(src: string, fromFile: string, location: Location): Promise<BookImage> {
@@ -95,6 +110,16 @@ export class ImageStore {
   }
 
   private async load(src: string, fromFile: string, location: Location): Promise<BookImage> {
+    const { abs, ext, mediaType, bytes: raw } = await this.read(src, fromFile, location);
+    const svg = mediaType === 'image/svg+xml' ? await this.cleanSvg(raw, abs, src, location) : undefined;
+    const bytes = svg?.bytes ?? raw;
+    const image: BookImage = { href: outputHref(bytes, ext), mediaType, bytes, ...(svg ? { drawable: svg.drawable } : {}) };
+    this.byHref.set(image.href, image);
+    return image;
+  }
+
+  /** Check an image reference and read its bytes: inside the folder, a regular file, the type its name says. */
+  private async read(src: string, fromFile: string, location: Location) {
     const abs = imagePath(src, this.root, fromFile, location);
     const real = await realpath(abs).catch((e: NodeJS.ErrnoException) => {
       throw new BookdeckError('E_IMAGE_MISSING', `image '${src}' not found`, {
@@ -118,22 +143,60 @@ export class ImageStore {
         hint: `convert it to one of ${Object.keys(IMAGE_TYPES).join(', ')}`,
       });
     }
-    const bytes = new Uint8Array(await readFile(real));
+    const bytes = new Uint8Array(await readRegularFile(real, { location, noFollow: true }));
     if (!MAGIC[mediaType]!(bytes)) {
       throw new BookdeckError('E_IMAGE_TYPE', `image '${src}' is not a ${ext.toUpperCase()} file`, {
         location,
         hint: 'the file name says one format and the bytes another; re-export the image',
       });
     }
-    if (mediaType === 'image/svg+xml' && /<script|<foreignObject|\son[a-z]+\s*=|(?:href|src)\s*=\s*["']?\s*(?:javascript|https?):/i.test(new TextDecoder().decode(bytes))) {
-      throw new BookdeckError('E_IMAGE_UNSAFE', `SVG image '${src}' contains scripts, foreign content or remote links`, {
-        location,
-        hint: 'export the SVG without scripts and external references, or as PNG',
-      });
+    return { abs, ext, mediaType, bytes };
+  }
+
+  /**
+   * The sanitized SVG, never the original. Each `<image>` in it must pass the rules of a
+   * Markdown image (relative, inside the folder, a PNG, JPEG or GIF); one that does not
+   * is dropped with a warning. What the sanitizer dropped is one warning per file.
+   */
+  private async cleanSvg(raw: Uint8Array, file: string, src: string, location: Location): Promise<{ bytes: Uint8Array; drawable: Uint8Array }> {
+    let text: string;
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(raw);
+    } catch {
+      throw new BookdeckError('E_ENCODING', `SVG image '${src}' is not UTF-8`, { location, hint: 'save the SVG as UTF-8' });
     }
-    const href = `images/${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}.${ext === 'jpeg' ? 'jpg' : ext}`;
-    const image = { href, mediaType, bytes };
-    this.byHref.set(href, image);
-    return image;
+    const safe = sanitizeSvg(text, file);
+    const found = new Map<SvgElement, BookImage>();
+    for (const el of safe.images) {
+      const ref = attr(el, 'href');
+      const at = elementLocation(file, el);
+      if (!ref) {
+        safe.dropped.push(`<image> without a usable href at line ${el.line}`);
+        continue;
+      }
+      try {
+        const inner = await this.read(ref, file, at);
+        if (inner.mediaType === 'image/svg+xml') throw new BookdeckError('E_IMAGE_TYPE', 'an SVG inside an SVG is not followed', { location: at });
+        const image: BookImage = { href: outputHref(inner.bytes, inner.ext), mediaType: inner.mediaType, bytes: inner.bytes };
+        this.byHref.set(image.href, image);
+        found.set(el, image);
+      } catch (err) {
+        if (!(err instanceof BookdeckError)) throw err;
+        this.warn(`SVG image '${src}': <image href="${ref}"> dropped: ${err.message}`, at);
+      }
+    }
+    if (safe.dropped.length) {
+      const list = safe.dropped.slice(0, 5).join('; ') + (safe.dropped.length > 5 ? `; and ${safe.dropped.length - 5} more` : '');
+      this.warn(`SVG image '${src}' sanitized: dropped ${list}`, location);
+    }
+    const encode = (s: string) => new TextEncoder().encode(s);
+    return {
+      // Images sit beside the SVG in the same images/ folder.
+      bytes: encode(serializeSvg(safe.root, (el) => (found.has(el) ? path.posix.basename(found.get(el)!.href) : undefined))),
+      drawable: encode(serializeSvg(safe.root, (el) => {
+        const image = found.get(el);
+        return image ? `data:${image.mediaType};base64,${Buffer.from(image.bytes).toString('base64')}` : undefined;
+      })),
+    };
   }
 }

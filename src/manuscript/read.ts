@@ -1,6 +1,8 @@
-import { readFile, stat, readdir } from 'node:fs/promises';
+import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { BookdeckError } from '../errors.js';
+import { notRegular, readRegularFile } from '../io/read-regular.js';
+import { inside } from './images.js';
 import { decodeManuscript } from './decode.js';
 
 /** One manuscript source file, decoded. */
@@ -15,7 +17,9 @@ export const DEFAULT_MANUSCRIPT = 'manuscript/speeches.md';
 
 /**
  * Resolve `-m FILE|DIR` to the Markdown files to read: a file as is, a folder as its
- * `*.md` files in name order (not recursing, so `source/` raw text stays out).
+ * `*.md` files in name order (not recursing, so `source/` raw text stays out). Each must
+ * be a regular file; a symbolic link in the folder counts only if it leads to a file
+ * inside the folder.
  */
 export async function resolveManuscript(input: string): Promise<string[]> {
   const info = await stat(input).catch(() => undefined);
@@ -26,6 +30,7 @@ export async function resolveManuscript(input: string): Promise<string[]> {
     });
   }
   if (info.isFile()) return [input];
+  if (!info.isDirectory()) throw notRegular(input, info);
   const names = (await readdir(input)).filter((n) => n.endsWith('.md')).sort();
   if (names.length === 0) {
     throw new BookdeckError('E_NOT_FOUND', 'no .md files in this folder', {
@@ -33,16 +38,29 @@ export async function resolveManuscript(input: string): Promise<string[]> {
       hint: 'put the manuscript in FOLDER/*.md or pass the file itself with -m',
     });
   }
-  return names.map((n) => path.join(input, n));
+  const root = await realpath(input);
+  return Promise.all(names.map((n) => checkEntry(path.join(input, n), root)));
+}
+
+/** A folder entry that is a regular file, or a link to one inside the folder. */
+async function checkEntry(file: string, root: string): Promise<string> {
+  const own = await lstat(file);
+  if (own.isSymbolicLink()) {
+    const target = await realpath(file).catch(() => undefined);
+    if (!target || !inside(root, target)) {
+      throw new BookdeckError('E_OUTSIDE', `this is a symbolic link to ${target ?? 'nothing'}, outside the manuscript folder`, {
+        location: { file },
+        hint: 'copy the file into the manuscript folder instead of linking it',
+      });
+    }
+  }
+  const info = own.isSymbolicLink() ? await stat(file) : own;
+  if (!info.isFile()) throw notRegular(file, info);
+  return file;
 }
 
 /** Read and decode one manuscript (or import) file. */
 export async function readSource(file: string): Promise<SourceFile> {
-  const bytes = await readFile(file).catch((cause: NodeJS.ErrnoException) => {
-    throw new BookdeckError(cause.code === 'ENOENT' ? 'E_NOT_FOUND' : 'E_READ', `cannot read the file (${cause.code ?? cause.message})`, {
-      location: { file },
-      hint: 'check the path and its permissions',
-    });
-  });
+  const bytes = await readRegularFile(file);
   return { path: file, ...decodeManuscript(bytes, file) };
 }

@@ -95,7 +95,7 @@ describe('bookdeck CLI', () => {
     expect(missing.stderr).toMatch(/E_NOT_FOUND: .*missing\.txt: cannot read the file \(ENOENT\)/);
     const folder = await runCli(['import', dir]);
     expect(folder.exitCode).toBe(1);
-    expect(folder.stderr).toMatch(/E_READ: .*cannot read the file \(EISDIR\)/);
+    expect(folder.stderr).toMatch(/E_NOT_REGULAR: .*import-unreadable-[^:]*: this is a folder, not a regular file/);
   });
 
   it('checks the default manuscript, lists proposals per speech and runs EPUBCheck on the built book', async () => {

@@ -108,7 +108,7 @@ async function renderChapters(book: Book, ctx: EmitContext): Promise<Rendered> {
       });
     }
   }
-  const store = new ImageStore(book.root);
+  const store = new ImageStore(book.root, ctx.warn);
   await Promise.all(trees.flatMap((t) => t.images.map((i) => store.add(i.src, t.chapter.location.file, i.location))));
   const pageOfId = new Map<string, string>();
   for (const t of trees) collectIds(t.tree, chapterPage(t.chapter.id), pageOfId);

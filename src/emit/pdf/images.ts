@@ -33,7 +33,7 @@ const require = createRequire(import.meta.url);
  * is printed instead.
  */
 export async function texImages(book: Book, fontDir: string, warn: (message: string, location?: Location) => void): Promise<TexImages> {
-  const store = new ImageStore(book.root);
+  const store = new ImageStore(book.root, warn);
   const found: { node: Image; file: string; location: Location }[] = [];
   for (const ch of book.sections) {
     const file = ch.location.file;
@@ -56,7 +56,7 @@ export async function texImages(book: Book, fontDir: string, warn: (message: str
       continue;
     }
     const name = image.mediaType === 'image/svg+xml' ? `img-${base}.png` : `img-${path.posix.basename(image.href)}`;
-    if (!files.has(name)) files.set(name, { name, bytes: image.mediaType === 'image/svg+xml' ? await svgToPng(image.bytes, fontDir) : image.bytes });
+    if (!files.has(name)) files.set(name, { name, bytes: image.mediaType === 'image/svg+xml' ? await svgToPng(image.drawable ?? image.bytes, fontDir) : image.bytes });
     names.set(node, name);
     locations.set(node, location);
   }

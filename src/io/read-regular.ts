@@ -1,0 +1,47 @@
+import { constants, type Stats } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
+import { BookdeckError, type Location } from '../errors.js';
+
+/** What a file system entry is, in words, for messages. */
+export function kindOf(info: Stats): string {
+  if (info.isDirectory()) return 'a folder';
+  if (info.isFIFO()) return 'a FIFO (named pipe)';
+  if (info.isSocket()) return 'a socket';
+  if (info.isCharacterDevice() || info.isBlockDevice()) return 'a device';
+  if (info.isSymbolicLink()) return 'a symbolic link';
+  return 'not a regular file';
+}
+
+/** The error for a path that exists but is not a regular file. */
+export function notRegular(file: string, info: Stats, location: Location = { file }): BookdeckError {
+  const what = location.file === file ? 'this' : `'${file}'`;
+  return new BookdeckError('E_NOT_REGULAR', `${what} is ${kindOf(info)}, not a regular file`, {
+    location,
+    hint: 'bookdeck reads only plain files: point at the file itself',
+  });
+}
+
+/**
+ * Read a regular file, never blocking on a FIFO or a device and never reading a folder:
+ * opened with O_NONBLOCK (a FIFO opens at once instead of waiting for a writer), then
+ * checked with fstat on the open descriptor, so what is read is what was checked.
+ * `noFollow` also refuses a symbolic link in the last component (O_NOFOLLOW).
+ */
+export async function readRegularFile(file: string, opts: { location?: Location; noFollow?: boolean } = {}): Promise<Buffer> {
+  const location = opts.location ?? { file };
+  const flags = constants.O_RDONLY | constants.O_NONBLOCK | (opts.noFollow ? constants.O_NOFOLLOW : 0);
+  const handle = await open(file, flags).catch(async (e: NodeJS.ErrnoException) => {
+    if (e.code === 'ELOOP') throw new BookdeckError('E_NOT_REGULAR', `'${file}' is a symbolic link, which is not followed here`, { location, hint: 'copy the file itself into place' });
+    const info = e.code === 'ENOENT' ? undefined : await stat(file).catch(() => undefined);
+    if (info && !info.isFile()) throw notRegular(file, info, location);
+    const what = location.file === file ? 'the file' : `'${file}'`;
+    throw new BookdeckError(e.code === 'ENOENT' ? 'E_NOT_FOUND' : 'E_READ', `cannot read ${what} (${e.code ?? e.message})`, { location, hint: 'check the path and its permissions' });
+  });
+  try {
+    const info = await handle.stat();
+    if (!info.isFile()) throw notRegular(file, info, location);
+    return await handle.readFile();
+  } finally {
+    await handle.close();
+  }
+}
