@@ -1,4 +1,7 @@
+import chardet from 'chardet';
+import iconv from 'iconv-lite';
 import { BookdeckError } from '../errors.js';
+import { lineColumn, scanUtf8 } from './utf8-scan.js';
 
 /** Decoded manuscript text plus what the decoder had to do to get it. */
 export interface Decoded {
@@ -7,12 +10,24 @@ export interface Decoded {
   notices: string[];
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-const gb18030 = new TextDecoder('gb18030', { fatal: true });
+/** The legacy encodings a Chinese (or Japanese) manuscript may come in, as chardet and iconv-lite name them. */
+const LEGACY = [
+  { name: 'GB18030', label: 'GB18030/GBK' },
+  { name: 'Big5', label: 'Big5' },
+  { name: 'Shift_JIS', label: 'Shift-JIS' },
+] as const;
+
+/** chardet's confidence (0–100) the winner needs, and its lead over the runner-up. */
+const SURE = 50;
+const LEAD = 20;
 
 /**
- * Bytes → text. UTF-8 (with or without BOM) passes; GB18030/GBK is converted with a
- * notice; binary and empty input are refused. CRLF and CR become LF.
+ * Bytes → text, the encoding decided once for the whole file. Valid UTF-8 (with or
+ * without BOM) passes. A file that is mostly UTF-8 with an ill-formed sequence is an
+ * error at that line and column, never re-decoded. Otherwise GB18030, Big5 or
+ * Shift-JIS is chosen by chardet among those that decode the bytes and encode back to
+ * the same bytes, with a notice; no fit, or no clear winner, is an error. Binary and
+ * empty input are refused. CRLF and CR become LF.
  */
 export function decodeManuscript(bytes: Uint8Array, file: string): Decoded {
   const notices: string[] = [];
@@ -25,16 +40,20 @@ export function decodeManuscript(bytes: Uint8Array, file: string): Decoded {
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
     throw new BookdeckError('E_BINARY', `this is a binary file, not text (NUL byte at offset ${nul})`, {
-      location: { file },
+      location: { file, ...lineColumn(bytes, nul) },
       hint: 'a manuscript is UTF-8 Markdown text',
     });
   }
+  const scan = scanUtf8(bytes);
   let text: string;
-  try {
-    text = utf8.decode(bytes);
-  } catch {
-    text = decodeLegacy(bytes, file);
-    notices.push(`${file}: converted from GB18030/GBK to UTF-8; save the file as UTF-8 to silence this notice`);
+  if (scan.firstBad < 0) {
+    text = new TextDecoder('utf-8').decode(bytes);
+  } else if (scan.valid > scan.bad) {
+    throw badUtf8(bytes, file, scan.firstBad, 'the file is UTF-8 but has an invalid byte sequence here');
+  } else {
+    const legacy = decodeLegacy(bytes, file, scan.firstBad);
+    text = legacy.text;
+    notices.push(`${file}: converted from ${legacy.label} to UTF-8; save the file as UTF-8 to silence this notice`);
   }
   if (text.charCodeAt(0) === 0xfeff) {
     text = text.slice(1);
@@ -43,29 +62,46 @@ export function decodeManuscript(bytes: Uint8Array, file: string): Decoded {
   return { text, notices };
 }
 
+function badUtf8(bytes: Uint8Array, file: string, offset: number, message: string): BookdeckError {
+  const seq = [...bytes.subarray(offset, offset + 3)].map((b) => b.toString(16).toUpperCase().padStart(2, '0')).join(' ');
+  return new BookdeckError('E_ENCODING', `${message} (bytes ${seq} at offset ${offset})`, {
+    location: { file, ...lineColumn(bytes, offset) },
+    hint: 'fix or retype the character there and save the file as UTF-8',
+  });
+}
+
 function isBlank(bytes: Uint8Array): boolean {
   for (const b of bytes) if (b !== 0x20 && b !== 0x0a && b !== 0x0d && b !== 0x09) return false;
   return true;
 }
 
-function decodeLegacy(bytes: Uint8Array, file: string): string {
-  let text: string;
-  try {
-    text = gb18030.decode(bytes);
-  } catch {
-    throw new BookdeckError('E_ENCODING', 'the file is neither UTF-8 nor GB18030/GBK text', {
-      location: { file },
-      hint: 'convert it to UTF-8, e.g. `iconv -f GB18030 -t UTF-8 in.md > out.md`',
-    });
+/** Decode with one of {@link LEGACY}: it must decode cleanly, round-trip, and read as CJK text. */
+function decodeLegacy(bytes: Uint8Array, file: string, firstBad: number): { text: string; label: string } {
+  const buf = Buffer.from(bytes);
+  const fits = LEGACY.flatMap((enc) => {
+    const text = iconv.decode(buf, enc.name);
+    const roundTrip = !text.includes('\ufffd') && iconv.encode(text, enc.name).equals(buf);
+    return roundTrip && readsAsCjk(text) ? [{ ...enc, text }] : [];
+  });
+  if (fits.length === 0) {
+    throw badUtf8(bytes, file, firstBad, 'the file is neither UTF-8 nor GB18030, Big5 or Shift-JIS text; the first byte that is not UTF-8 is');
   }
-  // GB18030 decodes almost any byte soup; only accept it when the result reads as CJK text.
-  const han = text.match(/[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/g)?.length ?? 0;
+  if (fits.length === 1) return fits[0]!;
+  const confidence = new Map(chardet.analyse(bytes).map((m) => [m.name, m.confidence]));
+  const ranked = fits.map((f) => ({ ...f, score: confidence.get(f.name) ?? 0 })).sort((a, b) => b.score - a.score);
+  const [best, next] = [ranked[0]!, ranked[1]!];
+  if (best.score >= SURE && best.score - next.score >= LEAD) return best;
+  const { line } = lineColumn(bytes, firstBad);
+  throw new BookdeckError(
+    'E_ENCODING',
+    `cannot tell the encoding: the text reads as ${ranked.map((r) => `${r.label} (${r.score}%)`).join(' or ')}; the first non-UTF-8 byte is at offset ${firstBad}`,
+    { location: { file, line }, hint: 'convert the file to UTF-8 yourself, e.g. `iconv -f BIG5 -t UTF-8 in.md > out.md`' },
+  );
+}
+
+// Any legacy decoder turns byte soup into something: accept it only when it reads as CJK text.
+function readsAsCjk(text: string): boolean {
+  const cjk = text.match(/[\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef]/g)?.length ?? 0;
   const controls = text.match(/[\u0000-\u0008\u000e-\u001f\u007f]/g)?.length ?? 0;
-  if (han === 0 || controls > 0) {
-    throw new BookdeckError('E_ENCODING', 'the file is not UTF-8 and does not read as GB18030/GBK Chinese text', {
-      location: { file },
-      hint: 'save the manuscript as UTF-8',
-    });
-  }
-  return text;
+  return cjk > 0 && controls === 0;
 }

@@ -15,7 +15,8 @@ whitespace and removed page furniture no character is dropped, added or changed.
 Inputs (recognised by their first bytes, then their extension):
   .txt    hard-wrapped text (e.g. from pdftotext): paragraphs rejoined, page breaks
           joined, a new document where a line starts with a space, （摘自……） kept whole.
-          GB18030/GBK is converted to UTF-8 with a notice.
+          GB18030/GBK, Big5 and Shift-JIS are converted to UTF-8 with a notice; a UTF-8
+          file with a bad byte is an error at its line and column.
   .pdf    the text layer (pdftotext -bbox-layout): a first-line indent starts a paragraph,
           a large centred line is a speech title, page numbers (— 1 —, -1-, 第1页, a bare
           number) and running heads (a line repeated at the top or foot of most pages)
