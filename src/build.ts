@@ -10,7 +10,7 @@ import { isFresh, readManifest, stampArtifact, writeManifest } from './cache/man
 import { resolveManuscript } from './manuscript/read.js';
 import { manuscriptRoot } from './model/book.js';
 import type { LoadedConfig } from './config/config-file.js';
-import { templateDirs, templateResolver } from './templates.js';
+import { templateDirs, templateResolver, templateWarnings } from './templates.js';
 
 /** Events a build reports while it runs; the CLI turns them into progress output. */
 export type BuildEvent =
@@ -48,9 +48,10 @@ export async function build(req: BuildRequest): Promise<BuildResult[]> {
   const { options, onEvent = () => {} } = req;
   const files = await resolveManuscript(req.manuscript);
   const root = manuscriptRoot(files);
+  for (const message of await templateWarnings(options, root)) onEvent({ type: 'warn', message });
   const workDir = workDirFor(options.outDir);
   const [keys, manifest] = await Promise.all([
-    cacheKeys({ manuscript: files, manuscriptRoot: root, outDir: options.outDir, templateDirs: templateDirs(options.templatesDir, root), options, config: req.config?.raw }, options.formats),
+    cacheKeys({ manuscript: files, manuscriptRoot: root, outDir: options.outDir, templateDirs: templateDirs(options, root), options, config: req.config?.raw }, options.formats),
     readManifest(workDir),
   ]);
   const results = new Map<Format, BuildResult>();
@@ -73,7 +74,7 @@ export async function build(req: BuildRequest): Promise<BuildResult[]> {
     const abort = new AbortController();
     const onOuterAbort = () => abort.abort(req.signal?.reason);
     req.signal?.addEventListener('abort', onOuterAbort, { once: true });
-    const template = templateResolver(options.templatesDir, book.root);
+    const template = templateResolver(options, book.root);
     // Emitters write into a staging folder; the output folder changes only when all succeed.
     const stage = await stagingDir(workDir);
     const staged = { ...options, outDir: stage };

@@ -36,6 +36,8 @@ export interface BuildOptions {
   tocDepth?: number;
   /** Folder of user templates that override the built-in ones. */
   templatesDir?: string;
+  /** build.trustTemplates: also use `templates/` beside the manuscript (templates run code). */
+  trustTemplates?: boolean;
   /** Print layout (default `book`). */
   layout?: Layout;
   /** Also write one PDF per speech, `NN-title.pdf`. */

@@ -66,6 +66,7 @@ const buildSchema = z
       })
       .strict()
       .optional(),
+    trustTemplates: z.boolean().optional(),
   })
   .strict();
 

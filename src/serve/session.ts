@@ -41,7 +41,7 @@ const PDF_QUIET_MS = 1500;
 export async function serve(req: ServeRequest): Promise<ServeSession> {
   const server = await startServer(req.options.outDir, req.port);
   const workDir = workDirFor(req.options.outDir);
-  const template = templateResolver(req.options.templatesDir, req.manuscriptRoot);
+  const template = templateResolver(req.options, req.manuscriptRoot);
   const previewOptions: BuildOptions = { ...req.options, formats: ['deck'] };
   const onEvent = req.onEvent ?? (() => {});
   let pdfTimer: NodeJS.Timeout | undefined;
@@ -127,7 +127,7 @@ const WATCHED = /\.(md|markdown|ya?ml|json|css|html|latex|tex|png|jpe?g|gif|svg|
 
 function watchInputs(req: ServeRequest, onChange: () => void): FSWatcher[] {
   const out = path.resolve(req.options.outDir);
-  const dirs = [...new Set([req.manuscriptRoot, ...templateDirs(req.options.templatesDir, req.manuscriptRoot)].map((d) => path.resolve(d)))];
+  const dirs = [...new Set([req.manuscriptRoot, ...templateDirs(req.options, req.manuscriptRoot)].map((d) => path.resolve(d)))];
   const watchers: FSWatcher[] = [];
   for (const dir of dirs) {
     try {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { MANUSCRIPT, ROOT, runCli, scratchDir } from '../helpers.js';
 
 describe('template overrides', () => {
-  it('uses a deck theme from templates/ beside the manuscript, and one from --templates over it', async () => {
+  it('uses templates/ beside the manuscript only when the config trusts it, and --templates over it', async () => {
     const dir = await scratchDir('tpl-deck');
     const manuscript = path.join(dir, 'speeches.md');
     await writeFile(manuscript, await readFile(MANUSCRIPT, 'utf8'));
@@ -12,8 +12,15 @@ describe('template overrides', () => {
     const theme = await readFile(path.join(ROOT, 'templates/deck/theme.css'), 'utf8');
     await writeFile(path.join(dir, 'templates/deck/theme.css'), `${theme}\n/* beside-the-manuscript */\n`);
     const out = path.join(dir, 'dist');
-    const res = await runCli(['build', '-m', manuscript, '-o', out, '--only', 'deck', '--quiet']);
+    const untrusted = await runCli(['build', '-m', manuscript, '-o', out, '--only', 'deck']);
+    expect(untrusted.exitCode, untrusted.all).toBe(0);
+    expect(untrusted.stderr).toMatch(/warning: .*templates\/ is not used: templates can run code/);
+    expect(await readFile(path.join(out, 'deck/theme.css'), 'utf8')).not.toContain('beside-the-manuscript');
+
+    await writeFile(path.join(dir, 'bookdeck.config.yaml'), 'build:\n  trustTemplates: true\n');
+    const res = await runCli(['build', '-m', manuscript, '-o', out, '--only', 'deck']);
     expect(res.exitCode, res.all).toBe(0);
+    expect(res.stderr).toMatch(/warning: build\.trustTemplates is on: the templates in .*templates run code at build time/);
     expect(await readFile(path.join(out, 'deck/theme.css'), 'utf8')).toContain('beside-the-manuscript');
 
     const flag = path.join(dir, 'flag');

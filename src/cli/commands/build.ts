@@ -34,7 +34,9 @@ Options:
       --grayscale            images and colours in gray, for a black-and-white run
       --single-file          also write deck.html with CSS and JS inlined
       --no-embed-fonts       do not embed subset fonts in the EPUB
-      --templates DIR        folder of templates overriding the built-in ones
+      --templates DIR        folder of templates overriding the built-in ones; they
+                             run code (EJS), so templates/ beside the manuscript is
+                             used only with build.trustTemplates: true in the config
       --config FILE          config file (default: bookdeck.config.json|yaml beside
                              the manuscript, then in the current folder)
       --force                rebuild even the artifacts whose inputs did not change

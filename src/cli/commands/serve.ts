@@ -18,7 +18,9 @@ Options:
   -o, --out DIR              output folder (default: dist)
   -p, --port N               port (default: a free one, printed)
       --no-pdf               do not rebuild the PDF on save
-      --templates DIR        folder of templates overriding the built-in ones
+      --templates DIR        folder of templates overriding the built-in ones; they
+                             run code (EJS), so templates/ beside the manuscript is
+                             used only with build.trustTemplates: true in the config
       --config FILE          config file
       --debug                show stack traces
   -h, --help                 show this help
