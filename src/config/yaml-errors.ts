@@ -32,7 +32,7 @@ export function parseYamlWith<T>(src: YamlSource, schema: ZodType<T, ZodTypeDef,
       hint: 'write `key: value` lines, e.g. `title: 书名`',
     });
   }
-  const parsed = schema.safeParse({ ...defaults, ...(doc.toJS() as Record<string, unknown>) });
+  const parsed = schema.safeParse({ ...defaults, ...toPlain(doc, src, lineOf) });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new BookdeckError('E_CONFIG', describeIssue(issue, src.what), {
@@ -41,6 +41,20 @@ export function parseYamlWith<T>(src: YamlSource, schema: ZodType<T, ZodTypeDef,
     });
   }
   return parsed.data;
+}
+
+/** The document as plain data; aliases that expand too far (a "billion laughs" bomb) are an input error. */
+function toPlain(doc: Document, src: YamlSource, lineOf: (offset: number) => number): Record<string, unknown> {
+  try {
+    return doc.toJS({ maxAliasCount: 100 }) as Record<string, unknown>;
+  } catch (err) {
+    if (!(err instanceof ReferenceError)) throw err;
+    const alias = /(?:^|[\s,[{:-])\*[^\s,\]}]+/m.exec(src.text);
+    throw new BookdeckError('E_YAML', `YAML aliases in ${src.what} expand too far: ${err.message}`, {
+      location: { file: src.file, line: lineOf(alias?.index ?? 0) },
+      hint: 'write the values out instead of using anchors (&a) and aliases (*a)',
+    });
+  }
 }
 
 function describeIssue(issue: ZodIssue, what: string): string {

@@ -18,9 +18,10 @@ export function sizeClass(text: string): 'size-l' | 'size-m' | 'size-s' {
  * speaking time as `data-timing` (seconds), which deck.js sums into reveal's `totalTime`. Pure.
  */
 export function renderDeck(book: Book, shell: string, talk: Talk = planTalk(book)): string {
+  // Function replacements: a string one would expand `$&`, `$'` and `` $` `` in the title.
   return shell
-    .replaceAll('{{lang}}', e(book.meta.lang))
-    .replaceAll('{{title}}', e(book.meta.title))
+    .replaceAll('{{lang}}', () => e(book.meta.lang))
+    .replaceAll('{{title}}', () => e(book.meta.title))
     .replace('{{slides}}', () => talk.slides.map((s, i) => renderSlide(s).replace('<section ', `<section data-timing="${talk.seconds[i]}" `)).join('\n'));
 }
 

@@ -165,7 +165,7 @@ function scan(tree: HastRoot, file: string): { images: ImageRef[]; removed: { me
         images.push({ src: decodeCharRefs(m[1] ?? m[2] ?? m[3] ?? ''), location: at(m.index) });
       }
       for (const [re, message] of UNSAFE) {
-        for (const m of node.value.matchAll(re)) removed.push({ message: `raw HTML: ${message.replace('$1', (m[1] ?? '').toLowerCase())}`, location: at(m.index) });
+        for (const m of node.value.matchAll(re)) removed.push({ message: `raw HTML: ${message.replace('$1', () => (m[1] ?? '').toLowerCase())}`, location: at(m.index) });
       }
     } else if (node.type === 'element' && node.tagName === 'img' && typeof node.properties.src === 'string') {
       const start = node.position?.start;

@@ -165,7 +165,10 @@ function inline(node: PhrasingContent, ctx: Ctx): PandocNode[] {
     case 'break':
       return [{ t: 'LineBreak' }];
     case 'link':
-      return [{ t: 'Link', c: [['', [], []], inlines(node.children, ctx), [node.url, node.title ?? '']] }];
+      // Only web, mail and in-book links become PDF actions; the rest (javascript:, data:, file:, other files) print as text.
+      return printableLink(node.url)
+        ? [{ t: 'Link', c: [['', [], []], inlines(node.children, ctx), [node.url, node.title ?? '']] }]
+        : inlines(node.children, ctx);
     case 'image':
       return ctx.images.has(node) ? [image(node, ctx, false)] : str(node.alt ?? '');
     case 'footnoteReference': {
@@ -192,4 +195,10 @@ function inline(node: PhrasingContent, ctx: Ctx): PandocNode[] {
 function image(node: Image, ctx: Ctx, figure: boolean): PandocNode {
   const title = figure ? `fig:${node.title ?? ''}` : (node.title ?? '');
   return { t: 'Image', c: [['', [], []], str(node.alt ?? ''), [ctx.images.get(node)!, title]] };
+}
+
+/** A link a PDF may carry as an action: http(s), mailto, or a place in the book. Pure. */
+function printableLink(url: string): boolean {
+  const plain = url.replace(/[\u0000-\u0020\u007f]+/g, '').toLowerCase();
+  return /^(?:https?:\/\/|mailto:|#)/.test(plain);
 }
