@@ -12,7 +12,10 @@ const IN_CSS = [/@import/i, /url\(\s*['"]?\s*(?:https?:|\/\/|data:|javascript:|f
 /** Every finding of script or outside reference in XML/HTML markup, as `where: tag`. */
 export function scanMarkup(text: string, where: string): string[] {
   const found: string[] = [];
-  for (const m of text.matchAll(/<[^>]*>/g)) if (IN_TAG.some((re) => re.test(m[0]))) found.push(`${where}: ${m[0].slice(0, 120)}`);
+  // Character references could spell javascript: in disguise: judge a tag as a parser would read it.
+  const decode = (tag: string) =>
+    tag.replace(/&#x([0-9a-f]+);?|&#(\d+);?/gi, (_m, hex?: string, dec?: string) => String.fromCodePoint(hex ? parseInt(hex, 16) : Number(dec)));
+  for (const m of text.matchAll(/<[^>]*>/g)) if (IN_TAG.some((re) => re.test(decode(m[0])))) found.push(`${where}: ${m[0].slice(0, 120)}`);
   for (const m of text.matchAll(/<style[^>]*>([\s\S]*?)<\/style>|\sstyle\s*=\s*"([^"]*)"/gi)) {
     const css = m[1] ?? m[2] ?? '';
     if (IN_CSS.some((re) => re.test(css))) found.push(`${where}: style ${css.slice(0, 120)}`);
