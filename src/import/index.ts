@@ -1,4 +1,4 @@
-import { open } from 'node:fs/promises';
+import { openRegular } from '../io/read-regular.js';
 import path from 'node:path';
 import { BookdeckError } from '../errors.js';
 import type { Draft, ImportOptions } from './draft.js';
@@ -38,7 +38,8 @@ async function firstBytes(file: string, n: number): Promise<Buffer> {
       hint: 'check the path and its permissions',
     });
   };
-  const fh = await open(file, 'r').catch(unreadable);
+  // O_NONBLOCK and fstat: a FIFO or a folder is refused at once, never waited on.
+  const fh = await openRegular(file);
   try {
     const buf = Buffer.alloc(n);
     const { bytesRead } = await fh.read(buf, 0, n, 0).catch(unreadable);

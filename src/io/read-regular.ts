@@ -1,5 +1,5 @@
 import { constants, type Stats } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
+import { open, stat, type FileHandle } from 'node:fs/promises';
 import { BookdeckError, type Location } from '../errors.js';
 
 /** What a file system entry is, in words, for messages. */
@@ -22,12 +22,12 @@ export function notRegular(file: string, info: Stats, location: Location = { fil
 }
 
 /**
- * Read a regular file, never blocking on a FIFO or a device and never reading a folder:
- * opened with O_NONBLOCK (a FIFO opens at once instead of waiting for a writer), then
- * checked with fstat on the open descriptor, so what is read is what was checked.
- * `noFollow` also refuses a symbolic link in the last component (O_NOFOLLOW).
+ * Open a regular file for reading, never blocking on a FIFO or a device and never
+ * opening a folder for reading: opened with O_NONBLOCK (a FIFO opens at once instead of
+ * waiting for a writer), then checked with fstat on the open descriptor, so what is read
+ * is what was checked. `noFollow` also refuses a symbolic link in the last component.
  */
-export async function readRegularFile(file: string, opts: { location?: Location; noFollow?: boolean } = {}): Promise<Buffer> {
+export async function openRegular(file: string, opts: { location?: Location; noFollow?: boolean } = {}): Promise<FileHandle> {
   const location = opts.location ?? { file };
   const flags = constants.O_RDONLY | constants.O_NONBLOCK | (opts.noFollow ? constants.O_NOFOLLOW : 0);
   const handle = await open(file, flags).catch(async (e: NodeJS.ErrnoException) => {
@@ -37,9 +37,16 @@ export async function readRegularFile(file: string, opts: { location?: Location;
     const what = location.file === file ? 'the file' : `'${file}'`;
     throw new BookdeckError(e.code === 'ENOENT' ? 'E_NOT_FOUND' : 'E_READ', `cannot read ${what} (${e.code ?? e.message})`, { location, hint: 'check the path and its permissions' });
   });
+  const info = await handle.stat();
+  if (info.isFile()) return handle;
+  await handle.close();
+  throw notRegular(file, info, location);
+}
+
+/** Read a whole regular file (see {@link openRegular}). */
+export async function readRegularFile(file: string, opts: { location?: Location; noFollow?: boolean } = {}): Promise<Buffer> {
+  const handle = await openRegular(file, opts);
   try {
-    const info = await handle.stat();
-    if (!info.isFile()) throw notRegular(file, info, location);
     return await handle.readFile();
   } finally {
     await handle.close();

@@ -150,13 +150,14 @@ function onlyLocalUrls(value: string): boolean {
 }
 
 /**
- * Stylesheet text without `@import` and with every non-local `url()` replaced by
- * `none`. CSS escapes could spell either in disguise, so a stylesheet with a backslash
+ * Stylesheet text without `@import` and without the declarations that hold a
+ * non-local `url()`. CSS escapes could spell either in disguise, so a stylesheet with a backslash
  * is dropped whole. Pure.
  */
 function cleanCss(css: string): string {
   if (css.includes('\\')) return '';
-  return css.replace(/@import[^;]*;?/gi, () => '').replace(/url\(\s*(['"]?)([^)]*?)\1\s*\)/gi, (m, _q: string, target: string) => (target.startsWith('#') ? m : 'none'));
+  // The whole declaration goes, so the attribute it would have overridden still applies.
+  return css.replace(/@import[^;]*;?/gi, () => '').replace(/[^;{}]*url\(\s*['"]?\s*(?!#)[^)]*\)[^;{}]*;?/gi, () => '');
 }
 
 /** `set`/`animate` may not change a handler, a link or the style (which could carry a url()). */

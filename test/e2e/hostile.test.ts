@@ -193,6 +193,10 @@ describe('only regular files are read (FIFOs, folders, links made here)', () => 
     expect(fifo.timedOut).toBe(false);
     expect(fifo.exitCode, fifo.all).toBe(1);
     expect(fifo.all).toMatch(/E_NOT_REGULAR: .*pipe\.md: this is a FIFO \(named pipe\), not a regular file/);
+    const imported = await execa('node', [path.join(ROOT, 'bin/bookdeck.js'), 'import', path.join(dir, 'pipe.md')], { reject: false, all: true, timeout: 10_000 });
+    expect(imported.timedOut).toBe(false);
+    expect(imported.exitCode, imported.all).toBe(1);
+    expect(imported.all).toMatch(/E_NOT_REGULAR: .*pipe\.md: this is a FIFO \(named pipe\), not a regular file/);
     const dev = await fast(['-m', '/dev/zero', '-o', path.join(dir, 'out')]);
     expect(dev.exitCode, dev.all).toBe(1);
     expect(dev.all).toMatch(/E_NOT_REGULAR: \/dev\/zero: this is a device/);
