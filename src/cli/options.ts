@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { loadConfig, type LoadedConfig } from '../config/config-file.js';
 import { resolveManuscript } from '../manuscript/read.js';
 import { manuscriptRoot } from '../model/book.js';
