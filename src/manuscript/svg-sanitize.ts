@@ -1,6 +1,5 @@
 import { SaxesParser, type SaxesTagNS } from 'saxes';
 import { BookdeckError, type Location } from '../errors.js';
-import { escapeAttr, escapeText } from '../emit/escape.js';
 import { ANIMATIONS, SVG_ATTRIBUTES, SVG_ELEMENTS, SVG_NS, XLINK_NS } from './svg-allow.js';
 
 /** An SVG element after sanitizing: only allowed names, attribute values already decoded. */
@@ -111,12 +110,18 @@ export function serializeSvg(root: SvgElement, href: (image: SvgElement) => stri
     if (top) attrs += ` xmlns="${SVG_NS}" xmlns:xlink="${XLINK_NS}"`;
     for (const [n, v] of el.attrs) {
       const value = n === 'href' && el.name === 'image' ? href(el) : v;
-      if (value !== undefined) attrs += ` ${n === 'href' ? 'xlink:href' : n}="${escapeAttr(value)}"`;
+      if (value !== undefined) attrs += ` ${n === 'href' ? 'xlink:href' : n}="${escapeXml(value)}"`;
     }
-    const inner = el.children.map((c) => (typeof c === 'string' ? escapeText(c) : c.name === 'image' && href(c) === undefined ? '' : write(c, false))).join('');
+    const inner = el.children.map((c) => (typeof c === 'string' ? escapeXml(c) : c.name === 'image' && href(c) === undefined ? '' : write(c, false))).join('');
     return inner ? `<${el.name}${attrs}>${inner}</${el.name}>` : `<${el.name}${attrs}/>`;
   };
   return `${write(root, true)}\n`;
+}
+
+// Its own escaper: manuscript/ sits below emit/ and may not import from it.
+const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+function escapeXml(s: string): string {
+  return s.replace(/[&<>"]/g, (c) => XML_ESCAPES[c]!);
 }
 
 /** Keep allow-listed attributes whose values hold no script or outside reference. */
