@@ -71,6 +71,13 @@ r.fullDeckPdf = hyperfine('bookdeck build --deck-pdf (cold)', build(x1, 'deckpdf
 execFileSync('sh', ['-c', build(x1, 'nochange')], { cwd: ROOT });
 r.nochange = hyperfine('bookdeck build (no change)', build(x1, 'nochange'), { warmup: 2 });
 execFileSync('sh', ['-c', build(editable, 'edit')], { cwd: ROOT });
+// The README's own commands, as a user types them, with nothing changed since the last build.
+const readme = `-o ${out('readme')} --quiet`;
+execFileSync('sh', ['-c', `npm run build --silent -- ${readme}`], { cwd: ROOT });
+r.npmBuild = hyperfine('npm run build (no change)', `npm run build --silent -- ${readme}`, { warmup: 2 });
+r.npxBuild = hyperfine('npx bookdeck build (no change)', `npx bookdeck build ${readme}`, { warmup: 2 });
+const linked = spawnSync('sh', ['-c', 'command -v bookdeck'], { encoding: 'utf8' }).status === 0;
+if (linked) r.linkedBuild = hyperfine('bookdeck build, npm-linked (no change)', `bookdeck build ${readme}`, { warmup: 2 });
 r.edit = hyperfine('bookdeck build (one paragraph edited)', build(editable, 'edit'), { prepare: `node bench/edit.mjs ${editable}` });
 r.peerEpub = hyperfine('pandoc speeches.md -o book.epub', `pandoc ${x1} -o ${path.join(WORK, 'peer.epub')}`);
 r.peerPdf = hyperfine(
@@ -108,6 +115,9 @@ const names = {
   fullDeckPdf: 'bookdeck build --deck-pdf: all three plus the deck PDFs (cold)',
   epubFirst: 'bookdeck build --only epub, first on this machine (per-user cache empty too)',
   nochange: 'bookdeck build, nothing changed',
+  npmBuild: '`npm run build`, nothing changed (the README\'s command)',
+  npxBuild: '`npx bookdeck build`, nothing changed',
+  ...(r.linkedBuild ? { linkedBuild: '`bookdeck build` (npm link), nothing changed' } : {}),
   edit: 'bookdeck build, one paragraph edited',
   peerEpub: 'peer: pandoc speeches.md -o book.epub',
   peerPdf: 'peer: pandoc → xelatex, equivalent ctex template, TOC',
@@ -123,6 +133,7 @@ const targets = [
   ['--only epub ≤ 0.5 s (cold)', r.epub.median, (v) => v <= 0.5, s],
   ['--only deck ≤ 0.5 s', r.deck.median, (v) => v <= 0.5, s],
   ['no-change rebuild ≤ 0.3 s', r.nochange.median, (v) => v <= 0.3, s],
+  ['`npm run build` with nothing changed ≤ 1.0 s', r.npmBuild.median, (v) => v <= 1.0, s],
   ['one-paragraph rebuild ≤ 0.6 × cold build', ratio(r.edit.median, r.full.median), (v) => v <= 0.6, (v) => `${v.toFixed(2)} ×`],
   ['×50 time ≤ 50 × the ×1 time', ratio(scale[50].median, scale[1].median), (v) => v <= 50, (v) => `${v.toFixed(2)} ×`],
   ['×50 peak RSS ≤ 500 MB', scale[50].rss, (v) => v <= 500, (v) => `${v.toFixed(0)} MB`],

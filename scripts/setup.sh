@@ -44,4 +44,10 @@ fi
 
 echo "setup: installing npm packages"
 npm ci --no-audit --no-fund
+# A plain `bookdeck` command on the PATH: npx costs about a second per call.
+if npm link --no-audit --no-fund >/dev/null 2>&1; then
+  echo "setup: linked the bookdeck command ($(command -v bookdeck || echo 'in npm prefix -g'))"
+else
+  echo "setup: could not npm link (npm's global folder is not writable); use npx bookdeck"
+fi
 echo "setup: done. Next: npm run build"
