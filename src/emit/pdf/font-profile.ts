@@ -1,5 +1,6 @@
 import { execa } from 'execa';
 import path from 'node:path';
+import { fcListing, findFamily, parseFcListing } from '../../fonts/fontconfig.js';
 
 /** What a face does in a GB/T 9704 handout. */
 export type GongwenRole = 'title' | 'body' | 'kai' | 'hei' | 'number';
@@ -40,32 +41,24 @@ const FREE: Record<GongwenRole, { family: string; texName: string; fandol: boole
 /** The roles in the order the build reports them. */
 export const ROLES: readonly GongwenRole[] = ['title', 'body', 'kai', 'hei', 'number'];
 
-/** `family<TAB>file<TAB>index` lines of fc-list for one family, or none. */
-export type FcList = (family: string) => Promise<string>;
-
-/** fc-list by exact family name; no fontconfig means no licensed faces. */
-export const fcList: FcList = async (family) => {
-  const res = await execa('fc-list', ['--format', '%{family}\t%{file}\t%{index}\n', `:family=${family}`], { reject: false, timeout: 10_000 }).catch(() => undefined);
-  return res?.exitCode === 0 ? String(res.stdout) : '';
-};
-
 /**
- * Choose a face for each role: the first wanted family fontconfig has (an `extra` family
+ * Choose a face for each role: the first wanted family fontconfig lists (an `extra` family
  * the config names goes first), else the free stand-in. `fontDir` holds the extracted
  * Noto faces; `kpse` finds Fandol's files in TeX Live.
  */
 export async function chooseFaces(opts: {
   fontDir: string;
   kpse: (file: string) => Promise<string | undefined>;
-  list?: FcList;
+  /** fc-list's listing (default: run fc-list once). */
+  listing?: string;
   extra?: Partial<Record<GongwenRole, string>>;
 }): Promise<ProfileFace[]> {
-  const list = opts.list ?? fcList;
+  const fonts = parseFcListing(opts.listing ?? (await fcListing()));
   return Promise.all(
     ROLES.map(async (role): Promise<ProfileFace> => {
       const wanted = [opts.extra?.[role], ...WANTED[role]].filter((f): f is string => !!f);
       for (const family of wanted) {
-        const hit = parseFcList(await list(family));
+        const hit = findFamily(fonts, family);
         if (hit) return { role, family, texName: path.basename(hit.file), index: hit.index, file: hit.file, licensed: true };
       }
       const free = FREE[role];
@@ -73,15 +66,6 @@ export async function chooseFaces(opts: {
       return { role, family: free.family, texName: free.texName, index: 0, ...(file ? { file } : {}), licensed: false };
     }),
   );
-}
-
-/** The first font file of fc-list's output. Pure. */
-export function parseFcList(out: string): { file: string; index: number } | undefined {
-  for (const line of out.split('\n')) {
-    const [, file, index] = line.split('\t');
-    if (file && /\.(otf|ttf|ttc|otc)$/i.test(file)) return { file, index: Number(index) || 0 };
-  }
-  return undefined;
 }
 
 /** One line for the build's output: which face each role uses. Pure. */

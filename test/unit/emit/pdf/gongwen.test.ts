@@ -3,7 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bleedMm } from '../../../../src/config/schema.js';
 import { handoutName, printDocuments } from '../../../../src/emit/pdf/documents.js';
-import { chooseFaces, describeFaces, parseFcList } from '../../../../src/emit/pdf/font-profile.js';
+import { chooseFaces, describeFaces } from '../../../../src/emit/pdf/font-profile.js';
+import { findFamily, parseFcListing } from '../../../../src/fonts/fontconfig.js';
 import { gongwenBlocks, headingFace } from '../../../../src/emit/pdf/gongwen-ast.js';
 import { GRID, gongwenLayout } from '../../../../src/emit/pdf/gongwen-layout.js';
 import { printedPpi, rasterSize, toGrayPng } from '../../../../src/emit/pdf/image-print.js';
@@ -108,8 +109,8 @@ describe('printDocuments and handoutName', () => {
 
 describe('font profiles', () => {
   it('takes the first wanted family fontconfig has, else the free stand-in', async () => {
-    const installed: Record<string, string> = { 仿宋: '仿宋,FangSong\t/fonts/simfang.ttf\t0\n', 方正小标宋简体: '方正小标宋简体\t/fonts/FZXBSJW.TTF\t0\n' };
-    const faces = await chooseFaces({ fontDir: '/cache', kpse: async (f) => `/texmf/${f}`, list: async (family) => installed[family] ?? '' });
+    const listing = 'DejaVu Sans\t/fonts/DejaVuSans.ttf\t0\nFangSong,仿宋\t/fonts/simfang.ttf\t0\n方正小标宋简体\t/fonts/FZXBSJW.TTF\t0\nKai\t/fonts/kai.pcf.gz\t0\n';
+    const faces = await chooseFaces({ fontDir: '/cache', kpse: async (f) => `/texmf/${f}`, listing });
     expect(faces.map((f) => [f.role, f.family, f.texName, f.licensed])).toEqual([
       ['title', '方正小标宋简体', 'FZXBSJW.TTF', true],
       ['body', '仿宋', 'simfang.ttf', true],
@@ -118,9 +119,12 @@ describe('font profiles', () => {
       ['number', 'FandolSong', 'FandolSong-Regular.otf', false],
     ]);
     expect(describeFaces(faces)).toMatch(/^gongwen faces: 标题 小标宋 → 方正小标宋简体; 正文 仿宋 → 仿宋; 楷体 → FandolKai \(free stand-in\)/);
-    const none = await chooseFaces({ fontDir: '/cache', kpse: async () => undefined, list: async () => '' });
+    const none = await chooseFaces({ fontDir: '/cache', kpse: async () => undefined, listing: '' });
     expect(none[0]).toMatchObject({ family: 'Noto Serif CJK SC Bold', file: '/cache/NotoSerifCJKsc-Bold.otf' });
-    expect(parseFcList('x\t/a/b.pcf.gz\t0\nKai\t/a/kai.ttc\t2\n')).toEqual({ file: '/a/kai.ttc', index: 2 });
+    const fonts = parseFcListing('Kai\t/a/b.pcf.gz\t0\nAR PL KaitiM GB,文鼎ＰＬ简中楷\t/a/kai.ttc\t2\n');
+    expect(findFamily(fonts, '文鼎ＰＬ简中楷')).toEqual({ families: ['AR PL KaitiM GB', '文鼎ＰＬ简中楷'], file: '/a/kai.ttc', index: 2 });
+    expect(findFamily(fonts, 'ar pl kaitim gb')?.file).toBe('/a/kai.ttc');
+    expect(findFamily(fonts, 'Kai')).toBeUndefined();
   });
 });
 
