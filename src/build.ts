@@ -6,6 +6,7 @@ import type { EmitContext } from './emit/types.js';
 import { rm } from 'node:fs/promises';
 import { commitStaged, stagingDir, sweepTemps, workDirFor } from './io/atomic.js';
 import { cacheKeys } from './cache/inputs.js';
+import { fcListing } from './fonts/fontconfig.js';
 import { isFresh, readManifest, stampArtifact, writeManifest } from './cache/manifest.js';
 import { resolveManuscript } from './manuscript/read.js';
 import { manuscriptRoot } from './model/book.js';
@@ -51,7 +52,19 @@ export async function build(req: BuildRequest): Promise<BuildResult[]> {
   for (const message of await templateWarnings(options, root)) onEvent({ type: 'warn', message });
   const workDir = workDirFor(options.outDir);
   const [keys, manifest] = await Promise.all([
-    cacheKeys({ manuscript: files, manuscriptRoot: root, outDir: options.outDir, templateDirs: templateDirs(options, root), options, config: req.config?.raw }, options.formats),
+    cacheKeys(
+      {
+        manuscript: files,
+        manuscriptRoot: root,
+        outDir: options.outDir,
+        templateDirs: templateDirs(options, root),
+        options,
+        config: req.config?.raw,
+        // The gongwen PDF takes the faces fontconfig lists.
+        ...(options.layout === 'gongwen' && options.formats.includes('pdf') ? { fonts: await fcListing() } : {}),
+      },
+      options.formats,
+    ),
     readManifest(workDir),
   ]);
   const results = new Map<Format, BuildResult>();

@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { BuildOptions, Format } from '../formats.js';
-import { fcListing } from '../fonts/fontconfig.js';
 import { WORK_DIR_NAME } from '../io/atomic.js';
 import { IMAGE_TYPES } from '../manuscript/images.js';
 import { PACKAGE_ROOT } from '../paths.js';
@@ -23,6 +22,8 @@ export interface KeyInputs {
   templateDirs: string[];
   options: BuildOptions;
   config?: string;
+  /** fc-list's listing, for a gongwen PDF: installing 仿宋_GB2312 must rebuild it. */
+  fonts?: string;
 }
 
 /** Options that change an artifact's bytes, per format. */
@@ -52,8 +53,7 @@ export async function cacheKeys(inputs: KeyInputs, formats: Format[]): Promise<R
     formats.map(async (format) => {
       const folder = format === 'deck-pdf' || format === 'pptx' ? 'deck' : format;
       const templates = await Promise.all(inputs.templateDirs.map((d) => hashTreeContents(path.join(d, folder))));
-      // gongwen takes the faces fontconfig has: installing 仿宋_GB2312 must rebuild the PDF.
-      const fonts = format === 'pdf' && inputs.options.layout === 'gongwen' ? sha(await fcListing()) : '';
+      const fonts = format === 'pdf' && inputs.fonts ? sha(inputs.fonts) : '';
       keys[format] = sha(JSON.stringify([format, ...shared, templates, optionsFor(format, inputs.options), fonts]));
     }),
   );
