@@ -3,6 +3,7 @@ import path from 'node:path';
 import { BookdeckError } from '../errors.js';
 import { configSchema, type Config } from './schema.js';
 import { parseYamlWith } from './yaml-errors.js';
+import { refuseNonXmlChars } from '../manuscript/xml-chars.js';
 
 /** Names looked for, in order, beside the manuscript and then in the working directory. */
 const CONFIG_NAMES = ['bookdeck.config.json', 'bookdeck.config.yaml', 'bookdeck.config.yml'];
@@ -28,6 +29,7 @@ export async function loadConfig(manuscriptDir: string, explicit?: string): Prom
       return undefined;
     });
     if (raw === undefined) continue;
+    refuseNonXmlChars(raw, file);
     const config = parseYamlWith({ file, text: raw, firstLine: 1, what: 'config' }, configSchema);
     return { path: file, raw, config };
   }

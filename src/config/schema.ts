@@ -1,16 +1,30 @@
 import { z } from 'zod';
 import { FORMATS, LAYOUTS, PAPERS, type Format, type Layout, type Paper } from '../formats.js';
+import { NOT_XML } from '../manuscript/xml-chars.js';
 
 /** ISO date `YYYY-MM-DD`, the form every output derives its dates from. */
 const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'use the form YYYY-MM-DD, e.g. 2018-07-26');
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'use the form YYYY-MM-DD, e.g. 2018-07-26')
+  .refine(isCalendarDate, (d) => ({ message: `${d} is not a day of the calendar (year 0001–9999, month 01–12, a day the month has)` }));
 
-const text = z.string().trim().min(1);
+/** `YYYY-MM-DD` names a real day: 2018-02-29 and 0000-00-00 do not. */
+function isCalendarDate(iso: string): boolean {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  if (y < 1 || m < 1 || m > 12 || d < 1) return false;
+  const day = new Date(0);
+  day.setUTCFullYear(y, m, 0);
+  return d <= day.getUTCDate();
+}
+
+/** A YAML escape such as `"\\x02"` puts a character into a value that no XML output can hold. */
+const xmlSafe = (s: z.ZodString) => s.refine((v) => !NOT_XML.test(v), 'holds a control character (U+0001–U+001F, U+FFFE/U+FFFF) that no e-book can carry');
+
+const text = xmlSafe(z.string().trim().min(1));
 
 /** Book metadata keys: the front matter of a manuscript. Unknown keys are errors. */
 const metaShape = {
-  title: z.string().trim().min(1, 'the book needs a title').optional(),
+  title: xmlSafe(z.string().trim().min(1, 'the book needs a title')).optional(),
   subtitle: text.optional(),
   lang: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'use a BCP 47 tag such as zh-Hans').default('zh-Hans'),
   date: isoDate.optional(),

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { BookdeckError, type Location } from '../errors.js';
 import { readRegularFile } from '../io/read-regular.js';
 import { attr, elementLocation, sanitizeSvg, serializeSvg, type SvgElement } from './svg-sanitize.js';
+import { decodePercent } from '../model/text.js';
 
 /** An image of the manuscript, checked and read, under a name derived from its bytes. */
 export interface BookImage {
@@ -47,12 +48,7 @@ export function imagePath(src: string, root: string, fromFile: string, location:
       hint: 'bookdeck downloads nothing: save the image inside the manuscript folder and use a relative path',
     });
   }
-  let rel = src.replace(/[?#].*$/, '');
-  try {
-    rel = decodeURIComponent(rel);
-  } catch {
-    /* keep it as written */
-  }
+  const rel = decodePercent(src.replace(/[?#].*$/, ''));
   if (!rel.trim()) throw new BookdeckError('E_IMAGE_MISSING', 'image with an empty path', { location, hint: 'write the path of an image file' });
   if (path.isAbsolute(rel) || /^[a-z]:[\\/]/i.test(rel)) {
     throw refuse('absolute paths are not allowed', `use a path relative to ${path.basename(fromFile)}, inside ${root}`);

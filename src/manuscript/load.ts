@@ -6,6 +6,7 @@ import type { Book, ParsedFile } from '../model/book.js';
 import { plainText } from '../model/text.js';
 import { parseSource } from './parse.js';
 import { readSource, resolveManuscript } from './read.js';
+import { refuseNonXmlChars } from './xml-chars.js';
 
 /** A loaded manuscript: the Book plus what reading it produced. */
 export interface Loaded {
@@ -20,6 +21,7 @@ export interface Loaded {
 export async function loadBook(input: string, config: Config = {}): Promise<Loaded> {
   const paths = await resolveManuscript(input);
   const sources = await Promise.all(paths.map(readSource));
+  for (const s of sources) refuseNonXmlChars(s.text, s.path);
   // pandoc reads a `% title` block only at the very start of its input.
   const { block: titleBlock, text } = splitTitleBlock(sources[0]!.text);
   const files = [{ ...sources[0]!, text }, ...sources.slice(1)].map(parseSource);

@@ -7,6 +7,8 @@ import remarkCjkFriendly from 'remark-cjk-friendly';
 import type { Root, RootContent, Text, PhrasingContent } from 'mdast';
 import type { ParsedFile } from '../model/book.js';
 import type { SourceFile } from './read.js';
+import { checkLimits } from '../model/limits.js';
+import { refuseDeepNesting } from './nesting.js';
 
 const processor = unified()
   .use(remarkParse)
@@ -17,7 +19,9 @@ const processor = unified()
 
 /** Parse a decoded file to mdast. The one Markdown parse in the whole pipeline. */
 export function parseSource(src: SourceFile): ParsedFile {
+  refuseDeepNesting(src.text, src.path);
   const tree = processor.runSync(processor.parse(src.text)) as Root;
+  checkLimits(tree, src.path);
   literalizeInlineDirectives(tree, src.text);
   return { path: src.path, text: src.text, tree };
 }

@@ -3,7 +3,6 @@ import type { ContainerDirective } from 'mdast-util-directive';
 import { BookdeckError } from '../errors.js';
 import type { BookMeta } from '../config/schema.js';
 import { manuscriptRoot, type Book, type Chapter, type Para, type ParsedFile, type Part, type SectionKind } from './book.js';
-import { checkLimits } from './limits.js';
 import { extractProposals, type KeyPointOverride } from './proposals.js';
 import { ATTRIBUTION, plainText } from './text.js';
 import { flattenParts, sectionOutline } from './outline.js';
@@ -36,7 +35,6 @@ export function buildBook(files: ParsedFile[], input: BookInput | BookMeta): Boo
   let speeches = 0;
   let back = false;
   for (const file of files) {
-    checkLimits(file.tree, file.path);
     for (const node of file.tree.children) {
       if (node.type === 'yaml') continue;
       if (node.type === 'heading' && node.depth === 1) {

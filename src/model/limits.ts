@@ -1,20 +1,23 @@
 import type { Nodes, Root } from 'mdast';
 import { BookdeckError } from '../errors.js';
+import { NESTING, tooDeep } from '../manuscript/nesting.js';
+import { decodeCharRefs } from '../manuscript/html-text.js';
+import { NOT_XML } from '../manuscript/xml-chars.js';
 
 /** Sizes past which a manuscript is almost surely broken input, and what prints cleanly. */
 const LIMITS = {
   /** One paragraph this long is a text dump without line breaks, not prose. */
   paragraphChars: 50_000,
-  /** LaTeX nests at most four lists; deeper ones cannot be printed. */
-  listDepth: 4,
 } as const;
+
+const INLINE = new Set(['emphasis', 'strong', 'delete', 'link', 'linkReference']);
 
 /** Refuse constructs no output can render well, naming the line. Pure. */
 export function checkLimits(tree: Root, file: string): void {
   // Iterative walk: a pathological manuscript must not overflow the stack here.
-  const stack: { node: Nodes; depth: number }[] = [{ node: tree, depth: 0 }];
+  const stack: { node: Nodes; depth: number; inline: number }[] = [{ node: tree, depth: 0, inline: 0 }];
   while (stack.length) {
-    const { node, depth } = stack.pop()!;
+    const { node, depth, inline } = stack.pop()!;
     const at = { file, line: node.position?.start.line, column: node.position?.start.column };
     if (node.type === 'paragraph' && node.position) {
       const length = (node.position.end.offset ?? 0) - (node.position.start.offset ?? 0);
@@ -24,15 +27,18 @@ export function checkLimits(tree: Root, file: string): void {
           hint: 'separate paragraphs with blank lines; for hard-wrapped PDF text use `bookdeck import`',
         });
       }
-      continue;
     }
-    const nextDepth = node.type === 'list' ? depth + 1 : depth;
-    if (nextDepth > LIMITS.listDepth) {
-      throw new BookdeckError('E_NESTING', `lists nested ${nextDepth} deep (the limit is ${LIMITS.listDepth})`, {
+    if (node.type === 'html' && NOT_XML.test(decodeCharRefs(node.value))) {
+      throw new BookdeckError('E_CONTROL_CHAR', 'raw HTML holds a character reference (such as &#1;) to a control character no e-book can carry', {
         location: at,
-        hint: 'flatten the list; print and e-readers cannot show deeper nesting',
+        hint: 'delete the reference',
       });
     }
-    if ('children' in node) for (const child of node.children) stack.push({ node: child as Nodes, depth: nextDepth });
+    // Every walk after this one may recurse: the depth is bounded here, where a line can be named.
+    const nextDepth = node.type === 'list' || node.type === 'blockquote' ? depth + 1 : depth;
+    const nextInline = INLINE.has(node.type) ? inline + 1 : inline;
+    if (nextDepth > NESTING.blocks) tooDeep(`quotes and lists nested more than ${NESTING.blocks} deep`, at, 'nest less deeply; print and e-readers cannot show such depth');
+    if (nextInline > NESTING.inline) tooDeep(`emphasis and links nested more than ${NESTING.inline} deep`, at, 'write literal asterisks as \\* or inside `code`');
+    if ('children' in node) for (const child of node.children) stack.push({ node: child as Nodes, depth: nextDepth, inline: nextInline });
   }
 }

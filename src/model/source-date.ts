@@ -14,5 +14,16 @@ export function sourceDateEpoch(value: string | undefined = process.env.SOURCE_D
       hint: 'set it to a Unix time, e.g. SOURCE_DATE_EPOCH=$(git log -1 --format=%ct), or unset it',
     });
   }
-  return Number(value.trim());
+  const seconds = Number(value.trim());
+  // The EPUB, the PDF and TeX all write four-digit years.
+  if (seconds > LAST_SECOND) {
+    throw new BookdeckError('E_SOURCE_DATE_EPOCH', `SOURCE_DATE_EPOCH is ${value.trim()}, after the year 9999`, {
+      kind: 'usage',
+      hint: 'set it to a Unix time in seconds, e.g. SOURCE_DATE_EPOCH=$(git log -1 --format=%ct), or unset it',
+    });
+  }
+  return seconds;
 }
+
+/** 9999-12-31T23:59:59Z. */
+const LAST_SECOND = 253_402_300_799;

@@ -31,3 +31,12 @@ export function zhDate(iso: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : iso;
 }
+
+/** `%XX` escapes decoded; a malformed escape (`#%zz`) is kept as written instead of throwing. Pure. */
+export function decodePercent(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}

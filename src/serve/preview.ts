@@ -1,15 +1,16 @@
 import type { Book } from '../model/book.js';
 import { escapeAttr } from '../emit/escape.js';
 import { chapterXhtml } from '../emit/epub/xhtml.js';
-import { footnoteDefinitions } from '../model/footnotes.js';
+import { footnoteDefinitions, linkDefinitions } from '../model/footnotes.js';
 
 /** The whole book as one HTML page with the EPUB's stylesheet: the fast preview `serve` shows. */
 export function previewHtml(book: Book, css: string): string {
   const { meta } = book;
   const defs = footnoteDefinitions(book);
+  const links = linkDefinitions(book);
   const toc = book.sections.map((c) => `<li><a href="#${c.id}">${escapeAttr(c.title)}</a></li>`).join('');
   const chapters = book.sections
-    .map((c) => `<section class="chapter" id="${c.id}"><h1>${escapeAttr(c.title)}</h1>\n${chapterXhtml(c, defs)}</section>`)
+    .map((c) => `<section class="chapter" id="${c.id}"><h1>${escapeAttr(c.title)}</h1>\n${chapterXhtml(c, defs, links)}</section>`)
     .join('\n');
   return `<!doctype html>
 <html lang="${escapeAttr(meta.lang)}" xml:lang="${escapeAttr(meta.lang)}">

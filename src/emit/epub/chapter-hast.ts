@@ -1,6 +1,6 @@
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import type { Node as UnistNode } from 'unist';
-import type { FootnoteDefinition, Nodes, Paragraph, Root, RootContent } from 'mdast';
+import type { Definition, FootnoteDefinition, Nodes, Paragraph, Root, RootContent } from 'mdast';
 import { toHast, type Handlers } from 'mdast-util-to-hast';
 import { sanitize } from 'hast-util-sanitize';
 import type { Location } from '../../errors.js';
@@ -8,6 +8,8 @@ import type { Chapter } from '../../model/book.js';
 import { ChapterNotes } from './footnotes.js';
 import { EPUB_SCHEMA } from './sanitize.js';
 import { decodeCharRefs } from '../../manuscript/html-text.js';
+import { repairContentModel } from './content-model.js';
+import { markOwnIds, settleIds } from './own-ids.js';
 
 /** Placeholder at the end of a chapter where its footnotes are rendered, after every reference. */
 interface BookdeckNotes extends UnistNode {
@@ -34,6 +36,8 @@ export interface ChapterTreeOptions {
   figures?: { count: number };
   /** `hast-util-raw`, needed only when the chapter has raw HTML (see {@link hasRawHtml}); loaded lazily because parse5 is slow to load. */
   raw?: (tree: HastRoot) => HastRoot;
+  /** Link definitions of the whole book ({@link linkDefinitions}). */
+  links?: ReadonlyMap<string, Definition>;
 }
 
 /** True when a chapter contains raw HTML, which needs `hast-util-raw` to render. */
@@ -125,15 +129,19 @@ export function chapterTree(chapter: Chapter, defs: Map<string, FootnoteDefiniti
   };
 
   const children: RootContent[] = [...(opts.heading === false ? [] : [chapter.heading]), ...chapter.body, ...(attribution ? [attribution] : [])];
-  const mdast: Root = { type: 'root', children: [...children, { type: 'bookdeckNotes' }] };
+  // The book's link definitions go first (they print nothing): a reference resolves in every speech.
+  const mdast: Root = { type: 'root', children: [...(opts.links?.values() ?? []), ...children, { type: 'bookdeckNotes' }] };
   const hast = toHast(mdast, { handlers, allowDangerousHtml: true }) as HastRoot;
   const { images, removed, raw } = scan(hast, file);
+  markOwnIds(hast);
   let parsed = hast;
   if (raw) {
     if (!opts.raw) throw new Error(`chapter ${chapter.id} has raw HTML but no HTML parser was given`);
     parsed = opts.raw(hast);
   }
   const tree = sanitize(parsed, EPUB_SCHEMA) as HastRoot;
+  settleIds(tree);
+  removed.push(...repairContentModel(tree, file));
   return { chapter, tree, notes: [...notes.order], images, removed };
 }
 
@@ -142,6 +150,8 @@ const UNSAFE: [RegExp, string][] = [
   [/<(style|iframe|object|embed|form|frame|frameset|link|meta|base)\b/gi, '<$1> removed: not allowed in the book'],
   [/\son[a-z]+\s*=/gi, 'event handler attribute removed'],
   [/\sstyle\s*=/gi, 'style attribute removed: use the stylesheet'],
+  [/<svg\b/gi, '<svg> removed: put drawings in an image file (![](drawing.svg))'],
+  [/<math\b/gi, '<math> is shown as its text: the book does not typeset MathML'],
 ];
 
 type RawNode = { type: 'raw'; value: string; position?: Element['position'] };

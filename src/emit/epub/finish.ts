@@ -3,6 +3,8 @@ import type { Location } from '../../errors.js';
 import type { Chapter } from '../../model/book.js';
 import { removeCjkSpaces } from './cjk-space.js';
 import { keepLastTwoHan } from './no-orphan.js';
+import { decodePercent } from '../../model/text.js';
+import { USER_ID_PREFIX } from './own-ids.js';
 
 /** What the last pass over a sanitized chapter needs from the rest of the book. */
 export interface FinishContext {
@@ -88,7 +90,9 @@ function link(href: string, el: Element, ctx: FinishContext): string | undefined
   if (/^(https?:|mailto:)/i.test(href)) return href;
   const where = el.position ? { file: ctx.file, line: el.position.start.line, column: el.position.start.column } : { file: ctx.file };
   if (href.startsWith('#')) {
-    const id = decodeURIComponent(href.slice(1));
+    const written = decodePercent(href.slice(1));
+    // `#name` finds bookdeck's anchor, else the raw-HTML id of that name (namespaced in the book).
+    const id = ctx.pageOfId.has(written) ? written : USER_ID_PREFIX + written;
     const page = ctx.pageOfId.get(id);
     if (page) return page === ctx.page ? `#${id}` : `${page}#${id}`;
     ctx.warn(`link '${href}' points to no anchor in the book; it is shown as plain text`, where);

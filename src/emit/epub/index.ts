@@ -10,7 +10,7 @@ import { coverSvg, renderCover } from './cover.js';
 import { collectIds, finishChapter } from './finish.js';
 import { collectRuns, emptyRuns, planFonts, type RoleRuns } from './font-plan.js';
 import type { SubsetFont } from '../../fonts/cache.js';
-import { footnoteDefinitions } from '../../model/footnotes.js';
+import { footnoteDefinitions, linkDefinitions } from '../../model/footnotes.js';
 import { ImageStore, type BookImage } from '../../manuscript/images.js';
 import { accessibility, bookIdentifier, isoSeconds, modifiedDate } from './metadata.js';
 import { packEpub, type ExtraFile, type Page, type PackageData, type Template } from './package.js';
@@ -77,7 +77,7 @@ export const emitEpub: Emitter = async (book, ctx) => {
     data,
     ...(cover ? { cover } : {}),
     files,
-    date: zipDate(modified),
+    date: modified,
   });
   ctx.signal.throwIfAborted();
   const file = path.join(ctx.options.outDir, 'book.epub');
@@ -96,8 +96,11 @@ async function renderChapters(book: Book, ctx: EmitContext): Promise<Rendered> {
   const defs = footnoteDefinitions(book);
   // parse5 takes a while to load: only books with raw HTML pay for it.
   const raw = book.sections.some(hasRawHtml) ? (await import('hast-util-raw')).raw : undefined;
+  // With a file, the parsed elements keep their manuscript positions for warnings (the file's text is not needed).
+  const file = raw ? new (await import('vfile')).VFile() : undefined;
+  const links = linkDefinitions(book);
   const figures = { count: 0 };
-  const trees = book.sections.map((c) => chapterTree(c, defs, { figures, ...(raw ? { raw: (t) => raw(t) as typeof t } : {}) }));
+  const trees = book.sections.map((c) => chapterTree(c, defs, { figures, links, ...(raw ? { raw: (t) => raw(t, { file }) as typeof t } : {}) }));
   for (const t of trees) for (const r of t.removed) ctx.warn(r.message, r.location);
   const used = new Set(trees.flatMap((t) => t.notes));
   for (const [id, def] of defs) {
@@ -201,10 +204,4 @@ function landmark(book: Book, kind: SectionKind, type: string, title: string): {
 async function template(ctx: EmitContext, name: string): Promise<Template> {
   const file = await ctx.template(name);
   return { file, text: await readFile(file, 'utf8') };
-}
-
-/** Zip entries carry DOS dates, which start in 1980. */
-function zipDate(d: Date): Date {
-  const min = Date.UTC(1980, 0, 2);
-  return new Date(Math.max(d.getTime(), min));
 }

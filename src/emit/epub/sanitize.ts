@@ -7,10 +7,11 @@ const aria = ['ariaDescribedBy', 'ariaLabel', 'ariaLabelledBy', 'ariaHidden'];
  * GitHub's sanitizer that are also valid EPUB 3 XHTML. Obsolete presentational
  * attributes (align, border, width on tables…) and `tt`/`strike`/`center` are left out
  * because EPUBCheck rejects them; scripts, styles, event handlers and frames never pass.
- * Ids are kept as written: bookdeck's own ids are checked for clashes afterwards.
+ * Ids written in raw HTML get a prefix afterwards (own-ids.ts), so they never take bookdeck's anchors.
+ * MathML keeps its text: an unknown element gives way to its content.
  */
 export const EPUB_SCHEMA: Schema = {
-  strip: ['script', 'style', 'template', 'noscript', 'iframe', 'object', 'embed', 'math', 'svg'],
+  strip: ['script', 'style', 'template', 'noscript', 'iframe', 'object', 'embed', 'svg'],
   clobberPrefix: '',
   clobber: [],
   ancestors: { tbody: ['table'], td: ['table'], th: ['table'], thead: ['table'], tfoot: ['table'], tr: ['table'], caption: ['table'] },

@@ -1,9 +1,9 @@
-import type { FootnoteDefinition } from 'mdast';
+import type { Definition, FootnoteDefinition } from 'mdast';
 import type { Chapter } from '../../model/book.js';
 import { chapterTree } from './chapter-hast.js';
 import { raw } from 'hast-util-raw';
 import { collectIds, finishChapter } from './finish.js';
-import { footnoteDefinitions } from '../../model/footnotes.js';
+import { footnoteDefinitions, linkDefinitions } from '../../model/footnotes.js';
 import { chapterPage } from './pages.js';
 import { toXhtml } from './serialize.js';
 
@@ -11,8 +11,12 @@ import { toXhtml } from './serialize.js';
  * A chapter's body and attribution → XHTML markup without its H1 or page wrapper, for
  * previews: the same rendering as the EPUB, with image paths left as written.
  */
-export function chapterXhtml(chapter: Chapter, defs: Map<string, FootnoteDefinition> = footnoteDefinitions({ sections: [chapter] })): string {
-  const { tree } = chapterTree(chapter, defs, { heading: false, raw: (t) => raw(t) as typeof t });
+export function chapterXhtml(
+  chapter: Chapter,
+  defs: Map<string, FootnoteDefinition> = footnoteDefinitions({ sections: [chapter] }),
+  links: Map<string, Definition> = linkDefinitions({ sections: [chapter] }),
+): string {
+  const { tree } = chapterTree(chapter, defs, { heading: false, links, raw: (t) => raw(t) as typeof t });
   const ids = new Map<string, string>();
   collectIds(tree, chapterPage(chapter.id), ids);
   const section = finishChapter(tree, chapter, {

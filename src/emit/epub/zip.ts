@@ -9,8 +9,17 @@ export interface ZipInput {
   compress: boolean;
 }
 
-/** MS-DOS time and date fields of a UTC instant (zip has no time zone; 2-second steps). */
-export function dosDateTime(d: Date): { time: number; date: number } {
+/** The instants a zip entry can carry: MS-DOS dates run from 1980 to 2107. */
+const DOS_FIRST = Date.UTC(1980, 0, 2);
+const DOS_LAST = Date.UTC(2107, 11, 31, 23, 59, 58);
+
+/**
+ * MS-DOS time and date fields of a UTC instant (zip has no time zone; 2-second steps).
+ * An instant outside 1980–2107 (a speech of 1949, a date of 9999) is clamped to the
+ * nearest one a zip can hold; the EPUB's own dates keep the real value.
+ */
+export function dosDateTime(instant: Date): { time: number; date: number } {
+  const d = new Date(Math.min(Math.max(instant.getTime(), DOS_FIRST), DOS_LAST));
   return {
     time: (d.getUTCHours() << 11) | (d.getUTCMinutes() << 5) | (d.getUTCSeconds() >> 1),
     date: ((d.getUTCFullYear() - 1980) << 9) | ((d.getUTCMonth() + 1) << 5) | d.getUTCDate(),

@@ -1,11 +1,12 @@
-import type { FootnoteDefinition, Image, PhrasingContent, RootContent } from 'mdast';
+import type { Definition, FootnoteDefinition, Image, PhrasingContent, RootContent } from 'mdast';
 import type { Book } from '../../model/book.js';
-import { footnoteDefinitions } from '../../model/footnotes.js';
+import { footnoteDefinitions, linkDefinitions } from '../../model/footnotes.js';
 import { table } from './pandoc-table.js';
 import { htmlText } from '../../manuscript/html-text.js';
 import { keepLastTwoHan, str, type PandocNode } from './pandoc-text.js';
 import { zhDate } from '../../model/text.js';
 import { texEscape } from './tex.js';
+import { breakableStr, codeBlock } from './pandoc-code.js';
 
 /**
  * Book → pandoc JSON AST. Text always becomes `Str`, so pandoc escapes TeX specials and
@@ -14,10 +15,11 @@ import { texEscape } from './tex.js';
 export function bookToPandoc(book: Book, apiVersion: number[], images: ReadonlyMap<Image, string> = new Map()): object {
   const out: PandocNode[] = [];
   const notes = footnoteDefinitions(book);
+  const links = linkDefinitions(book);
   for (const ch of book.sections) {
     const ids: Ids = new Map(ch.paragraphs.map((p) => [p.node, { id: p.id }] as const));
     for (const [heading, id] of ch.headingIds) ids.set(heading, { id });
-    const ctx: Ctx = { ids, notes, images, chapter: ch.id, noted: new Map() };
+    const ctx: Ctx = { ids, notes, links, images, chapter: ch.id, noted: new Map(), depth: { all: 0, bullet: 0, ordered: 0 } };
     out.push({ t: 'Header', c: [1, [ch.id, [], []], inlines(ch.heading.children, ctx)] });
     for (const pr of ch.proposals) {
       const p = ch.paragraphs.find((p) => p.id === pr.anchor);
@@ -62,12 +64,25 @@ interface Ctx {
   ids: Ids;
   /** Footnote definitions of the whole book, printed as footnotes where referenced. */
   notes: Map<string, FootnoteDefinition>;
+  /** Link definitions of the whole book, for reference-style links. */
+  links: Map<string, Definition>;
   /** Image node → the file name it has beside the `.tex`; images not in it print their alt text. */
   images: ReadonlyMap<Image, string>;
   /** The chapter's id, and the footnotes it has printed so far, by identifier → label. */
   chapter: string;
   noted: Map<string, string>;
+  /** LaTeX list environments (quote, itemize, enumerate) open around the current block. */
+  depth: Depth;
 }
+
+/** Open list environments: LaTeX allows six in all, four of each kind of list. */
+interface Depth {
+  all: number;
+  bullet: number;
+  ordered: number;
+}
+
+const MAX_DEPTH: Depth = { all: 6, bullet: 4, ordered: 4 };
 
 function blocks(nodes: readonly RootContent[], ctx: Ctx): PandocNode[] {
   return nodes.flatMap((n) => block(n, ctx));
@@ -91,24 +106,31 @@ function block(node: RootContent, ctx: Ctx): PandocNode[] {
     }
     case 'heading':
       return [{ t: 'Header', c: [node.depth, [ctx.ids.get(node)?.id ?? '', [], []], inlines(node.children, ctx)] }];
-    case 'blockquote':
-      return [{ t: 'BlockQuote', c: blocks(node.children, ctx) }];
+    case 'blockquote': {
+      const inner = deeper(ctx, 'all');
+      if (!inner) return indented(blocks(node.children, ctx));
+      return [{ t: 'BlockQuote', c: blocks(node.children, inner) }];
+    }
     case 'list': {
-      const items = node.children.map((li) => {
-        const body = blocks(li.children, ctx);
+      const inner = deeper(ctx, node.ordered ? 'ordered' : 'bullet');
+      const items = node.children.map((li, i) => {
+        const body = blocks(li.children, inner ?? ctx);
         // A task list item keeps its box: ■ done, □ open (the SC faces have no ☑ ☐).
         const first = body[0];
-        if (typeof li.checked === 'boolean' && (first?.t === 'Para' || first?.t === 'Plain')) {
-          first.c = [{ t: 'Str', c: li.checked ? '■' : '□' }, { t: 'Space' }, ...(first.c as PandocNode[])];
-        }
+        const box: PandocNode[] = typeof li.checked === 'boolean' ? [{ t: 'Str', c: li.checked ? '■' : '□' }, { t: 'Space' }] : [];
+        // Past LaTeX's depth the item is a paragraph indented one step more, its marker hung in the margin.
+        const marker: PandocNode[] = inner ? [] : [{ t: 'RawInline', c: ['latex', `\\noindent\\llap{${node.ordered ? `${(node.start ?? 1) + i}.` : '•'}\\enspace}`] }];
+        if (first?.t === 'Para' || first?.t === 'Plain') first.c = [...marker, ...box, ...(first.c as PandocNode[])];
+        else if (marker.length || box.length) body.unshift({ t: 'Plain', c: [...marker, ...box] });
         return body;
       });
+      if (!inner) return indented(items.flat());
       return node.ordered
         ? [{ t: 'OrderedList', c: [[node.start ?? 1, { t: 'Decimal' }, { t: 'Period' }], items] }]
         : [{ t: 'BulletList', c: items }];
     }
     case 'code':
-      return [{ t: 'CodeBlock', c: [['', node.lang ? [node.lang] : [], []], node.value] }];
+      return [codeBlock(node.value)];
     case 'thematicBreak':
       return [{ t: 'HorizontalRule' }];
     case 'html': {
@@ -123,6 +145,19 @@ function block(node: RootContent, ctx: Ctx): PandocNode[] {
       // Footnote definitions print where they are referenced; link definitions print nothing.
       return [];
   }
+}
+
+/** The context one list environment deeper, or undefined when LaTeX cannot open another. */
+function deeper(ctx: Ctx, kind: 'all' | 'bullet' | 'ordered'): Ctx | undefined {
+  const d = ctx.depth;
+  const next = { all: d.all + 1, bullet: d.bullet + (kind === 'bullet' ? 1 : 0), ordered: d.ordered + (kind === 'ordered' ? 1 : 0) };
+  if (next.all > MAX_DEPTH.all || next.bullet > MAX_DEPTH.bullet || next.ordered > MAX_DEPTH.ordered) return undefined;
+  return { ...ctx, depth: next };
+}
+
+/** Blocks set one step further in, without a list environment: how nesting past LaTeX's limit still shows its depth. */
+function indented(body: PandocNode[]): PandocNode[] {
+  return [raw('\\par\\begingroup\\advance\\leftskip 1.5em\\relax'), ...body, raw('\\par\\endgroup')];
 }
 
 function inlines(nodes: readonly PhrasingContent[], ctx: Ctx): PandocNode[] {
@@ -153,24 +188,32 @@ function inlines(nodes: readonly PhrasingContent[], ctx: Ctx): PandocNode[] {
 function inline(node: PhrasingContent, ctx: Ctx): PandocNode[] {
   switch (node.type) {
     case 'text':
-      return str(node.value);
+      return breakableStr(node.value);
     case 'strong':
       return [{ t: 'Strong', c: inlines(node.children, ctx) }];
     case 'emphasis':
       return [{ t: 'Emph', c: inlines(node.children, ctx) }];
     case 'delete':
       return [{ t: 'Strikeout', c: inlines(node.children, ctx) }];
-    case 'inlineCode':
-      return [{ t: 'Code', c: [['', [], []], node.value] }];
+    case 'inlineCode': {
+      const parts = breakableStr(node.value);
+      if (!parts.some((p) => p.t === 'RawInline')) return [{ t: 'Code', c: [['', [], []], node.value] }];
+      return [{ t: 'RawInline', c: ['latex', '\\texttt{'] }, ...parts, { t: 'RawInline', c: ['latex', '}'] }];
+    }
     case 'break':
       return [{ t: 'LineBreak' }];
+    case 'linkReference': {
+      const def = ctx.links.get(node.identifier);
+      if (!def || !printableLink(def.url)) return inlines(node.children, ctx);
+      return [link(inlines(node.children, ctx), def.url, def.title)];
+    }
     case 'link':
       // Only web, mail and in-book links become PDF actions; the rest (javascript:, data:, file:, other files) print as text.
-      return printableLink(node.url)
-        ? [{ t: 'Link', c: [['', [], []], inlines(node.children, ctx), [node.url, node.title ?? '']] }]
-        : inlines(node.children, ctx);
+      return printableLink(node.url) ? [link(inlines(node.children, ctx), node.url, node.title)] : inlines(node.children, ctx);
     case 'image':
-      return ctx.images.has(node) ? [image(node, ctx, false)] : str(node.alt ?? '');
+      return ctx.images.has(node) ? [image(node, ctx, false)] : breakableStr(node.alt ?? '');
+    case 'imageReference':
+      return breakableStr(node.alt ?? '');
     case 'footnoteReference': {
       const def = ctx.notes.get(node.identifier);
       if (!def) return [];
@@ -189,6 +232,14 @@ function inline(node: PhrasingContent, ctx: Ctx): PandocNode[] {
     default:
       return 'children' in node ? inlines(node.children as PhrasingContent[], ctx) : 'value' in node ? str(String(node.value)) : [];
   }
+}
+
+/**
+ * A link whose text prints as written: in a Span, pandoc never takes the text for the
+ * address, where \url would set it in a face without Han and percent-encode it.
+ */
+function link(content: PandocNode[], url: string, title: string | null | undefined): PandocNode {
+  return { t: 'Link', c: [['', [], []], [{ t: 'Span', c: [['', [], []], content] }], [url, title ?? '']] };
 }
 
 /** An image beside the `.tex`; as a figure, pandoc captions it with the alt text (`fig:` title). */

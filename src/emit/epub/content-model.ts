@@ -1,0 +1,133 @@
+import type { Element, ElementContent, Root } from 'hast';
+import type { Location } from '../../errors.js';
+
+/** Elements whose content is phrasing only (text and inline elements). */
+const PHRASING_ONLY = new Set([
+  'p', 'pre', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'dt', 'summary', 'caption', 'rt', 'rp',
+  'abbr', 'b', 'bdi', 'bdo', 'cite', 'code', 'dfn', 'em', 'i', 'kbd', 'mark', 'q', 'ruby', 's', 'samp', 'small',
+  'span', 'strong', 'sub', 'sup', 'time', 'u', 'var',
+]);
+/** Phrasing elements that take their parent's content model. */
+const TRANSPARENT = new Set(['a', 'del', 'ins']);
+const PHRASING = new Set([...PHRASING_ONLY, ...TRANSPARENT, 'br', 'img', 'input', 'wbr'].filter((t) => !/^(p|pre|h\d|dt|summary|caption|rt|rp)$/.test(t)));
+/** Elements that are valid only directly inside one of these parents. */
+const PARENTS: Record<string, string[]> = {
+  li: ['ul', 'ol'],
+  dt: ['dl'],
+  dd: ['dl'],
+  summary: ['details'],
+  figcaption: ['figure'],
+  rt: ['ruby'],
+  rp: ['ruby'],
+  tr: ['table', 'thead', 'tbody', 'tfoot'],
+  td: ['tr'],
+  th: ['tr'],
+  thead: ['table'],
+  tbody: ['table'],
+  tfoot: ['table'],
+  caption: ['table'],
+};
+/** Lists hold only their items; anything else is wrapped in one. */
+const ITEMS: Record<string, string> = { ul: 'li', ol: 'li', dl: 'dd' };
+/** Attributes whose value must be an integer (`<ol start="abc">` is invalid XHTML). */
+const INTEGER: Record<string, RegExp> = {
+  start: /^-?\d+$/,
+  value: /^-?\d+$/,
+  colSpan: /^[1-9]\d*$/,
+  rowSpan: /^\d+$/,
+  width: /^\d+$/,
+  height: /^\d+$/,
+};
+
+/** A repair made to raw HTML, reported as a warning with its place. */
+export interface Repair {
+  message: string;
+  location: Location;
+}
+
+/**
+ * Make a sanitized chapter valid XHTML whatever raw HTML it holds, keeping every
+ * character of text: a block inside phrasing content (`<p>` in `<pre>`) and an element
+ * outside its parent (`<li>` alone, `<summary>` outside `<details>`) give way to their
+ * content; a `<details>` without its `<summary>` becomes a `<div>`; stray content in a
+ * list is wrapped in an item; an `<img>` with no source is replaced by its alt text;
+ * attribute values of the wrong form are dropped.
+ */
+export function repairContentModel(tree: Root, file: string): Repair[] {
+  const repairs: Repair[] = [];
+  const note = (el: Element, message: string) => {
+    const start = el.position?.start;
+    repairs.push({ message: `raw HTML: ${message}`, location: start ? { file, line: start.line, column: start.column } : { file } });
+  };
+  // Iterative over an explicit stack: the depth of raw HTML is not bounded by the Markdown checks.
+  const stack: { parent: Root | Element; phrasing: boolean; link: boolean }[] = [{ parent: tree, phrasing: false, link: false }];
+  while (stack.length) {
+    const { parent, phrasing, link } = stack.pop()!;
+    const parentTag = parent.type === 'element' ? parent.tagName : 'section';
+    const out: ElementContent[] = [];
+    const queue = [...(parent.children as ElementContent[])];
+    while (queue.length) {
+      const child = queue.shift()!;
+      if (child.type !== 'element') {
+        out.push(child);
+        continue;
+      }
+      const tag = child.tagName;
+      const parents = PARENTS[tag];
+      const orphan = parents !== undefined && !parents.includes(parentTag);
+      if ((phrasing && !PHRASING.has(tag)) || orphan || (link && tag === 'a')) {
+        note(child, `<${tag}> cannot stand ${orphan ? `outside <${parents.join('> or <')}>` : `inside <${link && tag === 'a' ? 'a' : parentTag}>`}; its content is kept without it`);
+        queue.unshift(...child.children);
+        continue;
+      }
+      if (tag === 'img' && typeof child.properties.src !== 'string') {
+        const alt = typeof child.properties.alt === 'string' ? child.properties.alt : '';
+        note(child, `<img> without a usable src is shown as its alt text${alt ? '' : ' (it has none)'}`);
+        if (alt) out.push({ type: 'text', value: alt });
+        continue;
+      }
+      if (tag === 'details') {
+        const first = child.children.find((c) => c.type === 'element' || (c.type === 'text' && c.value.trim()));
+        if (!(first?.type === 'element' && first.tagName === 'summary')) {
+          note(child, '<details> without a <summary> first is shown as a plain block');
+          child.tagName = 'div';
+          delete child.properties.open;
+        }
+      }
+      for (const [prop, form] of Object.entries(INTEGER)) {
+        const v = child.properties[prop];
+        if (v !== undefined && !(typeof v === 'number' ? Number.isInteger(v) && form.test(String(v)) : form.test(String(v)))) {
+          note(child, `${prop.toLowerCase()}="${String(v)}" on <${tag}> is not a valid number; it is dropped`);
+          delete child.properties[prop];
+        }
+      }
+      const item = ITEMS[tag];
+      if (item) wrapStrays(child, item);
+      out.push(child);
+      stack.push({ parent: child, phrasing: PHRASING_ONLY.has(tag) || (TRANSPARENT.has(tag) && phrasing), link: link || tag === 'a' });
+    }
+    parent.children = out as typeof parent.children;
+  }
+  return repairs;
+}
+
+/** Children of a list that are not its items go into items of their own. */
+function wrapStrays(list: Element, item: string): void {
+  const kids: ElementContent[] = [];
+  let stray: ElementContent[] = [];
+  const flush = () => {
+    if (stray.some((c) => !(c.type === 'text' && !c.value.trim()) && c.type !== 'comment')) {
+      kids.push({ type: 'element', tagName: item, properties: {}, children: stray });
+    } else kids.push(...stray);
+    stray = [];
+  };
+  for (const c of list.children) {
+    const ok = c.type === 'element' && (item === 'dd' ? ['dt', 'dd', 'div'] : ['li']).includes(c.tagName);
+    if (ok) {
+      flush();
+      kids.push(c);
+    } else stray.push(c);
+  }
+  flush();
+  list.children = kids;
+}
