@@ -46,16 +46,37 @@ export function formatLocation(loc: Location): string {
 
 /**
  * What a user sees for any failure: {@link formatError} for a BookdeckError, else one
- * `bookdeck: internal error:` line.
+ * `bookdeck: internal error` line that says it is bookdeck's bug, not the manuscript's.
  */
 export function describeError(err: unknown): string {
   if (err instanceof BookdeckError) return formatError(err);
-  return `bookdeck: internal error: ${err instanceof Error ? err.message : String(err)}`;
+  return `bookdeck: internal error (a bug in bookdeck, not in your manuscript): ${err instanceof Error ? err.message : String(err)}`;
+}
+
+/** True for failures only a bookdeck bug can cause: they exit 70 and get a debug log. */
+export function isInternal(err: unknown): boolean {
+  return !(err instanceof BookdeckError) || err.kind === 'internal';
+}
+
+let lastPlace: Location | undefined;
+
+/**
+ * Remember the manuscript place being rendered, so that an internal error can say where
+ * it happened. Walks call this as they go; it costs one assignment.
+ */
+export function notePlace(place: Location): void {
+  lastPlace = place;
+}
+
+/** The last place {@link notePlace} recorded, if any. */
+export function placeOfFailure(): Location | undefined {
+  return lastPlace;
 }
 
 /** The one line a user sees for an error (plus a hint line when there is one). */
 export function formatError(err: BookdeckError): string {
   const where = err.location ? `${formatLocation(err.location)}: ` : '';
-  const head = `bookdeck: error ${err.code}: ${where}${err.message}`;
+  const kind = err.kind === 'internal' ? `internal error ${err.code} (a bug in bookdeck, not in your manuscript)` : `error ${err.code}`;
+  const head = `bookdeck: ${kind}: ${where}${err.message}`;
   return err.hint ? `${head}\n  hint: ${err.hint}` : head;
 }

@@ -2,12 +2,17 @@ import type { Nodes } from 'mdast';
 import type { Book } from '../model/book.js';
 import type { ParsedFile } from '../model/book.js';
 import type { Finding } from './finding.js';
+import { UNTITLED } from '../model/build-book.js';
+import { plainText } from '../model/text.js';
 
 /** Per speech: title, attribution and proposals found; what a speaker checks first. */
 export function lintStructure(book: Book): Finding[] {
   const out: Finding[] = [];
   for (const ch of book.chapters) {
     const n = ch.index + 1;
+    if (!plainText(ch.heading).trim()) {
+      out.push({ severity: 'warning', code: 'S_EMPTY_TITLE', message: `speech ${n} has an empty heading; it is listed as ${UNTITLED}`, location: ch.location });
+    }
     if (!ch.attribution) {
       out.push({ severity: 'warning', code: 'S_NO_ATTRIBUTION', message: `speech ${n} 《${ch.title}》 has no （摘自……） attribution as its last paragraph`, location: ch.location });
     }

@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { BookdeckError, EXIT, describeError } from '../errors.js';
+import { BookdeckError, EXIT, describeError, formatLocation, isInternal, placeOfFailure } from '../errors.js';
 import { processConsole, type Console } from './console.js';
 import { PACKAGE_ROOT } from '../paths.js';
 
@@ -54,11 +55,29 @@ export async function main(argv: string[], con: Console = processConsole): Promi
     return await (await command())(rest, con);
   } catch (err) {
     con.err(describeError(err));
-    if (err instanceof BookdeckError) {
-      if (debug) con.err(String(err.stack) + (err.cause ? `\ncaused by: ${(err.cause as Error).stack ?? String(err.cause)}` : ''));
-      return err.exitCode;
-    }
-    con.err(debug ? String((err as Error)?.stack ?? err) : '  hint: rerun with --debug for a stack trace, and report it');
+    const stack = stackOf(err);
+    if (debug) con.err(stack);
+    if (!isInternal(err)) return (err as BookdeckError).exitCode;
+    const place = placeOfFailure();
+    if (place) con.err(`  while rendering ${formatLocation(place)}`);
+    const log = writeDebugLog(argv, place ? formatLocation(place) : 'unknown', stack);
+    con.err(log ? `  this is a bug: please report it with the debug log ${log}` : '  this is a bug: please report it with the output of --debug');
     return EXIT.internal;
+  }
+}
+
+function stackOf(err: unknown): string {
+  const cause = err instanceof Error && err.cause ? `\ncaused by: ${(err.cause as Error).stack ?? String(err.cause)}` : '';
+  return `${err instanceof Error ? String(err.stack) : String(err)}${cause}`;
+}
+
+/** The stack and context of an internal error in a file of its own; undefined when it cannot be written. */
+function writeDebugLog(argv: string[], place: string, stack: string): string | undefined {
+  const file = path.join(tmpdir(), `bookdeck-debug-${process.pid}-${Date.now()}.log`);
+  try {
+    writeFileSync(file, [`bookdeck ${VERSION}, node ${process.version}`, `argv: ${JSON.stringify(argv)}`, `cwd: ${process.cwd()}`, `manuscript place: ${place}`, '', stack, ''].join('\n'));
+    return file;
+  } catch {
+    return undefined;
   }
 }

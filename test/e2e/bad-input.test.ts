@@ -66,9 +66,9 @@ describe('bad input: one clear message, exit 1, previous dist/ untouched', () =>
   it('an image path outside the manuscript folder', () =>
     expectRefused('escape.md', `${HEAD}正文。\n\n![x](../../../../etc/passwd)\n`, /outside the manuscript folder|leaves the manuscript folder/, 10));
   it('a 5 MB single paragraph', () => expectRefused('huge.md', `${HEAD}${'京津冀协同发展，'.repeat(220_000)}\n`, /single paragraph of [\d,]+ characters/, 8));
-  it('deeply nested lists', () => {
-    const nested = Array.from({ length: 12 }, (_, i) => `${'  '.repeat(i)}- 第${i + 1}层`).join('\n');
-    return expectRefused('nested.md', `${HEAD}${nested}\n`, /lists nested 5 deep/, 12);
+  it('lists nested past 32 deep (ten deep builds)', () => {
+    const nested = Array.from({ length: 40 }, (_, i) => `${'  '.repeat(i)}- 第${i + 1}层`).join('\n');
+    return expectRefused('nested.md', `${HEAD}${nested}\n`, /E_TOO_DEEP: .*quotes and lists nested more than 32 deep/, 40);
   });
 });
 

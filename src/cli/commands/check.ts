@@ -13,6 +13,8 @@ import { workDirFor } from '../../io/atomic.js';
 import { epubcheck } from '../../tools/epubcheck.js';
 import { impressRender } from '../../tools/impress.js';
 import { planTalk } from '../../emit/deck/talk.js';
+import { renderChapters } from '../../emit/epub/index.js';
+import { sourceDateEpoch } from '../../model/source-date.js';
 import { parse, usageError } from '../args.js';
 import type { Console } from '../console.js';
 import { resolveBuild } from '../options.js';
@@ -29,7 +31,8 @@ file:line:column: severity CODE: message
   - with the gongwen layout: characters its faces lack, printed from Noto Serif CJK SC
     (warnings, one per place)
   - Chinese punctuation: half-width , . ? between Han, unbalanced “” （）, ... for ……
-  - Markdown that an output would drop or alter (raw HTML, …)
+  - Markdown that an output would drop or alter (raw HTML, …), and what the EPUB
+    repairs: raw HTML that is not valid XHTML, links to no anchor
   - EPUBCheck on the built EPUB, when the output folder holds one built from this
     manuscript
   - the built deck.pptx, when the output folder holds one built from this manuscript,
@@ -72,13 +75,19 @@ export async function checkCommand(argv: string[], con: Console): Promise<number
   }
   const layout = values.layout as Layout | undefined;
   const { config, options } = await resolveBuild(values.manuscript, values.config, { out: values.out, ...(layout ? { layout } : {}) }, []);
+  // A bad SOURCE_DATE_EPOCH fails the build (exit 2), so it fails the check the same way.
+  sourceDateEpoch();
   const { book, files, notices, warnings } = await loadBook(values.manuscript, config.config);
+  // The EPUB's own rendering: every raw-HTML repair and dead link a build would warn about.
+  const rendered: Finding[] = [];
+  await renderChapters(book, (message, location) => rendered.push({ severity: 'warning', code: 'M_EPUB', message, ...(location ? { location } : {}) }));
   for (const n of notices) con.err(`notice: ${n}`);
   const findings: Finding[] = [
     ...warnings.map((w): Finding => ({ severity: 'warning', ...w })),
     ...lintStructure(book),
     ...files.flatMap((f) => lintPunctuation(f.tree, f.path)),
     ...lintDropped(files),
+    ...rendered,
     ...(await bookUncoveredChars(book)).map((u): Finding => ({
       severity: 'error',
       code: 'F_UNCOVERED',

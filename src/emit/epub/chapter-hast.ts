@@ -3,7 +3,7 @@ import type { Node as UnistNode } from 'unist';
 import type { Definition, FootnoteDefinition, Nodes, Paragraph, Root, RootContent } from 'mdast';
 import { toHast, type Handlers } from 'mdast-util-to-hast';
 import { sanitize } from 'hast-util-sanitize';
-import type { Location } from '../../errors.js';
+import { notePlace, type Location } from '../../errors.js';
 import type { Chapter } from '../../model/book.js';
 import { ChapterNotes } from './footnotes.js';
 import { EPUB_SCHEMA } from './sanitize.js';
@@ -65,6 +65,7 @@ export interface ChapterTree {
  */
 export function chapterTree(chapter: Chapter, defs: Map<string, FootnoteDefinition>, opts: ChapterTreeOptions = {}): ChapterTree {
   const file = chapter.location.file;
+  notePlace(chapter.location);
   const ids = new Map<Paragraph, string>(chapter.paragraphs.map((p) => [p.node, p.id]));
   const proposals = new Set(chapter.proposals.map((p) => p.anchor));
   const attribution = chapter.attribution?.node;
@@ -81,6 +82,7 @@ export function chapterTree(chapter: Chapter, defs: Map<string, FootnoteDefiniti
       return el;
     },
     paragraph(state, node) {
+      if (node.position) notePlace({ file, line: node.position.start.line, column: node.position.start.column });
       const id = ids.get(node);
       const children = state.all(node) as ElementContent[];
       const className: string[] = [];
@@ -132,7 +134,9 @@ export function chapterTree(chapter: Chapter, defs: Map<string, FootnoteDefiniti
   // The book's link definitions go first (they print nothing): a reference resolves in every speech.
   const mdast: Root = { type: 'root', children: [...(opts.links?.values() ?? []), ...children, { type: 'bookdeckNotes' }] };
   const hast = toHast(mdast, { handlers, allowDangerousHtml: true }) as HastRoot;
-  const { images, removed, raw } = scan(hast, file);
+  const removed = literalizeUnclosedTags(hast, file);
+  const { images, removed: stripped, raw } = scan(hast, file);
+  removed.push(...stripped);
   markOwnIds(hast);
   let parsed = hast;
   if (raw) {
@@ -185,6 +189,28 @@ function scan(tree: HastRoot, file: string): { images: ImageRef[]; removed: { me
   };
   visit(tree);
   return { images, removed, raw };
+}
+
+/**
+ * Raw HTML whose last tag never closes (`<div id="foo"` then text, CommonMark examples
+ * 156–158) would swallow the text after it, as in a browser: it is shown as text instead.
+ */
+function literalizeUnclosedTags(tree: HastRoot, file: string): { message: string; location: Location }[] {
+  const out: { message: string; location: Location }[] = [];
+  const stack: (HastRoot | ElementContent)[] = [tree];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (!('children' in node)) continue;
+    node.children.forEach((child, i) => {
+      const c = child as ElementContent | RawNode;
+      if (c.type === 'raw' && /<[A-Za-z!?/][^>]*$/.test(c.value)) {
+        const start = c.position?.start;
+        out.push({ message: 'raw HTML: a tag that never closes with > is shown as text', location: start ? { file, line: start.line, column: start.column } : { file } });
+        node.children[i] = { type: 'text', value: c.value, ...(c.position ? { position: c.position } : {}) };
+      } else stack.push(child as ElementContent);
+    });
+  }
+  return out;
 }
 
 /** Where character `index` of a raw HTML node sits in the manuscript. */

@@ -21,7 +21,7 @@ import { toXhtml } from './serialize.js';
 export const emitEpub: Emitter = async (book, ctx) => {
   const modified = modifiedDate(book.meta.date, process.env.SOURCE_DATE_EPOCH);
   ctx.progress('rendering chapters');
-  const chapters = await renderChapters(book, ctx);
+  const chapters = await renderChapters(book, ctx.warn);
   const title = titlePage(book);
   const nav = navEntries(book);
 
@@ -92,7 +92,8 @@ export const emitEpub: Emitter = async (book, ctx) => {
 /** Chapters rendered and finished, with the images they use. */
 type Rendered = { section: Element; file: string; page: string; title: string }[] & { images: BookImage[]; hasNotes: boolean };
 
-async function renderChapters(book: Book, ctx: EmitContext): Promise<Rendered> {
+/** Every chapter as the EPUB shows it; what it had to drop or repair goes to `warn` (`check` reports the same). */
+export async function renderChapters(book: Book, warn: EmitContext['warn']): Promise<Rendered> {
   const defs = footnoteDefinitions(book);
   // parse5 takes a while to load: only books with raw HTML pay for it.
   const raw = book.sections.some(hasRawHtml) ? (await import('hast-util-raw')).raw : undefined;
@@ -101,11 +102,11 @@ async function renderChapters(book: Book, ctx: EmitContext): Promise<Rendered> {
   const links = linkDefinitions(book);
   const figures = { count: 0 };
   const trees = book.sections.map((c) => chapterTree(c, defs, { figures, links, ...(raw ? { raw: (t) => raw(t, { file }) as typeof t } : {}) }));
-  for (const t of trees) for (const r of t.removed) ctx.warn(r.message, r.location);
+  for (const t of trees) for (const r of t.removed) warn(r.message, r.location);
   const used = new Set(trees.flatMap((t) => t.notes));
   for (const [id, def] of defs) {
     if (!used.has(id)) {
-      ctx.warn(`footnote [^${def.label ?? id}] is never referenced; it is left out of the EPUB`, {
+      warn(`footnote [^${def.label ?? id}] is never referenced; it is left out of the EPUB`, {
         file: book.files[0] ?? book.root,
         ...(def.position ? { line: def.position.start.line, column: def.position.start.column } : {}),
       });
@@ -121,7 +122,7 @@ async function renderChapters(book: Book, ctx: EmitContext): Promise<Rendered> {
       page: chapterPage(t.chapter.id),
       pageOfId,
       imageHref: (src, file) => store.href(src, file),
-      warn: ctx.warn,
+      warn,
     }),
     file: t.chapter.location.file,
     page: chapterPage(t.chapter.id),

@@ -6,6 +6,7 @@ import { htmlText } from '../../manuscript/html-text.js';
 import { keepLastTwoHan, str, type PandocNode } from './pandoc-text.js';
 import { zhDate } from '../../model/text.js';
 import { texEscape } from './tex.js';
+import { notePlace } from '../../errors.js';
 import { breakableStr, codeBlock } from './pandoc-code.js';
 
 /**
@@ -19,7 +20,7 @@ export function bookToPandoc(book: Book, apiVersion: number[], images: ReadonlyM
   for (const ch of book.sections) {
     const ids: Ids = new Map(ch.paragraphs.map((p) => [p.node, { id: p.id }] as const));
     for (const [heading, id] of ch.headingIds) ids.set(heading, { id });
-    const ctx: Ctx = { ids, notes, links, images, chapter: ch.id, noted: new Map(), depth: { all: 0, bullet: 0, ordered: 0 } };
+    const ctx: Ctx = { ids, notes, links, images, file: ch.location.file, chapter: ch.id, noted: new Map(), depth: { all: 0, bullet: 0, ordered: 0 } };
     out.push({ t: 'Header', c: [1, [ch.id, [], []], inlines(ch.heading.children, ctx)] });
     for (const pr of ch.proposals) {
       const p = ch.paragraphs.find((p) => p.id === pr.anchor);
@@ -68,6 +69,8 @@ interface Ctx {
   links: Map<string, Definition>;
   /** Image node → the file name it has beside the `.tex`; images not in it print their alt text. */
   images: ReadonlyMap<Image, string>;
+  /** The manuscript file of the chapter, for {@link notePlace}. */
+  file: string;
   /** The chapter's id, and the footnotes it has printed so far, by identifier → label. */
   chapter: string;
   noted: Map<string, string>;
@@ -89,6 +92,7 @@ function blocks(nodes: readonly RootContent[], ctx: Ctx): PandocNode[] {
 }
 
 function block(node: RootContent, ctx: Ctx): PandocNode[] {
+  if (node.position) notePlace({ file: ctx.file, line: node.position.start.line, column: node.position.start.column });
   switch (node.type) {
     case 'paragraph': {
       const only = node.children.length === 1 ? node.children[0] : undefined;
@@ -135,7 +139,7 @@ function block(node: RootContent, ctx: Ctx): PandocNode[] {
       return [{ t: 'HorizontalRule' }];
     case 'html': {
       const text = htmlText(node.value);
-      return text.trim() ? [{ t: 'Para', c: str(text.trim()) }] : [];
+      return text.trim() ? [{ t: 'Para', c: breakableStr(text.trim()) }] : [];
     }
     case 'containerDirective':
       return [{ t: 'Div', c: [['', [node.name], []], blocks(node.children as RootContent[], ctx)] }];
@@ -176,7 +180,7 @@ function inlines(nodes: readonly PhrasingContent[], ctx: Ctx): PandocNode[] {
       } else if (name === 'br') {
         out.push({ t: 'LineBreak' });
       } else {
-        out.push(...str(htmlText(node.value)));
+        out.push(...breakableStr(htmlText(node.value)));
       }
       continue;
     }

@@ -8,7 +8,7 @@ describe('describeError', () => {
   });
 
   it('calls anything else an internal error, Error or not', () => {
-    expect(describeError(new TypeError('x is undefined'))).toBe('bookdeck: internal error: x is undefined');
-    expect(describeError('boom')).toBe('bookdeck: internal error: boom');
+    expect(describeError(new TypeError('x is undefined'))).toBe('bookdeck: internal error (a bug in bookdeck, not in your manuscript): x is undefined');
+    expect(describeError('boom')).toBe('bookdeck: internal error (a bug in bookdeck, not in your manuscript): boom');
   });
 });

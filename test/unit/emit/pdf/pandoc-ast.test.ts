@@ -27,7 +27,7 @@ describe('bookToPandoc', () => {
     const all = nodes(ast.blocks);
     const raw = all
       .filter((n) => n.t === 'RawInline' || n.t === 'RawBlock')
-      .map((n) => (n.c as string[])[1])
+      .map((n) => (n.c as string[])[1] ?? '')
       .filter((t) => t !== '\\mbox{' && t !== '}' && t !== '\\allowbreak{}');
     // Code blocks are raw TeX of bookdeck's making, every character of the code escaped.
     const code = raw.filter((t) => t.startsWith('\\par\\begingroup'));
