@@ -9,6 +9,7 @@ import type { ParsedFile } from '../model/book.js';
 import type { SourceFile } from './read.js';
 import { checkLimits } from '../model/limits.js';
 import { refuseDeepNesting } from './nesting.js';
+import { endAutolinksAtCjk } from './cjk-autolink.js';
 
 const processor = unified()
   .use(remarkParse)
@@ -22,6 +23,7 @@ export function parseSource(src: SourceFile): ParsedFile {
   refuseDeepNesting(src.text, src.path);
   const tree = processor.runSync(processor.parse(src.text)) as Root;
   checkLimits(tree, src.path);
+  endAutolinksAtCjk(tree, src.text);
   literalizeInlineDirectives(tree, src.text);
   return { path: src.path, text: src.text, tree };
 }

@@ -74,9 +74,10 @@ export function repairContentModel(tree: Root, file: string): Repair[] {
       }
       const tag = child.tagName;
       const parents = PARENTS[tag];
-      const orphan = parents !== undefined && !parents.includes(parentTag);
-      if ((phrasing && !PHRASING.has(tag)) || orphan || (link && tag === 'a')) {
-        note(child, `<${tag}> cannot stand ${orphan ? `outside <${parents.join('> or <')}>` : `inside <${link && tag === 'a' ? 'a' : parentTag}>`}; its content is kept without it`);
+      const orphan = parents === undefined ? undefined : !parents.includes(parentTag);
+      // rt and rp are not phrasing content, but belong in ruby, which is.
+      if ((phrasing && !PHRASING.has(tag) && orphan !== false) || orphan || (link && tag === 'a')) {
+        note(child, `<${tag}> cannot stand ${orphan ? `outside <${parents!.join('> or <')}>` : `inside <${link && tag === 'a' ? 'a' : parentTag}>`}; its content is kept without it`);
         queue.unshift(...child.children);
         continue;
       }

@@ -1,4 +1,5 @@
 import type { PhrasingContent, Table, TableRow } from 'mdast';
+import { toString } from 'mdast-util-to-string';
 import type { PandocNode } from './pandoc-text.js';
 
 const ALIGN = { left: 'AlignLeft', right: 'AlignRight', center: 'AlignCenter' } as const;
@@ -8,6 +9,7 @@ export function table(node: Table, cell: (content: PhrasingContent[]) => PandocN
   const width = Math.max(...node.children.map((r) => r.children.length));
   const align = Array.from({ length: width }, (_, i) => ({ t: (node.align?.[i] && ALIGN[node.align[i]!]) || 'AlignDefault' }));
   const attr = ['', [], []];
+  const widths = columnWidths(node, width);
   const row = (r: TableRow) => [
     attr,
     Array.from({ length: width }, (_, i) => {
@@ -18,6 +20,33 @@ export function table(node: Table, cell: (content: PhrasingContent[]) => PandocN
   const [head, ...body] = node.children;
   return {
     t: 'Table',
-    c: [attr, [null, []], align.map((a) => [a, { t: 'ColWidthDefault' }]), [attr, head ? [row(head)] : []], [[attr, 0, [], body.map(row)]], [attr, []]],
+    c: [attr, [null, []], align.map((a, i) => [a, widths ? { t: 'ColWidth', c: widths[i] } : { t: 'ColWidthDefault' }]), [attr, head ? [row(head)] : []], [[attr, 0, [], body.map(row)]], [attr, []]],
   };
+}
+
+/** A table this wide (in Latin characters, a Han counting two) no longer fits on one line per row. */
+const WRAP_AT = 60;
+
+/**
+ * Column widths as fractions of the line when the table's longest row would not fit:
+ * pandoc then sets wrapping `p{}` columns instead of `l` columns that run off the page.
+ * Undefined when it fits, so a narrow table keeps its natural widths.
+ */
+function columnWidths(node: Table, width: number): number[] | undefined {
+  const longest = Array.from({ length: width }, (_, i) =>
+    Math.max(4, ...node.children.map((r) => (r.children[i] ? textWidth(toString(r.children[i]!)) : 0))),
+  );
+  const total = longest.reduce((a, b) => a + b, 0);
+  if (total <= WRAP_AT) return undefined;
+  // A column gets its share of the line, but never less than an even split's third.
+  const floor = 1 / (3 * width);
+  const shares = longest.map((l) => Math.max(floor, l / total));
+  const sum = shares.reduce((a, b) => a + b, 0);
+  return shares.map((s) => s / sum);
+}
+
+function textWidth(text: string): number {
+  let n = 0;
+  for (const ch of text) n += /[\u1100-\uffff]/u.test(ch) ? 2 : 1;
+  return n;
 }
