@@ -3,7 +3,7 @@ import path from 'node:path';
 import { BookdeckError } from '../errors.js';
 import { configSchema, type Config } from './schema.js';
 import { parseYamlWith } from './yaml-errors.js';
-import { refuseNonXmlChars } from '../manuscript/xml-chars.js';
+import { refuseNonXmlChars } from '../xml-chars.js';
 
 /** Names looked for, in order, beside the manuscript and then in the working directory. */
 const CONFIG_NAMES = ['bookdeck.config.json', 'bookdeck.config.yaml', 'bookdeck.config.yml'];

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { FORMATS, LAYOUTS, PAPERS, type Format, type Layout, type Paper } from '../formats.js';
-import { NOT_XML } from '../manuscript/xml-chars.js';
+import { NOT_XML } from '../xml-chars.js';
 
 /** ISO date `YYYY-MM-DD`, the form every output derives its dates from. */
 const isoDate = z

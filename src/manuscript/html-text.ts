@@ -1,4 +1,7 @@
+import type { Nodes, Root } from 'mdast';
 import { decodeNamedCharacterReference } from 'decode-named-character-reference';
+import { BookdeckError } from '../errors.js';
+import { NOT_XML } from '../xml-chars.js';
 
 const CHAR_REF = /&(#x[0-9a-f]+|#\d+|[a-z][a-z0-9]*);/gi;
 
@@ -23,4 +26,19 @@ export function htmlText(html: string): string {
     .replace(/<img\b[^>]*?\balt\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))[^>]*>/gi, (_m, a?: string, b?: string, c?: string) => a ?? b ?? c ?? '')
     .replace(/<\/?[a-z][^>]*>/gi, '')
     .replace(CHAR_REF, decodeRef);
+}
+
+/** Refuse raw HTML whose character references (`&#1;`) make a character no XML output can hold. */
+export function refuseNonXmlCharRefs(tree: Root, file: string): void {
+  const stack: Nodes[] = [tree];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.type === 'html' && NOT_XML.test(decodeCharRefs(node.value))) {
+      throw new BookdeckError('E_CONTROL_CHAR', 'raw HTML holds a character reference (such as &#1;) to a control character no e-book can carry', {
+        location: { file, line: node.position?.start.line, column: node.position?.start.column },
+        hint: 'delete the reference',
+      });
+    }
+    if ('children' in node) stack.push(...(node.children as Nodes[]));
+  }
 }

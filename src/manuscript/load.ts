@@ -6,7 +6,7 @@ import type { Book, ParsedFile } from '../model/book.js';
 import { plainText } from '../model/text.js';
 import { parseSource } from './parse.js';
 import { readSource, resolveManuscript } from './read.js';
-import { refuseNonXmlChars } from './xml-chars.js';
+import { refuseNonXmlChars } from '../xml-chars.js';
 
 /** A loaded manuscript: the Book plus what reading it produced. */
 export interface Loaded {

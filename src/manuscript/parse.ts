@@ -8,8 +8,9 @@ import type { Root, RootContent, Text, PhrasingContent } from 'mdast';
 import type { ParsedFile } from '../model/book.js';
 import type { SourceFile } from './read.js';
 import { checkLimits } from '../model/limits.js';
-import { refuseDeepNesting } from './nesting.js';
+import { refuseDeepNesting } from '../model/nesting.js';
 import { endAutolinksAtCjk } from './cjk-autolink.js';
+import { refuseNonXmlCharRefs } from './html-text.js';
 
 const processor = unified()
   .use(remarkParse)
@@ -23,6 +24,7 @@ export function parseSource(src: SourceFile): ParsedFile {
   refuseDeepNesting(src.text, src.path);
   const tree = processor.runSync(processor.parse(src.text)) as Root;
   checkLimits(tree, src.path);
+  refuseNonXmlCharRefs(tree, src.path);
   endAutolinksAtCjk(tree, src.text);
   literalizeInlineDirectives(tree, src.text);
   return { path: src.path, text: src.text, tree };

@@ -1,8 +1,6 @@
 import type { Nodes, Root } from 'mdast';
 import { BookdeckError } from '../errors.js';
-import { NESTING, tooDeep } from '../manuscript/nesting.js';
-import { decodeCharRefs } from '../manuscript/html-text.js';
-import { NOT_XML } from '../manuscript/xml-chars.js';
+import { NESTING, tooDeep } from './nesting.js';
 
 /** Sizes past which a manuscript is almost surely broken input, and what prints cleanly. */
 const LIMITS = {
@@ -27,12 +25,6 @@ export function checkLimits(tree: Root, file: string): void {
           hint: 'separate paragraphs with blank lines; for hard-wrapped PDF text use `bookdeck import`',
         });
       }
-    }
-    if (node.type === 'html' && NOT_XML.test(decodeCharRefs(node.value))) {
-      throw new BookdeckError('E_CONTROL_CHAR', 'raw HTML holds a character reference (such as &#1;) to a control character no e-book can carry', {
-        location: at,
-        hint: 'delete the reference',
-      });
     }
     // Every walk after this one may recurse: the depth is bounded here, where a line can be named.
     const nextDepth = node.type === 'list' || node.type === 'blockquote' ? depth + 1 : depth;

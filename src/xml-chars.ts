@@ -1,4 +1,4 @@
-import { BookdeckError } from '../errors.js';
+import { BookdeckError } from './errors.js';
 
 /** Characters XML 1.0 cannot hold (C0 controls but tab and newline, U+FFFE, U+FFFF): an EPUB with one is ill-formed. */
 export const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/u;
