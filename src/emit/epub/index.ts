@@ -112,7 +112,7 @@ export async function renderChapters(book: Book, warn: EmitContext['warn']): Pro
       });
     }
   }
-  const store = new ImageStore(book.root, ctx.warn);
+  const store = new ImageStore(book.root, warn);
   await Promise.all(trees.flatMap((t) => t.images.map((i) => store.add(i.src, t.chapter.location.file, i.location))));
   const pageOfId = new Map<string, string>();
   for (const t of trees) collectIds(t.tree, chapterPage(t.chapter.id), pageOfId);
