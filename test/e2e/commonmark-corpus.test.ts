@@ -106,7 +106,7 @@ beforeAll(async () => {
   const ctx = (format: string): EmitContext => ({
     options: { outDir: out, formats: ['epub', 'pdf'], paper: 'a4', embedFonts: true, booklet: false, singleFile: false },
     workDir: path.join(dir, `work-${format}`),
-    template: templateResolver(undefined, book.root),
+    template: templateResolver({}, book.root),
     signal: new AbortController().signal,
     progress: () => {},
     warn: (m) => warnings.push(m),
