@@ -1,3 +1,4 @@
+import { spawn, type ChildProcess } from 'node:child_process';
 import { execa } from 'execa';
 import { mkdir, mkdtemp } from 'node:fs/promises';
 import path from 'node:path';
@@ -27,4 +28,21 @@ export function runCli(args: string[], opts: { cwd?: string; env?: Record<string
     reject: false,
     all: true,
   });
+}
+
+/** A running `bookdeck serve`: the process, its URL once it prints one, and its stderr so far. */
+export async function startServe(args: string[], cwd: string): Promise<{ child: ChildProcess; url: string; stderr: () => string }> {
+  const child = spawn('node', [path.join(ROOT, 'bin/bookdeck.js'), 'serve', ...args], { cwd });
+  let err = '';
+  child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /serving .* at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
+      if (m) resolve(m[1]!);
+    });
+    child.once('exit', (code) => reject(new Error(`serve exited ${code}: ${err}`)));
+  });
+  return { child, url, stderr: () => err };
 }

@@ -6,7 +6,7 @@ import { parseYamlWith } from './yaml-errors.js';
 import { refuseNonXmlChars } from '../xml-chars.js';
 
 /** Names looked for, in order, beside the manuscript and then in the working directory. */
-const CONFIG_NAMES = ['bookdeck.config.json', 'bookdeck.config.yaml', 'bookdeck.config.yml'];
+export const CONFIG_NAMES = ['bookdeck.config.json', 'bookdeck.config.yaml', 'bookdeck.config.yml'];
 
 /** A config file found and validated, with its raw text (it feeds the cache key). */
 export interface LoadedConfig {

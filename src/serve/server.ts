@@ -53,7 +53,7 @@ export async function startServer(outDir: string, port = 0): Promise<PreviewServ
       return;
     }
     if (pathname === '/__bookdeck/client.js') return reply(res, 200, TYPES['.js']!, CLIENT_JS);
-    if (pathname === '/') return reply(res, 200, TYPES['.html']!, injectClient(indexPage()));
+    if (pathname === '/') return reply(res, 200, TYPES['.html']!, injectClient(await indexPage(root)));
     if (pathname === '/preview/' || pathname === '/preview') return reply(res, 200, TYPES['.html']!, injectClient(preview));
     // The preview keeps image paths as written: serve them from the manuscript folder.
     if (pathname.startsWith('/preview/')) return previewImage(res, imageRoot, pathname.slice('/preview/'.length));
@@ -113,12 +113,18 @@ function reply(res: ServerResponse, status: number, type: string, body: string |
   res.end(body);
 }
 
-function indexPage(): string {
+/** The start page: links to what the output folder holds now, never to a file serve does not build. */
+async function indexPage(root: string): Promise<string> {
+  const has = async (name: string) => (await stat(path.join(root, name)).catch(() => undefined))?.isFile() ?? false;
+  const files = [
+    ['book.pdf', 'PDF'],
+    ['book.epub', 'EPUB'],
+  ] as const;
+  const built = (await Promise.all(files.map(async ([name, label]) => ((await has(name)) ? `<a href="/${name}">${label}</a>` : '')))).filter(Boolean);
   return `<!doctype html><html lang="zh-Hans"><head><meta charset="utf-8"><title>bookdeck preview</title>
 <style>body{font:16px/1.6 "Noto Sans CJK SC",sans-serif;max-width:40em;margin:3em auto}</style></head>
 <body><h1>bookdeck</h1><ul>
 <li><a href="/preview/">书稿预览 (book preview)</a></li>
 <li><a href="/deck/index.html">演示文稿 (deck)</a></li>
-<li><a href="/book.pdf">PDF</a> · <a href="/book.epub">EPUB</a></li>
-</ul></body></html>`;
+${built.length ? `<li>${built.join(' · ')}</li>\n` : ''}</ul></body></html>`;
 }

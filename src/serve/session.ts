@@ -1,8 +1,9 @@
-import { watch, type FSWatcher } from 'node:fs';
+import type { Stats } from 'node:fs';
+import chokidar, { type FSWatcher } from 'chokidar';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { build, emitContext, type BuildEvent } from '../build.js';
-import type { LoadedConfig } from '../config/config-file.js';
+import { CONFIG_NAMES, type LoadedConfig } from '../config/config-file.js';
 import { EMITTERS } from '../emit/index.js';
 import type { BuildOptions } from '../formats.js';
 import { describeError } from '../errors.js';
@@ -22,13 +23,21 @@ export interface ServeRequest {
   log: (line: string) => void;
   /** Notices of each load and the warnings and progress of each rebuild. */
   onEvent?: (e: BuildEvent) => void;
+  /** Read the config and options again (flags over config over defaults), after a config file changed. */
+  reload?: () => Promise<{ config: LoadedConfig; options: BuildOptions }>;
 }
+
+/** Settings that decide what is watched: when one changes the watchers start again (Slidev's CONFIG_RESTART_FIELDS). */
+const RESTART_FIELDS = ['templatesDir', 'trustTemplates'] as const;
 
 /** A running `serve`: the server plus its watchers. */
 export interface ServeSession {
   server: PreviewServer;
   close(): Promise<void>;
 }
+
+/** Quiet period after a file event before the preview is rebuilt. */
+const SETTLE_MS = 40;
 
 /** Quiet period before the PDF is rebuilt after a save. */
 const PDF_QUIET_MS = 1500;
@@ -41,31 +50,39 @@ const PDF_QUIET_MS = 1500;
 export async function serve(req: ServeRequest): Promise<ServeSession> {
   const server = await startServer(req.options.outDir, req.port);
   const workDir = workDirFor(req.options.outDir);
-  const template = templateResolver(req.options, req.manuscriptRoot);
-  const previewOptions: BuildOptions = { ...req.options, formats: ['deck'] };
+  let options = req.options;
+  let config = req.config;
+  let template = templateResolver(options, req.manuscriptRoot);
   const onEvent = req.onEvent ?? (() => {});
   let pdfTimer: NodeJS.Timeout | undefined;
   let pdfAbort: AbortController | undefined;
   let running: Promise<void> = Promise.resolve();
   let again = false;
+  let lastError: string | undefined;
+
+  // A broken save reaches the terminal once, however many events the editor's save made.
+  const fail = (message: string) => {
+    server.setError(message);
+    if (message !== lastError) req.log(message);
+    lastError = message;
+  };
 
   const fast = async () => {
     const t0 = performance.now();
     try {
-      const { book, notices, warnings } = await loadBook(req.manuscript, req.config?.config);
+      const { book, notices, warnings } = await loadBook(req.manuscript, config?.config);
       for (const message of notices) onEvent({ type: 'notice', message });
       for (const w of warnings) onEvent({ type: 'warn', message: w.message, location: w.location });
       const css = await readFile(await template('epub/book.css'), 'utf8');
       server.setPreview(previewHtml(book, css), book.root);
-      const ctx = emitContext('deck', { options: previewOptions, workDir, template, signal: new AbortController().signal, onEvent });
+      const ctx = emitContext('deck', { options: { ...options, outDir: req.options.outDir, formats: ['deck'] }, workDir, template, signal: new AbortController().signal, onEvent });
       await (await EMITTERS.deck())(book, ctx);
       server.setError(undefined);
+      lastError = undefined;
       server.reload();
       req.log(`rebuilt preview and deck in ${Math.round(performance.now() - t0)} ms`);
     } catch (err) {
-      const message = describeError(err);
-      server.setError(message);
-      req.log(message);
+      fail(describeError(err));
     }
   };
 
@@ -80,17 +97,14 @@ export async function serve(req: ServeRequest): Promise<ServeSession> {
       const onPdfEvent = (e: BuildEvent) => {
         if (e.type !== 'notice') onEvent(e);
       };
-      build({ manuscript: req.manuscript, options: { ...req.options, formats: ['pdf'] }, config: req.config, onEvent: onPdfEvent, signal: abort.signal }).then(
+      build({ manuscript: req.manuscript, options: { ...options, outDir: req.options.outDir, formats: ['pdf'] }, config, onEvent: onPdfEvent, signal: abort.signal }).then(
         (r) => {
           if (r[0]?.cached) return;
           req.log(`rebuilt PDF in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
           server.reload();
         },
         (err) => {
-          if (abort.signal.aborted) return;
-          const message = describeError(err);
-          server.setError(message);
-          req.log(message);
+          if (!abort.signal.aborted) fail(describeError(err));
         },
       );
     }, PDF_QUIET_MS);
@@ -104,17 +118,52 @@ export async function serve(req: ServeRequest): Promise<ServeSession> {
       again = false;
       await fast();
     });
-    if (req.options.formats.includes('pdf')) pdf();
+    if (options.formats.includes('pdf')) pdf();
   };
 
-  await fast();
-  if (req.options.formats.includes('pdf')) pdf();
+  let watcher: FSWatcher | undefined;
+  const rewatch = async () => {
+    await watcher?.close();
+    watcher = watchInputs(req.manuscriptRoot, options, config, onChange);
+    await new Promise<void>((resolve) => watcher!.once('ready', () => resolve()));
+  };
+  const reloadConfig = async () => {
+    if (!req.reload) return;
+    try {
+      const next = await req.reload();
+      const restart = RESTART_FIELDS.some((f) => next.options[f] !== options[f]);
+      if (next.options.outDir !== req.options.outDir) req.log(`build.out changed to ${next.options.outDir}: restart serve to serve that folder`);
+      ({ config, options } = next);
+      template = templateResolver(options, req.manuscriptRoot);
+      req.log(`reloaded ${config.path ?? 'the config'}`);
+      if (restart) await rewatch();
+    } catch (err) {
+      fail(describeError(err));
+      return;
+    }
+  };
+  // A save is often several events (truncate, write, rename) and chokidar throttles repeats of one
+  // file: wait for a quiet moment so the build reads the finished file, once.
+  let settle: NodeJS.Timeout | undefined;
+  let configChanged = false;
+  function onChange(file: string | undefined) {
+    if (file && (CONFIG_NAMES.includes(path.basename(file)) || file === (config?.path && path.resolve(config.path)))) configChanged = true;
+    clearTimeout(settle);
+    settle = setTimeout(() => {
+      if (configChanged) running = running.then(reloadConfig);
+      configChanged = false;
+      rebuild();
+    }, SETTLE_MS);
+  }
 
-  const watchers = watchInputs(req, rebuild);
+  await fast();
+  if (options.formats.includes('pdf')) pdf();
+  await rewatch();
   return {
     server,
     async close() {
-      for (const w of watchers) w.close();
+      await watcher?.close();
+      clearTimeout(settle);
       clearTimeout(pdfTimer);
       pdfAbort?.abort();
       await running;
@@ -125,22 +174,25 @@ export async function serve(req: ServeRequest): Promise<ServeSession> {
 
 const WATCHED = /\.(md|markdown|ya?ml|json|css|html|latex|tex|png|jpe?g|gif|svg|webp)$/i;
 
-function watchInputs(req: ServeRequest, onChange: () => void): FSWatcher[] {
-  const out = path.resolve(req.options.outDir);
-  const dirs = [...new Set([req.manuscriptRoot, ...templateDirs(req.options, req.manuscriptRoot)].map((d) => path.resolve(d)))];
-  const watchers: FSWatcher[] = [];
-  for (const dir of dirs) {
-    try {
-      const w = watch(dir, { recursive: true }, (_event, name) => {
-        if (!name) return onChange();
-        const full = path.resolve(dir, name.toString());
-        if (full.startsWith(out + path.sep) || full.includes(`${path.sep}${WORK_DIR_NAME}${path.sep}`)) return;
-        if (WATCHED.test(full)) onChange();
-      });
-      watchers.push(w);
-    } catch {
-      // A template folder that does not exist has nothing to watch.
-    }
-  }
-  return watchers;
+/**
+ * Watch folders, never inodes: an editor that saves by rename (or delete and create) replaces
+ * the file, and Node's own watcher on Linux (recursive fs.watch) goes deaf to it after that
+ * first save. chokidar watches the folders and follows the name.
+ */
+function watchInputs(root: string, options: BuildOptions, config: LoadedConfig | undefined, onChange: (file: string | undefined) => void): FSWatcher {
+  const out = path.resolve(options.outDir);
+  const dirs = [...new Set([root, ...templateDirs(options, root)].map((d) => path.resolve(d)))];
+  // The config may sit in the current folder (or be named by --config): watch just those names there.
+  const configs = new Set([...CONFIG_NAMES.map((n) => path.resolve(n)), ...(config?.path ? [path.resolve(config.path)] : [])]);
+  const skip = (p: string, stats?: Stats): boolean => {
+    const full = path.resolve(p);
+    if (full === out || full.startsWith(out + path.sep)) return true;
+    if (full.split(path.sep).some((part) => part === WORK_DIR_NAME || part === 'node_modules' || part === '.git')) return true;
+    return Boolean(stats?.isFile()) && !WATCHED.test(full) && !configs.has(full);
+  };
+  const watcher = chokidar.watch([...dirs, ...configs], { ignoreInitial: true, ignored: skip });
+  watcher.on('all', (event, file) => {
+    if (event === 'add' || event === 'change' || event === 'unlink') onChange(path.resolve(file));
+  });
+  return watcher;
 }

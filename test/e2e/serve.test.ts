@@ -5,13 +5,13 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../../src/tools/browser.js';
-import { MANUSCRIPT, ROOT, scratchDir } from '../helpers.js';
+import { MANUSCRIPT, ROOT, scratchDir, startServe } from '../helpers.js';
 
 let child: ChildProcess;
 let browser: Browser;
 let url: string;
 let manuscript: string;
-let stderr = '';
+let stderrOf: () => string = () => '';
 let dir: string;
 
 beforeAll(async () => {
@@ -22,17 +22,9 @@ beforeAll(async () => {
   await writeFile(manuscript, text.replace('深远历史意义。\n', '深远历史意义。![示意图](images/figure.png)\n'));
   await mkdir(path.join(dir, 'images'));
   await copyFile(path.join(ROOT, 'test/fixtures/all-constructs/images/figure.png'), path.join(dir, 'images/figure.png'));
-  child = spawn('node', [path.join(ROOT, 'bin/bookdeck.js'), 'serve', '-m', manuscript, '-o', path.join(dir, 'dist'), '--no-pdf'], { cwd: dir });
-  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
-  url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /serving .* at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
-      if (m) resolve(m[1]!);
-    });
-    child.once('exit', (code) => reject(new Error(`serve exited ${code}: ${stderr}`)));
-  });
+  let read: () => string;
+  ({ child, url, stderr: read } = await startServe(['-m', manuscript, '-o', path.join(dir, 'dist'), '--no-pdf'], dir));
+  stderrOf = read;
   browser = await launchBrowser();
 });
 
@@ -101,7 +93,7 @@ describe('bookdeck serve', () => {
     const banner = page.locator('#bookdeck-error');
     await expect.poll(() => banner.textContent(), { timeout: 10_000 }).toMatch(/E_YAML: .*speeches\.md:\d+: broken YAML in front matter/);
     expect(await page.locator('#s1-p1').textContent()).toContain('京津冀协同发展');
-    await expect.poll(() => stderr).toMatch(/E_YAML/);
+    await expect.poll(() => stderrOf()).toMatch(/E_YAML/);
     // A reload while broken still serves the last good preview, with the error on top.
     await page.reload();
     expect(await page.locator('#s1-p1').textContent()).toContain('京津冀协同发展');

@@ -48,13 +48,15 @@ export async function serveCommand(argv: string[], con: Console): Promise<number
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw usageError(`--port takes a number from 0 to 65535; got '${values.port}'`, 'serve');
   // The preview rebuilds the HTML deck and, unless --no-pdf, the PDF; never the deck PDFs.
   const formats = DEFAULT_FORMATS.filter((f) => !(values['no-pdf'] && f === 'pdf'));
-  const { root, config, options } = await resolveBuild(values.manuscript, values.config, { out: values.out, formats, deckPdf: false, pptx: false, singleFile: false, templates: values.templates }, formats);
+  const flags = { out: values.out, formats, deckPdf: false, pptx: false, singleFile: false, templates: values.templates };
+  const { root, config, options } = await resolveBuild(values.manuscript, values.config, flags, formats);
   const session = await serve({
     manuscript: values.manuscript,
     manuscriptRoot: root,
     options,
     config,
     port,
+    reload: async () => resolveBuild(values.manuscript, values.config, flags, formats),
     log: (l) => con.err(l),
     // Warnings and notices, as `build` prints them; progress would flood the terminal on every save.
     onEvent: (e) => {
