@@ -6,12 +6,17 @@ import type { EmitContext } from './emit/types.js';
 import { rm } from 'node:fs/promises';
 import { commitStaged, stagingDir, sweepTemps, workDirFor } from './io/atomic.js';
 import { cacheKeys } from './cache/inputs.js';
+import { FONT_DIRS } from './fonts/faces.js';
+import { findProgram } from './tools/programs.js';
 import { fcListing } from './fonts/fontconfig.js';
 import { isFresh, readManifest, stampArtifact, writeManifest } from './cache/manifest.js';
 import { resolveManuscript } from './manuscript/read.js';
 import { manuscriptRoot } from './model/book.js';
 import type { LoadedConfig } from './config/config-file.js';
 import { templateDirs, templateResolver, templateWarnings } from './templates.js';
+
+/** Font folders whose files feed the cache key: bookdeck's own list, and every system font (the gongwen faces come through fontconfig). */
+const SYSTEM_FONT_DIRS = [...new Set([...FONT_DIRS, '/usr/share/fonts'])];
 
 /** Events a build reports while it runs; the CLI turns them into progress output. */
 export type BuildEvent =
@@ -60,6 +65,7 @@ export async function build(req: BuildRequest): Promise<BuildResult[]> {
         templateDirs: templateDirs(options, root),
         options,
         config: req.config?.raw,
+        system: { fontDirs: SYSTEM_FONT_DIRS, findProgram: (name) => findProgram(name).catch(() => undefined) },
         // The gongwen PDF takes the faces fontconfig lists.
         ...(options.layout === 'gongwen' && options.formats.includes('pdf') ? { fonts: await fcListing() } : {}),
       },

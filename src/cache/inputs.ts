@@ -5,6 +5,7 @@ import type { BuildOptions, Format } from '../formats.js';
 import { WORK_DIR_NAME } from '../io/atomic.js';
 import { IMAGE_TYPES } from '../manuscript/images.js';
 import { PACKAGE_ROOT } from '../paths.js';
+import { systemKey, type SystemInputs } from './system.js';
 
 /** Content hash of everything one artifact is built from. */
 export type CacheKey = string;
@@ -24,6 +25,8 @@ export interface KeyInputs {
   config?: string;
   /** fc-list's listing, for a gongwen PDF: installing 仿宋_GB2312 must rebuild it. */
   fonts?: string;
+  /** The machine: font folders and programs (see {@link systemKey}). */
+  system: SystemInputs;
 }
 
 /** Options that change an artifact's bytes, per format. */
@@ -54,7 +57,8 @@ export async function cacheKeys(inputs: KeyInputs, formats: Format[]): Promise<R
       const folder = format === 'deck-pdf' || format === 'pptx' ? 'deck' : format;
       const templates = await Promise.all(inputs.templateDirs.map((d) => hashTreeContents(path.join(d, folder))));
       const fonts = format === 'pdf' && inputs.fonts ? sha(inputs.fonts) : '';
-      keys[format] = sha(JSON.stringify([format, ...shared, templates, optionsFor(format, inputs.options), fonts]));
+      const system = await systemKey(format, inputs.system, hashTreeStats);
+      keys[format] = sha(JSON.stringify([format, ...shared, templates, optionsFor(format, inputs.options), fonts, system]));
     }),
   );
   return keys;
