@@ -1,48 +1,42 @@
 import { build } from '../../build.js';
 import { bleedMm } from '../../config/schema.js';
 import { DEFAULT_FORMATS, FORMATS, LAYOUTS, PAPERS, type Format, type Layout, type Paper } from '../../formats.js';
-import { DEFAULT_MANUSCRIPT } from '../../manuscript/read.js';
-import { parse, usageError } from '../args.js';
+import { optionsHelp, parse, SHARED, usageError, type OptionTable } from '../args.js';
 import type { Console } from '../console.js';
 import { resolveBuild } from '../options.js';
 import { progressReporter, summaryTable } from '../progress.js';
+
+/** The command's options, each written once: parseArgs and the help both read this table. */
+export const OPTIONS = {
+  manuscript: SHARED.manuscript,
+  out: { type: 'string', short: 'o', arg: 'DIR', help: 'output folder (default: dist)' },
+  only: { type: 'string', arg: 'LIST', help: `comma-separated list of: ${FORMATS.join(',')}\n(default: ${DEFAULT_FORMATS.join(',')})` },
+  'deck-pdf': { type: 'boolean', help: 'also print deck.pdf and deck-notes.pdf with Chromium\n(the same as adding deck-pdf to the formats)' },
+  pptx: { type: 'boolean', help: 'also write deck.pptx, the deck for PowerPoint/WPS, with\nspeaker notes (the same as adding pptx to the formats)' },
+  paper: { type: 'string', arg: 'SIZE', help: 'PDF paper: a4 (default), a5 or b5, in any case (A5)' },
+  booklet: { type: 'boolean', help: 'also write book-booklet.pdf (A5 pages, saddle-stitch on A4)' },
+  'toc-depth': { type: 'string', arg: 'N', help: "levels in the PDF's contents: 1 sections, 2 (default) also\ntheir ## parts, up to 4; bookmarks always show every level" },
+  layout: { type: 'string', arg: 'NAME', help: 'PDF layout: book (default) or gongwen (GB/T 9704-2012\nhandouts: 3号 仿宋, 28 characters × 22 lines, — 1 — outside)' },
+  split: { type: 'boolean', help: 'also write one PDF per speech, NN-title.pdf, numbered from 1' },
+  'title-page': { type: 'boolean', help: 'title page and contents even for a one-speech manuscript' },
+  'no-title-page': { type: 'boolean', help: 'neither, even for a book of several speeches' },
+  bleed: { type: 'string', arg: 'LENGTH', help: 'bleed around each page for the print shop, e.g. 3mm' },
+  'crop-marks': { type: 'boolean', help: 'crop marks outside the bleed (TrimBox and BleedBox set)' },
+  grayscale: { type: 'boolean', help: 'images and colours in gray, for a black-and-white run' },
+  'single-file': { type: 'boolean', help: 'also write deck.html with CSS and JS inlined' },
+  'no-embed-fonts': { type: 'boolean', help: 'do not embed subset fonts in the EPUB' },
+  templates: SHARED.templates,
+  config: SHARED.config,
+  force: { type: 'boolean', default: false, help: 'rebuild even the artifacts whose inputs did not change' },
+  quiet: { type: 'boolean', short: 'q', default: false, help: 'print nothing but errors' },
+} as const satisfies OptionTable;
 
 const BUILD_HELP = `Usage: bookdeck build [options]
 
 Build the EPUB, the print PDF and the reveal.js deck from one manuscript.
 
 Options:
-  -m, --manuscript FILE|DIR  manuscript file, or folder of *.md files (default: ${DEFAULT_MANUSCRIPT})
-  -o, --out DIR              output folder (default: dist)
-      --only LIST            comma-separated list of: ${FORMATS.join(',')}
-                             (default: ${DEFAULT_FORMATS.join(',')})
-      --deck-pdf             also print deck.pdf and deck-notes.pdf with Chromium
-                             (the same as adding deck-pdf to the formats)
-      --pptx                 also write deck.pptx, the deck for PowerPoint/WPS, with
-                             speaker notes (the same as adding pptx to the formats)
-      --paper SIZE           PDF paper: a4 (default), a5 or b5, in any case (A5)
-      --booklet              also write book-booklet.pdf (A5 pages, saddle-stitch on A4)
-      --toc-depth N          levels in the PDF's contents: 1 sections, 2 (default) also
-                             their ## parts, up to 4; bookmarks always show every level
-      --layout NAME          PDF layout: book (default) or gongwen (GB/T 9704-2012
-                             handouts: 3号 仿宋, 28 characters × 22 lines, — 1 — outside)
-      --split                also write one PDF per speech, NN-title.pdf, numbered from 1
-      --title-page           title page and contents even for a one-speech manuscript
-      --no-title-page        neither, even for a book of several speeches
-      --bleed LENGTH         bleed around each page for the print shop, e.g. 3mm
-      --crop-marks           crop marks outside the bleed (TrimBox and BleedBox set)
-      --grayscale            images and colours in gray, for a black-and-white run
-      --single-file          also write deck.html with CSS and JS inlined
-      --no-embed-fonts       do not embed subset fonts in the EPUB
-      --templates DIR        folder of templates overriding the built-in ones; they
-                             run code (EJS), so templates/ beside the manuscript is
-                             used only with build.trustTemplates: true in the config
-      --config FILE          config file (default: bookdeck.config.json|yaml beside
-                             the manuscript, then in the current folder)
-      --force                rebuild even the artifacts whose inputs did not change
-  -q, --quiet                print nothing but errors
-      --debug                show stack traces
-  -h, --help                 show this help
+${optionsHelp(OPTIONS)}
 
 The summary ends with the talk's length, from the notes at deck.charsPerMinute
 (config, default 220); deck.minutes in the config fits the talk to that length and
@@ -62,29 +56,7 @@ Examples:
 export async function buildCommand(argv: string[], con: Console): Promise<number> {
   const args = parse(
     argv,
-    {
-      manuscript: { type: 'string', short: 'm', default: DEFAULT_MANUSCRIPT },
-      out: { type: 'string', short: 'o' },
-      only: { type: 'string' },
-      paper: { type: 'string' },
-      booklet: { type: 'boolean' },
-      'toc-depth': { type: 'string' },
-      layout: { type: 'string' },
-      split: { type: 'boolean' },
-      'title-page': { type: 'boolean' },
-      'no-title-page': { type: 'boolean' },
-      bleed: { type: 'string' },
-      'crop-marks': { type: 'boolean' },
-      grayscale: { type: 'boolean' },
-      'single-file': { type: 'boolean' },
-      'deck-pdf': { type: 'boolean' },
-      pptx: { type: 'boolean' },
-      'no-embed-fonts': { type: 'boolean' },
-      templates: { type: 'string' },
-      config: { type: 'string' },
-      force: { type: 'boolean', default: false },
-      quiet: { type: 'boolean', short: 'q', default: false },
-    },
+    OPTIONS,
     'build',
     BUILD_HELP,
     con,

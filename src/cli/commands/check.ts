@@ -7,7 +7,7 @@ import { bookUncoveredChars, describeChar } from '../../fonts/index.js';
 import { gongwenFallbacks } from '../../emit/pdf/gongwen-check.js';
 import { LAYOUTS, type Layout } from '../../formats.js';
 import { loadBook } from '../../manuscript/load.js';
-import { DEFAULT_MANUSCRIPT, resolveManuscript } from '../../manuscript/read.js';
+import { resolveManuscript } from '../../manuscript/read.js';
 import { builtFrom, readManifest } from '../../cache/manifest.js';
 import { workDirFor } from '../../io/atomic.js';
 import { epubcheck } from '../../tools/epubcheck.js';
@@ -15,9 +15,18 @@ import { impressRender } from '../../tools/impress.js';
 import { planTalk } from '../../emit/deck/talk.js';
 import { renderChapters } from '../../emit/epub/index.js';
 import { sourceDateEpoch } from '../../model/source-date.js';
-import { parse, usageError } from '../args.js';
+import { optionsHelp, parse, SHARED, usageError, type OptionTable } from '../args.js';
 import type { Console } from '../console.js';
 import { resolveBuild } from '../options.js';
+
+/** The command's options, each written once: parseArgs and the help both read this table. */
+export const OPTIONS = {
+  manuscript: SHARED.manuscript,
+  out: { type: 'string', short: 'o', arg: 'DIR', help: 'built output to validate too (default: build.out of the\nconfig, else dist)' },
+  config: SHARED.config,
+  layout: { type: 'string', arg: 'NAME', help: 'the PDF layout to check the fonts of: book or gongwen\n(default: build.layout of the config, else book)' },
+  strict: { type: 'boolean', default: false, help: 'warnings fail the check too' },
+} as const satisfies OptionTable;
 
 const CHECK_HELP = `Usage: bookdeck check [options]
 
@@ -40,15 +49,7 @@ file:line:column: severity CODE: message
     a Noto CJK one
 
 Options:
-  -m, --manuscript FILE|DIR  manuscript (default: ${DEFAULT_MANUSCRIPT})
-  -o, --out DIR              built output to validate too (default: build.out of the
-                             config, else dist)
-      --config FILE          config file (default: bookdeck.config.json|yaml)
-      --layout NAME          the PDF layout to check the fonts of: book or gongwen
-                             (default: build.layout of the config, else book)
-      --strict               warnings fail the check too
-      --debug                show stack traces
-  -h, --help                 show this help
+${optionsHelp(OPTIONS)}
 
 Exit codes: 0 no errors (warnings allowed unless --strict), 1 errors found.
 `;
@@ -57,13 +58,7 @@ Exit codes: 0 no errors (warnings allowed unless --strict), 1 errors found.
 export async function checkCommand(argv: string[], con: Console): Promise<number> {
   const args = parse(
     argv,
-    {
-      manuscript: { type: 'string', short: 'm', default: DEFAULT_MANUSCRIPT },
-      out: { type: 'string', short: 'o' },
-      config: { type: 'string' },
-      layout: { type: 'string' },
-      strict: { type: 'boolean', default: false },
-    },
+    OPTIONS,
     'check',
     CHECK_HELP,
     con,

@@ -3,8 +3,18 @@ import path from 'node:path';
 import { assemble } from '../../import/assemble.js';
 import { importFile } from '../../import/index.js';
 import { writeFileAtomic } from '../../io/atomic.js';
-import { parse, usageError } from '../args.js';
+import { optionsHelp, parse, usageError, type OptionTable } from '../args.js';
 import type { Console } from '../console.js';
+
+/** The command's options, each written once: parseArgs and the help both read this table. */
+export const OPTIONS = {
+  out: { type: 'string', short: 'o', arg: 'PATH', help: 'OUT.md: one manuscript. FOLDER/ (or an existing folder): one\nNN-title.md per speech. Default: the manuscript on stdout.' },
+  book: { type: 'boolean', default: false, help: 'several FILEs into one manuscript (with -o OUT.md or stdout)' },
+  title: { type: 'string', arg: 'TEXT', help: 'the book title in the front matter' },
+  'speech-title': { type: 'string', multiple: true, arg: 'T', help: 'title for the next untitled speech (repeatable)' },
+  lang: { type: 'string', default: 'zh-Hans', arg: 'TAG', help: 'the lang in the front matter (default zh-Hans)' },
+  'keep-furniture': { type: 'boolean', default: false, help: 'keep PDF page numbers and running heads in the text' },
+} as const satisfies OptionTable;
 
 const IMPORT_HELP = `Usage: bookdeck import FILE... [-o OUT.md | -o FOLDER/] [options]
 
@@ -39,15 +49,7 @@ choice is printed (stderr), with the date: written when a short line names a ful
 (（2018年7月26日）), else left out.
 
 Options:
-  -o, --out PATH         OUT.md: one manuscript. FOLDER/ (or an existing folder): one
-                         NN-title.md per speech. Default: the manuscript on stdout.
-      --book             several FILEs into one manuscript (with -o OUT.md or stdout)
-      --title TEXT       the book title in the front matter
-      --speech-title T   title for the next untitled speech (repeatable)
-      --lang TAG         the lang in the front matter (default zh-Hans)
-      --keep-furniture   keep PDF page numbers and running heads in the text
-      --debug            show stack traces
-  -h, --help             show this help
+${optionsHelp(OPTIONS)}
 
 Examples:
   bookdeck import manuscript/source/speeches-2018-forum.txt -o draft.md
@@ -63,14 +65,7 @@ Examples:
 export async function importCommand(argv: string[], con: Console): Promise<number> {
   const args = parse(
     argv,
-    {
-      out: { type: 'string', short: 'o' },
-      book: { type: 'boolean', default: false },
-      title: { type: 'string' },
-      'speech-title': { type: 'string', multiple: true },
-      lang: { type: 'string', default: 'zh-Hans' },
-      'keep-furniture': { type: 'boolean', default: false },
-    },
+    OPTIONS,
     'import',
     IMPORT_HELP,
     con,

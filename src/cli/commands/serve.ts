@@ -1,10 +1,19 @@
 import { DEFAULT_FORMATS } from '../../formats.js';
-import { DEFAULT_MANUSCRIPT } from '../../manuscript/read.js';
 import { serve } from '../../serve/session.js';
-import { parse, usageError } from '../args.js';
+import { optionsHelp, parse, SHARED, usageError, type OptionTable } from '../args.js';
 import type { Console } from '../console.js';
 import { resolveBuild } from '../options.js';
 import { printEvent } from '../progress.js';
+
+/** The command's options, each written once: parseArgs and the help both read this table. */
+export const OPTIONS = {
+  manuscript: SHARED.manuscript,
+  out: { type: 'string', short: 'o', arg: 'DIR', help: 'output folder (default: dist)' },
+  port: { type: 'string', short: 'p', default: '0', arg: 'N', help: 'port (default: a free one, printed)' },
+  'no-pdf': { type: 'boolean', default: false, help: 'do not rebuild the PDF on save' },
+  templates: SHARED.templates,
+  config: SHARED.config,
+} as const satisfies OptionTable;
 
 const SERVE_HELP = `Usage: bookdeck serve [options]
 
@@ -14,30 +23,14 @@ at once; the PDF follows after a short quiet period. A broken save shows its err
 in the page and here, and the last good preview stays up. Stop with Ctrl-C.
 
 Options:
-  -m, --manuscript FILE|DIR  manuscript (default: ${DEFAULT_MANUSCRIPT})
-  -o, --out DIR              output folder (default: dist)
-  -p, --port N               port (default: a free one, printed)
-      --no-pdf               do not rebuild the PDF on save
-      --templates DIR        folder of templates overriding the built-in ones; they
-                             run code (EJS), so templates/ beside the manuscript is
-                             used only with build.trustTemplates: true in the config
-      --config FILE          config file
-      --debug                show stack traces
-  -h, --help                 show this help
+${optionsHelp(OPTIONS)}
 `;
 
 /** `bookdeck serve`: live preview until interrupted. */
 export async function serveCommand(argv: string[], con: Console): Promise<number> {
   const args = parse(
     argv,
-    {
-      manuscript: { type: 'string', short: 'm', default: DEFAULT_MANUSCRIPT },
-      out: { type: 'string', short: 'o' },
-      port: { type: 'string', short: 'p', default: '0' },
-      'no-pdf': { type: 'boolean', default: false },
-      templates: { type: 'string' },
-      config: { type: 'string' },
-    },
+    OPTIONS,
     'serve',
     SERVE_HELP,
     con,
