@@ -139,3 +139,22 @@ describe('a collection with a preface, speeches in parts, an appendix and a post
     });
   });
 });
+
+describe('a manuscript with a pandoc title block, a preface, no YAML, a code block in a footnote and a definition-style list', () => {
+  const TITLED = path.join(ROOT, 'test/fixtures/pandoc-title/title-block.md');
+  it('builds all three outputs; the EPUB passes EPUBCheck and pdftotext finds every footnote and the preface', async () => {
+    const out = await scratchDir('pandoc-title');
+    const res = await runCli(['build', '-m', TITLED, '-o', out, '--quiet']);
+    expect(res.exitCode, res.all).toBe(0);
+    const { book } = await loadBook(TITLED);
+    expect(book.meta).toMatchObject({ title: '乡村振兴调研报告选', author: '王明、李华', date: '2023-11-02' });
+    expect(book.sections.map((s) => [s.kind, s.title])).toEqual([['front', '前言'], ['speech', '让特色产业带富一方']]);
+    const report = await epubcheck(path.join(out, 'book.epub'));
+    expect(report.messages, JSON.stringify(report.messages)).toEqual([]);
+    const text = squash((await pdfLines(path.join(out, 'book.pdf'))).map((l) => l.text).join(''));
+    for (const t of ['这本小册子汇集了两次调研座谈会上的发言', '编者注：发言稿经本人审定。', '加工企业名单的查询方式如下：', 'query--county示范县--type加工企业', '名单每季度更新一次。', '产业:指一个地区有比较优势的生产门类。']) {
+      expect(text, t).toContain(squash(t));
+    }
+    expect(text).not.toContain('%乡村振兴');
+  });
+});
