@@ -133,7 +133,7 @@ beforeAll(async () => {
 /** Images of the examples all show one PNG of the corpus folder (see the file comment). */
 function pointImagesAtPixel(b: Book): void {
   const refs = new Set<string>();
-  const nodes: Nodes[] = b.chapters.flatMap((c) => [c.heading, ...c.body]);
+  const nodes: Nodes[] = b.sections.flatMap((c) => [c.heading, ...c.body]);
   const all: Nodes[] = [];
   while (nodes.length) {
     const n = nodes.pop()!;
@@ -153,7 +153,7 @@ describe(`the CommonMark spec corpus (${tests.length} examples)`, () => {
     expect(tests.length).toBeGreaterThan(600);
     expect(epubText.length).toBeGreaterThan(10_000);
     expect(pdfText.length).toBeGreaterThan(10_000);
-    console.log(`commonmark corpus: ${tests.length} examples, ${book.chapters.length} speeches; epub ${times.epub} ms, pdf ${times.pdf} ms; ${warnings.length} warnings`);
+    console.log(`commonmark corpus: ${tests.length} examples, ${book.sections.length} sections; epub ${times.epub} ms, pdf ${times.pdf} ms; ${warnings.length} warnings`);
   });
 
   it('is EPUBCheck-clean', async () => {
