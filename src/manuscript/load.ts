@@ -5,7 +5,6 @@ import { buildBook } from '../model/build-book.js';
 import type { Book, ParsedFile } from '../model/book.js';
 import { plainText } from '../model/text.js';
 import { parseSource } from './parse.js';
-import { shareLinkDefinitions } from './shared-definitions.js';
 import { readSource, resolveManuscript } from './read.js';
 import { refuseNonXmlChars } from '../xml-chars.js';
 
@@ -25,7 +24,7 @@ export async function loadBook(input: string, config: Config = {}): Promise<Load
   for (const s of sources) refuseNonXmlChars(s.text, s.path);
   // pandoc reads a `% title` block only at the very start of its input.
   const { block: titleBlock, text } = splitTitleBlock(sources[0]!.text);
-  const files = shareLinkDefinitions([{ ...sources[0]!, text }, ...sources.slice(1)].map(parseSource));
+  const files = [{ ...sources[0]!, text }, ...sources.slice(1)].map(parseSource);
   const { build: _build, deck: _deck, ...defaults } = config;
   const firstH1 = files.flatMap((f) => f.tree.children).find((n) => n.type === 'heading' && n.depth === 1);
   const { meta, warnings } = readMeta(files[0]!.tree, files[0]!.path, {

@@ -1,4 +1,4 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { execa } from 'execa';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -224,18 +224,6 @@ describe('text that was silently lost', () => {
     const { xhtml, pdf } = buildOk('refdef');
     expect(xhtml).toContain('见<a href="https://example.com/">官网</a>。');
     expect(squash(pdf)).toContain('见官网。');
-  });
-
-  it('a link definition in another file of a folder manuscript serves it too', async () => {
-    const dir = path.join(work, 'refdef-folder');
-    await mkdir(dir);
-    await writeFile(path.join(dir, '01.md'), `${HEAD}见[官网][site]。\n`);
-    await writeFile(path.join(dir, '02.md'), '# 第二篇\n\n正文。\n\n[site]: https://example.com/\n');
-    const res = await runCli(['build', '-m', dir, '-o', path.join(dir, 'dist'), '--only', 'epub,pdf']);
-    expect(res.exitCode, res.all).toBe(0);
-    const xhtml = readZip(await readFile(path.join(dir, 'dist/book.epub'))).find((e) => e.name === 'OEBPS/s1.xhtml')!.data.toString('utf8');
-    expect(xhtml).toContain('见<a href="https://example.com/">官网</a>。');
-    expect(squash((await execa('pdftotext', [path.join(dir, 'dist/book.pdf'), '-'])).stdout)).toContain('见官网。');
   });
 
   it('<math> and a malformed HTML block keep their text, with a warning', async () => {
