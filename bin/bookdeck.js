@@ -4,6 +4,7 @@
 // per bundle and per Node.js version, kept in bookdeck's per-user cache; it only saves
 // time, so any failure to read or write it is ignored. Without a bundle (`tsc` only),
 // the unbundled lib/cli/main.js runs instead.
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -12,7 +13,9 @@ import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 
 const args = process.argv.slice(2);
-const bundle = fileURLToPath(new URL('../lib/bundle/bookdeck.cjs', import.meta.url));
+const root = fileURLToPath(new URL('..', import.meta.url));
+const bundle = path.join(root, 'lib/bundle/bookdeck.cjs');
+await bundleSourceCheckout();
 if (!existsSync(bundle)) {
   const { main } = await import('../lib/cli/main.js');
   process.exitCode = await main(args);
@@ -20,6 +23,24 @@ if (!existsSync(bundle)) {
   const { main, saveCache } = loadBundle(bundle, ['build', 'check', 'import', 'serve'].includes(args[0]) ? args[0] : 'cli');
   process.exitCode = await main(args);
   saveCache();
+}
+
+/**
+ * In a source checkout (src/ beside bin/), never run a bundle older than the sources: a
+ * `git pull` or an edit would otherwise run yesterday's code with no sign of it. The check
+ * stats the sources (a few ms); bundling takes ~0.5 s and happens only when they changed.
+ */
+async function bundleSourceCheckout() {
+  if (!existsSync(path.join(root, 'src')) || !existsSync(path.join(root, 'scripts/bundle.mjs'))) return;
+  const { staleReason } = await import('../scripts/stale.mjs');
+  const reason = staleReason(root);
+  if (!reason) return;
+  process.stderr.write(`bookdeck: ${reason}; bundling src/ first\n`);
+  try {
+    execFileSync(process.execPath, [path.join(root, 'scripts/bundle.mjs')], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  } catch {
+    process.stderr.write('bookdeck: bundling failed (is esbuild installed? run npm install); running the bundle there is\n');
+  }
 }
 
 /** Compile the bundle, with the code cache when there is a good one; `saveCache` writes a new one if not. */

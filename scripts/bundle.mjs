@@ -7,32 +7,19 @@
 // external. When the bundle is newer than every source file, package.json, the lock file
 // and this script, nothing is done: `npm run build` with nothing changed costs ~10 ms here.
 import { build } from 'esbuild';
-import { readdirSync, rmSync, statSync } from 'node:fs';
-import path from 'node:path';
+import { mkdirSync, renameSync, rmSync } from 'node:fs';
+import { staleReason } from './stale.mjs';
 
 const OUT = 'lib/bundle/bookdeck.cjs';
 const force = process.argv.includes('--force');
 
-/** Newest modification time of a file or of any file under a folder. */
-function newest(p) {
-  const st = statSync(p);
-  if (!st.isDirectory()) return st.mtimeMs;
-  return readdirSync(p).reduce((m, name) => Math.max(m, newest(path.join(p, name))), st.mtimeMs);
-}
-
-const built = (() => {
-  try {
-    return statSync(OUT).mtimeMs;
-  } catch {
-    return -Infinity;
-  }
-})();
-const inputs = ['src', 'package.json', 'package-lock.json', 'scripts/bundle.mjs'];
-if (force || inputs.some((p) => newest(p) >= built)) {
-  rmSync('lib/bundle', { recursive: true, force: true });
+if (force || staleReason('.', [OUT])) {
+  // Built beside and renamed in, so a CLI starting meanwhile reads the old bundle or the new one, never none.
+  const tmp = `lib/.bundle-${process.pid}`;
+  rmSync(tmp, { recursive: true, force: true });
   await build({
     entryPoints: ['src/cli/main.ts'],
-    outfile: OUT,
+    outfile: `${tmp}/bookdeck.cjs`,
     bundle: true,
     format: 'cjs',
     platform: 'node',
@@ -44,4 +31,8 @@ if (force || inputs.some((p) => newest(p) >= built)) {
     define: { 'import.meta.url': '__bookdeckUrl' },
     banner: { js: "const __bookdeckUrl = require('node:url').pathToFileURL(__filename).href;" },
   });
+  mkdirSync('lib/bundle', { recursive: true });
+  renameSync(`${tmp}/bookdeck.cjs.map`, `${OUT}.map`);
+  renameSync(`${tmp}/bookdeck.cjs`, OUT);
+  rmSync(tmp, { recursive: true, force: true });
 }
