@@ -34,14 +34,15 @@ export function navEntries(book: Book): NavEntry[] {
   return book.sections.map((c) => {
     const page = chapterPage(c.id);
     const innermost = new Map(c.paragraphs.map((p) => [p.id, p.path.at(-1)] as const));
-    const placed = new Map<string | undefined, { line: number; entry: NavEntry }[]>();
-    const place = (under: string | undefined, line: number | undefined, entry: NavEntry) =>
-      placed.set(under, [...(placed.get(under) ?? []), { line: line ?? 0, entry }]);
+    // Entries by the anchor of the part they sit under (undefined: the section itself).
+    const placed = new Map<string | undefined, { line: number; anchor: string; title: string }[]>();
+    const place = (under: string | undefined, line: number | undefined, anchor: string, title: string) =>
+      placed.set(under, [...(placed.get(under) ?? []), { line: line ?? 0, anchor, title }]);
     const partIds = new Set<string>();
     const walk = (parts: readonly Part[], under: string | undefined) => {
       for (const part of parts) {
         partIds.add(part.id);
-        place(under, part.location.line, { id: `nav-${part.id}`, title: part.title, href: `${page}#${part.id}`, children: [] });
+        place(under, part.location.line, part.id, part.title);
         walk(part.children, part.id);
       }
     };
@@ -49,10 +50,12 @@ export function navEntries(book: Book): NavEntry[] {
     for (const p of c.proposals) {
       // A part that is itself the proposal is listed once, as the part.
       if (partIds.has(p.anchor)) continue;
-      place(innermost.get(p.anchor), p.location.line, { id: `nav-${p.anchor}`, title: p.title, href: `${page}#${p.anchor}`, children: [] });
+      place(innermost.get(p.anchor), p.location.line, p.anchor, p.title);
     }
     const children = (under: string | undefined): NavEntry[] =>
-      [...(placed.get(under) ?? [])].sort((a, b) => a.line - b.line).map(({ entry }) => ({ ...entry, children: children(entry.id.slice(4)) }));
+      [...(placed.get(under) ?? [])]
+        .sort((a, b) => a.line - b.line)
+        .map(({ anchor, title }) => ({ id: `nav-${anchor}`, title, href: `${page}#${anchor}`, children: children(anchor) }));
     return { id: `nav-${c.id}`, title: c.title, href: page, children: children(undefined) };
   });
 }
