@@ -60,6 +60,9 @@ export async function allowedRoots(manuscriptDir: string, outDir: string, cwd = 
     { path: dir(cache), why: 'the per-user cache (fonts, subsets, covers, V8 code cache)' },
     ...['bin', 'lib', 'node_modules', 'templates'].map((d) => ({ path: dir(path.join(ROOT, d)), why: `bookdeck's install: ${d}/` })),
     { path: path.join(ROOT, 'package.json'), why: "bookdeck's install: its version, and Node's module type lookup" },
+    // Only in a source checkout: bin/bookdeck.js looks at its own sources so it never runs a stale bundle.
+    { path: dir(path.join(ROOT, 'src')), why: "bookdeck's own sources, read (listed, never executed) for the bundle's staleness check" },
+    { path: path.join(ROOT, 'scripts/stale.mjs'), why: "bookdeck's staleness check, which bin/bookdeck.js runs in a source checkout" },
     { path: await realpath(process.execPath), why: 'the Node binary' },
     { path: '/usr/bin/', why: 'programs bookdeck runs (pandoc, xelatex, xdvipdfmx), opened by the loader and kpathsea' },
     { path: '/lib/', why: 'shared libraries and glibc data (/lib is /usr/lib on Debian 12)' },
