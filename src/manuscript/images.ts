@@ -5,6 +5,7 @@ import { BookdeckError, type Location } from '../errors.js';
 import { readRegularFile } from '../io/read-regular.js';
 import { attr, elementLocation, sanitizeSvg, serializeSvg, type SvgElement } from './svg-sanitize.js';
 import { decodePercent } from '../model/text.js';
+import { rasterProblem } from './image-check.js';
 
 /** An image of the manuscript, checked and read, under a name derived from its bytes. */
 export interface BookImage {
@@ -144,6 +145,13 @@ export class ImageStore {
       throw new BookdeckError('E_IMAGE_TYPE', `image '${src}' is not a ${ext.toUpperCase()} file`, {
         location,
         hint: 'the file name says one format and the bytes another; re-export the image',
+      });
+    }
+    const problem = rasterProblem(bytes, mediaType);
+    if (problem) {
+      throw new BookdeckError('E_IMAGE_CORRUPT', `image '${src}' is a damaged ${ext.toUpperCase()} file: ${problem}`, {
+        location,
+        hint: 'open it in an image editor and save it again, or re-export it',
       });
     }
     return { abs, ext, mediaType, bytes };

@@ -64,6 +64,11 @@ describe('bad input: one clear message, exit 1, previous dist/ untouched', () =>
   it('a missing image', () => expectRefused('img.md', `${HEAD}正文。\n\n![图](missing.png)\n`, /missing\.png/, 10));
   it('an image path outside the manuscript folder', () =>
     expectRefused('escape.md', `${HEAD}正文。\n\n![x](../../../../etc/passwd)\n`, /outside the manuscript folder|leaves the manuscript folder/, 10));
+  it('a damaged PNG (xdvipdfmx died on it, exit 70)', async () => {
+    const png = await readFile(new URL('../fixtures/every-construct/images/figure.png', import.meta.url));
+    await writeFile(path.join(work, 'damaged.png'), png.subarray(0, png.length >> 1));
+    return expectRefused('damaged.md', `${HEAD}正文。\n\n![图](damaged.png)\n`, /E_IMAGE_CORRUPT: .*'damaged.png' is a damaged PNG file: its .* chunk is cut off/, 10);
+  });
   it('a 5 MB single paragraph', () => expectRefused('huge.md', `${HEAD}${'京津冀协同发展，'.repeat(220_000)}\n`, /single paragraph of [\d,]+ characters/, 8));
   it('lists nested past 32 deep (ten deep builds)', () => {
     const nested = Array.from({ length: 40 }, (_, i) => `${'  '.repeat(i)}- 第${i + 1}层`).join('\n');
