@@ -8,7 +8,7 @@ const JPEG = new Uint8Array(readFileSync('/usr/share/doc/texlive-doc/pdftex/samp
 
 /** A PNG made of the given chunks, each with its CRC computed. */
 function png(chunks: [string, Buffer][]): Uint8Array {
-  const parts = [Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])];
+  const parts: Buffer[] = [Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])];
   for (const [type, data] of chunks) {
     const head = Buffer.alloc(8);
     head.writeUInt32BE(data.length, 0);
@@ -32,7 +32,7 @@ describe('rasterProblem', () => {
   it('names what is wrong with a damaged PNG', () => {
     expect(rasterProblem(PNG.subarray(0, PNG.length >> 1), 'image/png')).toMatch(/cut off/);
     const flipped = PNG.slice();
-    flipped[60] ^= 0xff;
+    flipped[60] = flipped[60]! ^ 0xff;
     expect(rasterProblem(flipped, 'image/png')).toMatch(/damaged \(CRC mismatch\)/);
     const garbage = png([['IHDR', ihdr], ['IDAT', Buffer.from('not zlib at all')], ['IEND', Buffer.alloc(0)]]);
     expect(rasterProblem(garbage, 'image/png')).toMatch(/does not decompress/);
