@@ -1,6 +1,6 @@
 import type { Book } from '../../model/book.js';
 import { speechByline } from '../../model/byline.js';
-import type { PandocNode } from './pandoc-text.js';
+import { para, rawBlock, rawInline, type Block, type Inline } from '../../tools/pandoc-ast.js';
 import { texEscape } from './tex.js';
 
 /** The face of a heading in a handout: 一、 黑体 · （一） 楷体 · 1. and （1） 仿宋. */
@@ -27,38 +27,44 @@ export function headingFace(text: string, level: number): HeadingFace {
  * the face of their level; a speech's subtitle and speaker/date lines are set centred in
  * 楷体, with an empty line after them.
  */
-export function gongwenBlocks(book: Book, blocks: readonly PandocNode[]): PandocNode[] {
+export function gongwenBlocks(book: Book, blocks: readonly Block[]): Block[] {
   const byline = new Map<string, boolean>();
   for (const ch of book.chapters) {
     const lines = speechByline(ch);
     lines.forEach((l, i) => byline.set(l.para.id, i === lines.length - 1));
   }
-  return blocks.flatMap((b): PandocNode[] => {
+  return blocks.flatMap((b): Block[] => {
     if (b.t === 'Header') {
-      const [level, [id], content] = b.c as [number, [string], PandocNode[]];
+      const [level, [id], content] = b.c;
       // The speech title is set by the template on the grid rather than by \chapter, whose spacing is not.
       if (level === 1) {
-        const anchor: PandocNode = { t: 'RawInline', c: ['latex', `\\gwspeech{${id}}{${texEscape(plain(content))}}`] };
-        return [raw('\\begin{gwtitle}'), { t: 'Para', c: [anchor, ...content] }, raw('\\end{gwtitle}')];
+        const anchor = rawInline('latex', `\\gwspeech{${id}}{${texEscape(plain(content))}}`);
+        return [raw('\\begin{gwtitle}'), para([anchor, ...content]), raw('\\end{gwtitle}')];
       }
       // Its anchor and a bookmark under the speech, as the book's \\section would have.
-      const mark: PandocNode[] = id ? [{ t: 'RawInline', c: ['latex', `\\gwheadingmark{${level - 1}}{${texEscape(plain(content))}}{${id}}`] }] : [];
-      return [raw(`\\begin{gwheading}{${headingFace(plain(content), level)}}`), { t: 'Para', c: [...mark, ...content] }, raw('\\end{gwheading}')];
+      const mark = id ? [rawInline('latex', `\\gwheadingmark{${level - 1}}{${texEscape(plain(content))}}{${id}}`)] : [];
+      return [raw(`\\begin{gwheading}{${headingFace(plain(content), level)}}`), para([...mark, ...content]), raw('\\end{gwheading}')];
     }
-    const id = b.t === 'Div' ? (b.c as [[string]])[0][0] : undefined;
+    const id = b.t === 'Div' ? b.c[0][0] : undefined;
     const last = id === undefined ? undefined : byline.get(id);
     if (last === undefined) return [b];
     return [raw('\\begin{gwbyline}'), b, raw('\\end{gwbyline}'), ...(last ? [raw('\\gwafterhead')] : [])];
   });
 }
 
-function raw(tex: string): PandocNode {
-  return { t: 'RawBlock', c: ['latex', tex] };
+function raw(tex: string): Block {
+  return rawBlock('latex', tex);
 }
 
-/** The text of pandoc inlines. Pure. */
-function plain(nodes: readonly PandocNode[]): string {
-  return nodes
-    .map((n) => (n.t === 'Str' ? (n.c as string) : n.t === 'Space' ? ' ' : Array.isArray(n.c) ? plain((n.c as unknown[]).filter((x): x is PandocNode => typeof x === 'object' && x !== null && 't' in x)) : ''))
-    .join('');
+/**
+ * The text of pandoc inlines. Pure. It reads the `Str`s and `Space`s of a node whose
+ * content is a list of nodes (Emph, Strong, a Note's blocks) and skips nodes whose content
+ * starts with an attribute or a tag (Link, Span, Code, Quoted, RawInline).
+ */
+function plain(nodes: readonly (Inline | Block)[]): string {
+  return nodes.map((n) => (n.t === 'Str' ? n.c : n.t === 'Space' ? ' ' : 'c' in n && Array.isArray(n.c) ? plain(n.c.filter(isNode)) : '')).join('');
+}
+
+function isNode(x: unknown): x is Inline | Block {
+  return typeof x === 'object' && x !== null && 't' in x;
 }

@@ -50,8 +50,8 @@ export const emitPdf: Emitter = async (book, ctx) => {
         variants.map(async (variant) => {
           const label = doc.key === 'book' ? variant : `${variant}, ${doc.name}`;
           ctx.progress(`pandoc → LaTeX (${label})`);
-          const ast = bookToPandoc(doc.book, apiVersion, images.names) as { blocks: unknown[] };
-          if (gongwen) ast.blocks = gongwenBlocks(doc.book, ast.blocks as Parameters<typeof gongwenBlocks>[1]);
+          const ast = bookToPandoc(doc.book, apiVersion, images.names);
+          if (gongwen) ast.blocks = gongwenBlocks(doc.book, ast.blocks);
           const variables = {
             ...(gongwen ? gongwen.variables(variant) : {}),
             frontpages: doc.frontPages,

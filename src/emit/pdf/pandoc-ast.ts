@@ -3,7 +3,9 @@ import type { Book } from '../../model/book.js';
 import { footnoteDefinitions, linkDefinitions } from '../../model/footnotes.js';
 import { table } from './pandoc-table.js';
 import { htmlText } from '../../manuscript/html-text.js';
-import { keepLastTwoHan, str, type PandocNode } from './pandoc-text.js';
+import { keepLastTwoHan, str } from './pandoc-text.js';
+import * as P from '../../tools/pandoc-ast.js';
+import type { Block, Inline, MetaValue, Pandoc } from '../../tools/pandoc-ast.js';
 import { zhDate } from '../../model/text.js';
 import { texEscape } from './tex.js';
 import { notePlace } from '../../errors.js';
@@ -13,15 +15,15 @@ import { breakableStr, codeBlock } from './pandoc-code.js';
  * Book → pandoc JSON AST. Text always becomes `Str`, so pandoc escapes TeX specials and
  * raw TeX in a manuscript prints as text instead of reaching xelatex.
  */
-export function bookToPandoc(book: Book, apiVersion: number[], images: ReadonlyMap<Image, string> = new Map()): object {
-  const out: PandocNode[] = [];
+export function bookToPandoc(book: Book, apiVersion: number[], images: ReadonlyMap<Image, string> = new Map()): Pandoc {
+  const out: Block[] = [];
   const notes = footnoteDefinitions(book);
   const links = linkDefinitions(book);
   for (const ch of book.sections) {
     const ids: Ids = new Map(ch.paragraphs.map((p) => [p.node, { id: p.id }] as const));
     for (const [heading, id] of ch.headingIds) ids.set(heading, { id });
     const ctx: Ctx = { ids, notes, links, images, file: ch.location.file, chapter: ch.id, noted: new Map(), depth: { all: 0, bullet: 0, ordered: 0 } };
-    out.push({ t: 'Header', c: [1, [ch.id, [], []], inlines(ch.heading.children, ctx)] });
+    out.push(P.header(1, P.attr(ch.id), inlines(ch.heading.children, ctx)));
     for (const pr of ch.proposals) {
       const p = ch.paragraphs.find((p) => p.id === pr.anchor);
       // Nested under the innermost part that holds it; a part that is the proposal has its own bookmark.
@@ -31,13 +33,13 @@ export function bookToPandoc(book: Book, apiVersion: number[], images: ReadonlyM
     if (ch.attribution) {
       out.push(
         raw('\\begin{attribution}'),
-        { t: 'Div', c: [[ch.attribution.id, ['attribution'], []], [{ t: 'Para', c: inlines(ch.attribution.node.children, ctx) }]] },
+        P.div(P.attr(ch.attribution.id, ['attribution']), [P.para(inlines(ch.attribution.node.children, ctx))]),
         raw('\\end{attribution}'),
       );
     }
   }
   const m = book.meta;
-  const meta: Record<string, PandocNode> = {
+  const meta: Record<string, MetaValue> = {
     title: metaStr(m.title),
   };
   if (m.date) Object.assign(meta, { date: metaStr(m.date), 'date-zh': metaStr(zhDate(m.date)) });
@@ -45,16 +47,16 @@ export function bookToPandoc(book: Book, apiVersion: number[], images: ReadonlyM
   if (m.author) meta.author = metaStr(m.author);
   if (m.publisher) meta.publisher = metaStr(m.publisher);
   if (m.description) meta.description = metaStr(m.description);
-  if (m.keywords) meta.keywords = { t: 'MetaList', c: m.keywords.map(metaStr) };
-  return { 'pandoc-api-version': apiVersion, meta, blocks: out };
+  if (m.keywords) meta.keywords = P.metaList(m.keywords.map(metaStr));
+  return P.pandocDoc(apiVersion, out, meta);
 }
 
-function raw(tex: string): PandocNode {
-  return { t: 'RawBlock', c: ['latex', tex] };
+function raw(tex: string): Block {
+  return P.rawBlock('latex', tex);
 }
 
-function metaStr(s: string): PandocNode {
-  return { t: 'MetaInlines', c: str(s) };
+function metaStr(s: string): MetaValue {
+  return P.metaInlines(str(s));
 }
 
 type Ids = Map<unknown, { id: string; bookmark?: string; level?: number }>;
@@ -87,33 +89,33 @@ interface Depth {
 
 const MAX_DEPTH: Depth = { all: 6, bullet: 4, ordered: 4 };
 
-function blocks(nodes: readonly RootContent[], ctx: Ctx): PandocNode[] {
+function blocks(nodes: readonly RootContent[], ctx: Ctx): Block[] {
   return nodes.flatMap((n) => block(n, ctx));
 }
 
-function block(node: RootContent, ctx: Ctx): PandocNode[] {
+function block(node: RootContent, ctx: Ctx): Block[] {
   if (node.position) notePlace({ file: ctx.file, line: node.position.start.line, column: node.position.start.column });
   switch (node.type) {
     case 'paragraph': {
       const only = node.children.length === 1 ? node.children[0] : undefined;
       // A paragraph that is one image is a figure, captioned with its alt text.
-      if (only?.type === 'image' && ctx.images.has(only)) return [{ t: 'Para', c: [image(only, ctx, true)] }];
-      const para: PandocNode = { t: 'Para', c: keepLastTwoHan(inlines(node.children, ctx)) };
+      if (only?.type === 'image' && ctx.images.has(only)) return [P.para([image(only, ctx, true)])];
+      const para = P.para(keepLastTwoHan(inlines(node.children, ctx)));
       const ref = ctx.ids.get(node);
       if (!ref) return [para];
       if (ref.bookmark !== undefined) {
         // A bookmark for every proposal, nested under its speech in the PDF outline.
         const mark = `\\proposalmark${ref.level && ref.level > 1 ? `[${ref.level}]` : ''}{${texEscape(ref.bookmark)}}{${ref.id}}`;
-        para.c = [{ t: 'RawInline', c: ['latex', mark] }, ...(para.c as PandocNode[])];
+        para.c = [P.rawInline('latex', mark), ...para.c];
       }
-      return [{ t: 'Div', c: [[ref.id, [], []], [para]] }];
+      return [P.div(P.attr(ref.id), [para])];
     }
     case 'heading':
-      return [{ t: 'Header', c: [node.depth, [ctx.ids.get(node)?.id ?? '', [], []], inlines(node.children, ctx)] }];
+      return [P.header(node.depth, P.attr(ctx.ids.get(node)?.id ?? ''), inlines(node.children, ctx))];
     case 'blockquote': {
       const inner = deeper(ctx, 'all');
       if (!inner) return indented(blocks(node.children, ctx));
-      return [{ t: 'BlockQuote', c: blocks(node.children, inner) }];
+      return [P.blockQuote(blocks(node.children, inner))];
     }
     case 'list': {
       const inner = deeper(ctx, node.ordered ? 'ordered' : 'bullet');
@@ -121,28 +123,28 @@ function block(node: RootContent, ctx: Ctx): PandocNode[] {
         const body = blocks(li.children, inner ?? ctx);
         // A task list item keeps its box: ■ done, □ open (the SC faces have no ☑ ☐).
         const first = body[0];
-        const box: PandocNode[] = typeof li.checked === 'boolean' ? [{ t: 'Str', c: li.checked ? '■' : '□' }, { t: 'Space' }] : [];
+        const box: Inline[] = typeof li.checked === 'boolean' ? [P.str(li.checked ? '■' : '□'), P.space()] : [];
         // Past LaTeX's depth the item is a paragraph indented one step more, its marker hung in the margin.
-        const marker: PandocNode[] = inner ? [] : [{ t: 'RawInline', c: ['latex', `\\noindent\\llap{${node.ordered ? `${(node.start ?? 1) + i}.` : '•'}\\enspace}`] }];
-        if (first?.t === 'Para' || first?.t === 'Plain') first.c = [...marker, ...box, ...(first.c as PandocNode[])];
-        else if (marker.length || box.length) body.unshift({ t: 'Plain', c: [...marker, ...box] });
+        const marker: Inline[] = inner ? [] : [P.rawInline('latex', `\\noindent\\llap{${node.ordered ? `${(node.start ?? 1) + i}.` : '•'}\\enspace}`)];
+        if (first?.t === 'Para' || first?.t === 'Plain') first.c = [...marker, ...box, ...first.c];
+        else if (marker.length || box.length) body.unshift(P.plain([...marker, ...box]));
         return body;
       });
       if (!inner) return indented(items.flat());
       return node.ordered
-        ? [{ t: 'OrderedList', c: [[node.start ?? 1, { t: 'Decimal' }, { t: 'Period' }], items] }]
-        : [{ t: 'BulletList', c: items }];
+        ? [P.orderedList(items, node.start ?? 1, 'Decimal', 'Period')]
+        : [P.bulletList(items)];
     }
     case 'code':
       return [codeBlock(node.value)];
     case 'thematicBreak':
-      return [{ t: 'HorizontalRule' }];
+      return [P.horizontalRule()];
     case 'html': {
       const text = htmlText(node.value);
-      return text.trim() ? [{ t: 'Para', c: breakableStr(text.trim()) }] : [];
+      return text.trim() ? [P.para(breakableStr(text.trim()))] : [];
     }
     case 'containerDirective':
-      return [{ t: 'Div', c: [['', [node.name], []], blocks(node.children as RootContent[], ctx)] }];
+      return [P.div(P.attr('', [node.name]), blocks(node.children as RootContent[], ctx))];
     case 'table':
       return [table(node, (cell) => inlines(cell, ctx))];
     default:
@@ -160,12 +162,12 @@ function deeper(ctx: Ctx, kind: 'all' | 'bullet' | 'ordered'): Ctx | undefined {
 }
 
 /** Blocks set one step further in, without a list environment: how nesting past LaTeX's limit still shows its depth. */
-function indented(body: PandocNode[]): PandocNode[] {
+function indented(body: Block[]): Block[] {
   return [raw('\\par\\begingroup\\advance\\leftskip 1.5em\\relax'), ...body, raw('\\par\\endgroup')];
 }
 
-function inlines(nodes: readonly PhrasingContent[], ctx: Ctx): PandocNode[] {
-  const out: PandocNode[] = [];
+function inlines(nodes: readonly PhrasingContent[], ctx: Ctx): Inline[] {
+  const out: Inline[] = [];
   // Inline HTML comes as one node per tag: drop the tags, keep the text between them,
   // except inside <script> and <style>, whose content is code, not text.
   let hidden: string | undefined;
@@ -178,7 +180,7 @@ function inlines(nodes: readonly PhrasingContent[], ctx: Ctx): PandocNode[] {
       } else if (tag && !tag[1] && (name === 'script' || name === 'style') && !/<\/(script|style)>\s*$/i.test(node.value)) {
         hidden = name;
       } else if (name === 'br') {
-        out.push({ t: 'LineBreak' });
+        out.push(P.lineBreak());
       } else {
         out.push(...breakableStr(htmlText(node.value)));
       }
@@ -189,23 +191,23 @@ function inlines(nodes: readonly PhrasingContent[], ctx: Ctx): PandocNode[] {
   return out;
 }
 
-function inline(node: PhrasingContent, ctx: Ctx): PandocNode[] {
+function inline(node: PhrasingContent, ctx: Ctx): Inline[] {
   switch (node.type) {
     case 'text':
       return breakableStr(node.value);
     case 'strong':
-      return [{ t: 'Strong', c: inlines(node.children, ctx) }];
+      return [P.strong(inlines(node.children, ctx))];
     case 'emphasis':
-      return [{ t: 'Emph', c: inlines(node.children, ctx) }];
+      return [P.emph(inlines(node.children, ctx))];
     case 'delete':
-      return [{ t: 'Strikeout', c: inlines(node.children, ctx) }];
+      return [P.strikeout(inlines(node.children, ctx))];
     case 'inlineCode': {
       const parts = breakableStr(node.value);
-      if (!parts.some((p) => p.t === 'RawInline')) return [{ t: 'Code', c: [['', [], []], node.value] }];
-      return [{ t: 'RawInline', c: ['latex', '\\texttt{'] }, ...parts, { t: 'RawInline', c: ['latex', '}'] }];
+      if (!parts.some((p) => p.t === 'RawInline')) return [P.code(node.value)];
+      return [P.rawInline('latex', '\\texttt{'), ...parts, P.rawInline('latex', '}')];
     }
     case 'break':
-      return [{ t: 'LineBreak' }];
+      return [P.lineBreak()];
     case 'linkReference': {
       const def = ctx.links.get(node.identifier);
       if (!def || !printableLink(def.url)) return inlines(node.children, ctx);
@@ -223,15 +225,15 @@ function inline(node: PhrasingContent, ctx: Ctx): PandocNode[] {
       if (!def) return [];
       // A note referenced again in the chapter is printed once; later references repeat its number.
       const seen = ctx.noted.get(node.identifier);
-      if (seen) return [{ t: 'RawInline', c: ['latex', `\\footref{${seen}}`] }];
+      if (seen) return [P.rawInline('latex', `\\footref{${seen}}`)];
       const label = `fn:${ctx.chapter}:${ctx.noted.size + 1}`;
       ctx.noted.set(node.identifier, label);
       const body = blocks(def.children, ctx);
-      const mark: PandocNode = { t: 'RawInline', c: ['latex', `\\label{${label}}`] };
+      const mark = P.rawInline('latex', `\\label{${label}}`);
       const first = body[0];
-      if (first?.t === 'Para' || first?.t === 'Plain') first.c = [mark, ...(first.c as PandocNode[])];
-      else body.unshift({ t: 'Plain', c: [mark] });
-      return [{ t: 'Note', c: body }];
+      if (first?.t === 'Para' || first?.t === 'Plain') first.c = [mark, ...first.c];
+      else body.unshift(P.plain([mark]));
+      return [P.note(body)];
     }
     default:
       return 'children' in node ? inlines(node.children as PhrasingContent[], ctx) : 'value' in node ? str(String(node.value)) : [];
@@ -242,14 +244,14 @@ function inline(node: PhrasingContent, ctx: Ctx): PandocNode[] {
  * A link whose text prints as written: in a Span, pandoc never takes the text for the
  * address, where \url would set it in a face without Han and percent-encode it.
  */
-function link(content: PandocNode[], url: string, title: string | null | undefined): PandocNode {
-  return { t: 'Link', c: [['', [], []], [{ t: 'Span', c: [['', [], []], content] }], [url, title ?? '']] };
+function link(content: Inline[], url: string, title: string | null | undefined): Inline {
+  return P.link([P.span(P.attr(), content)], url, title ?? '');
 }
 
 /** An image beside the `.tex`; as a figure, pandoc captions it with the alt text (`fig:` title). */
-function image(node: Image, ctx: Ctx, figure: boolean): PandocNode {
+function image(node: Image, ctx: Ctx, figure: boolean): Inline {
   const title = figure ? `fig:${node.title ?? ''}` : (node.title ?? '');
-  return { t: 'Image', c: [['', [], []], str(node.alt ?? ''), [ctx.images.get(node)!, title]] };
+  return P.image(str(node.alt ?? ''), ctx.images.get(node)!, title);
 }
 
 /** A link a PDF may carry as an action: http(s), mailto, or a place in the book. Pure. */

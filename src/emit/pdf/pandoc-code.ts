@@ -1,4 +1,5 @@
-import { type PandocNode, str } from './pandoc-text.js';
+import { rawBlock, rawInline, str as strNode, type Block, type Inline } from '../../tools/pandoc-ast.js';
+import { str } from './pandoc-text.js';
 import { texEscape } from './tex.js';
 
 /**
@@ -9,26 +10,26 @@ import { texEscape } from './tex.js';
 const LONG_RUN = 20;
 const RUN = new RegExp(`[^\\s\\p{Script=Han}\\u3000-\\u303f\\uff00-\\uffef\\u2010-\\u2027]{${LONG_RUN},}`, 'gu');
 const CJK = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef\u2010-\u2027]/u;
-const BREAK: PandocNode = { t: 'RawInline', c: ['latex', '\\allowbreak{}'] };
+const BREAK = rawInline('latex', '\\allowbreak{}');
 
 /** Plain text → Str/Space inlines, with break opportunities inside long unbroken runs. */
-export function breakableStr(text: string): PandocNode[] {
-  return str(text).flatMap((node) => (node.t === 'Str' ? splitLongRuns(node.c as string) : [node]));
+export function breakableStr(text: string): Inline[] {
+  return str(text).flatMap((node) => (node.t === 'Str' ? splitLongRuns(node.c) : [node]));
 }
 
-function splitLongRuns(text: string): PandocNode[] {
-  if (text.length < LONG_RUN) return [{ t: 'Str', c: text }];
-  const out: PandocNode[] = [];
+function splitLongRuns(text: string): Inline[] {
+  if (text.length < LONG_RUN) return [strNode(text)];
+  const out: Inline[] = [];
   let last = 0;
   for (const m of text.matchAll(RUN)) {
-    if (m.index > last) out.push({ t: 'Str', c: text.slice(last, m.index) });
+    if (m.index > last) out.push(strNode(text.slice(last, m.index)));
     [...m[0]].forEach((ch, i) => {
       if (i > 0) out.push(BREAK);
-      out.push({ t: 'Str', c: ch });
+      out.push(strNode(ch));
     });
     last = m.index + m[0].length;
   }
-  if (last < text.length) out.push({ t: 'Str', c: text.slice(last) });
+  if (last < text.length) out.push(strNode(text.slice(last)));
   return out;
 }
 
@@ -37,14 +38,14 @@ function splitLongRuns(text: string): PandocNode[] {
  * spaces kept, tabs expanded, long lines wrapped. Unlike a verbatim environment nothing
  * in the code can end it (`\end{verbatim}`), and it also works inside footnotes.
  */
-export function codeBlock(code: string): PandocNode {
+export function codeBlock(code: string): Block {
   const lines = code.split('\n').map((line) => {
     const text = expandTabs(line);
     if (text === '') return '\\strut\\par';
     return `${[...text].map(codeChar).join('')}\\par`;
   });
   const open = '\\par\\begingroup\\addvspace{.5\\baselineskip}\\small\\ttfamily\\raggedright\\parindent=0pt\\parskip=0pt\\leftskip=\\dimexpr\\leftskip+1em\\relax';
-  return { t: 'RawBlock', c: ['latex', [open, ...lines, '\\endgroup\\addvspace{.5\\baselineskip}'].join('\n')] };
+  return rawBlock('latex', [open, ...lines, '\\endgroup\\addvspace{.5\\baselineskip}'].join('\n'));
 }
 
 /**

@@ -1,27 +1,23 @@
 import type { PhrasingContent, Table, TableRow } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import type { PandocNode } from './pandoc-text.js';
+import { cell, colSpec, plain, row, table as tableNode, type Block, type Inline } from '../../tools/pandoc-ast.js';
 
 const ALIGN = { left: 'AlignLeft', right: 'AlignRight', center: 'AlignCenter' } as const;
 
 /** A GFM table → pandoc's Table (pandoc-types ≥ 1.21): the first row is the head. */
-export function table(node: Table, cell: (content: PhrasingContent[]) => PandocNode[]): PandocNode {
+export function table(node: Table, content: (cell: PhrasingContent[]) => Inline[]): Block {
   const width = Math.max(...node.children.map((r) => r.children.length));
-  const align = Array.from({ length: width }, (_, i) => ({ t: (node.align?.[i] && ALIGN[node.align[i]!]) || 'AlignDefault' }));
-  const attr = ['', [], []];
   const widths = columnWidths(node, width);
-  const row = (r: TableRow) => [
-    attr,
-    Array.from({ length: width }, (_, i) => {
-      const c = r.children[i];
-      return [attr, { t: 'AlignDefault' }, 1, 1, c ? [{ t: 'Plain', c: cell(c.children) }] : []];
-    }),
-  ];
+  const cols = Array.from({ length: width }, (_, i) => colSpec((node.align?.[i] && ALIGN[node.align[i]!]) || 'AlignDefault', widths?.[i]));
+  const toRow = (r: TableRow) =>
+    row(
+      Array.from({ length: width }, (_, i) => {
+        const c = r.children[i];
+        return cell(c ? [plain(content(c.children))] : []);
+      }),
+    );
   const [head, ...body] = node.children;
-  return {
-    t: 'Table',
-    c: [attr, [null, []], align.map((a, i) => [a, widths ? { t: 'ColWidth', c: widths[i] } : { t: 'ColWidthDefault' }]), [attr, head ? [row(head)] : []], [[attr, 0, [], body.map(row)]], [attr, []]],
-  };
+  return tableNode(cols, head ? [toRow(head)] : [], body.map(toRow));
 }
 
 /** A table this wide (in Latin characters, a Han counting two) no longer fits on one line per row. */

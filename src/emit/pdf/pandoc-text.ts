@@ -1,11 +1,8 @@
 import { splitLastTwoHan } from '../../model/text.js';
-import { textInlines } from '../../tools/pandoc-ast.js';
-
-/** A pandoc AST node as JSON: `{t, c}`. */
-export type PandocNode = { t: string; c?: unknown };
+import { rawInline, str as strNode, textInlines, type Inline } from '../../tools/pandoc-ast.js';
 
 /** Plain text → Str/Space inlines. */
-export function str(text: string): PandocNode[] {
+export function str(text: string): Inline[] {
   return textInlines(text);
 }
 
@@ -14,17 +11,11 @@ export function str(text: string): PandocNode[] {
  * the last line never holds a single character: a widow a Chinese typesetter would fix.
  * The characters stay a pandoc `Str`; only the box around them is raw TeX.
  */
-export function keepLastTwoHan(nodes: PandocNode[]): PandocNode[] {
+export function keepLastTwoHan(nodes: Inline[]): Inline[] {
   const last = nodes.at(-1);
   if (last?.t !== 'Str') return nodes;
-  const split = splitLastTwoHan(last.c as string);
+  const split = splitLastTwoHan(last.c);
   if (!split) return nodes;
   const [head, tail] = split;
-  return [
-    ...nodes.slice(0, -1),
-    ...(head ? [{ t: 'Str', c: head }] : []),
-    { t: 'RawInline', c: ['latex', '\\mbox{'] },
-    { t: 'Str', c: tail },
-    { t: 'RawInline', c: ['latex', '}'] },
-  ];
+  return [...nodes.slice(0, -1), ...(head ? [strNode(head)] : []), rawInline('latex', '\\mbox{'), strNode(tail), rawInline('latex', '}')];
 }

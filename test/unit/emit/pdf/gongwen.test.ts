@@ -67,7 +67,7 @@ describe('speechByline and gongwenBlocks', () => {
 
   it('sets the byline in its environment with an empty line after, and headings in the flow by face', async () => {
     const { book } = await loadBook(SPEECH);
-    const blocks = gongwenBlocks(book, (bookToPandoc(book, [1, 22]) as { blocks: { t: string; c?: unknown }[] }).blocks);
+    const blocks = gongwenBlocks(book, bookToPandoc(book, [1, 22]).blocks);
     const raws = blocks.filter((b) => b.t === 'RawBlock').map((b) => (b.c as string[])[1]);
     expect(raws.slice(0, 8)).toEqual([
       '\\begin{gwtitle}',

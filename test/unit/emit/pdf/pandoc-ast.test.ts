@@ -2,7 +2,8 @@ import path from 'node:path';
 import type { Image, Nodes } from 'mdast';
 import { describe, expect, it } from 'vitest';
 import { bookToPandoc } from '../../../../src/emit/pdf/pandoc-ast.js';
-import { keepLastTwoHan, type PandocNode } from '../../../../src/emit/pdf/pandoc-text.js';
+import { keepLastTwoHan } from '../../../../src/emit/pdf/pandoc-text.js';
+import type { Inline } from '../../../../src/tools/pandoc-ast.js';
 import { htmlText } from '../../../../src/manuscript/html-text.js';
 import { latexJob } from '../../../../src/emit/pdf/index.js';
 import { loadBook } from '../../../../src/manuscript/load.js';
@@ -11,6 +12,9 @@ import { ROOT } from '../../../helpers.js';
 
 const FIXTURE = path.join(ROOT, 'test/fixtures/pdf-special/input.md');
 const CONSTRUCTS = path.join(ROOT, 'test/fixtures/all-constructs/speeches.md');
+
+/** Any node of a pandoc AST, as the JSON has it. */
+type PandocNode = { t: string; c?: unknown };
 
 /** Every node of a pandoc AST, depth first. */
 function nodes(x: unknown): PandocNode[] {
@@ -59,9 +63,9 @@ describe('bookToPandoc', () => {
 });
 
 describe('keepLastTwoHan', () => {
-  const str = (c: string) => ({ t: 'Str', c });
+  const str = (c: string): Inline => ({ t: 'Str', c });
   it('boxes the last two Han characters with their punctuation, text unchanged', () => {
-    expect(keepLastTwoHan([str('开头'), { t: 'Space' }, str('步入“快车道”。')])).toEqual([
+    expect(keepLastTwoHan([str('开头'), { t: 'Space' }, str('步入“快车道”。')] satisfies Inline[])).toEqual([
       str('开头'),
       { t: 'Space' },
       str('步入“快'),
@@ -78,7 +82,7 @@ describe('keepLastTwoHan', () => {
   });
 
   it('leaves paragraphs that end in markup or Latin alone', () => {
-    const strong = [{ t: 'Strong', c: [str('加粗')] }];
+    const strong: Inline[] = [{ t: 'Strong', c: [str('加粗')] }];
     expect(keepLastTwoHan(strong)).toBe(strong);
     const latin = [str('GDP')];
     expect(keepLastTwoHan(latin)).toBe(latin);
