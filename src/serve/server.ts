@@ -2,7 +2,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { IMAGE_TYPES, inside } from '../manuscript/images.js';
-import { CLIENT_JS, injectClient } from './client.js';
+import { CLIENT_JS, injectClient, type LivePage } from './client.js';
+import { diffPages, joinPage, type PartedPage } from './parts.js';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -22,16 +23,18 @@ const TYPES: Record<string, string> = {
 /** A running preview server. */
 export interface PreviewServer {
   url: string;
-  /** Tell every open page to reload. */
-  reload(): void;
+  /** Tell every open page but the preview and the deck to reload (the start page, after the PDF changed). */
+  refresh(): void;
   /** Show a build error in every open page (undefined clears it). */
   setError(message: string | undefined): void;
-  /** Replace the in-memory book preview page; its images are read from `imageRoot` (the manuscript folder). */
-  setPreview(html: string, imageRoot: string): void;
+  /** Replace the in-memory book preview page and patch the open ones; its images are read from `imageRoot` (the manuscript folder). */
+  setPreview(page: PartedPage, imageRoot: string): void;
+  /** Patch the open decks to the deck just written to `deck/index.html`. */
+  setDeck(page: PartedPage): void;
   close(): Promise<void>;
 }
 
-/** Serve `outDir` and the in-memory preview on 127.0.0.1, with live reload over SSE. */
+/** Serve `outDir` and the in-memory preview on 127.0.0.1, with live preview over SSE. */
 export async function startServer(outDir: string, port = 0): Promise<PreviewServer> {
   const clients = new Set<ServerResponse>();
   let error: string | undefined;
@@ -41,20 +44,35 @@ export async function startServer(outDir: string, port = 0): Promise<PreviewServ
     for (const res of clients) res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
   };
   const root = path.resolve(outDir);
+  const deckFile = path.join(root, 'deck', 'index.html');
+  // Versions name this server too: a page left open from an earlier serve never matches one of this.
+  const boot = Date.now().toString(36);
+  let serial = 0;
+  const live = { preview: { version: '', page: undefined as PartedPage | undefined }, deck: { version: '', page: undefined as PartedPage | undefined } };
+  const versions = () => ({ preview: live.preview.version, deck: live.deck.version });
+  const update = (kind: LivePage['kind'], page: PartedPage) => {
+    const was = live[kind];
+    const to = `${boot}.${++serial}`;
+    const patch = was.page ? diffPages(was.page, page) : ({ reload: true } as const);
+    live[kind] = { version: to, page };
+    send('patch', { page: kind, from: was.version, to, ...patch });
+  };
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const pathname = decodeURIComponent(url.pathname);
+    const pathname = decodedPath(req.url);
+    if (pathname === undefined) return reply(res, 400, 'text/plain; charset=utf-8', 'bad request: the path is not valid percent-encoding');
     if (pathname === '/__bookdeck/events') {
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
       res.write(`event: error-state\ndata: ${JSON.stringify({ message: error ?? null })}\n\n`);
+      // A page that loaded before a save and connected after its patch went out reloads.
+      res.write(`event: versions\ndata: ${JSON.stringify(versions())}\n\n`);
       clients.add(res);
       req.on('close', () => clients.delete(res));
       return;
     }
     if (pathname === '/__bookdeck/client.js') return reply(res, 200, TYPES['.js']!, CLIENT_JS);
     if (pathname === '/') return reply(res, 200, TYPES['.html']!, injectClient(await indexPage(root)));
-    if (pathname === '/preview/' || pathname === '/preview') return reply(res, 200, TYPES['.html']!, injectClient(preview));
+    if (pathname === '/preview/' || pathname === '/preview') return reply(res, 200, TYPES['.html']!, injectClient(preview, { kind: 'preview', version: live.preview.version }));
     // The preview keeps image paths as written: serve them from the manuscript folder.
     if (pathname.startsWith('/preview/')) return previewImage(res, imageRoot, pathname.slice('/preview/'.length));
     let file = path.resolve(root, `.${pathname}`);
@@ -65,7 +83,9 @@ export async function startServer(outDir: string, port = 0): Promise<PreviewServ
     const body = await readFile(file).catch(() => undefined);
     if (!body) return reply(res, 404, 'text/plain; charset=utf-8', `not found: ${pathname}`);
     const type = TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
-    reply(res, 200, type, type.startsWith('text/html') ? injectClient(body.toString('utf8')) : body);
+    // The deck on disk is written before its version is set: a page may show a version's slides under the one before, and its patch swaps them again for the same.
+    const page = file === deckFile ? ({ kind: 'deck', version: live.deck.version } as const) : undefined;
+    reply(res, 200, type, type.startsWith('text/html') ? injectClient(body.toString('utf8'), page) : body);
   };
 
   const server: Server = createServer((req, res) => {
@@ -79,15 +99,17 @@ export async function startServer(outDir: string, port = 0): Promise<PreviewServ
   const actual = typeof address === 'object' && address ? address.port : port;
   return {
     url: `http://127.0.0.1:${actual}/`,
-    reload: () => send('reload', {}),
+    refresh: () => send('reload', {}),
     setError(message) {
       error = message;
       send('error-state', { message: message ?? null });
     },
-    setPreview(html, root) {
-      preview = html;
+    setPreview(page, root) {
+      preview = joinPage(page);
       imageRoot = root;
+      update('preview', page);
     },
+    setDeck: (page) => update('deck', page),
     close: () =>
       new Promise((resolve) => {
         for (const res of clients) res.end();
@@ -106,6 +128,15 @@ async function previewImage(res: ServerResponse, root: string | undefined, rel: 
   if (!inside(realRoot, real)) return reply(res, 403, 'text/plain', 'forbidden');
   res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store', 'content-security-policy': "script-src 'none'" });
   res.end(await readFile(real));
+}
+
+/** The request's path, percent-decoded; undefined when its encoding is malformed (`/%E0%A4%A`). */
+function decodedPath(url: string | undefined): string | undefined {
+  try {
+    return decodeURIComponent(new URL(url ?? '/', 'http://localhost').pathname);
+  } catch {
+    return undefined;
+  }
 }
 
 function reply(res: ServerResponse, status: number, type: string, body: string | Buffer): void {

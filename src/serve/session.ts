@@ -2,15 +2,16 @@ import type { Stats } from 'node:fs';
 import chokidar, { type FSWatcher } from 'chokidar';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { build, emitContext, type BuildEvent } from '../build.js';
+import { build, type BuildEvent } from '../build.js';
 import { CONFIG_NAMES, type LoadedConfig } from '../config/config-file.js';
-import { EMITTERS } from '../emit/index.js';
+import { writeDeck } from '../emit/deck/index.js';
 import type { BuildOptions } from '../formats.js';
 import { describeError } from '../errors.js';
 import { WORK_DIR_NAME, workDirFor } from '../io/atomic.js';
 import { loadBook } from '../manuscript/load.js';
-import { templateDirs, templateResolver } from '../templates.js';
-import { previewHtml } from './preview.js';
+import { templateDirs, templateResolver, templateWarnings } from '../templates.js';
+import { deckPage } from './deck-page.js';
+import { previewPage } from './preview.js';
 import { startServer, type PreviewServer } from './server.js';
 
 /** What `serve` needs to know. */
@@ -43,9 +44,10 @@ const SETTLE_MS = 40;
 const PDF_QUIET_MS = 1500;
 
 /**
- * Serve the output folder with live reload. Every save rebuilds the book preview and
- * the deck at once; the PDF follows after a quiet period. A broken save shows its error
- * in the page and the terminal while the last good preview stays up.
+ * Serve the output folder with live preview. Every save rebuilds the book preview, patches
+ * the open preview pages, then rebuilds the deck and patches the open decks; the PDF follows
+ * after a quiet period. A broken save shows its error in the page and the terminal while the
+ * last good preview stays up.
  */
 export async function serve(req: ServeRequest): Promise<ServeSession> {
   const server = await startServer(req.options.outDir, req.port);
@@ -66,6 +68,14 @@ export async function serve(req: ServeRequest): Promise<ServeSession> {
     if (message !== lastError) req.log(message);
     lastError = message;
   };
+  // What build says of the templates folders, serve says once, not on every PDF rebuild.
+  const templateNotes = new Set<string>();
+  const warnTemplates = async () => {
+    for (const message of await templateWarnings(options, req.manuscriptRoot)) {
+      if (!templateNotes.has(message)) onEvent({ type: 'warn', message });
+      templateNotes.add(message);
+    }
+  };
 
   const fast = async () => {
     const t0 = performance.now();
@@ -74,12 +84,11 @@ export async function serve(req: ServeRequest): Promise<ServeSession> {
       for (const message of notices) onEvent({ type: 'notice', message });
       for (const w of warnings) onEvent({ type: 'warn', message: w.message, location: w.location });
       const css = await readFile(await template('epub/book.css'), 'utf8');
-      server.setPreview(previewHtml(book, css), book.root);
-      const ctx = emitContext('deck', { options: { ...options, outDir: req.options.outDir, formats: ['deck'] }, workDir, template, signal: new AbortController().signal, onEvent });
-      await (await EMITTERS.deck())(book, ctx);
+      // The preview first: the open pages change before the deck is written.
+      server.setPreview(previewPage(book, css), book.root);
+      server.setDeck(deckPage(await writeDeck(book, { options: { ...options, outDir: req.options.outDir, singleFile: false }, workDir, template })));
       server.setError(undefined);
       lastError = undefined;
-      server.reload();
       req.log(`rebuilt preview and deck in ${Math.round(performance.now() - t0)} ms`);
     } catch (err) {
       fail(describeError(err));
@@ -95,13 +104,13 @@ export async function serve(req: ServeRequest): Promise<ServeSession> {
       const t0 = performance.now();
       // The preview's load has reported the manuscript's notices already.
       const onPdfEvent = (e: BuildEvent) => {
-        if (e.type !== 'notice') onEvent(e);
+        if (e.type !== 'notice' && !(e.type === 'warn' && templateNotes.has(e.message))) onEvent(e);
       };
       build({ manuscript: req.manuscript, options: { ...options, outDir: req.options.outDir, formats: ['pdf'] }, config, onEvent: onPdfEvent, signal: abort.signal }).then(
         (r) => {
           if (r[0]?.cached) return;
           req.log(`rebuilt PDF in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-          server.reload();
+          server.refresh();
         },
         (err) => {
           if (!abort.signal.aborted) fail(describeError(err));
@@ -136,6 +145,7 @@ export async function serve(req: ServeRequest): Promise<ServeSession> {
       ({ config, options } = next);
       template = templateResolver(options, req.manuscriptRoot);
       req.log(`reloaded ${config.path ?? 'the config'}`);
+      await warnTemplates();
       if (restart) await rewatch();
     } catch (err) {
       fail(describeError(err));
@@ -156,6 +166,7 @@ export async function serve(req: ServeRequest): Promise<ServeSession> {
     }, SETTLE_MS);
   }
 
+  await warnTemplates();
   await fast();
   if (options.formats.includes('pdf')) pdf();
   await rewatch();

@@ -33,6 +33,11 @@
   }
 
   Reveal.on('ready', fitAll);
+  // bookdeck serve swapped slides in place after a save: fit them, and pace the talk by their timings.
+  document.addEventListener('bookdeck:slides', function () {
+    fitAll();
+    Reveal.configure({ totalTime: totalTime() });
+  });
   // deck-notes.pdf: the page grows by pdfPageHeightOffset so the notes sit under the slide.
   function growPages() {
     var c = Reveal.getConfig();

@@ -4,7 +4,7 @@ import type { Emitter } from '../types.js';
 import { replaceDirAtomic, tempName, writeFileAtomic } from '../../io/atomic.js';
 import { PACKAGE_ROOT } from '../../paths.js';
 import { BookdeckError } from '../../errors.js';
-import { renderDeck } from './render.js';
+import { deckPieces, joinDeck, type DeckPieces } from './render.js';
 import { planTalk, talkSummary } from './talk.js';
 import { folderReader, inlineAssets } from './single-file.js';
 
@@ -16,12 +16,13 @@ const TEMPLATES = ['index.html', 'theme.css', 'deck.js'] as const;
 
 /**
  * Write `deck/index.html` with reveal.js copied beside it (no CDN) and, with
- * --single-file, `deck.html` with everything inlined. Returns the files written.
+ * --single-file, `deck.html` with everything inlined. Returns the files written, and
+ * the page in pieces with its stylesheet and script (what `serve` compares between saves).
  */
 export async function writeDeck(
   book: Parameters<Emitter>[0],
   ctx: Pick<Parameters<Emitter>[1], 'options' | 'workDir' | 'template'>,
-): Promise<{ files: string[]; notes: string[] }> {
+): Promise<{ files: string[]; notes: string[]; pieces: DeckPieces; css: string; js: string }> {
   const paths = await Promise.all(TEMPLATES.map((t) => ctx.template(`deck/${t}`)));
   const [shell, css, js] = await Promise.all(paths.map((p) => readFile(p, 'utf8')));
   for (const placeholder of ['{{slides}}', '{{lang}}']) {
@@ -33,7 +34,8 @@ export async function writeDeck(
     }
   }
   const talk = planTalk(book, ctx.options.talk);
-  const html = renderDeck(book, shell!, talk);
+  const pieces = deckPieces(book, shell!, talk);
+  const html = joinDeck(pieces);
   const target = path.join(ctx.options.outDir, 'deck');
   let single: string | undefined;
   await replaceDirAtomic(
@@ -56,7 +58,7 @@ export async function writeDeck(
     await writeFileAtomic(file, single, ctx.workDir);
     files.push(file);
   }
-  return { files, notes: talkSummary(talk) };
+  return { files, notes: talkSummary(talk), pieces, css: css!, js: js! };
 }
 
 /** Book proposals → the reveal.js deck (`deck/index.html`, and `deck.html` with --single-file). */

@@ -18,11 +18,29 @@ export function sizeClass(text: string): 'size-l' | 'size-m' | 'size-s' {
  * speaking time as `data-timing` (seconds), which deck.js sums into reveal's `totalTime`. Pure.
  */
 export function renderDeck(book: Book, shell: string, talk: Talk = planTalk(book)): string {
+  return joinDeck(deckPieces(book, shell, talk));
+}
+
+/** The deck page from its pieces. */
+export function joinDeck(p: DeckPieces): string {
+  return p.head + p.slides.join('\n') + p.tail;
+}
+
+/** The deck page cut at its slides. */
+export interface DeckPieces {
+  head: string;
+  slides: string[];
+  tail: string;
+}
+
+/** The deck page in pieces: the shell before the slides, each slide's `<section>`, the shell after them (`serve` swaps slides one by one). Pure. */
+export function deckPieces(book: Book, shell: string, talk: Talk = planTalk(book)): DeckPieces {
   // Function replacements: a string one would expand `$&`, `$'` and `` $` `` in the title.
-  return shell
-    .replaceAll('{{lang}}', () => e(book.meta.lang))
-    .replaceAll('{{title}}', () => e(book.meta.title))
-    .replace('{{slides}}', () => talk.slides.map((s, i) => renderSlide(s).replace('<section ', `<section data-timing="${talk.seconds[i]}" `)).join('\n'));
+  const page = shell.replaceAll('{{lang}}', () => e(book.meta.lang)).replaceAll('{{title}}', () => e(book.meta.title));
+  const at = page.indexOf('{{slides}}');
+  const slides = talk.slides.map((s, i) => renderSlide(s).replace('<section ', `<section data-timing="${talk.seconds[i]}" `));
+  if (at === -1) return { head: page, slides: [], tail: '' };
+  return { head: page.slice(0, at), slides, tail: page.slice(at + '{{slides}}'.length) };
 }
 
 /** One slide → a `<section>` with a fixed-size `.frame` (what must fit) and optional notes. */
