@@ -73,6 +73,14 @@ describe('bookdeck serve', () => {
     expect(await status('/preview/..%2F..%2Fscratch%2Fserve-outside.png')).toBe(403);
   });
 
+  it('answers a malformed percent-encoded path with a 400, and goes on serving', async () => {
+    const status = (p: string) =>
+      new Promise<number>((resolve, reject) => http.get(url, { path: p }, (r) => (r.resume(), resolve(r.statusCode!))).on('error', reject));
+    expect(await status('/%E0%A4%A')).toBe(400);
+    expect(await status('/preview/%E0%A4%A.png')).toBe(400);
+    expect(await status('/preview/')).toBe(200);
+  });
+
   it('serves every image type of the output folder with its media type', async () => {
     const type = (p: string) =>
       new Promise<string | undefined>((resolve, reject) => http.get(`${url}${p}`, (r) => (r.resume(), resolve(r.headers['content-type']))).on('error', reject));
