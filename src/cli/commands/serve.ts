@@ -17,10 +17,11 @@ export const OPTIONS = {
 
 const SERVE_HELP = `Usage: bookdeck serve [options]
 
-Serve the output folder on 127.0.0.1 with live reload. Every save of the manuscript,
+Serve the output folder on 127.0.0.1 with live preview. Every save of the manuscript,
 a template or the config rebuilds the book preview (/preview/) and the deck (/deck/)
-at once; the PDF follows after a short quiet period. A broken save shows its error
-in the page and here, and the last good preview stays up. Stop with Ctrl-C.
+at once and updates the open pages in place, keeping their place; the PDF follows
+after a short quiet period. A broken save shows its error in the page and here, and
+the last good preview stays up. Stop with Ctrl-C.
 
 Options:
 ${optionsHelp(OPTIONS)}
