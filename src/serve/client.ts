@@ -59,10 +59,14 @@ export const CLIENT_JS = `(() => {
     const slides = box ? box.querySelectorAll(':scope > section') : [];
     if (!R || !R.isReady() || slides.length !== p.count) return false;
     const at = R.getIndices();
+    const was = R.getCurrentSlide();
     if (p.replace) box.replaceChildren(fragment(p.parts.map((part) => part.html).join('\\n')));
     else for (const part of p.parts) slides[Number(part.key)].replaceWith(fragment(part.html));
     R.sync();
     R.slide(at.h, at.v, at.f);
+    // Reveal stays on the same indices, so it says nothing: tell the speaker view (notes.js) the slide is new.
+    const now = R.getCurrentSlide();
+    if (now !== was) R.dispatchEvent({ type: 'slidechanged', data: { indexh: at.h, indexv: at.v, previousSlide: was, currentSlide: now } });
     // deck.js fits the new slides' text to them.
     document.dispatchEvent(new CustomEvent('bookdeck:slides'));
     return true;

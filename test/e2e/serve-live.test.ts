@@ -129,6 +129,23 @@ describe('bookdeck serve patches the open pages on save', () => {
     await deck.close();
   });
 
+  it('shows the swapped slide’s new notes in the open speaker view', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const deck = await context.newPage();
+    await deck.goto(`${url}deck/index.html`);
+    type Reveal = { isReady(): boolean; getSlides(): HTMLElement[]; slide(h: number): void };
+    await deck.waitForFunction(() => (window as unknown as { Reveal?: Reveal }).Reveal?.isReady());
+    const h = await deck.evaluate(() => (window as unknown as { Reveal: Reveal }).Reveal.getSlides().findIndex((s) => s.querySelector('aside.notes')?.textContent?.includes('京津冀地区涵盖北京')));
+    expect(h).toBeGreaterThan(0);
+    await deck.evaluate((i) => (window as unknown as { Reveal: Reveal }).Reveal.slide(i), h);
+    const [popup] = await Promise.all([context.waitForEvent('page'), deck.keyboard.press('s')]);
+    const notes = () => popup.locator('.speaker-controls-notes .value').textContent();
+    await expect.poll(notes, { timeout: 10_000 }).toContain('京津冀地区涵盖北京');
+    await edit('京津冀地区涵盖北京', '京津冀地区（备注已改）涵盖北京');
+    await expect.poll(notes, { timeout: 10_000 }).toContain('京津冀地区（备注已改）涵盖北京');
+    await context.close();
+  });
+
   it('reloads the preview when a chapter is added, and shows it whole', async () => {
     const page = await openPreview();
     await mark(page);
