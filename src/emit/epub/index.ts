@@ -51,19 +51,16 @@ export const emitEpub: Emitter = async (book, ctx) => {
     ...chapters.map((c) => ({ filename: c.page, title: c.title, xhtml: toXhtml(c.section), bodyClass: 'chapter' })),
   ];
   const embedded = ctx.options.embedFonts ? fonts : [];
-  const files: ExtraFile[] = [
-    // Subset CFF fonts deflate by only ~15%, and deflating them would be most of the packing time.
-    ...embedded.map((f) => ({ href: `fonts/${f.face.epubName}`, mediaType: 'font/otf', data: f.bytes, compress: false })),
-    ...chapters.images.map((i) => ({ href: i.href, mediaType: i.mediaType, data: i.bytes, compress: i.mediaType === 'image/svg+xml' })),
-  ];
+  const fontFiles: ExtraFile[] = embedded.map((f) => ({ href: `fonts/${f.face.epubName}`, mediaType: 'font/otf', data: f.bytes }));
+  const images: ExtraFile[] = chapters.images.map((i) => ({ href: i.href, mediaType: i.mediaType, data: i.bytes }));
   const css = [
     ...embedded.map((f) => `@font-face {\n  font-family: "${f.face.family}";\n  font-weight: ${f.face.weight === 700 ? 'bold' : 'normal'};\n  font-style: normal;\n  src: url(fonts/${f.face.epubName});\n}\n`),
     (await template(ctx, 'epub/book.css')).text,
   ].join('\n');
 
-  const data = packageData(book, nav, pages, files, chapters, modified, !!cover);
+  const data = packageData(book, nav, pages, [...fontFiles, ...images], chapters, modified, !!cover);
   ctx.progress('packing');
-  const bytes = packEpub({
+  const bytes = await packEpub({
     lang: book.meta.lang,
     tocTitle: LABELS.toc,
     css,
@@ -76,8 +73,10 @@ export const emitEpub: Emitter = async (book, ctx) => {
     pages,
     data,
     ...(cover ? { cover } : {}),
-    files,
+    fonts: fontFiles,
+    images,
     date: modified,
+    warn: (message) => ctx.warn(message),
   });
   ctx.signal.throwIfAborted();
   const file = path.join(ctx.options.outDir, 'book.epub');

@@ -1,8 +1,6 @@
-import ejs from 'ejs';
 import { BookdeckError } from '../../errors.js';
 import type { Accessibility } from './metadata.js';
 import type { NavEntry } from './pages.js';
-import { writeZip, type ZipInput } from './zip.js';
 
 /** One XHTML page of the book, rendered through the page template. */
 export interface Page {
@@ -14,13 +12,11 @@ export interface Page {
   bodyClass: string;
 }
 
-/** A file bookdeck adds to the content folder itself (fonts, images). */
+/** A file bookdeck adds to the content folder itself (fonts, images): its manifest entry and bytes. */
 export interface ExtraFile {
   href: string;
   mediaType: string;
   data: Uint8Array;
-  /** Already-compressed formats (PNG, JPEG, CFF fonts) are stored, the rest deflated. */
-  compress: boolean;
 }
 
 /** What the package document, the NCX and the navigation templates read as `book`. */
@@ -69,53 +65,66 @@ export interface PackInput {
   data: PackageData;
   /** The cover image, a PNG. */
   cover?: Uint8Array;
-  files: ExtraFile[];
+  /** Subset fonts, under `fonts/`. */
+  fonts: ExtraFile[];
+  /** The chapters' images, under `images/`. */
+  images: ExtraFile[];
   /** Timestamp of every zip entry: the same input gives the same bytes. */
   date: Date;
+  warn(message: string): void;
 }
-
-const CONTAINER =
-  '<?xml version="1.0" encoding="UTF-8"?>\n<container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">\n<rootfiles>\n<rootfile full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/>\n</rootfiles>\n</container>\n';
 
 /**
- * Lay out the EPUB container in memory: `mimetype` first and stored, as OCF requires,
- * then the container file, the package document, NCX, navigation, stylesheet, pages,
- * cover, fonts and images, in that fixed order (see zip.ts for the fixed timestamps).
+ * Pack the book with epub-gen-memory (loaded only now): it renders bookdeck's templates,
+ * given as its `contentOPF`, `tocNCX`, `tocXHTML` and `chapterXHTML` options, with the
+ * book's data (`book`, each page's `page`), and zips them with the stylesheet, the cover,
+ * the fonts and the images (see reproducible-epub.ts for what bookdeck keeps for itself).
  */
-export function packEpub(input: PackInput): Uint8Array {
-  const { templates: t, lang, tocTitle, data: book } = input;
-  const cover = input.cover ? { extension: 'png', mediaType: 'image/png' } : undefined;
-  const render = (template: Template, vars: object) => new TextEncoder().encode(renderTemplate(template, vars));
-  const text = (name: string, data: Uint8Array): ZipInput => ({ name, data, compress: true });
-  const entries: ZipInput[] = [
-    { name: 'mimetype', data: new TextEncoder().encode('application/epub+zip'), compress: false },
-    text('META-INF/container.xml', new TextEncoder().encode(CONTAINER)),
-    text('OEBPS/content.opf', render(t.contentOPF, { lang, tocTitle, book, cover })),
-    text('OEBPS/toc.ncx', render(t.tocNCX, { lang, tocTitle, book, cover })),
-    text('OEBPS/toc.xhtml', render(t.tocXHTML, { lang, tocTitle, book, cover })),
-    text('OEBPS/style.css', new TextEncoder().encode(input.css)),
-    ...input.pages.map((page) => text(`OEBPS/${page.filename}`, render(t.chapterXHTML, { lang, title: page.title, page }))),
-    ...(input.cover ? [{ name: 'OEBPS/cover.png', data: input.cover, compress: false }] : []),
-    ...input.files.map((f) => ({ name: `OEBPS/${f.href}`, data: f.data, compress: f.compress })),
-  ];
-  return writeZip(entries, input.date);
+export async function packEpub(input: PackInput): Promise<Uint8Array> {
+  const { ReproducibleEpub, TemplateFailure } = await import('./reproducible-epub.js');
+  const { templates: t, data: book } = input;
+  const epub = new ReproducibleEpub(
+    {
+      title: book.title,
+      lang: input.lang,
+      tocTitle: input.tocTitle,
+      date: input.date.toISOString(),
+      css: input.css,
+      contentOPF: t.contentOPF.text,
+      tocNCX: t.tocNCX.text,
+      tocXHTML: t.tocXHTML.text,
+      chapterXHTML: t.chapterXHTML.text,
+      ...(input.cover ? { cover: new File([new Uint8Array(input.cover)], 'cover.png', { type: 'image/png' }) } : {}),
+      fonts: input.fonts.map((f) => ({ filename: f.href.replace(/^fonts\//, ''), url: f.href, data: f.data })),
+      version: 3,
+      // Its log is progress chatter; its warnings go to the build's.
+      verbose: (type, ...args) => void (type === 'warn' && input.warn(`epub-gen-memory: ${args.join(' ')}`)),
+      book,
+    },
+    // The pages are finished XHTML: they go in as template data, never through the package's HTML clean-up
+    // (which would drop attributes and fetch every <img src>).
+    input.pages.map((page) => ({ title: page.title, filename: page.filename, content: '', page })),
+    { identifier: book.identifier, images: input.images, date: input.date },
+  );
+  try {
+    return await epub.genEpub();
+  } catch (err) {
+    throw err instanceof TemplateFailure ? templateError(t[err.template], err.cause) : err;
+  }
 }
 
-/** Render one EJS template; a broken one is a one-line error naming its file and line. */
-function renderTemplate(template: Template, vars: object): string {
-  try {
-    return ejs.render(template.text, vars, { filename: template.file });
-  } catch (err) {
-    const message = (err instanceof Error ? err.message : String(err)).trim();
-    // A run-time error is `file:line`, an excerpt, then the cause; a syntax error is the
-    // cause with ` in FILE while compiling ejs`, then advice on EJS-Lint.
-    const runtime = message.startsWith(`${template.file}:`);
-    const line = runtime ? Number(/^.*:(\d+)\n/.exec(message)?.[1]) : undefined;
-    const cause = runtime ? message.split('\n').at(-1)! : message.split('\n')[0]!.replace(` in ${template.file} while compiling ejs`, ' (EJS syntax)');
-    throw new BookdeckError('E_TEMPLATE', `EJS template failed: ${cause}`, {
-      location: { file: template.file, ...(line ? { line } : {}) },
-      hint: 'compare it with bookdeck’s templates/epub/; the variables each template gets are listed in docs/templates.md',
-      cause: err,
-    });
-  }
+/** A template error as one line naming the template's file and line. */
+function templateError(template: Template, err: unknown): BookdeckError {
+  const message = (err instanceof Error ? err.message : String(err)).trim();
+  // A run-time error is `NAME:line` (NAME is `ejs`, or the page's file name), an excerpt,
+  // then the cause; a syntax error is the cause with ` [in NAME] while compiling ejs`,
+  // then advice on EJS-Lint.
+  const runtime = /^[^\n]*:(\d+)\n/.exec(message);
+  const line = runtime ? Number(runtime[1]) : undefined;
+  const cause = runtime ? message.split('\n').at(-1)! : message.split('\n')[0]!.replace(/(?: in \S+)? while compiling ejs$/, ' (EJS syntax)');
+  return new BookdeckError('E_TEMPLATE', `EJS template failed: ${cause}`, {
+    location: { file: template.file, ...(line ? { line } : {}) },
+    hint: 'compare it with bookdeck’s templates/epub/; the variables each template gets are listed in docs/templates.md',
+    cause: err,
+  });
 }

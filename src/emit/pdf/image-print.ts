@@ -1,6 +1,5 @@
-import { deflateSync } from 'node:zlib';
+import { crc32, deflateSync } from 'node:zlib';
 import { createRequire } from 'node:module';
-import { crc32 } from '../../io/crc32.js';
 
 /** A raster image's pixel size and the resolution it declares (72 dpi when it declares none, as xdvipdfmx assumes). */
 export interface RasterSize {

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { crc32 } from 'node:zlib';
 import type { Image, Nodes } from 'mdast';
 import type { Book } from '../../model/book.js';
 import type { Location } from '../../errors.js';
 import { ImageStore } from '../../manuscript/images.js';
 import { SC_FACES } from '../../fonts/sc-faces.js';
-import { crc32 } from '../../io/crc32.js';
 import { readCached, userCacheDir, writeCached } from '../../cache/user-cache.js';
 
 /** A file the `.tex` needs beside it. */
