@@ -116,7 +116,8 @@ describe('every CommonMark and GFM construct', () => {
   it('keeps every chapter of the EPUB inside a 480 px wide reading column in Chromium', async () => {
     const dir = path.join(out, 'epub-files');
     const zip = readZip(await readFile(path.join(out, 'book.epub')));
-    for (const e of zip) {
+    // Directory entries (`OEBPS/`) are folders, not files.
+    for (const e of zip.filter((z) => !z.name.endsWith('/'))) {
       const file = path.join(dir, e.name);
       await execa('mkdir', ['-p', path.dirname(file)]);
       await writeFile(file, e.data);
