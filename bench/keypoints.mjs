@@ -2,7 +2,8 @@
 // key points shown that are asks, and recall, the share of proposals with at least one ask
 // shown; and which of the default manuscript's key points changed since
 // default-before.json. `node bench/keypoints.mjs` prints a report (`--json`: the numbers);
-// `npm run bench` puts the same table in bench/results.md. Reads the compiled lib/.
+// `npm run bench` puts the same table in bench/results.md. Reads the compiled lib/ unless
+// given the modules (the test passes src/'s, so it needs no tsc run).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,10 +11,12 @@ import { fileURLToPath } from 'node:url';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const FIXTURE = path.join(ROOT, 'test/fixtures/keypoints');
 
-/** Score the labelled set and compare the default book with its recorded key points. */
-export async function keypointBench() {
-  const { loadBook } = await import(path.join(ROOT, 'lib/manuscript/load.js'));
-  const { keyPointCandidates } = await import(path.join(ROOT, 'lib/model/keypoints.js'));
+/** Score the labelled set and compare the default book with its recorded key points; `mods` default to lib/'s. */
+export async function keypointBench(mods) {
+  const { loadBook, keyPointCandidates } = mods ?? {
+    ...(await import(path.join(ROOT, 'lib/manuscript/load.js'))),
+    ...(await import(path.join(ROOT, 'lib/model/keypoints.js'))),
+  };
   const labels = JSON.parse(readFileSync(path.join(FIXTURE, 'labels.json'), 'utf8')).proposals;
   const { book } = await loadBook(path.join(FIXTURE, 'speeches.md'));
   const proposals = book.chapters.flatMap((ch) => ch.proposals.map((p) => ({ speech: ch.index + 1, p })));

@@ -1,9 +1,9 @@
 import { staleReason } from '../scripts/stale.mjs';
 
-/** What `npm run compile` writes that the tests run: the bundle, and tsc's output (bench/keypoints.mjs imports lib/). */
-const COMPILED = ['lib/bundle/bookdeck.cjs', 'lib/manuscript/load.js'];
+/** What the tests run that is built from `src/`: the CLI bundle (the rest of the tests import src/ through vitest). */
+const COMPILED = ['lib/bundle/bookdeck.cjs'];
 
-/** Why the compiled CLI and lib/ the tests run would not be the code in `src/`; undefined when fresh. */
+/** Why the compiled CLI the tests run would not be the code in `src/`; undefined when fresh. */
 export async function staleBundle(root: string): Promise<string | undefined> {
   return staleReason(root, COMPILED);
 }
