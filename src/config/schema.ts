@@ -22,17 +22,31 @@ const xmlSafe = (s: z.ZodString) => s.refine((v) => !NOT_XML.test(v), 'holds a c
 
 const text = xmlSafe(z.string().trim().min(1));
 
+/**
+ * Authors as pandoc takes them: one string, a list of strings, or a list of `{name: …}`
+ * maps (its title block and CSL style). A list is printed as one line joined by 、, as
+ * the title block's `a; b` is.
+ */
+const authors = z
+  .union([text, z.array(z.union([text, z.object({ name: text }).passthrough()])).min(1)])
+  .transform((v) => (typeof v === 'string' ? v : v.map((a) => (typeof a === 'string' ? a : a.name)).join('、')));
+
+/** Keywords as a list, or as one string separated by commas or 、 (as many YAML headers write them). */
+const keywords = z
+  .union([z.array(text), text])
+  .transform((v) => (typeof v === 'string' ? v.split(/\s*[,，、;；]\s*/).filter(Boolean) : v));
+
 /** Book metadata keys: the front matter of a manuscript. Unknown keys are errors. */
 const metaShape = {
   title: xmlSafe(z.string().trim().min(1, 'the book needs a title')).optional(),
   subtitle: text.optional(),
   lang: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'use a BCP 47 tag such as zh-Hans').default('zh-Hans'),
   date: isoDate.optional(),
-  author: text.optional(),
+  author: authors.optional(),
   publisher: text.optional(),
   identifier: text.optional(),
   description: text.optional(),
-  keywords: z.array(text).optional(),
+  keywords: keywords.optional(),
   rights: text.optional(),
   /** Title of the text before the first `#` heading (default 前言). */
   front: text.optional(),

@@ -1,4 +1,4 @@
-import type { Heading, Paragraph, RootContent } from 'mdast';
+import type { Heading, List, Paragraph, RootContent } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
 import { BookdeckError } from '../errors.js';
 import type { BookMeta } from '../config/schema.js';
@@ -160,6 +160,8 @@ function collectParagraphs(
     if (part) path = [...path.filter((p) => p.depth < part.depth), part];
     const ids = path.map((p) => p.id);
     if (node.type === 'paragraph') visit(node, role, ids);
+    // A list's items are the speaker's words too, and 一是……；二是…… is often written as one.
+    else if (node.type === 'list') for (const item of listParagraphs(node)) visit(item, role, ids);
     else if (node.type === 'containerDirective') {
       const name = checkContainer(node, file);
       if (name === 'context') collectParagraphs(node.children, file, 'context', (p, r) => visit(p, r, ids), overrides);
@@ -176,6 +178,11 @@ function collectParagraphs(
       }
     }
   });
+}
+
+/** The paragraphs of a list's items, nested lists included, in reading order. */
+function listParagraphs(list: List): Paragraph[] {
+  return list.children.flatMap((item) => item.children.flatMap((c) => (c.type === 'paragraph' ? [c] : c.type === 'list' ? listParagraphs(c) : [])));
 }
 
 /** A `:::keypoints` container → its list items, each with its line for error messages. */

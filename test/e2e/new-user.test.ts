@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { loadBook } from '../../src/manuscript/load.js';
 import { squash } from '../../src/model/text.js';
 import { ROOT, runCli, scratchDir } from '../helpers.js';
-import { pdfLines } from '../pdf-read.js';
+import { readFile } from 'node:fs/promises';
+import JSZip from 'jszip';
+import { outline, pdfLines } from '../pdf-read.js';
 
 const FIXTURE = path.join(ROOT, 'test/fixtures/new-user/two-speeches.md');
 
@@ -50,5 +52,41 @@ describe('a manuscript with no metadata at all', () => {
     expect(warnings[0]).toMatch(/the first # heading is used: 《一篇讲话》; set one with `title:`/);
     const check = await runCli(['check', '-m', file, '-o', path.join(dir, 'none')]);
     expect(check.stdout).toMatch(/speech\.md:1: warning M_NO_TITLE: the book has no title/);
+  });
+});
+
+describe('a report whose proposals are list items (一是……；二是…… as bullets) and whose YAML lists its authors', () => {
+  const REPORT = path.join(ROOT, 'test/fixtures/new-user/report.md');
+
+  it('reads the author list and keyword string as pandoc does, and finds the list items as proposals', async () => {
+    const { book } = await loadBook(REPORT);
+    expect(book.meta.author).toBe('市住建委、市规划院');
+    expect(book.meta.keywords).toEqual(['城市更新', '老旧小区', '历史街区']);
+    expect(book.chapters.map((c) => c.proposals.map((p) => p.title))).toEqual([
+      ['要加快推进"完整社区"建设，让居民在家门口享受便利服务', '要建立长效管理机制', '必须坚持党建引领，推动共建共治共享'],
+      ['划定保护范围，严禁大拆大建', '鼓励社会资本参与活化利用', '完善 `GIS` 数据库，实现"一房一档"'.replaceAll('`', '')],
+    ]);
+  });
+
+  it('links each list-item proposal from the EPUB nav (EPUBCheck clean), the PDF outline and the deck', async () => {
+    const out = await scratchDir('report-lists');
+    const res = await runCli(['build', '-m', REPORT, '-o', out, '--quiet']);
+    expect(res.exitCode, res.all).toBe(0);
+    const { book } = await loadBook(REPORT);
+    const anchors = book.chapters[1]!.proposals.map((p) => p.anchor);
+    const zip = await JSZip.loadAsync(await readFile(path.join(out, 'book.epub')));
+    const nav = await zip.file('OEBPS/toc.xhtml')!.async('string');
+    const s2 = await zip.file('OEBPS/s2.xhtml')!.async('string');
+    for (const a of anchors) {
+      expect(nav).toContain(`s2.xhtml#${a}`);
+      expect(s2).toMatch(new RegExp(`<li id="${a}" class="proposal">`));
+    }
+    const check = await runCli(['check', '-m', REPORT, '-o', out]);
+    expect(check.stdout).toMatch(/EPUBCheck [\d.]+: 0 fatals, 0 errors, 0 warnings/);
+    expect(await outline(path.join(out, 'book.pdf'))).toEqual(
+      expect.arrayContaining(['关于历史街区保护的报告', '  划定保护范围，严禁大拆大建', '  鼓励社会资本参与活化利用']),
+    );
+    const deck = await readFile(path.join(out, 'deck/index.html'), 'utf8');
+    expect(deck.match(/data-kind="proposal" data-speech="2"/g)).toHaveLength(3);
   });
 });

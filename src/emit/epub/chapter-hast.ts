@@ -1,7 +1,7 @@
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import type { Node as UnistNode } from 'unist';
 import type { Definition, FootnoteDefinition, Nodes, Paragraph, Root, RootContent } from 'mdast';
-import { toHast, type Handlers } from 'mdast-util-to-hast';
+import { defaultHandlers, toHast, type Handlers } from 'mdast-util-to-hast';
 import { sanitize } from 'hast-util-sanitize';
 import { notePlace, type Location } from '../../errors.js';
 import type { Chapter } from '../../model/book.js';
@@ -80,6 +80,17 @@ export function chapterTree(chapter: Chapter, defs: Map<string, FootnoteDefiniti
       const el: Element = { type: 'element', tagName: `h${node.depth}`, properties: { id }, children: state.all(node) as ElementContent[] };
       state.patch(node, el);
       return el;
+    },
+    listItem(state, node, parent) {
+      const li = defaultHandlers.listItem(state, node, parent);
+      // A tight list prints its item's paragraph without a <p>: the item carries the paragraph's anchor (and proposal class) instead.
+      const first = node.children[0];
+      const id = first?.type === 'paragraph' ? ids.get(first) : undefined;
+      const p = li.children.find((c): c is Element => c.type === 'element');
+      if (id && !(p?.tagName === 'p' && p.properties.id === id)) {
+        li.properties = { ...li.properties, id, ...(proposals.has(id) ? { className: [...((li.properties.className as string[] | undefined) ?? []), 'proposal'] } : {}) };
+      }
+      return li;
     },
     paragraph(state, node) {
       if (node.position) notePlace({ file, line: node.position.start.line, column: node.position.start.column });
