@@ -27,7 +27,7 @@ for (let i = 0; i < RUNS + 1; i++) {
   const t3 = performance.now();
   for (const ch of book.chapters) for (const p of extractProposals(ch.index, ch.paragraphs)) void p.keyPoints;
   const t4 = performance.now();
-  await writeDeck(book, { options, workDir: workDirFor(out), template: templateResolver(undefined, book.root) });
+  await writeDeck(book, { options, workDir: workDirFor(out), template: templateResolver({}, book.root) });
   const t5 = performance.now();
   if (i === 0) continue; // warm-up
   const v = Object.values(times);
