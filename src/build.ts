@@ -1,5 +1,6 @@
 import path from 'node:path';
-import type { Location } from './errors.js';
+import type { VFileMessage } from 'vfile-message';
+import { createMessage } from './message.js';
 import { EMITTERS } from './emit/index.js';
 import type { Artifact, BuildOptions, Format } from './formats.js';
 import type { EmitContext } from './emit/types.js';
@@ -23,7 +24,7 @@ export type BuildEvent =
   | { type: 'notice'; message: string }
   | { type: 'start'; format: Format }
   | { type: 'progress'; format: Format; message: string }
-  | { type: 'warn'; format?: Format; message: string; location?: Location }
+  | { type: 'warn'; format?: Format; message: VFileMessage }
   | { type: 'done'; format: Format; artifact: Artifact; ms: number; cached: boolean };
 
 /** Result of one pipeline. */
@@ -54,7 +55,7 @@ export async function build(req: BuildRequest): Promise<BuildResult[]> {
   const { options, onEvent = () => {} } = req;
   const files = await resolveManuscript(req.manuscript);
   const root = manuscriptRoot(files);
-  for (const message of await templateWarnings(options, root)) onEvent({ type: 'warn', message });
+  for (const message of await templateWarnings(options, root)) onEvent({ type: 'warn', message: createMessage('W_TEMPLATES', message, { severity: 'warning' }) });
   const workDir = workDirFor(options.outDir);
   const [keys, manifest] = await Promise.all([
     cacheKeys(
@@ -89,7 +90,7 @@ export async function build(req: BuildRequest): Promise<BuildResult[]> {
     const { loadBook } = await import('./manuscript/load.js');
     const { book, notices, warnings } = await loadBook(req.manuscript, req.config?.config);
     for (const message of notices) onEvent({ type: 'notice', message });
-    for (const w of warnings) onEvent({ type: 'warn', message: w.message, location: w.location });
+    for (const message of warnings) onEvent({ type: 'warn', message });
     const abort = new AbortController();
     const onOuterAbort = () => abort.abort(req.signal?.reason);
     req.signal?.addEventListener('abort', onOuterAbort, { once: true });
@@ -143,6 +144,6 @@ export function emitContext(
     signal: base.signal,
     progress: (message) => base.onEvent({ type: 'progress', format, message }),
     notice: (message) => base.onEvent({ type: 'notice', message }),
-    warn: (message, location) => base.onEvent({ type: 'warn', format, message, location }),
+    warn: (code, message, location) => base.onEvent({ type: 'warn', format, message: createMessage(code, message, { severity: 'warning', place: location }) }),
   };
 }

@@ -1,34 +1,50 @@
+import { VFileMessage } from 'vfile-message';
+import { formatMessage, locationOf, placeMessage, type Location } from './message.js';
+
+export { formatLocation, type Location } from './message.js';
+
 /** Exit codes of the `bookdeck` command, documented in the README. */
 export const EXIT = { ok: 0, input: 1, usage: 2, dependency: 3, internal: 70 } as const;
 
 /** What kind of failure an error is; decides the exit code. */
 export type ErrorKind = keyof typeof EXIT;
 
-/** Where in a manuscript a problem sits; line and column are 1-based. */
-export interface Location {
-  file: string;
-  line?: number;
-  column?: number;
-}
-
-/** Every failure a user can cause or fix: a stable code, a one-line message, a hint. */
-export class BookdeckError extends Error {
-  readonly code: string;
+/**
+ * Every failure a user can cause or fix: a stable code, a one-line message, a hint. It is
+ * a fatal vfile-message (code = `ruleId`, hint = `note`), so an error prints and
+ * serializes as every warning and `check` finding does.
+ */
+export class BookdeckError extends VFileMessage {
   readonly kind: ErrorKind;
-  readonly hint?: string;
-  readonly location?: Location;
 
   constructor(
     code: string,
     message: string,
     opts: { kind?: ErrorKind; hint?: string; location?: Location; cause?: unknown } = {},
   ) {
-    super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
+    super(message, { ruleId: code, source: 'bookdeck' });
+    // vfile-message keeps `cause` only when it is an Error; ours may be anything a library threw.
+    if (opts.cause !== undefined) this.cause = opts.cause as Error;
+    placeMessage(this, { severity: 'error', place: opts.location, hint: opts.hint });
     this.name = 'BookdeckError';
-    this.code = code;
+    // vfile-message blanks the stack (it points into the manuscript instead); the debug log wants ours.
+    Error.captureStackTrace(this, BookdeckError);
     this.kind = opts.kind ?? 'input';
-    this.hint = opts.hint;
-    this.location = opts.location;
+  }
+
+  /** The stable code, e.g. `E_ENCODING` (vfile's `ruleId`). */
+  get code(): string {
+    return this.ruleId ?? 'E_UNKNOWN';
+  }
+
+  /** How to fix it (vfile's `note`). */
+  get hint(): string | undefined {
+    return this.note;
+  }
+
+  /** Where it happened, if in the manuscript. */
+  get location(): Location | undefined {
+    return locationOf(this);
   }
 
   get exitCode(): number {
@@ -36,21 +52,13 @@ export class BookdeckError extends Error {
   }
 }
 
-/** `file:line:column` for messages, dropping the parts that are unknown. */
-export function formatLocation(loc: Location): string {
-  let s = loc.file;
-  if (loc.line !== undefined) s += `:${loc.line}`;
-  if (loc.line !== undefined && loc.column !== undefined) s += `:${loc.column}`;
-  return s;
-}
-
 /**
  * What a user sees for any failure: {@link formatError} for a BookdeckError, else one
- * `bookdeck: internal error` line that says it is bookdeck's bug, not the manuscript's.
+ * `bookdeck: internal error E_BUG` line that says it is bookdeck's bug, not the manuscript's.
  */
 export function describeError(err: unknown): string {
   if (err instanceof BookdeckError) return formatError(err);
-  return `bookdeck: internal error (a bug in bookdeck, not in your manuscript): ${err instanceof Error ? err.message : String(err)}`;
+  return `bookdeck: internal error E_BUG: ${err instanceof Error ? err.message : String(err)} (a bug in bookdeck, not in your manuscript)`;
 }
 
 /** True for failures only a bookdeck bug can cause: they exit 70 and get a debug log. */
@@ -73,10 +81,7 @@ export function placeOfFailure(): Location | undefined {
   return lastPlace;
 }
 
-/** The one line a user sees for an error (plus a hint line when there is one). */
+/** The line a user sees for an error (plus a hint line when there is one): the one message form. */
 export function formatError(err: BookdeckError): string {
-  const where = err.location ? `${formatLocation(err.location)}: ` : '';
-  const kind = err.kind === 'internal' ? `internal error ${err.code} (a bug in bookdeck, not in your manuscript)` : `error ${err.code}`;
-  const head = `bookdeck: ${kind}: ${where}${err.message}`;
-  return err.hint ? `${head}\n  hint: ${err.hint}` : head;
+  return formatMessage(err, err.kind === 'internal' ? 'internal error' : 'error');
 }

@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { BuildEvent, BuildResult } from '../build.js';
 import type { Format } from '../formats.js';
-import { formatLocation } from '../errors.js';
+import { formatMessage } from '../message.js';
 import { formatBytes, type Console } from './console.js';
 
 const FRAMES = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
@@ -53,7 +53,7 @@ export function printEvent(e: BuildEvent, con: Console): void {
   if (e.type === 'notice') con.err(`notice: ${e.message}`);
   else if (e.type === 'start') con.err(`[${e.format}] start`);
   else if (e.type === 'progress') con.err(`[${e.format}] ${e.message}`);
-  else if (e.type === 'warn') con.err(`warning: ${e.location ? `${formatLocation(e.location)}: ` : ''}${e.message}`);
+  else if (e.type === 'warn') con.err(formatMessage(e.message));
   else if (e.type === 'done') con.err(`[${e.format}] ${e.cached ? 'cached' : `done in ${seconds(e.ms)}`}`);
 }
 

@@ -1,16 +1,10 @@
 import path from 'node:path';
 import type { Root } from 'mdast';
-import type { Location } from '../errors.js';
+import type { VFileMessage } from 'vfile-message';
+import { createMessage } from '../message.js';
 import { isoFromWritten, type TitleBlock } from './title-block.js';
 import { frontMatterSchema, type BookMeta, type Config } from './schema.js';
 import { parseYamlWith } from './yaml-errors.js';
-
-/** A finding about the metadata that does not stop the build. */
-export interface MetaWarning {
-  code: string;
-  message: string;
-  location: Location;
-}
 
 /** Where the book's metadata can come from besides the front matter. */
 export interface MetaSources {
@@ -30,8 +24,8 @@ const HOW_TO_TITLE = 'set one with `title:` in the front matter (---\\ntitle: �
  * H1, else the file name, is used, with a warning that says so. Errors name the file,
  * the line and the key path.
  */
-export function readMeta(tree: Root, file: string, sources: MetaSources = {}): { meta: BookMeta; warnings: MetaWarning[] } {
-  const warnings: MetaWarning[] = [];
+export function readMeta(tree: Root, file: string, sources: MetaSources = {}): { meta: BookMeta; warnings: VFileMessage[] } {
+  const warnings: VFileMessage[] = [];
   const node = tree.children[0]?.type === 'yaml' ? tree.children[0] : undefined;
   let fields: Omit<BookMeta, 'title'> & { title?: string };
   if (node) {
@@ -46,11 +40,7 @@ export function readMeta(tree: Root, file: string, sources: MetaSources = {}): {
       const iso = isoFromWritten(tb.date);
       if (iso) fromBlock.date = iso;
       else {
-        warnings.push({
-          code: 'M_DATE',
-          message: `the title block's date '${tb.date}' is not a day bookdeck can read, so the book has no date`,
-          location: { file, line: tb.lines.date ?? 1 },
-        });
+        warnings.push(createMessage('M_DATE', `the title block's date '${tb.date}' is not a day bookdeck can read, so the book has no date`, { severity: 'warning', place: { file, line: tb.lines.date ?? 1 } }));
       }
     }
     const text = JSON.stringify({ ...sources.defaults, ...fromBlock });
@@ -59,7 +49,7 @@ export function readMeta(tree: Root, file: string, sources: MetaSources = {}): {
   if (fields.title) return { meta: { ...fields, title: fields.title }, warnings };
   const title = sources.firstH1 ?? path.basename(file).replace(/\.[^.]+$/, '');
   const from = sources.firstH1 ? 'the first # heading' : 'the file name';
-  warnings.push({ code: 'M_NO_TITLE', message: `the book has no title, so ${from} is used: 《${title}》; ${HOW_TO_TITLE}`, location: { file, line: 1 } });
+  warnings.push(createMessage('M_NO_TITLE', `the book has no title, so ${from} is used: 《${title}》; ${HOW_TO_TITLE}`, { severity: 'warning', place: { file, line: 1 } }));
   return { meta: { ...fields, title }, warnings };
 }
 

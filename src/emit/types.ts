@@ -14,8 +14,8 @@ export interface EmitContext {
   progress(message: string): void;
   /** Something the build reports that is not a problem (e.g. the faces it chose). */
   notice?(message: string): void;
-  /** A problem that does not stop the build. */
-  warn(message: string, location?: Location): void;
+  /** A problem that does not stop the build, under a stable code (`W_…`, `M_…`). */
+  warn(code: string, message: string, location?: Location): void;
 }
 
 /** One emitter per format, all with this signature. */

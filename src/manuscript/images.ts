@@ -17,8 +17,9 @@ export interface BookImage {
   drawable?: Uint8Array;
 }
 
-/** Reports a warning at a place in the manuscript (or in an SVG file). */
-export type Warn = (message: string, location?: Location) => void;
+import type { Warn } from '../message.js';
+
+export type { Warn };
 
 /** Image types every EPUB 3 reader must show (core media types), by file extension. */
 export const IMAGE_TYPES: Record<string, string> = {
@@ -186,12 +187,12 @@ export class ImageStore {
         found.set(el, image);
       } catch (err) {
         if (!(err instanceof BookdeckError)) throw err;
-        this.warn(`SVG image '${src}': <image href="${ref}"> dropped: ${err.message}`, at);
+        this.warn('W_SVG_IMAGE', `SVG image '${src}': <image href="${ref}"> dropped: ${err.message}`, at);
       }
     }
     if (safe.dropped.length) {
       const list = safe.dropped.slice(0, 5).join('; ') + (safe.dropped.length > 5 ? `; and ${safe.dropped.length - 5} more` : '');
-      this.warn(`SVG image '${src}' sanitized: dropped ${list}`, location);
+      this.warn('W_SVG_SANITIZED', `SVG image '${src}' sanitized: dropped ${list}`, location);
     }
     const encode = (s: string) => new TextEncoder().encode(s);
     return {

@@ -1,4 +1,5 @@
-import { readMeta, type MetaWarning } from '../config/front-matter.js';
+import type { VFileMessage } from 'vfile-message';
+import { readMeta } from '../config/front-matter.js';
 import type { Config } from '../config/schema.js';
 import { splitTitleBlock } from '../config/title-block.js';
 import { buildBook } from '../model/build-book.js';
@@ -14,7 +15,7 @@ export interface Loaded {
   files: ParsedFile[];
   notices: string[];
   /** Findings about the metadata (a title taken from a heading, an unreadable date). */
-  warnings: MetaWarning[];
+  warnings: VFileMessage[];
 }
 
 /** Read, decode and parse a manuscript file or folder once, then build the Book. */

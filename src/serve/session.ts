@@ -7,6 +7,7 @@ import { CONFIG_NAMES, type LoadedConfig } from '../config/config-file.js';
 import { writeDeck } from '../emit/deck/index.js';
 import type { BuildOptions } from '../formats.js';
 import { describeError } from '../errors.js';
+import { createMessage } from '../message.js';
 import { WORK_DIR_NAME, workDirFor } from '../io/atomic.js';
 import { loadBook } from '../manuscript/load.js';
 import { templateDirs, templateResolver, templateWarnings } from '../templates.js';
@@ -72,7 +73,7 @@ export async function serve(req: ServeRequest): Promise<ServeSession> {
   const templateNotes = new Set<string>();
   const warnTemplates = async () => {
     for (const message of await templateWarnings(options, req.manuscriptRoot)) {
-      if (!templateNotes.has(message)) onEvent({ type: 'warn', message });
+      if (!templateNotes.has(message)) onEvent({ type: 'warn', message: createMessage('W_TEMPLATES', message, { severity: 'warning' }) });
       templateNotes.add(message);
     }
   };
@@ -82,7 +83,7 @@ export async function serve(req: ServeRequest): Promise<ServeSession> {
     try {
       const { book, notices, warnings } = await loadBook(req.manuscript, config?.config);
       for (const message of notices) onEvent({ type: 'notice', message });
-      for (const w of warnings) onEvent({ type: 'warn', message: w.message, location: w.location });
+      for (const message of warnings) onEvent({ type: 'warn', message });
       const css = await readFile(await template('epub/book.css'), 'utf8');
       // The preview first: the open pages change before the deck is written.
       server.setPreview(previewPage(book, css), book.root);
@@ -104,7 +105,7 @@ export async function serve(req: ServeRequest): Promise<ServeSession> {
       const t0 = performance.now();
       // The preview's load has reported the manuscript's notices already.
       const onPdfEvent = (e: BuildEvent) => {
-        if (e.type !== 'notice' && !(e.type === 'warn' && templateNotes.has(e.message))) onEvent(e);
+        if (e.type !== 'notice' && !(e.type === 'warn' && templateNotes.has(e.message.reason))) onEvent(e);
       };
       build({ manuscript: req.manuscript, options: { ...options, outDir: req.options.outDir, formats: ['pdf'] }, config, onEvent: onPdfEvent, signal: abort.signal }).then(
         (r) => {

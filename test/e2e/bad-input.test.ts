@@ -43,10 +43,11 @@ async function expectRefused(name: string, content: string | Buffer, message: Re
   expect(res.exitCode, res.all).toBe(1);
   // Progress lines may come first; exactly one error line, then its hint.
   const lines = res.stderr.trim().split('\n');
-  const errors = lines.filter((l) => l.startsWith('bookdeck: error '));
+  const errors = lines.filter((l) => /: error E_[A-Z0-9_]+: /.test(l));
   expect(errors, res.stderr).toHaveLength(1);
   const error = errors[0]!;
-  expect(error).toMatch(/^bookdeck: error E_[A-Z0-9_]+: /);
+  // The one message form: place (or `bookdeck`), severity, code, message.
+  expect(error).toMatch(/^(?:bookdeck|\S.*?): error E_[A-Z0-9_]+: \S/);
   expect(error).toContain(name + (line === undefined ? '' : `:${line}`));
   expect(error).toMatch(message);
   expect(lines[lines.indexOf(error) + 1]).toMatch(/^  hint: /);

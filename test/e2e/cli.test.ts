@@ -19,7 +19,7 @@ describe('bookdeck CLI', () => {
     const res = await runCli(['build', '-m', 'missing.md', '-o', out]);
     expect(res.exitCode).toBe(1);
     expect(res.stdout).toBe('');
-    expect(res.stderr.split('\n')[0]).toBe('bookdeck: error E_NOT_FOUND: missing.md: manuscript not found');
+    expect(res.stderr.split('\n')[0]).toBe('missing.md: error E_NOT_FOUND: manuscript not found');
     expect(res.stderr).not.toMatch(/\bat .*\.c?js:\d+/);
     expect(existsSync(out)).toBe(false);
   });
@@ -82,20 +82,20 @@ describe('bookdeck CLI', () => {
     await writeFile(path.join(dir, 'bin.txt'), Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 0, 1]));
     const empty = await runCli(['import', path.join(dir, 'empty.txt')]);
     expect(empty.exitCode).toBe(1);
-    expect(empty.stderr).toMatch(/E_EMPTY: .*empty\.txt: the file is empty/);
+    expect(empty.stderr).toMatch(/.*empty\.txt: error E_EMPTY: the file is empty/);
     const bin = await runCli(['import', path.join(dir, 'bin.txt')]);
     expect(bin.exitCode).toBe(1);
-    expect(bin.stderr).toMatch(/E_BINARY: .*bin\.txt/);
+    expect(bin.stderr).toMatch(/bin\.txt(?::\d+)*: error E_BINARY: /);
   });
 
   it('names why import cannot read its input: not found, or not readable', async () => {
     const dir = await scratchDir('import-unreadable');
     const missing = await runCli(['import', path.join(dir, 'missing.txt')]);
     expect(missing.exitCode).toBe(1);
-    expect(missing.stderr).toMatch(/E_NOT_FOUND: .*missing\.txt: cannot read the file \(ENOENT\)/);
+    expect(missing.stderr).toMatch(/.*missing\.txt: error E_NOT_FOUND: cannot read the file \(ENOENT\)/);
     const folder = await runCli(['import', dir]);
     expect(folder.exitCode).toBe(1);
-    expect(folder.stderr).toMatch(/E_NOT_REGULAR: .*import-unreadable-[^:]*: this is a folder, not a regular file/);
+    expect(folder.stderr).toMatch(/.*import-unreadable-[^:]*: error E_NOT_REGULAR: this is a folder, not a regular file/);
   });
 
   it('checks the default manuscript, lists proposals per speech and runs EPUBCheck on the built book', async () => {

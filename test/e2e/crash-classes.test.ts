@@ -70,7 +70,7 @@ async function refused(name: string, content: string, message: RegExp, place: st
   await writeFile(file, content);
   const res = await runCli(['build', '-m', file, '-o', path.join(work, name)], { env });
   expect(res.exitCode, res.all).toBe(exit);
-  const line = res.stderr.split('\n').find((l) => l.startsWith('bookdeck: error '));
+  const line = res.stderr.split('\n').find((l) => /: error E_[A-Z0-9_]+: /.test(l));
   expect(line, res.stderr).toMatch(message);
   expect(line).toContain(place.replace('FILE', file));
   const chk = await runCli(['check', '-m', file, '-o', path.join(work, name)], { env });
@@ -193,7 +193,7 @@ describe('links', () => {
   it('[x](#%zz) builds with a warning naming it, in build and check', async () => {
     const { res, chk, pdf } = buildOk('link-malformed');
     expect(res.stderr).toContain("link '#%zz' points to no anchor");
-    expect(chk.stdout).toMatch(/all\.md:\d+:1: warning M_EPUB: link '#%zz' points to no anchor/);
+    expect(chk.stdout).toMatch(/all\.md:\d+:1: warning M_LINK_DEAD: link '#%zz' points to no anchor/);
     expect(squash(pdf)).toContain('坏链接');
   });
 });
@@ -228,7 +228,7 @@ describe('text that was silently lost', () => {
 
   it('<math> and a malformed HTML block keep their text, with a warning', async () => {
     const { res, xhtml, pdf } = buildOk('math');
-    expect(res.stderr).toMatch(/all\.md:\d+:1: raw HTML: <math> is shown as its text/);
+    expect(res.stderr).toMatch(/all\.md:\d+:\d+: warning M_HTML_UNWRAPPED: raw HTML: <math> is shown as its text/);
     expect(textOf(xhtml)).toContain('x=2');
     for (const t of ['x=2', '*foo*', 'bar']) expect(squash(pdf)).toContain(t);
   });

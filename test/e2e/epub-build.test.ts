@@ -70,7 +70,7 @@ describe('a manuscript using every Markdown construct', () => {
     const out = await scratchDir('epub-constructs');
     const res = await buildEpub(path.join(FIXTURE, 'speeches.md'), out);
     expect(res.exitCode, res.all).toBe(0);
-    expect(res.all).toMatch(/speeches\.md:\d+:\d+: raw HTML: <script> removed/);
+    expect(res.all).toMatch(/speeches\.md:\d+:\d+: warning M_HTML_REMOVED: raw HTML: <script> removed/);
     const epub = path.join(out, 'book.epub');
     const report = await epubcheck(epub);
     expect(report.messages.filter((m) => m.severity !== 'INFO' && m.severity !== 'USAGE')).toEqual([]);
@@ -128,7 +128,7 @@ describe('images that cannot go into the book', () => {
     const { dir, file } = await manuscriptWith('epub-noimage', 'images/missing.png');
     const res = await buildEpub(file, path.join(dir, 'out'));
     expect(res.exitCode).toBe(1);
-    expect(res.all).toMatch(/E_IMAGE_MISSING: .*speeches\.md:10:1: image 'images\/missing\.png' not found/);
+    expect(res.all).toMatch(/.*speeches\.md:10:1: error E_IMAGE_MISSING: image 'images\/missing\.png' not found/);
   });
 
   it('refuses a path that leaves the manuscript folder, and never reads it', async () => {
@@ -138,7 +138,7 @@ describe('images that cannot go into the book', () => {
     await execa('mkfifo', [path.join(dir, 'outside', 'pipe.png')]);
     const res = await buildEpub(file, path.join(dir, 'out'));
     expect(res.exitCode).toBe(1);
-    expect(res.all).toMatch(/E_IMAGE_OUTSIDE: .*speeches\.md:10:1: image '\.\.\/outside\/pipe\.png' refused: it leaves the manuscript folder/);
+    expect(res.all).toMatch(/.*speeches\.md:10:1: error E_IMAGE_OUTSIDE: image '\.\.\/outside\/pipe\.png' refused: it leaves the manuscript folder/);
 
     const passwd = await manuscriptWith('epub-passwd', '../../etc/passwd');
     const res2 = await buildEpub(passwd.file, path.join(passwd.dir, 'out'));
@@ -170,7 +170,7 @@ describe('a broken EJS template override', () => {
     const res = await buildEpub(MANUSCRIPT, out, ['--templates', templates]);
     expect(res.exitCode, res.all).toBe(1);
     const line = page.split('\n').findIndex((l) => l.includes('<%= title %>')) + 1;
-    expect(res.all).toContain(`E_TEMPLATE: ${file}:${line}: EJS template failed: pageTitel is not defined`);
+    expect(res.all).toContain(`${file}:${line}: error E_TEMPLATE: EJS template failed: pageTitel is not defined`);
     expect(await sha(path.join(out, 'book.epub'))).toBe(before);
   });
 });

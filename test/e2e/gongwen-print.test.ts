@@ -22,7 +22,7 @@ describe('a one-speech handout in gongwen, for the print shop', () => {
   }, 120_000);
 
   it('warns about the character FandolFang lacks and prints it from Noto Serif CJK SC', async () => {
-    expect(log).toMatch(/speech\.md:14:\d+: U\+9555 '镕' is not in FandolFang.*; printed from Noto Serif CJK SC/);
+    expect(log).toMatch(/speech\.md:14:\d+: warning F_FALLBACK: U\+9555 '镕' is not in FandolFang.*; printed from Noto Serif CJK SC/);
     const pdf = path.join(out, 'book.pdf');
     expect(await text(pdf, 1)).toContain('镕铸共识');
     const { stdout: fonts } = await execa('pdffonts', [pdf]);
@@ -39,7 +39,7 @@ describe('a one-speech handout in gongwen, for the print shop', () => {
   });
 
   it('warns about an image under 300 ppi at its printed size, naming the file', () => {
-    expect(log).toMatch(/speech\.md:28:1: image 'images\/chart-150ppi\.png' prints at 150 ppi/);
+    expect(log).toMatch(/speech\.md:28:1: warning W_IMAGE_PPI: image 'images\/chart-150ppi\.png' prints at 150 ppi/);
   });
 
   it('sets TrimBox and BleedBox, the trim 3 mm inside the bleed, with room for crop marks', async () => {

@@ -86,10 +86,10 @@ describe('import of a saved web page', () => {
 
 describe('inputs that cannot be imported', () => {
   it.each([
-    ['a scanned PDF (no text layer)', scannedPdf, /^bookdeck: error E_PDF_NO_TEXT: .*scanned\.pdf: this PDF has no text layer/],
-    ['an encrypted PDF', encryptedPdf, /^bookdeck: error E_PDF_ENCRYPTED: .*encrypted\.pdf: this PDF is encrypted with a password/],
-    ['a docx cut off halfway', corruptDocx, /^bookdeck: error E_DOCX_CORRUPT: .*corrupt\.docx: this \.docx is damaged or incomplete/],
-    ['a zip renamed .docx', zipDocx, /^bookdeck: error E_DOCX_NOT_WORD: .*zip-renamed\.docx: this is a zip file but not a Word document/],
+    ['a scanned PDF (no text layer)', scannedPdf, /^.*scanned\.pdf: error E_PDF_NO_TEXT: this PDF has no text layer/],
+    ['an encrypted PDF', encryptedPdf, /^.*encrypted\.pdf: error E_PDF_ENCRYPTED: this PDF is encrypted with a password/],
+    ['a docx cut off halfway', corruptDocx, /^.*corrupt\.docx: error E_DOCX_CORRUPT: this \.docx is damaged or incomplete/],
+    ['a zip renamed .docx', zipDocx, /^.*zip-renamed\.docx: error E_DOCX_NOT_WORD: this is a zip file but not a Word document/],
   ])('%s exits 1 with one clear line', async (_n, make, message) => {
     const res = await runCli(['import', await make()]);
     expect(res.exitCode, res.all).toBe(1);

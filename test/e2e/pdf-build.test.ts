@@ -110,7 +110,7 @@ describe('reproducible and safe builds', () => {
     await writeFile(path.join(templates, 'pdf/book.latex'), tpl.replace('\\mainmatter', '\\mainmatter\n\\nosuchmacro{x}'));
     const res = await runCli(['build', '--only', 'pdf', '-m', FIXTURE, '-o', out, '--templates', templates]);
     expect(res.exitCode, res.all).toBe(1);
-    expect(res.stderr).toMatch(/E_TEMPLATE_LATEX: .*templates\/pdf\/book\.latex: your LaTeX template failed to compile: xelatex failed \(exit 1\)/);
+    expect(res.stderr).toMatch(/.*templates\/pdf\/book\.latex: error E_TEMPLATE_LATEX: your LaTeX template failed to compile: xelatex failed \(exit 1\)/);
     expect(res.stderr).toMatch(/book\.tex:\d+: Undefined control sequence\./);
     expect(res.stderr).toMatch(/l\.\d+ \\nosuchmacro/);
     expect(res.stderr).toMatch(/hint: the full log is .*book\.log; fix the template/);
@@ -190,10 +190,10 @@ describe('a manuscript using every Markdown construct', () => {
     await writeFile(file, `${head}![图](images/none.png)\n`);
     const res = await runCli(['build', '--only', 'pdf', '-m', file, '-o', path.join(dir, 'dist')]);
     expect(res.exitCode).toBe(1);
-    expect(res.stderr).toContain(`E_IMAGE_MISSING: ${file}:8:1: image 'images/none.png' not found`);
+    expect(res.stderr).toContain(`${file}:8:1: error E_IMAGE_MISSING: image 'images/none.png' not found`);
     await writeFile(file, `${head}![外](../../etc/passwd)\n`);
     const outside = await runCli(['build', '--only', 'pdf', '-m', file, '-o', path.join(dir, 'dist')]);
     expect(outside.exitCode).toBe(1);
-    expect(outside.stderr).toContain(`E_IMAGE_OUTSIDE: ${file}:8:1: image '../../etc/passwd' refused`);
+    expect(outside.stderr).toContain(`${file}:8:1: error E_IMAGE_OUTSIDE: image '../../etc/passwd' refused`);
   });
 });

@@ -158,7 +158,7 @@ describe('bookdeck serve patches the open pages on save', () => {
   });
 
   it('says once that it ignores the untrusted templates folder beside the manuscript', () => {
-    const said = stderrOf().match(/warning: .*templates\/ is not used: templates can run code.*/g) ?? [];
+    const said = stderrOf().match(/warning W_TEMPLATES: .*templates\/ is not used: templates can run code.*/g) ?? [];
     expect(said).toHaveLength(1);
   });
 });

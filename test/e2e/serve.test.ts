@@ -99,7 +99,7 @@ describe('bookdeck serve', () => {
     const good = await readFile(manuscript, 'utf8');
     await writeFile(manuscript, good.replace(/^title: .*$/m, 'title: [broken'));
     const banner = page.locator('#bookdeck-error');
-    await expect.poll(() => banner.textContent(), { timeout: 10_000 }).toMatch(/E_YAML: .*speeches\.md:\d+: broken YAML in front matter/);
+    await expect.poll(() => banner.textContent(), { timeout: 10_000 }).toMatch(/.*speeches\.md:\d+: error E_YAML: broken YAML in front matter/);
     expect(await page.locator('#s1-p1').textContent()).toContain('京津冀协同发展');
     await expect.poll(() => stderrOf()).toMatch(/E_YAML/);
     // A reload while broken still serves the last good preview, with the error on top.

@@ -14,13 +14,13 @@ describe('template overrides', () => {
     const out = path.join(dir, 'dist');
     const untrusted = await runCli(['build', '-m', manuscript, '-o', out, '--only', 'deck']);
     expect(untrusted.exitCode, untrusted.all).toBe(0);
-    expect(untrusted.stderr).toMatch(/warning: .*templates\/ is not used: templates can run code/);
+    expect(untrusted.stderr).toMatch(/bookdeck: warning W_TEMPLATES: .*templates\/ is not used: templates can run code/);
     expect(await readFile(path.join(out, 'deck/theme.css'), 'utf8')).not.toContain('beside-the-manuscript');
 
     await writeFile(path.join(dir, 'bookdeck.config.yaml'), 'build:\n  trustTemplates: true\n');
     const res = await runCli(['build', '-m', manuscript, '-o', out, '--only', 'deck']);
     expect(res.exitCode, res.all).toBe(0);
-    expect(res.stderr).toMatch(/warning: build\.trustTemplates is on: the templates in .*templates run code at build time/);
+    expect(res.stderr).toMatch(/bookdeck: warning W_TEMPLATES: build\.trustTemplates is on: the templates in .*templates run code at build time/);
     expect(await readFile(path.join(out, 'deck/theme.css'), 'utf8')).toContain('beside-the-manuscript');
 
     const flag = path.join(dir, 'flag');
@@ -37,6 +37,6 @@ describe('template overrides', () => {
     await writeFile(path.join(dir, 'deck/index.html'), '<!doctype html><html lang="{{lang}}"><body>no slides here</body></html>');
     const res = await runCli(['build', '-m', MANUSCRIPT, '-o', path.join(dir, 'dist'), '--only', 'deck', '--templates', dir]);
     expect(res.exitCode, res.all).toBe(1);
-    expect(res.stderr).toMatch(/bookdeck: error E_TEMPLATE: .*deck\/index\.html: the deck page template has no \{\{slides\}\} placeholder/);
+    expect(res.stderr).toMatch(/deck\/index\.html: error E_TEMPLATE: the deck page template has no \{\{slides\}\} placeholder/);
   });
 });

@@ -7,7 +7,6 @@ import { notePlace, type Location } from '../../errors.js';
 import type { Chapter } from '../../model/book.js';
 import { ChapterNotes } from './footnotes.js';
 import { EPUB_SCHEMA } from './sanitize.js';
-import { decodeCharRefs } from '../../manuscript/html-text.js';
 import { repairContentModel } from './content-model.js';
 import { markOwnIds, settleIds } from './own-ids.js';
 
@@ -54,8 +53,22 @@ export interface ChapterTree {
   notes: string[];
   /** Every image the chapter shows (Markdown or raw HTML), as written, with its location. */
   images: ImageRef[];
-  /** What sanitizing raw HTML removes (scripts, event handlers, styles, frames), with locations. */
-  removed: { message: string; location: Location }[];
+  /** What sanitizing raw HTML removes, unwraps or repairs, with locations. */
+  removed: ChapterWarning[];
+}
+
+/** A warning about one place of a chapter, under its code. */
+export interface ChapterWarning {
+  code: string;
+  message: string;
+  location: Location;
+}
+
+type RawNode = { type: 'raw'; value: string; position?: Element['position'] };
+
+/** True when the tree still holds unparsed raw HTML. */
+function hasRaw(node: HastRoot | ElementContent | RawNode): boolean {
+  return node.type === 'raw' || ('children' in node && node.children.some((c) => hasRaw(c as ElementContent)));
 }
 
 /**
@@ -83,12 +96,13 @@ export function chapterTree(chapter: Chapter, defs: Map<string, FootnoteDefiniti
     },
     listItem(state, node, parent) {
       const li = defaultHandlers.listItem(state, node, parent);
-      // A tight list prints its item's paragraph without a <p>: the item carries the paragraph's anchor (and proposal class) instead.
+      // A tight list prints its item's paragraph without a <p>: a proposal's item carries the paragraph's anchor and class instead.
       const first = node.children[0];
       const id = first?.type === 'paragraph' ? ids.get(first) : undefined;
       const p = li.children.find((c): c is Element => c.type === 'element');
-      if (id && !(p?.tagName === 'p' && p.properties.id === id)) {
-        li.properties = { ...li.properties, id, ...(proposals.has(id) ? { className: [...((li.properties.className as string[] | undefined) ?? []), 'proposal'] } : {}) };
+      // Only a proposal's item is anchored: the nav, outline and deck link proposals, and other items stay plain <li>.
+      if (id && proposals.has(id) && !(p?.tagName === 'p' && p.properties.id === id)) {
+        li.properties = { ...li.properties, id, className: [...((li.properties.className as string[] | undefined) ?? []), 'proposal'] };
       }
       return li;
     },
@@ -146,68 +160,75 @@ export function chapterTree(chapter: Chapter, defs: Map<string, FootnoteDefiniti
   const mdast: Root = { type: 'root', children: [...(opts.links?.values() ?? []), ...children, { type: 'bookdeckNotes' }] };
   const hast = toHast(mdast, { handlers, allowDangerousHtml: true }) as HastRoot;
   const removed = literalizeUnclosedTags(hast, file);
-  const { images, removed: stripped, raw } = scan(hast, file);
-  removed.push(...stripped);
   markOwnIds(hast);
   let parsed = hast;
-  if (raw) {
+  if (hasRaw(hast)) {
     if (!opts.raw) throw new Error(`chapter ${chapter.id} has raw HTML but no HTML parser was given`);
     parsed = opts.raw(hast);
   }
+  const { images, removed: stripped } = scan(parsed, file);
+  removed.push(...stripped);
   const tree = sanitize(parsed, EPUB_SCHEMA) as HastRoot;
   settleIds(tree);
   removed.push(...repairContentModel(tree, file));
   return { chapter, tree, notes: [...notes.order], images, removed };
 }
 
-const UNSAFE: [RegExp, string][] = [
-  [/<script\b/gi, '<script> removed: scripts never reach the book'],
-  [/<(style|iframe|object|embed|form|frame|frameset|link|meta|base)\b/gi, '<$1> removed: not allowed in the book'],
-  [/\son[a-z]+\s*=/gi, 'event handler attribute removed'],
-  [/\sstyle\s*=/gi, 'style attribute removed: use the stylesheet'],
-  [/<svg\b/gi, '<svg> removed: put drawings in an image file (![](drawing.svg))'],
-  [/<math\b/gi, '<math> is shown as its text: the book does not typeset MathML'],
-];
+/** What an element the sanitizer strips with its content was for, so the warning says where to put it instead. */
+const STRIPPED: Record<string, string> = {
+  script: 'scripts never reach the book',
+  style: 'use the stylesheet',
+  svg: 'put drawings in an image file (![](drawing.svg))',
+  template: 'a template shows nothing in a book',
+  noscript: 'the book runs no scripts, so it is never shown',
+};
 
-type RawNode = { type: 'raw'; value: string; position?: Element['position'] };
+const ALLOWED = new Set(EPUB_SCHEMA.tagNames);
+const STRIP = new Set(EPUB_SCHEMA.strip);
 
 /**
- * One walk over the tree before sanitizing: its images, so that a reference the
+ * One walk over the parsed tree before sanitizing: its images, so that a reference the
  * sanitizer would silently drop (`file:///etc/passwd`) is still refused with its
- * location, and what the sanitizer will strip from raw HTML. Raw HTML is scanned as text
- * because parsing it loses positions.
+ * location, and everything the sanitizer will take out of raw HTML, at the place
+ * `hast-util-raw` parsed it from.
  */
-function scan(tree: HastRoot, file: string): { images: ImageRef[]; removed: { message: string; location: Location }[]; raw: boolean } {
+function scan(tree: HastRoot, file: string): { images: ImageRef[]; removed: ChapterWarning[] } {
   const images: ImageRef[] = [];
-  const removed: { message: string; location: Location }[] = [];
-  let raw = false;
-  const visit = (node: HastRoot | ElementContent | RawNode) => {
-    if (node.type === 'raw') raw = true;
-    if (node.type === 'raw' && node.position) {
-      const { value, position } = node;
-      const at = (index: number | undefined) => rawLocation(value, position.start, index ?? 0, file);
-      for (const m of node.value.matchAll(/<img\b[^>]*?\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi)) {
-        images.push({ src: decodeCharRefs(m[1] ?? m[2] ?? m[3] ?? ''), location: at(m.index) });
-      }
-      for (const [re, message] of UNSAFE) {
-        for (const m of node.value.matchAll(re)) removed.push({ message: `raw HTML: ${message.replace('$1', () => (m[1] ?? '').toLowerCase())}`, location: at(m.index) });
-      }
-    } else if (node.type === 'element' && node.tagName === 'img' && typeof node.properties.src === 'string') {
+  const removed: ChapterWarning[] = [];
+  // Inside an element shown as its text (MathML), its own children are not reported again.
+  const visit = (node: HastRoot | ElementContent, unwrapped: boolean) => {
+    let inner = unwrapped;
+    if (node.type === 'element') {
       const start = node.position?.start;
-      images.push({ src: node.properties.src, location: start ? { file, line: start.line, column: start.column } : { file } });
+      const location = start ? { file, line: start.line, column: start.column } : { file };
+      const tag = node.tagName.toLowerCase();
+      if (tag === 'img' && typeof node.properties.src === 'string') images.push({ src: node.properties.src, location });
+      if (STRIP.has(tag)) {
+        removed.push({ code: 'M_HTML_REMOVED', message: `raw HTML: <${tag}> removed with its content: ${STRIPPED[tag] ?? 'not allowed in the book'}`, location });
+        return;
+      }
+      if (!ALLOWED.has(tag) && !unwrapped) {
+        const why = tag === 'math' ? 'the book does not typeset MathML' : 'the element is not allowed in the book';
+        removed.push({ code: 'M_HTML_UNWRAPPED', message: `raw HTML: <${tag}> is shown as its text: ${why}`, location });
+      }
+      inner ||= !ALLOWED.has(tag);
+      for (const key of Object.keys(node.properties)) {
+        if (/^on[a-z]/i.test(key)) removed.push({ code: 'M_HTML_REMOVED', message: `raw HTML: event handler attribute ${key.toLowerCase()} removed`, location });
+        else if (key === 'style') removed.push({ code: 'M_HTML_REMOVED', message: 'raw HTML: style attribute removed: use the stylesheet', location });
+      }
     }
-    if ('children' in node) for (const c of node.children) visit(c as ElementContent);
+    if ('children' in node) for (const c of node.children) visit(c as ElementContent, inner);
   };
-  visit(tree);
-  return { images, removed, raw };
+  visit(tree, false);
+  return { images, removed };
 }
 
 /**
  * Raw HTML whose last tag never closes (`<div id="foo"` then text, CommonMark examples
  * 156–158) would swallow the text after it, as in a browser: it is shown as text instead.
  */
-function literalizeUnclosedTags(tree: HastRoot, file: string): { message: string; location: Location }[] {
-  const out: { message: string; location: Location }[] = [];
+function literalizeUnclosedTags(tree: HastRoot, file: string): ChapterWarning[] {
+  const out: ChapterWarning[] = [];
   const stack: (HastRoot | ElementContent)[] = [tree];
   while (stack.length) {
     const node = stack.pop()!;
@@ -216,18 +237,10 @@ function literalizeUnclosedTags(tree: HastRoot, file: string): { message: string
       const c = child as ElementContent | RawNode;
       if (c.type === 'raw' && /<[A-Za-z!?/][^>]*$/.test(c.value)) {
         const start = c.position?.start;
-        out.push({ message: 'raw HTML: a tag that never closes with > is shown as text', location: start ? { file, line: start.line, column: start.column } : { file } });
+        out.push({ code: 'M_HTML_UNCLOSED', message: 'raw HTML: a tag that never closes with > is shown as text', location: start ? { file, line: start.line, column: start.column } : { file } });
         node.children[i] = { type: 'text', value: c.value, ...(c.position ? { position: c.position } : {}) };
       } else stack.push(child as ElementContent);
     });
   }
   return out;
-}
-
-/** Where character `index` of a raw HTML node sits in the manuscript. */
-function rawLocation(value: string, start: { line: number; column: number }, index: number, file: string): Location {
-  const before = value.slice(0, index);
-  const line = start.line + (before.match(/\n/g)?.length ?? 0);
-  const column = before.includes('\n') ? before.length - before.lastIndexOf('\n') : start.column + before.length;
-  return { file, line, column };
 }

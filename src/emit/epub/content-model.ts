@@ -41,6 +41,7 @@ const INTEGER: Record<string, RegExp> = {
 
 /** A repair made to raw HTML, reported as a warning with its place. */
 export interface Repair {
+  code: 'M_HTML_REPAIRED';
   message: string;
   location: Location;
 }
@@ -57,7 +58,7 @@ export function repairContentModel(tree: Root, file: string): Repair[] {
   const repairs: Repair[] = [];
   const note = (el: Element, message: string) => {
     const start = el.position?.start;
-    repairs.push({ message: `raw HTML: ${message}`, location: start ? { file, line: start.line, column: start.column } : { file } });
+    repairs.push({ code: 'M_HTML_REPAIRED', message: `raw HTML: ${message}`, location: start ? { file, line: start.line, column: start.column } : { file } });
   };
   // Iterative over an explicit stack: the depth of raw HTML is not bounded by the Markdown checks.
   const stack: { parent: Root | Element; phrasing: boolean; link: boolean }[] = [{ parent: tree, phrasing: false, link: false }];

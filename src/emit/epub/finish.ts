@@ -1,5 +1,5 @@
 import type { Element, ElementContent, Root } from 'hast';
-import type { Location } from '../../errors.js';
+import type { Location, Warn } from '../../message.js';
 import type { Chapter } from '../../model/book.js';
 import { removeCjkSpaces } from './cjk-space.js';
 import { keepLastTwoHan } from './no-orphan.js';
@@ -16,7 +16,7 @@ export interface FinishContext {
   pageOfId: ReadonlyMap<string, string>;
   /** EPUB path of an image as written in `file` (checked and read before this pass). */
   imageHref(src: string, file: string): string | undefined;
-  warn(message: string, location?: Location): void;
+  warn: Warn;
 }
 
 const ALIGN = new Set(['left', 'center', 'right', 'justify']);
@@ -95,10 +95,10 @@ function link(href: string, el: Element, ctx: FinishContext): string | undefined
     const id = ctx.pageOfId.has(written) ? written : USER_ID_PREFIX + written;
     const page = ctx.pageOfId.get(id);
     if (page) return page === ctx.page ? `#${id}` : `${page}#${id}`;
-    ctx.warn(`link '${href}' points to no anchor in the book; it is shown as plain text`, where);
+    ctx.warn('M_LINK_DEAD', `link '${href}' points to no anchor in the book; it is shown as plain text`, where);
     return undefined;
   }
-  ctx.warn(`link '${href}' is not a web address or an anchor in the book; it is shown as plain text`, where);
+  ctx.warn('M_LINK_UNSAFE', `link '${href}' is not a web address or an anchor in the book; it is shown as plain text`, where);
   return undefined;
 }
 

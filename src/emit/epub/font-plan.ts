@@ -2,7 +2,7 @@ import type { Element, ElementContent, Root } from 'hast';
 import { codePointsOf, describeChar, uncoveredChars, type TextRun } from '../../fonts/coverage.js';
 import type { FaceRole, LocatedFace } from '../../fonts/faces.js';
 import { subsetCached, type SubsetFont } from '../../fonts/cache.js';
-import type { Location } from '../../errors.js';
+import type { Location, Warn } from '../../message.js';
 
 /** Text of the book sorted by the face CSS draws it in. */
 export type RoleRuns = Record<FaceRole, TextRun[]>;
@@ -50,7 +50,7 @@ export function collectRuns(tree: Root | Element, file: string | undefined, runs
 export async function planFonts(
   faces: LocatedFace[],
   runs: RoleRuns,
-  warn: (message: string, location?: Location) => void,
+  warn: Warn,
 ): Promise<SubsetFont[]> {
   const all = [...runs.serif, ...runs.sans, ...runs.kai];
   // Every set holds U+0020; a face whose set holds nothing more is not embedded.
@@ -65,7 +65,7 @@ export async function planFonts(
   for (const miss of uncoveredChars(all, fonts.map((f) => f.covered))) {
     const where = miss.locations[0];
     const more = miss.locations.length > 1 ? ` (and ${miss.locations.length - 1} more places)` : '';
-    warn(`${describeChar(miss)} is in none of the embedded fonts (${faces.map((f) => f.family).join(', ')}); readers will substitute a font${more}`, where);
+    warn('F_EPUB_UNCOVERED', `${describeChar(miss)} is in none of the embedded fonts (${faces.map((f) => f.family).join(', ')}); readers will substitute a font${more}`, where);
   }
   return fonts;
 }

@@ -76,7 +76,7 @@ export const emitEpub: Emitter = async (book, ctx) => {
     fonts: fontFiles,
     images,
     date: modified,
-    warn: (message) => ctx.warn(message),
+    warn: (message) => ctx.warn('W_EPUB_PACKAGE', message),
   });
   ctx.signal.throwIfAborted();
   const file = path.join(ctx.options.outDir, 'book.epub');
@@ -101,11 +101,11 @@ export async function renderChapters(book: Book, warn: EmitContext['warn']): Pro
   const links = linkDefinitions(book);
   const figures = { count: 0 };
   const trees = book.sections.map((c) => chapterTree(c, defs, { figures, links, ...(raw ? { raw: (t) => raw(t, { file }) as typeof t } : {}) }));
-  for (const t of trees) for (const r of t.removed) warn(r.message, r.location);
+  for (const t of trees) for (const r of t.removed) warn(r.code, r.message, r.location);
   const used = new Set(trees.flatMap((t) => t.notes));
   for (const [id, def] of defs) {
     if (!used.has(id)) {
-      warn(`footnote [^${def.label ?? id}] is never referenced; it is left out of the EPUB`, {
+      warn('M_FOOTNOTE_UNUSED', `footnote [^${def.label ?? id}] is never referenced; it is left out of the EPUB`, {
         file: book.files[0] ?? book.root,
         ...(def.position ? { line: def.position.start.line, column: def.position.start.column } : {}),
       });
@@ -146,7 +146,7 @@ async function fontsFor(runs: RoleRuns, ctx: EmitContext): Promise<SubsetFont[]>
 async function coverImage(book: Book, fonts: SubsetFont[], ctx: EmitContext): Promise<Uint8Array | undefined> {
   const faces = fonts.filter((f) => f.face.role !== 'kai');
   if (faces.length < 2) {
-    ctx.warn('the SC fonts are not installed, so the EPUB has no cover image (install fonts-noto-cjk)');
+    ctx.warn('W_NO_COVER', 'the SC fonts are not installed, so the EPUB has no cover image (install fonts-noto-cjk)');
     return undefined;
   }
   const { title, subtitle, author, publisher } = book.meta;

@@ -20,7 +20,7 @@ export interface GongwenSetup {
 export async function gongwenSetup(book: Book, fontDir: string, ctx: Pick<EmitContext, 'warn' | 'notice' | 'options'>): Promise<GongwenSetup> {
   const faces = await chooseFaces({ fontDir, kpse: kpsewhich, ...(ctx.options.gongwenFonts ? { extra: ctx.options.gongwenFonts } : {}) });
   ctx.notice?.(describeFaces(faces));
-  for (const c of await fallbackChars(book, faces)) ctx.warn(describeFallback(c), c.locations[0]);
+  for (const c of await fallbackChars(book, faces)) ctx.warn('F_FALLBACK', describeFallback(c), c.locations[0]);
   const face = (role: GongwenRole) => faces.find((f) => f.role === role)!.texName;
   const links = faces.filter((f) => f.licensed && f.file).map((f) => ({ name: f.texName, target: f.file! }));
   return {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { crc32 } from 'node:zlib';
 import type { Image, Nodes } from 'mdast';
 import type { Book } from '../../model/book.js';
-import type { Location } from '../../errors.js';
+import type { Location, Warn } from '../../message.js';
 import { ImageStore } from '../../manuscript/images.js';
 import { SC_FACES } from '../../fonts/sc-faces.js';
 import { readCached, userCacheDir, writeCached } from '../../cache/user-cache.js';
@@ -32,7 +32,7 @@ const require = createRequire(import.meta.url);
  * SC faces. A GIF cannot be printed by xdvipdfmx: it is a warning, and its alt text
  * is printed instead.
  */
-export async function texImages(book: Book, fontDir: string, warn: (message: string, location?: Location) => void): Promise<TexImages> {
+export async function texImages(book: Book, fontDir: string, warn: Warn): Promise<TexImages> {
   const store = new ImageStore(book.root, warn);
   const found: { node: Image; file: string; location: Location }[] = [];
   for (const ch of book.sections) {
@@ -52,7 +52,7 @@ export async function texImages(book: Book, fontDir: string, warn: (message: str
     const image = await store.add(node.url, file, location);
     const base = path.posix.basename(image.href, path.posix.extname(image.href));
     if (image.mediaType === 'image/gif') {
-      warn(`GIF image '${node.url}' cannot be printed; the PDF shows its alt text instead (convert it to PNG)`, location);
+      warn('W_GIF_PRINT', `GIF image '${node.url}' cannot be printed; the PDF shows its alt text instead (convert it to PNG)`, location);
       continue;
     }
     const name = image.mediaType === 'image/svg+xml' ? `img-${base}.png` : `img-${path.posix.basename(image.href)}`;

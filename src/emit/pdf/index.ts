@@ -63,7 +63,7 @@ export const emitPdf: Emitter = async (book, ctx) => {
           const res = await compileTex({ tex, variant: key, workDir: ctx.workDir, fontDir, files: images.files, links: gongwen?.links, signal: ctx.signal, progress: ctx.progress }).catch((err: unknown) => {
             throw blameTemplate(err, template);
           });
-          if (!res.settled) ctx.warn(`the table of contents of the ${label} PDF still moved after ${res.passes} passes`);
+          if (!res.settled) ctx.warn('W_TOC_UNSETTLED', `the table of contents of the ${label} PDF still moved after ${res.passes} passes`);
           return res.pdf;
         }),
       ),

@@ -3,7 +3,7 @@ import type { TexImages } from './images.js';
 import { gongwenLayout } from './gongwen-layout.js';
 import { paperLayout } from './paper.js';
 import { printedPpi, rasterSize, toGrayPng } from './image-print.js';
-import type { Location } from '../../errors.js';
+import type { Location, Warn } from '../../message.js';
 
 /** The resolution a print shop asks for at the printed size. */
 export const MIN_PPI = 300;
@@ -16,7 +16,7 @@ export const MIN_PPI = 300;
 export async function printImages(
   images: TexImages,
   opts: { layout: Layout; papers: readonly Paper[]; grayscale: boolean },
-  warn: (message: string, location?: Location) => void,
+  warn: Warn,
 ): Promise<TexImages> {
   const areas = opts.papers.map((p) => {
     const l = opts.layout === 'gongwen' ? gongwenLayout(p) : paperLayout(p);
@@ -32,6 +32,7 @@ export async function printImages(
     warned.add(name);
     const location = images.locations?.get(node);
     warn(
+      'W_IMAGE_PPI',
       `image '${node.url}' prints at ${Math.round(ppi)} ppi (${size.width} × ${size.height} px at ${Math.round((size.width / ppi) * 25.4)} mm wide); a print shop asks for ${MIN_PPI} ppi`,
       location,
     );

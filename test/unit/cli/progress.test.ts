@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createMessage } from '../../../src/message.js';
 import { progressReporter } from '../../../src/cli/progress.js';
 import type { Console } from '../../../src/cli/console.js';
 
@@ -35,8 +36,9 @@ describe('progressReporter on a TTY', () => {
   it('prints warnings as lines of their own', () => {
     const con = capture();
     const r = progressReporter(con, 'tty');
-    r.onEvent({ type: 'warn', format: 'pdf', message: 'no glyph' });
+    r.onEvent({ type: 'warn', format: 'pdf', message: createMessage('W_X', 'no glyph', { severity: 'warning', place: { file: 'm.md', line: 3, column: 2 } }) });
+    r.onEvent({ type: 'warn', message: createMessage('W_Y', 'templates/ is not used', { severity: 'warning' }) });
     r.stop();
-    expect(con.lines).toEqual(['warning: no glyph']);
+    expect(con.lines).toEqual(['m.md:3:2: warning W_X: no glyph', 'bookdeck: warning W_Y: templates/ is not used']);
   });
 });

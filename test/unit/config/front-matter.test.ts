@@ -77,14 +77,14 @@ describe('front matter', () => {
     expect(read('# 一\n', { title: '配置书名', date: '2020-01-01' }).meta).toMatchObject({ title: '配置书名', date: '2020-01-01' });
     const h1 = read('前言。\n\n# 第一篇\n');
     expect(h1.meta.title).toBe('第一篇');
-    expect(h1.warnings.map((w) => w.code)).toEqual(['M_NO_TITLE']);
+    expect(h1.warnings.map((w) => w.ruleId)).toEqual(['M_NO_TITLE']);
     expect(h1.warnings[0]!.message).toMatch(/the first # heading is used: 《第一篇》; set one with `title:`/);
     const named = read('只有正文。\n');
     expect(named.meta.title).toBe('讲话稿');
     expect(named.warnings[0]!.message).toMatch(/the file name is used/);
     const undated = read('% 书\n%\n% June 2018\n\n正文。\n');
     expect(undated.meta).toEqual({ title: '书', lang: 'zh-Hans' });
-    expect(undated.warnings).toMatchObject([{ code: 'M_DATE', location: { line: 3 } }]);
+    expect(undated.warnings).toMatchObject([{ ruleId: 'M_DATE', line: 3, fatal: false }]);
   });
 
   it('splits a pandoc title block off, keeping the line numbers of the text after it', () => {

@@ -1,0 +1,58 @@
+import type { Nodes, Root, Text } from 'mdast';
+import type { Location } from '../message.js';
+import type { ParsedFile } from '../model/book.js';
+
+/** Call back with the text nodes of each paragraph-like block (headings and table cells too, never code). */
+export function proseBlocks(tree: Root, fn: (texts: Text[]) => void): void {
+  const visit = (node: Nodes): void => {
+    if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') {
+      const texts: Text[] = [];
+      const collect = (n: Nodes) => {
+        if (n.type === 'text') texts.push(n);
+        else if ('children' in n) for (const c of n.children) collect(c as Nodes);
+      };
+      collect(node);
+      fn(texts);
+      return;
+    }
+    if ('children' in node) for (const c of node.children) visit(c as Nodes);
+  };
+  visit(tree);
+}
+
+/** Every match of `re` in the prose of each file, with its place. */
+export function* proseMatches(files: readonly ParsedFile[], re: RegExp): Generator<{ match: RegExpMatchArray; text: Text; place: Location }> {
+  for (const f of files) {
+    const found: { match: RegExpMatchArray; text: Text; place: Location }[] = [];
+    proseBlocks(f.tree, (texts) => {
+      for (const t of texts) for (const match of t.value.matchAll(re)) found.push({ match, text: t, place: placeIn(t, match.index!, f.path) });
+    });
+    yield* found;
+  }
+}
+
+/** Where character `index` of a text node sits in its file (columns count code points, as editors do). */
+export function placeIn(t: Text, index: number, file: string): Location {
+  const start = t.position?.start;
+  if (!start) return { file };
+  const before = t.value.slice(0, index);
+  const nl = before.lastIndexOf('\n');
+  return nl === -1
+    ? { file, line: start.line, column: start.column + [...before].length }
+    : { file, line: start.line + before.split('\n').length - 1, column: [...before.slice(nl + 1)].length + 1 };
+}
+
+/** Each node of a file's tree, with the place it starts. */
+export function* nodesOf(f: ParsedFile): Generator<{ node: Nodes; place: Location }> {
+  const stack: Nodes[] = [f.tree];
+  const all: Nodes[] = [];
+  while (stack.length) {
+    const node = stack.pop()!;
+    all.push(node);
+    if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Nodes);
+  }
+  for (const node of all) {
+    const start = node.position?.start;
+    yield { node, place: start ? { file: f.path, line: start.line, column: start.column } : { file: f.path } };
+  }
+}

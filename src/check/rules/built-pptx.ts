@@ -1,0 +1,26 @@
+import path from 'node:path';
+import type { Rule } from '../rule.js';
+import { planTalk } from '../../emit/deck/talk.js';
+import { impressRender } from '../../tools/impress.js';
+import { builtHere } from '../built-here.js';
+
+/** F_PPTX_*: the built deck.pptx as LibreOffice Impress shows it: one page per slide, every face a Noto CJK one. */
+export const builtPptx: Rule = {
+  name: 'built-pptx',
+  async check(input, report) {
+    const pptx = path.join(input.options.outDir, 'deck.pptx');
+    if (!(await builtHere(input, 'pptx', pptx, 'IMPRESS_SKIPPED', report))) return;
+    input.progress(`rendering ${pptx} with LibreOffice Impress …`);
+    const render = await impressRender(pptx);
+    const slides = planTalk(input.book, input.options.talk).slides.length;
+    const at = { file: pptx };
+    if (render.pages !== slides) {
+      report('F_PPTX_SLIDES', 'error', `deck.pptx shows ${render.pages} pages in LibreOffice Impress but the deck has ${slides} slides; rebuild it with --pptx`, at, 'impress');
+    }
+    for (const f of render.fonts.filter((f) => !/^(?:[A-Z]{6}\+)?Noto(?:Sans|Serif)CJK/.test(f.name))) {
+      report('F_PPTX_FONT', 'warning', `LibreOffice Impress sets deck.pptx partly in ${f.name || 'an unnamed'} ${f.type} font, not a Noto CJK face`, at, 'impress');
+    }
+    const faces = [...new Set(render.fonts.map((f) => f.name.replace(/^[A-Z]{6}\+/, '')))].join(', ');
+    report('IMPRESS', 'info', `LibreOffice Impress: deck.pptx renders as ${render.pages} pages in ${faces}`, at, 'impress');
+  },
+};

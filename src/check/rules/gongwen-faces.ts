@@ -1,0 +1,16 @@
+import type { Rule } from '../rule.js';
+import { ensureScFonts } from '../../fonts/sc-faces.js';
+import { describeFallback, fallbackChars } from '../../emit/pdf/fallback-chars.js';
+import { chooseFaces, kpsewhich } from '../../emit/pdf/font-profile.js';
+
+/** F_FALLBACK (gongwen layout): each place of a character its faces lack; the PDF prints it from Noto. */
+export const gongwenFaces: Rule = {
+  name: 'gongwen-faces',
+  async check({ book, options }, report) {
+    if (options.layout !== 'gongwen') return;
+    const faces = await chooseFaces({ fontDir: await ensureScFonts(), kpse: kpsewhich, ...(options.gongwenFonts ? { extra: options.gongwenFonts } : {}) });
+    for (const c of await fallbackChars(book, faces)) {
+      for (const place of c.locations) report('F_FALLBACK', 'warning', describeFallback({ ...c, locations: [place] }), place);
+    }
+  },
+};

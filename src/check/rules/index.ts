@@ -1,0 +1,43 @@
+import type { Rule } from '../rule.js';
+import { balancedPairs } from './balanced-pairs.js';
+import { builtEpub } from './built-epub.js';
+import { builtPptx } from './built-pptx.js';
+import { chineseEllipsis } from './chinese-ellipsis.js';
+import { deepHeading } from './deep-heading.js';
+import { epubRendering } from './epub-rendering.js';
+import { fontCoverage } from './font-coverage.js';
+import { gongwenFaces } from './gongwen-faces.js';
+import { halfwidthPunctuation } from './halfwidth-punctuation.js';
+import { ignoredFrontMatter } from './ignored-front-matter.js';
+import { metadata } from './metadata.js';
+import { rawHtml } from './raw-html.js';
+import { spaceBetweenHan } from './space-between-han.js';
+import { speechAttribution } from './speech-attribution.js';
+import { speechParagraphs } from './speech-paragraphs.js';
+import { speechProposals } from './speech-proposals.js';
+import { speechTitle } from './speech-title.js';
+import { straightQuotes } from './straight-quotes.js';
+import { strikeout } from './strikeout.js';
+
+/** Every rule `bookdeck check` runs, the manuscript's first, then the built outputs'. */
+export const RULES: readonly Rule[] = [
+  metadata,
+  speechTitle,
+  speechAttribution,
+  speechParagraphs,
+  speechProposals,
+  halfwidthPunctuation,
+  chineseEllipsis,
+  spaceBetweenHan,
+  straightQuotes,
+  balancedPairs,
+  rawHtml,
+  ignoredFrontMatter,
+  strikeout,
+  deepHeading,
+  epubRendering,
+  fontCoverage,
+  gongwenFaces,
+  builtEpub,
+  builtPptx,
+];

@@ -1,0 +1,15 @@
+import type { Rule } from '../rule.js';
+import { proseMatches } from '../prose.js';
+
+/**
+ * P_STRAIGHT_QUOTE: an ASCII `"` or `'` touching a Chinese character. Chinese text quotes
+ * with “” and ‘’; a straight quote prints with Latin spacing and leaves gaps in the PDF.
+ */
+export const straightQuotes: Rule = {
+  name: 'straight-quotes',
+  check({ files }, report) {
+    for (const { match, place } of proseMatches(files, /(?<=\p{Script=Han}|[，。、；：？！])["']|["'](?=\p{Script=Han})/gu)) {
+      report('P_STRAIGHT_QUOTE', 'warning', `straight quote ${match[0]} beside Chinese text; use ${match[0] === '"' ? '“ ”' : '‘ ’'}`, place);
+    }
+  },
+};
