@@ -4,7 +4,7 @@ import path from 'node:path';
 import { writeFileAtomic } from '../io/atomic.js';
 
 /** What the per-user cache keeps, each in its own folder. */
-export type UserCacheKind = 'fonts' | 'subsets' | 'covers' | 'drawings' | 'truetype';
+export type UserCacheKind = 'fonts' | 'subsets' | 'covers' | 'drawings' | 'truetype' | 'formats';
 
 /**
  * The per-user cache shared by every build on this machine: `$BOOKDECK_CACHE_DIR`, else

@@ -12,9 +12,9 @@ export interface TexRunOptions {
   signal?: AbortSignal;
 }
 
-/** xelatex's argv for one pass that writes `.xdv` only (xdvipdfmx runs once, at the end). Pure. */
-function xelatexArgs(texFile: string): string[] {
-  return ['-interaction=nonstopmode', '-halt-on-error', '-file-line-error', '-no-shell-escape', '-no-pdf', texFile];
+/** xelatex's argv for one pass that writes `.xdv` only (xdvipdfmx runs once, at the end), from `format` (a `.fmt` name in cwd) if given. Pure. */
+function xelatexArgs(texFile: string, format?: string): string[] {
+  return ['-interaction=nonstopmode', '-halt-on-error', '-file-line-error', '-no-shell-escape', '-no-pdf', ...(format ? [`-fmt=${format}`] : []), texFile];
 }
 
 /** xdvipdfmx's argv: `.xdv` → PDF, quiet, compressed. Pure. */
@@ -58,12 +58,12 @@ export function texPrograms(): Promise<{ xelatex: string; xdvipdfmx: string }> {
   return programs;
 }
 
-/** One xelatex pass over `texFile` in `opts.cwd`; a failure carries the log's error lines. */
-export async function runXelatex(texFile: string, opts: TexRunOptions): Promise<void> {
+/** One xelatex pass over `texFile` in `opts.cwd`, from a precompiled `format` if given; a failure carries the log's error lines. */
+export async function runXelatex(texFile: string, opts: TexRunOptions, format?: string): Promise<void> {
   const { xelatex } = await texPrograms();
-  const argv = xelatexArgs(texFile);
+  const argv = xelatexArgs(texFile, format);
   try {
-    await execa(xelatex, argv, execOptions(opts));
+    await execa(xelatex, argv, texExecOptions(opts));
   } catch (err) {
     const logFile = path.join(opts.cwd, texFile.replace(/\.tex$/, '.log'));
     const log = await readFile(logFile, 'utf8').catch(() => '');
@@ -76,13 +76,14 @@ export async function runXdvipdfmx(xdvFile: string, pdfFile: string, opts: TexRu
   const { xdvipdfmx } = await texPrograms();
   const argv = xdvipdfmxArgs(xdvFile, pdfFile);
   try {
-    await execa(xdvipdfmx, argv, execOptions(opts));
+    await execa(xdvipdfmx, argv, texExecOptions(opts));
   } catch (err) {
     throw latexError([xdvipdfmx, ...argv], err, String((err as ExecaError).stderr ?? ''), undefined);
   }
 }
 
-function execOptions(opts: TexRunOptions) {
+/** execa options for any TeX program: {@link texEnv}, no stdin, cancellable, two minutes at most. */
+export function texExecOptions(opts: TexRunOptions) {
   return {
     cwd: opts.cwd,
     env: texEnv(process.env),
@@ -101,7 +102,8 @@ export class LatexError extends BookdeckError {
   }
 }
 
-function latexError(argv: string[], err: unknown, log: string, logFile: string | undefined): BookdeckError {
+/** A failed TeX run as a {@link LatexError} (or E_CANCELLED), with the log's error lines. */
+export function latexError(argv: string[], err: unknown, log: string, logFile: string | undefined): BookdeckError {
   const e = err as ExecaError;
   if (e.isCanceled) return new BookdeckError('E_CANCELLED', `${path.basename(argv[0]!)} was cancelled`, { kind: 'internal', cause: err });
   const problem = parseLatexLog(log);

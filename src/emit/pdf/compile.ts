@@ -3,6 +3,7 @@ import path from 'node:path';
 import { tempName, writeFileAtomic } from '../../io/atomic.js';
 import { SC_FACES } from '../../fonts/sc-faces.js';
 import { runXdvipdfmx, runXelatex } from '../../tools/latex.js';
+import { FORMAT_NAME } from './format.js';
 import type { TexFile } from './images.js';
 import { AUX_FILES, needsAnotherPass, type AuxSnapshot } from './passes.js';
 
@@ -19,8 +20,12 @@ export interface CompileJob {
   files?: readonly TexFile[];
   /** Further files linked beside it (fonts found outside TeX's trees). */
   links?: readonly { name: string; target: string }[];
+  /** A precompiled format of the document's preamble (absolute `.fmt` path), from preambleFormat. */
+  format?: string;
   signal?: AbortSignal;
   progress?: (message: string) => void;
+  /** Told when a pass with the format failed and the plain path took over. */
+  notice?: (message: string) => void;
 }
 
 /** What a compile produced. */
@@ -46,6 +51,9 @@ export async function compileTex(job: CompileJob): Promise<Compiled> {
   await Promise.all(SC_FACES.map((f) => symlink(path.join(job.fontDir, f.file), path.join(dir, f.file))));
   await Promise.all((job.links ?? []).map((l) => symlink(l.target, path.join(dir, l.name))));
   await Promise.all((job.files ?? []).map((f) => writeFile(path.join(dir, f.name), f.bytes)));
+  // Linked in, since TeX may read only below the run folder (openin_any=p) and finds formats in it first.
+  if (job.format) await symlink(job.format, path.join(dir, `${FORMAT_NAME}.fmt`));
+  let format = job.format ? FORMAT_NAME : undefined;
   for (const name of AUX_FILES) {
     const cached = await readFile(path.join(cache, name)).catch(() => undefined);
     if (cached) await writeFile(path.join(dir, name), cached);
@@ -55,8 +63,17 @@ export async function compileTex(job: CompileJob): Promise<Compiled> {
   let before = await snapshot(dir);
   let after: AuxSnapshot;
   for (;;) {
-    job.progress?.(`xelatex pass ${passes + 1} (${job.variant})`);
-    await runXelatex('book.tex', opts);
+    job.progress?.(`xelatex pass ${passes + 1} (${job.variant}${format ? ', precompiled format' : ''})`);
+    try {
+      await runXelatex('book.tex', opts, format);
+    } catch (err) {
+      if (!format || job.signal?.aborted) throw err;
+      // The plain path decides: the pass again from the same auxiliary files, without the format.
+      format = undefined;
+      await restore(dir, before);
+      await runXelatex('book.tex', opts);
+      job.notice?.(`xelatex failed with the precompiled format (${job.variant}); ran without it`);
+    }
     passes++;
     after = await snapshot(dir);
     if (!needsAnotherPass(before, after, passes)) break;
@@ -75,6 +92,15 @@ export async function compileTex(job: CompileJob): Promise<Compiled> {
   // A failed run keeps its folder (and book.log) for a look; the next build sweeps it.
   await rm(dir, { recursive: true, force: true });
   return { pdf, passes, settled };
+}
+
+async function restore(dir: string, snap: AuxSnapshot): Promise<void> {
+  await Promise.all(
+    AUX_FILES.map((name) => {
+      const text = snap[name];
+      return text === undefined ? rm(path.join(dir, name), { force: true }) : writeFile(path.join(dir, name), text);
+    }),
+  );
 }
 
 async function snapshot(dir: string): Promise<AuxSnapshot> {

@@ -11,6 +11,7 @@ import { sourceDateEpoch } from '../../model/source-date.js';
 import { BUILTIN_TEMPLATES } from '../../paths.js';
 import { compileTex } from './compile.js';
 import { printDocuments } from './documents.js';
+import { preambleFormat } from './format.js';
 import { gongwenBlocks } from './gongwen-ast.js';
 import { gongwenSetup } from './gongwen-setup.js';
 import { printImages } from './print-images.js';
@@ -60,7 +61,10 @@ export const emitPdf: Emitter = async (book, ctx) => {
           const tex = await runPandoc(latexJob(template, doc.book.meta, variant, ctx.options.tocDepth, variables), JSON.stringify(ast), { signal: ctx.signal });
           // The book of the book layout keeps the folder name it always had, so its cached aux files still seed it.
           const key = layout === 'book' && doc.key === 'book' ? variant : `${layout}-${doc.key}-${variant}`;
-          const res = await compileTex({ tex, variant: key, workDir: ctx.workDir, fontDir, files: images.files, links: gongwen?.links, signal: ctx.signal, progress: ctx.progress }).catch((err: unknown) => {
+          const notice = ctx.notice ?? ctx.progress;
+          const format = await preambleFormat(tex, { workDir: ctx.workDir, signal: ctx.signal, notice });
+          const job = { tex, variant: key, workDir: ctx.workDir, fontDir, files: images.files, links: gongwen?.links, format, signal: ctx.signal, progress: ctx.progress, notice };
+          const res = await compileTex(job).catch((err: unknown) => {
             throw blameTemplate(err, template);
           });
           if (!res.settled) ctx.warn('W_TOC_UNSETTLED', `the table of contents of the ${label} PDF still moved after ${res.passes} passes`);
