@@ -119,8 +119,11 @@ function block(node: RootContent, ctx: Ctx): Block[] {
     }
     case 'list': {
       const inner = deeper(ctx, node.ordered ? 'ordered' : 'bullet');
+      // A tight list's paragraphs are Plain, as pandoc reads Markdown: its LaTeX writer then sets the list \tightlist.
+      const tight = !node.spread && node.children.every((li) => !li.spread);
       const items = node.children.map((li, i) => {
         const body = blocks(li.children, inner ?? ctx);
+        if (tight && inner) body.forEach((b, j) => (body[j] = tighten(b)));
         // A task list item keeps its box: ■ done, □ open (the SC faces have no ☑ ☐).
         const first = body[0];
         const box: Inline[] = typeof li.checked === 'boolean' ? [P.str(li.checked ? '■' : '□'), P.space()] : [];
@@ -131,6 +134,12 @@ function block(node: RootContent, ctx: Ctx): Block[] {
         return body;
       });
       if (!inner) return indented(items.flat());
+      // pandoc sets \tightlist only when every item opens with Plain; an item anchored by a Div opens with the Div.
+      if (tight && items.some((it) => it[0]?.t !== 'Plain')) {
+        const first = items[0]?.[0];
+        const plain = first?.t === 'Plain' ? first : first?.t === 'Div' && first.c[1][0]?.t === 'Plain' ? first.c[1][0] : undefined;
+        if (plain) plain.c = [P.rawInline('latex', '\\tightlist '), ...plain.c];
+      }
       return node.ordered
         ? [P.orderedList(items, node.start ?? 1, 'Decimal', 'Period')]
         : [P.bulletList(items)];
@@ -151,6 +160,13 @@ function block(node: RootContent, ctx: Ctx): Block[] {
       // Footnote definitions print where they are referenced; link definitions print nothing.
       return [];
   }
+}
+
+/** A tight list item's paragraph as Plain; a proposal's anchor Div keeps its id, its paragraph becomes Plain. Pure. */
+function tighten(b: Block): Block {
+  if (b.t === 'Para') return P.plain(b.c);
+  if (b.t === 'Div' && b.c[1].length === 1 && b.c[1][0]!.t === 'Para') return P.div(b.c[0], [P.plain(b.c[1][0]!.c)]);
+  return b;
 }
 
 /** The context one list environment deeper, or undefined when LaTeX cannot open another. */

@@ -157,3 +157,30 @@ describe('htmlText', () => {
     expect(htmlText('&unknown; &#0; <b>粗</b>')).toBe('&unknown; &#0; 粗');
   });
 });
+
+describe('lists in the PDF', () => {
+  const parse = async (md: string) => {
+    const { parseSource } = await import('../../../../src/manuscript/parse.js');
+    const { buildBook } = await import('../../../../src/model/build-book.js');
+    const file = parseSource({ path: 'm.md', text: `# 一\n\n${md}\n\n（摘自某会）\n`, notices: [] });
+    return nodes(bookToPandoc(buildBook([file], { title: 'T', lang: 'zh-Hans' }), [1, 22, 2, 1]).blocks);
+  };
+  const tightlists = (all: PandocNode[]) => all.filter((n) => n.t === 'RawInline' && (n.c as string[])[1] === '\\tightlist ').length;
+  const itemBlocks = (all: PandocNode[]) => {
+    const list = all.find((n) => n.t === 'BulletList' || n.t === 'OrderedList')!;
+    const items = (list.t === 'OrderedList' ? (list.c as unknown[])[1] : list.c) as PandocNode[][];
+    return items.map((it) => nodes(it).find((n) => n.t === 'Para' || n.t === 'Plain')!.t);
+  };
+
+  it('sets a tight list tight, as pandoc reads Markdown: Plain items and one \\tightlist', async () => {
+    const tight = await parse('1. 甲项；\n2. 乙项；\n3. 丙项。');
+    expect(itemBlocks(tight)).toEqual(['Plain', 'Plain', 'Plain']);
+    expect(tightlists(tight)).toBe(1);
+  });
+
+  it('keeps a loose list loose: Para items, no \\tightlist', async () => {
+    const loose = await parse('- 甲项；\n\n- 乙项；\n\n- 丙项。');
+    expect(itemBlocks(loose)).toEqual(['Para', 'Para', 'Para']);
+    expect(tightlists(loose)).toBe(0);
+  });
+});
