@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { VFileMessage } from 'vfile-message';
-import { createMessage } from './message.js';
+import { createMessage, formatMessage } from './message.js';
 import { EMITTERS } from './emit/index.js';
 import type { Artifact, BuildOptions, Format } from './formats.js';
 import type { EmitContext } from './emit/types.js';
@@ -52,7 +52,17 @@ export interface BuildRequest {
  * exactly as it was; otherwise everything is renamed into place.
  */
 export async function build(req: BuildRequest): Promise<BuildResult[]> {
-  const { options, onEvent = () => {} } = req;
+  const { options } = req;
+  // The emitters read the same images and text: a warning two of them find is told once.
+  const told = new Set<string>();
+  const onEvent = (e: BuildEvent) => {
+    if (e.type === 'warn') {
+      const text = formatMessage(e.message);
+      if (told.has(text)) return;
+      told.add(text);
+    }
+    req.onEvent?.(e);
+  };
   const files = await resolveManuscript(req.manuscript);
   const root = manuscriptRoot(files);
   for (const message of await templateWarnings(options, root)) onEvent({ type: 'warn', message: createMessage('W_TEMPLATES', message, { severity: 'warning' }) });
