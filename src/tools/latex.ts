@@ -115,11 +115,19 @@ export function latexError(argv: string[], err: unknown, log: string, logFile: s
       cause: err,
     });
   }
-  const reason = e.timedOut ? 'timed out' : `failed (exit ${e.exitCode ?? '?'})`;
+  const reason = failureReason(e);
   const detail = problem.lines.length ? problem.lines : log.trim() ? log.trimEnd().split('\n').slice(-8) : [];
   return new LatexError([`${name} ${reason}`, ...detail.map((l) => `  ${l}`)].join('\n'), {
     kind: 'internal',
     hint: logFile ? `the full log is ${logFile}` : 'rerun with --debug for the full command',
     cause: err,
   });
+}
+
+/** How a TeX program ended, for the error's first line: a timeout, a signal, no start at all, or its exit code. Pure. */
+export function failureReason(e: Pick<ExecaError, 'timedOut' | 'signal' | 'exitCode' | 'code'>): string {
+  if (e.timedOut) return 'timed out';
+  if (e.signal) return `was killed (${e.signal})`;
+  if (e.exitCode === undefined) return `could not run${e.code ? ` (${e.code})` : ''}`;
+  return `failed (exit ${e.exitCode})`;
 }
