@@ -1,6 +1,6 @@
 import type { Book } from '../../model/book.js';
 import { speechByline } from '../../model/byline.js';
-import { para, rawBlock, rawInline, type Block, type Inline } from '../../tools/pandoc-ast.js';
+import { para, rawBlock, rawInline, stringify, type Block, type Inline } from '../../tools/pandoc-ast.js';
 import { texEscape } from './tex.js';
 
 /** The face of a heading in a handout: 一、 黑体 · （一） 楷体 · 1. and （1） 仿宋. */
@@ -38,12 +38,12 @@ export function gongwenBlocks(book: Book, blocks: readonly Block[]): Block[] {
       const [level, [id], content] = b.c;
       // The speech title is set by the template on the grid rather than by \chapter, whose spacing is not.
       if (level === 1) {
-        const anchor = rawInline('latex', `\\gwspeech{${id}}{${texEscape(plain(content))}}`);
+        const anchor = rawInline('latex', `\\gwspeech{${id}}{${texEscape(stringify(content))}}`);
         return [raw('\\begin{gwtitle}'), para([anchor, ...content]), raw('\\end{gwtitle}')];
       }
       // Its anchor and a bookmark under the speech, as the book's \\section would have.
-      const mark = id ? [rawInline('latex', `\\gwheadingmark{${level - 1}}{${texEscape(plain(content))}}{${id}}`)] : [];
-      return [raw(`\\begin{gwheading}{${headingFace(plain(content), level)}}`), para([...mark, ...content]), raw('\\end{gwheading}')];
+      const mark = id ? [rawInline('latex', `\\gwheadingmark{${level - 1}}{${texEscape(stringify(content))}}{${id}}`)] : [];
+      return [raw(`\\begin{gwheading}{${headingFace(stringify(content), level)}}`), para([...mark, ...content]), raw('\\end{gwheading}')];
     }
     const id = b.t === 'Div' ? b.c[0][0] : undefined;
     const last = id === undefined ? undefined : byline.get(id);
@@ -54,17 +54,4 @@ export function gongwenBlocks(book: Book, blocks: readonly Block[]): Block[] {
 
 function raw(tex: string): Block {
   return rawBlock('latex', tex);
-}
-
-/**
- * The text of pandoc inlines. Pure. It reads the `Str`s and `Space`s of a node whose
- * content is a list of nodes (Emph, Strong, a Note's blocks) and skips nodes whose content
- * starts with an attribute or a tag (Link, Span, Code, Quoted, RawInline).
- */
-function plain(nodes: readonly (Inline | Block)[]): string {
-  return nodes.map((n) => (n.t === 'Str' ? n.c : n.t === 'Space' ? ' ' : 'c' in n && Array.isArray(n.c) ? plain(n.c.filter(isNode)) : '')).join('');
-}
-
-function isNode(x: unknown): x is Inline | Block {
-  return typeof x === 'object' && x !== null && 't' in x;
 }

@@ -83,7 +83,23 @@ describe('speechByline and gongwenBlocks', () => {
     expect(raws).toContain('\\begin{gwheading}{fang}');
     expect(blocks.some((b) => b.t === 'Header' && (b.c as number[])[0]! > 1)).toBe(false);
   });
+
+  it('keeps every character of a heading in its bookmark, link and emphasis text too', async () => {
+    const { parseSource } = await import('../../../../src/manuscript/parse.js');
+    const { buildBook } = await import('../../../../src/model/build-book.js');
+    const file = parseSource({ path: 'm.md', text: '# 关于[数字化](https://example.com)改革\n\n## 一、推进*智慧*城市\n\n正文。\n', notices: [] });
+    const book = buildBook([file], { title: 'T', lang: 'zh-Hans' });
+    const raws = nodesOf(gongwenBlocks(book, bookToPandoc(book, [1, 22]).blocks)).filter((n) => n.t === 'RawInline').map((n) => (n.c as string[])[1]!);
+    expect(raws.find((r) => r.startsWith('\\gwspeech'))).toMatch(/\{关于数字化改革\}$/u);
+    expect(raws.find((r) => r.startsWith('\\gwheadingmark'))).toMatch(/\{一、推进智慧城市\}\{/u);
+  });
 });
+
+function nodesOf(x: unknown): { t: string; c?: unknown }[] {
+  if (Array.isArray(x)) return x.flatMap(nodesOf);
+  if (x && typeof x === 'object' && 't' in x) return [x as { t: string; c?: unknown }, ...nodesOf((x as { c?: unknown }).c)];
+  return [];
+}
 
 describe('printDocuments and handoutName', () => {
   it('names handouts NN-title, safe on every system', () => {
