@@ -60,13 +60,25 @@ export const CLIENT_JS = `(() => {
     if (!R || !R.isReady() || slides.length !== p.count) return false;
     const at = R.getIndices();
     const was = R.getCurrentSlide();
+    // A slide is known by its kind, speech and title; its anchor names a paragraph, which an insertion renumbers.
+    const keyOf = (s) => [s.dataset.kind, s.dataset.speech, (s.querySelector('h1, h2') || {}).textContent].join('|');
+    const wasKey = was && keyOf(was);
+    const wasAnchor = was && was.dataset.anchor;
     if (p.replace) box.replaceChildren(fragment(p.parts.map((part) => part.html).join('\\n')));
     else for (const part of p.parts) slides[Number(part.key)].replaceWith(fragment(part.html));
     R.sync();
-    R.slide(at.h, at.v, at.f);
-    // Reveal stays on the same indices, so it says nothing: tell the speaker view (notes.js) the slide is new.
+    let h = at.h;
+    if (p.replace && was) {
+      // Slides were added or removed: stay on the one shown, wherever it moved.
+      const all = [...box.querySelectorAll(':scope > section')];
+      let i = all.findIndex((s) => keyOf(s) === wasKey);
+      if (i < 0 && wasAnchor) i = all.findIndex((s) => s.dataset.anchor === wasAnchor);
+      if (i >= 0) h = i;
+    }
+    R.slide(h, at.v, at.f);
+    // Reveal says nothing when the indices stay (it does when they move): tell the speaker view (notes.js) the slide is new.
     const now = R.getCurrentSlide();
-    if (now !== was) R.dispatchEvent({ type: 'slidechanged', data: { indexh: at.h, indexv: at.v, previousSlide: was, currentSlide: now } });
+    if (h === at.h && now !== was) R.dispatchEvent({ type: 'slidechanged', data: { indexh: h, indexv: at.v, previousSlide: was, currentSlide: now } });
     // deck.js fits the new slides' text to them.
     document.dispatchEvent(new CustomEvent('bookdeck:slides'));
     return true;

@@ -126,6 +126,13 @@ describe('bookdeck serve patches the open pages on save', () => {
     expect(await kept(deck)).toBe(true);
     expect((await at()).h).toBe(before.h);
     expect(await shown()).toContain('推动互助互鉴（改）');
+
+    // A slide added before the one shown: the deck moves with it, to the same slide one place on.
+    await edit('**二是搭建合作平台', '**新增一条建议，放在前面。**这条建议只为测试而加，说明前面新增的一页。\n\n**二是搭建合作平台');
+    await expect.poll(total, { timeout: 10_000 }).toBe(slides + 2);
+    expect(await kept(deck)).toBe(true);
+    expect(await shown()).toContain('推动互助互鉴（改）');
+    expect((await at()).h).toBe(before.h + 1);
     await deck.close();
   });
 
