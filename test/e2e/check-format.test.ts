@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, scratchDir } from '../helpers.js';
@@ -47,6 +47,18 @@ describe('check --format json and text: one message type', () => {
     expect(doc.messages).toContainEqual(expect.objectContaining({ code: 'M_HTML_REMOVED', line: onclick.line, column: onclick.column, message: expect.stringContaining('onclick') }));
     // MathML's own elements are inside the one unwrapped <math>: not reported again.
     expect(doc.messages.filter((m) => m.message.includes('<mi>'))).toEqual([]);
+  });
+
+  it('gives the error that stops a check as JSON too, with its exit code', async () => {
+    const dir = await scratchDir('check-format');
+    const file = path.join(dir, 'bad.md');
+    await writeFile(file, '---\ntitle: [broken\n---\n\n# 一\n\n正文。\n');
+    const res = await runCli(['check', '-m', file, '-o', dir, '--format', 'json']);
+    expect(res.exitCode).toBe(1);
+    const doc = JSON.parse(res.stdout) as Json;
+    expect(doc.errors).toBe(1);
+    expect(doc.messages).toEqual([expect.objectContaining({ file, line: 2, severity: 'error', code: 'E_YAML' })]);
+    expect(res.stderr).toContain(`${file}:2: error E_YAML: broken YAML in front matter`);
   });
 
   it('a build warns in the same form as check, and --format takes only text or json', async () => {

@@ -1,3 +1,4 @@
+import { BookdeckError, describeError } from '../../errors.js';
 import { loadBook } from '../../manuscript/load.js';
 import { resolveManuscript } from '../../manuscript/read.js';
 import { readManifest } from '../../cache/manifest.js';
@@ -12,6 +13,8 @@ import type { Console } from '../console.js';
 import { resolveBuild } from '../options.js';
 
 const FORMATS = ['text', 'json'] as const;
+
+type CheckValues = NonNullable<ReturnType<typeof parse<typeof OPTIONS>>>['values'];
 
 /** The command's options, each written once: parseArgs and the help both read this table. */
 export const OPTIONS = {
@@ -61,6 +64,18 @@ export async function checkCommand(argv: string[], con: Console): Promise<number
     throw usageError(`--layout takes ${LAYOUTS.join(', ')}; got '${values.layout}'`, 'check');
   }
   if (!(FORMATS as readonly string[]).includes(values.format)) throw usageError(`--format takes ${FORMATS.join(' or ')}; got '${values.format}'`, 'check');
+  try {
+    return await check(values, con);
+  } catch (err) {
+    // Editors and CI reading --format json get the error that stopped the check as JSON too, with its exit code.
+    if (values.format !== 'json' || !(err instanceof BookdeckError) || err.kind === 'internal') throw err;
+    con.out(JSON.stringify({ speeches: 0, proposals: 0, errors: 1, warnings: 0, infos: 0, messages: [messageJson(err)] }, null, 2));
+    con.err(describeError(err));
+    return err.exitCode;
+  }
+}
+
+async function check(values: CheckValues, con: Console): Promise<number> {
   const layout = values.layout as Layout | undefined;
   const { config, options } = await resolveBuild(values.manuscript, values.config, { out: values.out, ...(layout ? { layout } : {}) }, []);
   // A bad SOURCE_DATE_EPOCH fails the build (exit 2), so it fails the check the same way.
