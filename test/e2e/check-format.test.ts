@@ -2,6 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, scratchDir } from '../helpers.js';
+import { readZip, zipTexts } from './epub-zip.js';
 
 const FIXTURE = path.resolve('test/fixtures/messages/speeches.md');
 
@@ -39,7 +40,7 @@ describe('check --format json and text: one message type', () => {
   it('reads raw-HTML places from the parsed tree: svg, math, template and noscript, each where it is written', async () => {
     const out = await scratchDir('check-format');
     const doc = JSON.parse((await runCli(['check', '-m', FIXTURE, '-o', out, '--format', 'json'])).stdout) as Json;
-    for (const [tag, code] of [['svg', 'M_HTML_REMOVED'], ['math', 'M_HTML_UNWRAPPED'], ['template', 'M_HTML_REMOVED'], ['noscript', 'M_HTML_REMOVED']] as const) {
+    for (const [tag, code] of [['svg', 'M_HTML_UNWRAPPED'], ['math', 'M_HTML_UNWRAPPED'], ['template', 'M_HTML_UNWRAPPED'], ['noscript', 'M_HTML_UNWRAPPED']] as const) {
       const at = await placeOf(`<${tag}>`);
       expect(doc.messages, tag).toContainEqual(expect.objectContaining({ code, line: at.line, column: at.column, message: expect.stringContaining(`<${tag}>`) }));
     }
@@ -66,7 +67,10 @@ describe('check --format json and text: one message type', () => {
     const built = await runCli(['build', '--only', 'epub', '-m', FIXTURE, '-o', out]);
     expect(built.exitCode, built.all).toBe(0);
     const at = await placeOf('<svg>');
-    expect(built.stderr).toContain(`${FIXTURE}:${at.line}:${at.column}: warning M_HTML_REMOVED: raw HTML: <svg> removed`);
+    expect(built.stderr).toContain(`${FIXTURE}:${at.line}:${at.column}: warning M_HTML_UNWRAPPED: raw HTML: <svg> is shown as its text`);
+    // What an unwrapped element holds is the manuscript's text: the EPUB keeps it, as the PDF does.
+    const page = [...zipTexts(readZip(await readFile(path.join(out, 'book.epub')))).entries()].find(([name]) => name.endsWith('s1.xhtml'))![1];
+    expect(page.replace(/<[^>]+>/g, '')).toContain('会上图演示了x公式，模板和提示都不该出现。');
     const bad = await runCli(['check', '-m', FIXTURE, '-o', out, '--format', 'xml']);
     expect(bad.exitCode).toBe(2);
     expect(bad.stderr).toMatch(/^bookdeck: error E_USAGE: --format takes text or json; got 'xml'/m);

@@ -178,9 +178,14 @@ export function chapterTree(chapter: Chapter, defs: Map<string, FootnoteDefiniti
 const STRIPPED: Record<string, string> = {
   script: 'scripts never reach the book',
   style: 'use the stylesheet',
+};
+
+/** Why an element is shown as its text (its text is the manuscript's, kept as the PDF keeps it). */
+const UNWRAPPED: Record<string, string> = {
+  math: 'the book does not typeset MathML',
   svg: 'put drawings in an image file (![](drawing.svg))',
-  template: 'a template shows nothing in a book',
-  noscript: 'the book runs no scripts, so it is never shown',
+  template: 'a template is never displayed, but its text is the manuscript’s',
+  noscript: 'the book runs no scripts, so what noscript holds is shown',
 };
 
 const ALLOWED = new Set(EPUB_SCHEMA.tagNames);
@@ -190,7 +195,7 @@ const STRIP = new Set(EPUB_SCHEMA.strip);
  * One walk over the parsed tree before sanitizing: its images, so that a reference the
  * sanitizer would silently drop (`file:///etc/passwd`) is still refused with its
  * location, and everything the sanitizer will take out of raw HTML, at the place
- * `hast-util-raw` parsed it from.
+ * `hast-util-raw` parsed it from. A template's content becomes its children, so its text is kept.
  */
 function scan(tree: HastRoot, file: string): { images: ImageRef[]; removed: ChapterWarning[] } {
   const images: ImageRef[] = [];
@@ -207,8 +212,10 @@ function scan(tree: HastRoot, file: string): { images: ImageRef[]; removed: Chap
         removed.push({ code: 'M_HTML_REMOVED', message: `raw HTML: <${tag}> removed with its content: ${STRIPPED[tag] ?? 'not allowed in the book'}`, location });
         return;
       }
+      // parse5 keeps a template's children apart, in `content`: they become its children so their text stays.
+      if (tag === 'template' && 'content' in node && node.content) node.children = (node.content as HastRoot).children as ElementContent[];
       if (!ALLOWED.has(tag) && !unwrapped) {
-        const why = tag === 'math' ? 'the book does not typeset MathML' : 'the element is not allowed in the book';
+        const why = UNWRAPPED[tag] ?? 'the element is not allowed in the book';
         removed.push({ code: 'M_HTML_UNWRAPPED', message: `raw HTML: <${tag}> is shown as its text: ${why}`, location });
       }
       inner ||= !ALLOWED.has(tag);

@@ -8,10 +8,11 @@ const aria = ['ariaDescribedBy', 'ariaLabel', 'ariaLabelledBy', 'ariaHidden'];
  * attributes (align, border, width on tables…) and `tt`/`strike`/`center` are left out
  * because EPUBCheck rejects them; scripts, styles, event handlers and frames never pass.
  * Ids written in raw HTML get a prefix afterwards (own-ids.ts), so they never take bookdeck's anchors.
- * MathML keeps its text: an unknown element gives way to its content.
+ * MathML, SVG, template and noscript keep their text, as the PDF does: an unknown element gives
+ * way to its content.
  */
 export const EPUB_SCHEMA: Schema = {
-  strip: ['script', 'style', 'template', 'noscript', 'iframe', 'object', 'embed', 'svg'],
+  strip: ['script', 'style', 'iframe', 'object', 'embed'],
   clobberPrefix: '',
   clobber: [],
   ancestors: { tbody: ['table'], td: ['table'], th: ['table'], thead: ['table'], tfoot: ['table'], tr: ['table'], caption: ['table'] },
