@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { runRules, type CheckInput, type Rule } from '../../../src/check/rule.js';
 import { balancedPairs } from '../../../src/check/rules/balanced-pairs.js';
 import { chineseEllipsis } from '../../../src/check/rules/chinese-ellipsis.js';
+import { deepHeading } from '../../../src/check/rules/deep-heading.js';
 import { halfwidthPunctuation } from '../../../src/check/rules/halfwidth-punctuation.js';
 import { rawHtml } from '../../../src/check/rules/raw-html.js';
 import { spaceBetweenHan } from '../../../src/check/rules/space-between-han.js';
@@ -17,12 +18,12 @@ import type { BuildOptions } from '../../../src/formats.js';
 
 const parsed = (text: string) => parseSource({ path: 'm.md', text, notices: [] });
 const PUNCTUATION = [halfwidthPunctuation, chineseEllipsis, spaceBetweenHan, straightQuotes, balancedPairs];
-async function run(rules: Rule[], text: string, book?: Book): Promise<string[]> {
+async function run(rules: Rule[], text: string, book?: Book, options: Partial<BuildOptions> = {}): Promise<string[]> {
   const files = [parsed(text)];
   const input: CheckInput = {
     book: book ?? buildBook(files, { title: 'T', lang: 'zh-Hans' }),
     files,
-    options: {} as BuildOptions,
+    options: options as BuildOptions,
     loadWarnings: [],
     sources: ['m.md'],
     manifest: {},
@@ -82,5 +83,17 @@ describe('structure lint', async () => {
     expect(await run([strikeout], '# 甲\n\n正文~~删去~~。\n')).toEqual([
       'm.md:3:3: info M_STRIKEOUT: struck-out text prints in the PDF without the line (its TeX package, ulem, is not in the Debian packages bookdeck installs)',
     ]);
+  });
+});
+
+describe('deep headings', () => {
+  it('are H4 and deeper in the book layout, H6 in the gongwen layout (GB/T 9704 has four levels under the title)', async () => {
+    const text = '# 甲\n\n## 一、乙\n\n### （一）丙\n\n#### 1.丁\n\n##### （1）戊\n\n###### 己\n';
+    expect(await run([deepHeading], text)).toEqual([
+      'm.md:7:1: info M_DEEP_HEADING: an H4 is printed like an H3',
+      'm.md:9:1: info M_DEEP_HEADING: an H5 is printed like an H3',
+      'm.md:11:1: info M_DEEP_HEADING: an H6 is printed like an H3',
+    ]);
+    expect(await run([deepHeading], text, undefined, { layout: 'gongwen' })).toEqual(['m.md:11:1: info M_DEEP_HEADING: an H6 is printed like an H5']);
   });
 });
