@@ -109,7 +109,9 @@ export class ImageStore {
 
   private async load(src: string, fromFile: string, location: Location): Promise<BookImage> {
     const { abs, ext, mediaType, bytes: raw } = await this.read(src, fromFile, location);
-    const svg = mediaType === 'image/svg+xml' ? await this.cleanSvg(raw, abs, src, location) : undefined;
+    // Its warnings name the drawing as the manuscript's own are named: by the path as given, not the resolved one.
+    const shown = path.join(path.dirname(fromFile), decodeURIComponentSafe(src));
+    const svg = mediaType === 'image/svg+xml' ? await this.cleanSvg(raw, path.resolve(shown) === abs ? shown : abs, src, location) : undefined;
     const bytes = svg?.bytes ?? raw;
     const image: BookImage = { href: outputHref(bytes, ext), mediaType, bytes, ...(svg ? { drawable: svg.drawable } : {}) };
     this.byHref.set(image.href, image);
@@ -203,5 +205,13 @@ export class ImageStore {
         return image ? `data:${image.mediaType};base64,${Buffer.from(image.bytes).toString('base64')}` : undefined;
       })),
     };
+  }
+}
+
+function decodeURIComponentSafe(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
   }
 }
