@@ -6,6 +6,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+// The wrapper the PDF build makes its formats with (bench/run.mjs compiles lib/ first): the floor is measured the same way.
+import { FORMAT_WRAPPER } from '../lib/tools/latex-format.js';
 
 // The heavy packages ctexbook loads, preloaded before \documentclass so the format holds no
 // font: fontspec selects Latin Modern while loading, and XeTeX cannot \dump a native font
@@ -13,20 +15,6 @@ import { fileURLToPath } from 'node:url';
 // (2.5em and the like, which need a real current font) and the fonts all load after the dump.
 const PRELOAD = 'xparse,l3keys2e,ctexhook,ctexpatch,fix-cm,everysel,zhnumber,xeCJK';
 const DOCUMENT = [`\\RequirePackage{${PRELOAD}}`, '\\csname endofdump\\endcsname', '\\documentclass{ctexbook}', '\\begin{document}', '中文排版。', '\\end{document}', ''].join('\n');
-
-// mylatexformat's \endofdump loads every font shape to store it: turned off. Native fonts
-// that a preloaded package selects are skipped until the format is loaded (their lengths
-// are recomputed by the class after the dump).
-const FORMAT_WRAPPER = String.raw`\makeatletter
-\let\MYLATEX@fontpreloading\relax
-\let\BD@extract@font\extract@font
-\def\extract@font{\get@external@font\expandafter\BD@native\external@font\BD@end}
-\def\BD@native#1#2\BD@end{\if[\noexpand#1\else\if"\noexpand#1\else\BD@extract@font\fi\fi}
-\let\BD@endofdump\endofdump
-\def\endofdump{\let\extract@font\BD@extract@font\let\endofdump\BD@endofdump\endofdump}
-\makeatother
-\input min.tex
-`;
 
 const PASS = ['-interaction=batchmode', '-halt-on-error', '-no-pdf'];
 
@@ -44,7 +32,8 @@ function hyperfine(dir, name, command, runs) {
 export function xelatexFloor({ runs = Number(process.env.BENCH_RUNS ?? 5) } = {}) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'bookdeck-floor-'));
   try {
-    writeFileSync(path.join(dir, 'min.tex'), DOCUMENT);
+    // FORMAT_WRAPPER inputs dump.tex: the document is that file.
+    writeFileSync(path.join(dir, 'dump.tex'), DOCUMENT);
     writeFileSync(path.join(dir, 'wrap.tex'), FORMAT_WRAPPER);
     const env = { ...process.env, SOURCE_DATE_EPOCH: '1700000000', FORCE_SOURCE_DATE: '1' };
     const started = process.hrtime.bigint();
@@ -52,8 +41,8 @@ export function xelatexFloor({ runs = Number(process.env.BENCH_RUNS ?? 5) } = {}
     const formatBuild = Number(process.hrtime.bigint() - started) / 1e9;
     // A format with a native font in it would have logged this; the floor would then be a lie.
     if (/Can't \\dump/.test(readFileSync(path.join(dir, 'floor.log'), 'utf8'))) throw new Error('the floor format holds a native font');
-    const plain = hyperfine(dir, 'plain', `xelatex ${PASS.join(' ')} min.tex`, runs);
-    const format = hyperfine(dir, 'format', `xelatex ${PASS.join(' ')} -fmt=floor min.tex`, runs);
+    const plain = hyperfine(dir, 'plain', `xelatex ${PASS.join(' ')} dump.tex`, runs);
+    const format = hyperfine(dir, 'format', `xelatex ${PASS.join(' ')} -fmt=floor dump.tex`, runs);
     return { document: 'minimal ctexbook (fontset fandol), one pass to .xdv', plain, format, formatBuild, ratio: format.median / plain.median };
   } finally {
     rmSync(dir, { recursive: true, force: true });
