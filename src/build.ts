@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { VFileMessage } from 'vfile-message';
-import { createMessage, formatMessage } from './message.js';
+import { formatMessage, warningMessage } from './message.js';
 import { EMITTERS } from './emit/index.js';
 import type { Artifact, BuildOptions, Format } from './formats.js';
 import type { EmitContext } from './emit/types.js';
@@ -65,7 +65,7 @@ export async function build(req: BuildRequest): Promise<BuildResult[]> {
   };
   const files = await resolveManuscript(req.manuscript);
   const root = manuscriptRoot(files);
-  for (const message of await templateWarnings(options, root)) onEvent({ type: 'warn', message: createMessage('W_TEMPLATES', message, { severity: 'warning' }) });
+  for (const message of await templateWarnings(options, root)) onEvent({ type: 'warn', message });
   const workDir = workDirFor(options.outDir);
   const [keys, manifest] = await Promise.all([
     cacheKeys(
@@ -154,6 +154,6 @@ export function emitContext(
     signal: base.signal,
     progress: (message) => base.onEvent({ type: 'progress', format, message }),
     notice: (message) => base.onEvent({ type: 'notice', message }),
-    warn: (code, message, location) => base.onEvent({ type: 'warn', format, message: createMessage(code, message, { severity: 'warning', place: location }) }),
+    warn: (code, message, location) => base.onEvent({ type: 'warn', format, message: warningMessage(code, message, location) }),
   };
 }

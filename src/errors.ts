@@ -1,8 +1,6 @@
 import { VFileMessage } from 'vfile-message';
 import { formatMessage, locationOf, placeMessage, type Location } from './message.js';
 
-export { formatLocation, type Location } from './message.js';
-
 /** Exit codes of the `bookdeck` command, documented in the README. */
 export const EXIT = { ok: 0, input: 1, usage: 2, dependency: 3, internal: 70 } as const;
 

@@ -10,6 +10,13 @@ export interface Location {
 /** Reports a warning under a stable code at a place in the manuscript (or in an SVG file). */
 export type Warn = (code: string, message: string, location?: Location) => void;
 
+/** A warning kept to be told later: what a {@link Warn} takes. */
+export interface PlacedWarning {
+  code: string;
+  message: string;
+  location: Location;
+}
+
 /** How bad a message is: errors stop a build and fail `check`; warnings fail it only with --strict. */
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -35,6 +42,11 @@ export function createMessage(code: string, reason: string, opts: MessageOptions
     ...(opts.cause instanceof Error ? { cause: opts.cause } : {}),
   });
   return placeMessage(m, opts);
+}
+
+/** A warning under `code`, at `place` if it has one. */
+export function warningMessage(code: string, reason: string, place?: Location): VFileMessage {
+  return createMessage(code, reason, { severity: 'warning', place });
 }
 
 /** Fill in a message's place, severity and hint (vfile-message keeps these as plain fields). */

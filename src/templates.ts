@@ -1,6 +1,8 @@
 import { access, readdir } from 'node:fs/promises';
 import path from 'node:path';
+import type { VFileMessage } from 'vfile-message';
 import { BookdeckError } from './errors.js';
+import { warningMessage } from './message.js';
 import { BUILTIN_TEMPLATES } from './paths.js';
 
 /** Which template folders a build may use: only trusted ones run, because templates are code (EJS, LaTeX, deck.js). */
@@ -20,7 +22,11 @@ export function templateDirs(trust: TemplateTrust, manuscriptRoot: string): stri
  * What to tell the user about templates: that trusted ones run code, or that a
  * `templates/` folder beside the manuscript was left unused because nothing trusts it.
  */
-export async function templateWarnings(trust: TemplateTrust, manuscriptRoot: string): Promise<string[]> {
+export async function templateWarnings(trust: TemplateTrust, manuscriptRoot: string): Promise<VFileMessage[]> {
+  return (await templateNotes(trust, manuscriptRoot)).map((note) => warningMessage('W_TEMPLATES', note));
+}
+
+async function templateNotes(trust: TemplateTrust, manuscriptRoot: string): Promise<string[]> {
   const beside = path.join(manuscriptRoot, 'templates');
   if (trust.trustTemplates) return [`build.trustTemplates is on: the templates in ${[trust.templatesDir, beside].filter(Boolean).join(' and ')} run code at build time; build only manuscripts you trust`];
   const names = await readdir(beside, { recursive: true }).catch(() => []);

@@ -42,17 +42,12 @@ export function placeIn(t: Text, index: number, file: string): Location {
     : { file, line: start.line + before.split('\n').length - 1, column: [...before.slice(nl + 1)].length + 1 };
 }
 
-/** Each node of a file's tree, with the place it starts. */
+/** Each node of a file's tree, in document order, with the place it starts. */
 export function* nodesOf(f: ParsedFile): Generator<{ node: Nodes; place: Location }> {
-  const stack: Nodes[] = [f.tree];
-  const all: Nodes[] = [];
-  while (stack.length) {
-    const node = stack.pop()!;
-    all.push(node);
-    if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Nodes);
-  }
-  for (const node of all) {
+  const walk = function* (node: Nodes): Generator<{ node: Nodes; place: Location }> {
     const start = node.position?.start;
     yield { node, place: start ? { file: f.path, line: start.line, column: start.column } : { file: f.path } };
-  }
+    if ('children' in node) for (const c of node.children) yield* walk(c as Nodes);
+  };
+  yield* walk(f.tree);
 }

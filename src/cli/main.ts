@@ -1,7 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { BookdeckError, EXIT, describeError, formatLocation, isInternal, placeOfFailure } from '../errors.js';
+import { BookdeckError, EXIT, describeError, isInternal, placeOfFailure } from '../errors.js';
+import { formatLocation } from '../message.js';
 import { processConsole, type Console } from './console.js';
 import { PACKAGE_ROOT } from '../paths.js';
 

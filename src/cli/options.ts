@@ -4,7 +4,8 @@ import { resolveManuscript } from '../manuscript/read.js';
 import { manuscriptRoot } from '../model/book.js';
 import { bleedMm } from '../config/schema.js';
 import { DEFAULT_CHARS_PER_MINUTE, type BuildOptions, type Format, type Layout, type Paper } from '../formats.js';
-import { BookdeckError, type Location } from '../errors.js';
+import { BookdeckError } from '../errors.js';
+import type { Location } from '../message.js';
 import { inside } from '../manuscript/images.js';
 
 /** Levels of the PDF's table of contents unless asked: the sections and their `##` parts. */

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Root } from 'mdast';
 import type { VFileMessage } from 'vfile-message';
-import { createMessage } from '../message.js';
+import { warningMessage } from '../message.js';
 import { isoFromWritten, type TitleBlock } from './title-block.js';
 import { frontMatterSchema, type BookMeta, type Config } from './schema.js';
 import { parseYamlWith } from './yaml-errors.js';
@@ -40,7 +40,7 @@ export function readMeta(tree: Root, file: string, sources: MetaSources = {}): {
       const iso = isoFromWritten(tb.date);
       if (iso) fromBlock.date = iso;
       else {
-        warnings.push(createMessage('M_DATE', `the title block's date '${tb.date}' is not a day bookdeck can read, so the book has no date`, { severity: 'warning', place: { file, line: tb.lines.date ?? 1 } }));
+        warnings.push(warningMessage('M_DATE', `the title block's date '${tb.date}' is not a day bookdeck can read, so the book has no date`, { file, line: tb.lines.date ?? 1 }));
       }
     }
     const text = JSON.stringify({ ...sources.defaults, ...fromBlock });
@@ -49,7 +49,7 @@ export function readMeta(tree: Root, file: string, sources: MetaSources = {}): {
   if (fields.title) return { meta: { ...fields, title: fields.title }, warnings };
   const title = sources.firstH1 ?? path.basename(file).replace(/\.[^.]+$/, '');
   const from = sources.firstH1 ? 'the first # heading' : 'the file name';
-  warnings.push(createMessage('M_NO_TITLE', `the book has no title, so ${from} is used: 《${title}》; ${HOW_TO_TITLE}`, { severity: 'warning', place: { file, line: 1 } }));
+  warnings.push(warningMessage('M_NO_TITLE', `the book has no title, so ${from} is used: 《${title}》; ${HOW_TO_TITLE}`, { file, line: 1 }));
   return { meta: { ...fields, title }, warnings };
 }
 

@@ -1,5 +1,5 @@
 import type { Book } from '../model/book.js';
-import type { Location } from '../errors.js';
+import type { Location } from '../message.js';
 import type { Artifact, BuildOptions } from '../formats.js';
 
 /** What an emitter gets besides the book: options, I/O locations, cancellation, logging. */

@@ -1,4 +1,4 @@
-import type { Location } from '../errors.js';
+import type { Location } from '../message.js';
 
 /** A piece of text the book shows, and where it starts in the manuscript. */
 export interface TextRun {

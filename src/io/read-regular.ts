@@ -1,6 +1,7 @@
 import { constants, type Stats } from 'node:fs';
 import { open, stat, type FileHandle } from 'node:fs/promises';
-import { BookdeckError, type Location } from '../errors.js';
+import { BookdeckError } from '../errors.js';
+import type { Location } from '../message.js';
 
 /** What a file system entry is, in words, for messages. */
 export function kindOf(info: Stats): string {

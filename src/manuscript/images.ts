@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { realpath } from 'node:fs/promises';
 import path from 'node:path';
-import { BookdeckError, type Location } from '../errors.js';
+import { BookdeckError } from '../errors.js';
+import type { Location, Warn } from '../message.js';
 import { readRegularFile } from '../io/read-regular.js';
 import { attr, elementLocation, sanitizeSvg, serializeSvg, type SvgElement } from './svg-sanitize.js';
 import { decodePercent } from '../model/text.js';
@@ -16,10 +17,6 @@ export interface BookImage {
   /** For an SVG: the same drawing with its images inlined, for a renderer that must not open files itself (resvg). */
   drawable?: Uint8Array;
 }
-
-import type { Warn } from '../message.js';
-
-export type { Warn };
 
 /** Image types every EPUB 3 reader must show (core media types), by file extension. */
 export const IMAGE_TYPES: Record<string, string> = {
@@ -110,8 +107,8 @@ export class ImageStore {
   private async load(src: string, fromFile: string, location: Location): Promise<BookImage> {
     const { abs, ext, mediaType, bytes: raw } = await this.read(src, fromFile, location);
     // Its warnings name the drawing as the manuscript's own are named: by the path as given, not the resolved one.
-    const shown = path.join(path.dirname(fromFile), decodeURIComponentSafe(src));
-    const svg = mediaType === 'image/svg+xml' ? await this.cleanSvg(raw, path.resolve(shown) === abs ? shown : abs, src, location) : undefined;
+    const shown = path.join(path.dirname(fromFile), path.relative(path.resolve(path.dirname(fromFile)), abs));
+    const svg = mediaType === 'image/svg+xml' ? await this.cleanSvg(raw, shown, src, location) : undefined;
     const bytes = svg?.bytes ?? raw;
     const image: BookImage = { href: outputHref(bytes, ext), mediaType, bytes, ...(svg ? { drawable: svg.drawable } : {}) };
     this.byHref.set(image.href, image);
@@ -205,13 +202,5 @@ export class ImageStore {
         return image ? `data:${image.mediaType};base64,${Buffer.from(image.bytes).toString('base64')}` : undefined;
       })),
     };
-  }
-}
-
-function decodeURIComponentSafe(s: string): string {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s;
   }
 }

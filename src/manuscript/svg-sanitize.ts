@@ -1,5 +1,6 @@
 import { SaxesParser, type SaxesTagNS } from 'saxes';
-import { BookdeckError, type Location } from '../errors.js';
+import { BookdeckError } from '../errors.js';
+import type { Location } from '../message.js';
 import { ANIMATIONS, SVG_ATTRIBUTES, SVG_ELEMENTS, SVG_NS, XLINK_NS } from './svg-allow.js';
 
 /** An SVG element after sanitizing: only allowed names, attribute values already decoded. */

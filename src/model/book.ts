@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Heading, Paragraph, Root, RootContent } from 'mdast';
 import type { BookMeta } from '../config/schema.js';
-import type { Location } from '../errors.js';
+import type { Location } from '../message.js';
 
 export type { BookMeta };
 

@@ -1,5 +1,6 @@
 import type { Paragraph } from 'mdast';
-import { BookdeckError, type Location } from '../errors.js';
+import { BookdeckError } from '../errors.js';
+import type { Location } from '../message.js';
 import type { Para, Part, Proposal } from './book.js';
 import { flattenParts } from './outline.js';
 import { MAX_POINT, len, pickKeyPoints } from './keypoints.js';

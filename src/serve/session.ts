@@ -7,7 +7,6 @@ import { CONFIG_NAMES, type LoadedConfig } from '../config/config-file.js';
 import { writeDeck } from '../emit/deck/index.js';
 import type { BuildOptions } from '../formats.js';
 import { describeError } from '../errors.js';
-import { createMessage } from '../message.js';
 import { WORK_DIR_NAME, workDirFor } from '../io/atomic.js';
 import { loadBook } from '../manuscript/load.js';
 import { templateDirs, templateResolver, templateWarnings } from '../templates.js';
@@ -73,8 +72,8 @@ export async function serve(req: ServeRequest): Promise<ServeSession> {
   const templateNotes = new Set<string>();
   const warnTemplates = async () => {
     for (const message of await templateWarnings(options, req.manuscriptRoot)) {
-      if (!templateNotes.has(message)) onEvent({ type: 'warn', message: createMessage('W_TEMPLATES', message, { severity: 'warning' }) });
-      templateNotes.add(message);
+      if (!templateNotes.has(message.reason)) onEvent({ type: 'warn', message });
+      templateNotes.add(message.reason);
     }
   };
 

@@ -2,7 +2,8 @@ import { access, constants, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { execa } from 'execa';
-import { BookdeckError, type Location } from '../errors.js';
+import { BookdeckError } from '../errors.js';
+import type { Location } from '../message.js';
 import { findProgram } from './programs.js';
 
 /** Where Debian's epubcheck package puts the jar (its /usr/bin wrapper cannot be exec'd). */

@@ -1,5 +1,7 @@
 import { BookdeckError, describeError } from '../../errors.js';
+import type { VFileMessage } from 'vfile-message';
 import { loadBook } from '../../manuscript/load.js';
+import type { Book } from '../../model/book.js';
 import { resolveManuscript } from '../../manuscript/read.js';
 import { readManifest } from '../../cache/manifest.js';
 import { workDirFor } from '../../io/atomic.js';
@@ -69,7 +71,7 @@ export async function checkCommand(argv: string[], con: Console): Promise<number
   } catch (err) {
     // Editors and CI reading --format json get the error that stopped the check as JSON too, with its exit code.
     if (values.format !== 'json' || !(err instanceof BookdeckError) || err.kind === 'internal') throw err;
-    con.out(JSON.stringify({ speeches: 0, proposals: 0, errors: 1, warnings: 0, infos: 0, messages: [messageJson(err)] }, null, 2));
+    con.out(jsonReport(summarize([err], []), [err]));
     con.err(describeError(err));
     return err.exitCode;
   }
@@ -92,15 +94,25 @@ async function check(values: CheckValues, con: Console): Promise<number> {
     progress: (message) => con.err(message),
   });
   const sorted = sortMessages(messages);
-  const count = (s: 'error' | 'warning' | 'info') => sorted.filter((m) => severityOf(m) === s).length;
-  const summary = {
-    speeches: book.chapters.length,
-    proposals: book.chapters.reduce((n, c) => n + c.proposals.length, 0),
+  const summary = summarize(sorted, book.chapters);
+  if (values.format === 'json') con.out(jsonReport(summary, sorted));
+  else con.out([...sorted.map((m) => formatMessage(m)), `${summary.speeches} speeches, ${summary.proposals} proposals; ${summary.errors} errors, ${summary.warnings} warnings`].join('\n'));
+  return summary.errors > 0 || (values.strict && summary.warnings > 0) ? 1 : 0;
+}
+
+/** What a check found, counted: the head of both report forms. Pure. */
+function summarize(messages: readonly VFileMessage[], chapters: Book['chapters']) {
+  const count = (s: 'error' | 'warning' | 'info') => messages.filter((m) => severityOf(m) === s).length;
+  return {
+    speeches: chapters.length,
+    proposals: chapters.reduce((n, c) => n + c.proposals.length, 0),
     errors: count('error'),
     warnings: count('warning'),
     infos: count('info'),
   };
-  if (values.format === 'json') con.out(JSON.stringify({ ...summary, messages: sorted.map(messageJson) }, null, 2));
-  else con.out([...sorted.map((m) => formatMessage(m)), `${summary.speeches} speeches, ${summary.proposals} proposals; ${summary.errors} errors, ${summary.warnings} warnings`].join('\n'));
-  return summary.errors > 0 || (values.strict && summary.warnings > 0) ? 1 : 0;
+}
+
+/** The `--format json` document: the summary, then every message in its JSON form. Pure. */
+function jsonReport(summary: ReturnType<typeof summarize>, messages: readonly VFileMessage[]): string {
+  return JSON.stringify({ ...summary, messages: messages.map(messageJson) }, null, 2);
 }

@@ -3,7 +3,8 @@ import type { Node as UnistNode } from 'unist';
 import type { Definition, FootnoteDefinition, Nodes, Paragraph, Root, RootContent } from 'mdast';
 import { defaultHandlers, toHast, type Handlers } from 'mdast-util-to-hast';
 import { sanitize } from 'hast-util-sanitize';
-import { notePlace, type Location } from '../../errors.js';
+import { notePlace } from '../../errors.js';
+import type { Location, PlacedWarning } from '../../message.js';
 import type { Chapter } from '../../model/book.js';
 import { ChapterNotes } from './footnotes.js';
 import { EPUB_SCHEMA } from './sanitize.js';
@@ -54,14 +55,7 @@ export interface ChapterTree {
   /** Every image the chapter shows (Markdown or raw HTML), as written, with its location. */
   images: ImageRef[];
   /** What sanitizing raw HTML removes, unwraps or repairs, with locations. */
-  removed: ChapterWarning[];
-}
-
-/** A warning about one place of a chapter, under its code. */
-export interface ChapterWarning {
-  code: string;
-  message: string;
-  location: Location;
+  removed: PlacedWarning[];
 }
 
 type RawNode = { type: 'raw'; value: string; position?: Element['position'] };
@@ -197,9 +191,9 @@ const STRIP = new Set(EPUB_SCHEMA.strip);
  * location, and everything the sanitizer will take out of raw HTML, at the place
  * `hast-util-raw` parsed it from. A template's content becomes its children, so its text is kept.
  */
-function scan(tree: HastRoot, file: string): { images: ImageRef[]; removed: ChapterWarning[] } {
+function scan(tree: HastRoot, file: string): { images: ImageRef[]; removed: PlacedWarning[] } {
   const images: ImageRef[] = [];
-  const removed: ChapterWarning[] = [];
+  const removed: PlacedWarning[] = [];
   // Inside an element shown as its text (MathML), its own children are not reported again.
   const visit = (node: HastRoot | ElementContent, unwrapped: boolean) => {
     let inner = unwrapped;
@@ -234,8 +228,8 @@ function scan(tree: HastRoot, file: string): { images: ImageRef[]; removed: Chap
  * Raw HTML whose last tag never closes (`<div id="foo"` then text, CommonMark examples
  * 156–158) would swallow the text after it, as in a browser: it is shown as text instead.
  */
-function literalizeUnclosedTags(tree: HastRoot, file: string): ChapterWarning[] {
-  const out: ChapterWarning[] = [];
+function literalizeUnclosedTags(tree: HastRoot, file: string): PlacedWarning[] {
+  const out: PlacedWarning[] = [];
   const stack: (HastRoot | ElementContent)[] = [tree];
   while (stack.length) {
     const node = stack.pop()!;

@@ -1,5 +1,5 @@
 import type { Element, ElementContent, Root } from 'hast';
-import type { Location } from '../../errors.js';
+import type { PlacedWarning } from '../../message.js';
 
 /** Elements whose content is phrasing only (text and inline elements). */
 const PHRASING_ONLY = new Set([
@@ -39,13 +39,6 @@ const INTEGER: Record<string, RegExp> = {
   height: /^\d+$/,
 };
 
-/** A repair made to raw HTML, reported as a warning with its place. */
-export interface Repair {
-  code: 'M_HTML_REPAIRED';
-  message: string;
-  location: Location;
-}
-
 /**
  * Make a sanitized chapter valid XHTML whatever raw HTML it holds, keeping every
  * character of text: a block inside phrasing content (`<p>` in `<pre>`) and an element
@@ -54,8 +47,8 @@ export interface Repair {
  * list is wrapped in an item; an `<img>` with no source is replaced by its alt text;
  * attribute values of the wrong form are dropped.
  */
-export function repairContentModel(tree: Root, file: string): Repair[] {
-  const repairs: Repair[] = [];
+export function repairContentModel(tree: Root, file: string): PlacedWarning[] {
+  const repairs: PlacedWarning[] = [];
   const note = (el: Element, message: string) => {
     const start = el.position?.start;
     repairs.push({ code: 'M_HTML_REPAIRED', message: `raw HTML: ${message}`, location: start ? { file, line: start.line, column: start.column } : { file } });
