@@ -9,8 +9,6 @@ export interface CheckInput {
   book: Book;
   files: ParsedFile[];
   options: BuildOptions;
-  /** Messages the reading itself produced (a title taken from a heading, an unreadable date). */
-  loadWarnings: VFileMessage[];
   /** The manuscript's files, to tell whether a built output is this manuscript's. */
   sources: readonly string[];
   /** What the output folder holds, from its build manifest. */

@@ -9,7 +9,6 @@ import { fontCoverage } from './font-coverage.js';
 import { gongwenFaces } from './gongwen-faces.js';
 import { halfwidthPunctuation } from './halfwidth-punctuation.js';
 import { ignoredFrontMatter } from './ignored-front-matter.js';
-import { metadata } from './metadata.js';
 import { rawHtml } from './raw-html.js';
 import { spaceBetweenHan } from './space-between-han.js';
 import { speechAttribution } from './speech-attribution.js';
@@ -21,7 +20,6 @@ import { strikeout } from './strikeout.js';
 
 /** Every rule `bookdeck check` runs, the manuscript's first, then the built outputs'. */
 export const RULES: readonly Rule[] = [
-  metadata,
   speechTitle,
   speechAttribution,
   speechParagraphs,

@@ -84,15 +84,15 @@ async function check(values: CheckValues, con: Console): Promise<number> {
   sourceDateEpoch();
   const { book, files, notices, warnings } = await loadBook(values.manuscript, config.config);
   for (const n of notices) con.err(`notice: ${n}`);
-  const messages = await runRules(RULES, {
+  // What reading found (a title taken from a heading, an unreadable date) comes first, as a build tells it.
+  const messages = [...warnings, ...(await runRules(RULES, {
     book,
     files,
     options,
-    loadWarnings: warnings,
     sources: await resolveManuscript(values.manuscript),
     manifest: await readManifest(workDirFor(options.outDir)),
     progress: (message) => con.err(message),
-  });
+  }))];
   const sorted = sortMessages(messages);
   const summary = summarize(sorted, book.chapters);
   if (values.format === 'json') con.out(jsonReport(summary, sorted));

@@ -24,7 +24,6 @@ async function run(rules: Rule[], text: string, book?: Book, options: Partial<Bu
     book: book ?? buildBook(files, { title: 'T', lang: 'zh-Hans' }),
     files,
     options: options as BuildOptions,
-    loadWarnings: [],
     sources: ['m.md'],
     manifest: {},
     progress: () => {},
