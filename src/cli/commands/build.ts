@@ -88,7 +88,7 @@ export async function buildCommand(argv: string[], con: Console): Promise<number
   );
   const reporter = progressReporter(con, values.quiet ? 'quiet' : con.isTTY ? 'tty' : 'plain');
   const t0 = performance.now();
-  let results;
+  let results: Awaited<ReturnType<typeof build>>;
   try {
     results = await build({ manuscript: values.manuscript, options, config, force: values.force, onEvent: reporter.onEvent });
   } finally {

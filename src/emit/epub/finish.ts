@@ -1,5 +1,5 @@
 import type { Element, ElementContent, Root } from 'hast';
-import type { Location, Warn } from '../../message.js';
+import type { Warn } from '../../message.js';
 import type { Chapter } from '../../model/book.js';
 import { removeCjkSpaces } from './cjk-space.js';
 import { keepLastTwoHan } from './no-orphan.js';
