@@ -2,12 +2,13 @@
 
 /**
  * The artifacts bookdeck builds: `deck-pdf` is the deck's handout PDFs, printed by Chromium;
- * `pptx` the same deck as an editable PowerPoint file, written by pandoc.
+ * `pptx` the same deck as an editable PowerPoint file, written by pandoc; `wechat` each speech
+ * as a 公众号 article, every style inline, for pasting into the WeChat editor.
  */
-export type Format = 'epub' | 'pdf' | 'deck' | 'deck-pdf' | 'pptx';
+export type Format = 'epub' | 'pdf' | 'deck' | 'deck-pdf' | 'pptx' | 'wechat';
 
 /** Every format, in the order the summary table lists them. */
-export const FORMATS: readonly Format[] = ['epub', 'pdf', 'deck', 'deck-pdf', 'pptx'];
+export const FORMATS: readonly Format[] = ['epub', 'pdf', 'deck', 'deck-pdf', 'pptx', 'wechat'];
 
 /** What `bookdeck build` makes by default; the deck PDFs need a browser and are asked for with --deck-pdf. */
 export const DEFAULT_FORMATS: readonly Format[] = ['epub', 'pdf', 'deck'];

@@ -17,6 +17,7 @@ export interface OptionFlags {
   formats?: Format[];
   deckPdf?: boolean;
   pptx?: boolean;
+  wechat?: boolean;
   paper?: Paper;
   noEmbedFonts?: boolean;
   booklet?: boolean;
@@ -44,6 +45,7 @@ export async function resolveBuild(
   const formats = flags.formats ?? cfg.only ?? [...defaultFormats];
   const deckPdf = flags.deckPdf ?? cfg.deckPdf ?? false;
   const pptx = flags.pptx ?? cfg.pptx ?? false;
+  const wechat = flags.wechat ?? false;
   const talk = config.config.deck ?? {};
   const configDir = path.dirname(path.resolve(config.path ?? 'bookdeck.config.json'));
   if (cfg.templates && !flags.templates && !cfg.trustTemplates) {
@@ -55,7 +57,7 @@ export async function resolveBuild(
   const templatesDir = flags.templates ?? (cfg.templates ? path.resolve(configDir, cfg.templates) : undefined);
   const options: BuildOptions = {
     outDir: flags.out ?? (cfg.out ? configOut(cfg.out, configDir, { file: config.path!, line: keyLine(config.raw, 'out') }) : 'dist'),
-    formats: [...formats, ...(deckPdf ? (['deck-pdf'] as const) : []), ...(pptx ? (['pptx'] as const) : [])].filter((f, i, all) => all.indexOf(f) === i),
+    formats: [...formats, ...(deckPdf ? (['deck-pdf'] as const) : []), ...(pptx ? (['pptx'] as const) : []), ...(wechat ? (['wechat'] as const) : [])].filter((f, i, all) => all.indexOf(f) === i),
     paper: flags.paper ?? cfg.paper ?? 'a4',
     embedFonts: flags.noEmbedFonts ? false : cfg.embedFonts ?? true,
     booklet: flags.booklet ?? cfg.booklet ?? false,
