@@ -1,6 +1,6 @@
 import type { Stats } from 'node:fs';
 import chokidar, { type FSWatcher } from 'chokidar';
-import { readFile } from 'node:fs/promises';
+import { readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { build, type BuildEvent } from '../build.js';
 import { CONFIG_NAMES, type LoadedConfig } from '../config/config-file.js';
@@ -50,7 +50,8 @@ const PDF_QUIET_MS = 1500;
  * last good preview stays up.
  */
 export async function serve(req: ServeRequest): Promise<ServeSession> {
-  const server = await startServer(req.options.outDir, req.port);
+  const root = path.resolve(req.manuscriptRoot);
+  const server = await startServer(req.options.outDir, { port: req.port, manuscriptRoots: [root, await realpath(root).catch(() => root)] });
   const workDir = workDirFor(req.options.outDir);
   let options = req.options;
   let config = req.config;
