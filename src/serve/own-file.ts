@@ -1,4 +1,4 @@
-import { realpath, stat } from 'node:fs/promises';
+import { readlink, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { BookdeckError } from '../errors.js';
 import { openRegular } from '../io/read-regular.js';
@@ -39,6 +39,9 @@ export async function readOwnFile(root: string, rel: string, opts: { index?: boo
   });
   if (typeof handle === 'number') return { status: handle as 403 | 404 };
   try {
+    // What the descriptor really is (Linux): a folder on the path swapped for a link since realpath does not take it out.
+    const opened = await readlink(`/proc/self/fd/${handle.fd}`).catch(() => real);
+    if (!within(realRoot, opened)) return { status: 403 };
     return { file: real, body: await handle.readFile() };
   } finally {
     await handle.close();

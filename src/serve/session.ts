@@ -12,6 +12,7 @@ import { loadBook } from '../manuscript/load.js';
 import { templateDirs, templateResolver, templateWarnings } from '../templates.js';
 import { deckPage } from './deck-page.js';
 import { previewPage } from './preview.js';
+import { shownError } from './shown-paths.js';
 import { startServer, type PreviewServer } from './server.js';
 
 /** What `serve` needs to know. */
@@ -64,8 +65,9 @@ export async function serve(req: ServeRequest): Promise<ServeSession> {
   let lastError: string | undefined;
 
   // A broken save reaches the terminal once, however many events the editor's save made.
-  const fail = (message: string) => {
-    server.setError(message);
+  const fail = (err: unknown) => {
+    const message = describeError(err);
+    server.setError(shownError(err, root));
     if (message !== lastError) req.log(message);
     lastError = message;
   };
@@ -92,7 +94,7 @@ export async function serve(req: ServeRequest): Promise<ServeSession> {
       lastError = undefined;
       req.log(`rebuilt preview and deck in ${Math.round(performance.now() - t0)} ms`);
     } catch (err) {
-      fail(describeError(err));
+      fail(err);
     }
   };
 
@@ -114,7 +116,7 @@ export async function serve(req: ServeRequest): Promise<ServeSession> {
           server.refresh();
         },
         (err) => {
-          if (!abort.signal.aborted) fail(describeError(err));
+          if (!abort.signal.aborted) fail(err);
         },
       );
     }, PDF_QUIET_MS);
@@ -149,7 +151,7 @@ export async function serve(req: ServeRequest): Promise<ServeSession> {
       await warnTemplates();
       if (restart) await rewatch();
     } catch (err) {
-      fail(describeError(err));
+      fail(err);
       return;
     }
   };

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { BookdeckError, describeError } from '../errors.js';
 
 /** What may come before a path in a message (or the start), and what ends one (or the end). */
 const LEAD = `[\\s'"\`(\\[<=,]`;
@@ -23,4 +24,16 @@ export function relativePaths(message: string, roots: readonly string[]): string
     text = text.replace(re, (_, lead: string, sep: string) => lead + (sep ? '' : '.'));
   }
   return text.replace(ABSOLUTE, (_, lead: string, abs: string) => lead + (path.relative(root, abs) || '.'));
+}
+
+/**
+ * An error as the page shows it: its place named from the manuscript folder (`root`) even when
+ * it was given relative to the current folder, as the terminal shows it. The server makes the
+ * remaining absolute paths relative.
+ */
+export function shownError(err: unknown, root: string): string {
+  const text = describeError(err);
+  const file = err instanceof BookdeckError ? err.location?.file : undefined;
+  if (!file || path.isAbsolute(file) || !text.startsWith(`${file}:`)) return text;
+  return path.relative(root, path.resolve(file)) + text.slice(file.length);
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { relativePaths } from '../../../src/serve/shown-paths.js';
+import path from 'node:path';
+import { BookdeckError } from '../../../src/errors.js';
+import { relativePaths, shownError } from '../../../src/serve/shown-paths.js';
 
 const roots = ['/home/me/my book', '/data/me/my book'];
 
@@ -21,5 +23,18 @@ describe('relativePaths', () => {
   it('leaves slashes that are not paths alone', () => {
     const text = 'converted from GB18030/GBK; and/or 1/2 https://example.com/x';
     expect(relativePaths(text, roots)).toBe(text);
+  });
+});
+
+describe('shownError', () => {
+  it('names a place given from the current folder from the manuscript folder instead', () => {
+    const err = new BookdeckError('E_YAML', 'broken YAML', { location: { file: 'book/m.md', line: 2 } });
+    expect(shownError(err, path.resolve('book'))).toBe('m.md:2: error E_YAML: broken YAML');
+  });
+
+  it('leaves an absolute place, and a message without one, to relativePaths', () => {
+    const err = new BookdeckError('E_YAML', 'broken YAML', { location: { file: '/home/me/book/m.md', line: 2 } });
+    expect(shownError(err, '/home/me/book')).toBe('/home/me/book/m.md:2: error E_YAML: broken YAML');
+    expect(shownError(new BookdeckError('E_X', 'no place'), '/home/me/book')).toBe('bookdeck: error E_X: no place');
   });
 });
