@@ -38,8 +38,12 @@ export interface ServeSession {
   close(): Promise<void>;
 }
 
-/** Quiet period after a file event before the preview is rebuilt. */
-const SETTLE_MS = 40;
+/**
+ * Quiet period after a file event before the preview is rebuilt. Longer than chokidar's
+ * 50 ms throttle of change events, which drops a second change that soon and never emits it
+ * later: the build must read after any write that was dropped.
+ */
+const SETTLE_MS = 75;
 
 /** Quiet period before the PDF is rebuilt after a save. */
 const PDF_QUIET_MS = 1500;
