@@ -49,8 +49,7 @@ function events(until: (event: string, data: string) => boolean, headers: Record
       res.setEncoding('utf8');
       res.on('data', (d: string) => {
         buf += d;
-        let i;
-        while ((i = buf.indexOf('\n\n')) !== -1) {
+        for (let i = buf.indexOf('\n\n'); i !== -1; i = buf.indexOf('\n\n')) {
           const block = buf.slice(0, i);
           buf = buf.slice(i + 2);
           const event = /^event: (.*)$/m.exec(block)?.[1] ?? '';
