@@ -56,7 +56,35 @@ describe('punctuation lint', async () => {
       'm.md:1:1: warning P_UNBALANCED: unbalanced “”: 1 more “ than ”',
       'm.md:4:1: warning P_UNBALANCED: unbalanced （）: 1 more （ than ）',
     ]);
-    expect(await lint('甲\n乙 丙\n')).toEqual(['m.md:2:2: warning P_SPACE: space between Chinese characters']);
+  });
+
+  it('points out a lone typed space between Han characters as an info: it is kept in every output', async () => {
+    expect(await lint('甲\n乙 丙\n')).toEqual(['m.md:2:2: info P_SPACE: a space between Chinese characters; every output keeps it as typed (delete it if it is a slip)']);
+  });
+
+  it('never flags a known separator: 第X条/章/节, a title or heading, a name line, a padded name, U+3000', async () => {
+    const text = [
+      '# 凝心聚力 共谋发展',
+      '',
+      '## 第一章 总纲',
+      '',
+      '县长 张文斌',
+      '',
+      '县长　张文斌',
+      '',
+      '第一条 中华人民共和国是工人阶级领导的社会主义国家。',
+      '',
+      '依照本法第三十三条 的规定，第二节 所列的事项、第一款 的情形都适用。',
+      '',
+      '| 姓名 | 职务 |',
+      '| --- | --- |',
+      '| 刘 强 | 科长 |',
+      '| 刘　强 | 科长 |',
+      '',
+      '编 者',
+      '',
+    ].join('\n');
+    expect(await lint(text)).toEqual([]);
   });
 });
 

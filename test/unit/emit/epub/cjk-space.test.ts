@@ -19,8 +19,10 @@ describe('removeCjkSpaces', () => {
     expect(fix(el('p', t('bookdeck 示例')))).toBe('<p>bookdeck 示例</p>');
   });
 
-  it('drops any space between two Chinese characters', () => {
-    expect(fix(el('p', t('京津 冀')))).toBe('<p>京津冀</p>');
+  it('keeps a space typed between two Chinese characters, and every U+3000', () => {
+    expect(fix(el('p', t('第一条 中华人民共和国')))).toBe('<p>第一条 中华人民共和国</p>');
+    expect(fix(el('p', t('第一条 '), el('strong', t('中华'))))).toBe('<p>第一条 <strong>中华</strong></p>');
+    expect(fix(el('p', t('县长　张文斌\n编　者')))).toBe('<p>县长　张文斌编　者</p>');
   });
 
   it('looks across inline elements but not across blocks', () => {

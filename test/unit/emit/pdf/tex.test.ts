@@ -12,6 +12,10 @@ describe('texEscape', () => {
   it('folds line breaks into one space', () => {
     expect(texEscape('a\n\nb')).toBe('a b');
   });
+
+  it('keeps U+3000, which is text (a bookmark of 凝心聚力　共谋发展 is that title)', () => {
+    expect(texEscape('凝心聚力　共谋发展')).toBe('凝心聚力　共谋发展');
+  });
 });
 
 describe('zhDate', () => {
