@@ -1,9 +1,76 @@
-import { splitLastTwoHan } from '../../model/text.js';
-import { rawInline, str as strNode, textInlines, type Inline } from '../../tools/pandoc-ast.js';
+import { CJK_CHAR, charBefore, splitLastTwoHan } from '../../model/text.js';
+import { attr, rawInline, space, span, str as strNode, textInlines, type Inline } from '../../tools/pandoc-ast.js';
 
-/** Plain text → Str/Space inlines. */
+/** Plain text → Str/Space inlines; U+3000 stays a character of the `Str`. */
 export function str(text: string): Inline[] {
   return textInlines(text);
+}
+
+/**
+ * A space the author typed between two CJK characters, as xeCJK prints it: xeCJK drops a
+ * plain space between CJK characters (right for a source line break, a `SoftBreak`), but a
+ * space in a group of its own (`{ }`) is past its look-ahead and stays an interword space.
+ */
+const typedSpace = (): Inline => span(attr('', ['typed-space']), [space()]);
+
+/** A run of inlines in reading order: where each `Space` sits, and the text around it. */
+type Leaf = { text: string } | { space: Inline[]; at: number } | { edge: true };
+
+/**
+ * Rule 2 of the typesetting guide in the PDF: every `Space` (a space typed inside a line)
+ * between two CJK characters becomes {@link typedSpace}, so xeCJK keeps it, across emphasis
+ * and links; a `SoftBreak` is left to vanish. Footnotes are their own paragraphs. Mutates
+ * and returns `nodes`.
+ */
+export function keepTypedSpaces(nodes: Inline[]): Inline[] {
+  const leaves: Leaf[] = [];
+  const walk = (list: Inline[]) =>
+    list.forEach((n, at) => {
+      switch (n.t) {
+        case 'Str':
+          leaves.push({ text: n.c });
+          break;
+        case 'Code':
+          leaves.push({ text: n.c[1] });
+          break;
+        case 'Space':
+          leaves.push({ space: list, at });
+          break;
+        case 'RawInline':
+        case 'Note':
+          break;
+        case 'Quoted':
+        case 'Cite':
+        case 'Link':
+        case 'Span':
+          walk(n.c[1]);
+          break;
+        case 'Emph':
+        case 'Underline':
+        case 'Strong':
+        case 'Strikeout':
+        case 'Superscript':
+        case 'Subscript':
+        case 'SmallCaps':
+          walk(n.c);
+          break;
+        default:
+          leaves.push({ edge: true });
+      }
+    });
+  walk(nodes);
+  const textAround = (i: number, step: -1 | 1): string | undefined => {
+    const leaf = leaves[i + step];
+    if (!leaf || !('text' in leaf) || leaf.text === '') return undefined;
+    return step < 0 ? charBefore(leaf.text, leaf.text.length) : String.fromCodePoint(leaf.text.codePointAt(0)!);
+  };
+  leaves.forEach((leaf, i) => {
+    if (!('space' in leaf)) return;
+    const before = textAround(i, -1);
+    const after = textAround(i, 1);
+    if (before && after && CJK_CHAR.test(before) && CJK_CHAR.test(after)) leaf.space[leaf.at] = typedSpace();
+  });
+  return nodes;
 }
 
 /**

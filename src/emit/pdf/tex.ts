@@ -14,7 +14,8 @@ const SPECIALS: Record<string, string> = {
 /**
  * Plain text → TeX that prints exactly that text. Pure. Used only for the few strings
  * bookdeck itself places in raw TeX (bookmark titles); body text goes through pandoc.
+ * Whitespace folds to one space, except U+3000, which is a character of the text.
  */
 export function texEscape(text: string): string {
-  return text.replace(/[\\{}#$%&_~^]/gu, (c) => SPECIALS[c]!).replace(/\s+/gu, ' ');
+  return text.replace(/[\\{}#$%&_~^]/gu, (c) => SPECIALS[c]!).replace(/[^\S\u3000]+/gu, ' ');
 }

@@ -59,7 +59,7 @@ describe('punctuation lint', async () => {
   });
 
   it('points out a lone typed space between Han characters as an info: it is kept in every output', async () => {
-    expect(await lint('甲\n乙 丙\n')).toEqual(['m.md:2:2: info P_SPACE: a space between Chinese characters; every output keeps it as typed (delete it if it is a slip)']);
+    expect(await lint('甲\n京津冀协同发展的根本动力在于创新 驱动。\n')).toEqual(['m.md:2:17: info P_SPACE: a space between Chinese characters; every output keeps it as typed (delete it if it is a slip)']);
   });
 
   it('never flags a known separator: 第X条/章/节, a title or heading, a name line, a padded name, U+3000', async () => {

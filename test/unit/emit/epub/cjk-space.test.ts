@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Element, ElementContent } from 'hast';
-import { removeCjkSpaces } from '../../../../src/emit/epub/cjk-space.js';
+import { dropLineBreakSpaces } from '../../../../src/emit/epub/cjk-space.js';
 import { toXhtml } from '../../../../src/emit/epub/serialize.js';
 
 const t = (value: string): ElementContent => ({ type: 'text', value });
 const el = (tagName: string, ...children: ElementContent[]): Element => ({ type: 'element', tagName, properties: {}, children });
-const fix = (node: Element) => toXhtml(removeCjkSpaces(node));
+const fix = (node: Element) => toXhtml(dropLineBreakSpaces(node));
 
-describe('removeCjkSpaces', () => {
+describe('dropLineBreakSpaces', () => {
   it('drops a source line break between Chinese characters and next to one', () => {
     expect(fix(el('p', t('第一行到此\n接着第二行')))).toBe('<p>第一行到此接着第二行</p>');
     expect(fix(el('p', t('中文\nEnglish')))).toBe('<p>中文English</p>');
