@@ -62,7 +62,7 @@ describe('punctuation lint', async () => {
     expect(await lint('甲\n京津冀协同发展的根本动力在于创新 驱动。\n')).toEqual(['m.md:2:17: info P_SPACE: a space between Chinese characters; every output keeps it as typed (delete it if it is a slip)']);
   });
 
-  it('never flags a known separator: 第X条/章/节, a title or heading, a name line, a padded name, U+3000', async () => {
+  it('never flags a known separator: 第X条/章/节, a date before its event, a title or heading, a name line, a padded name, U+3000', async () => {
     const text = [
       '# 凝心聚力 共谋发展',
       '',
@@ -73,6 +73,8 @@ describe('punctuation lint', async () => {
       '县长　张文斌',
       '',
       '第一条 中华人民共和国是工人阶级领导的社会主义国家。',
+      '',
+      '1982年12月4日 第五届全国人民代表大会第五次会议通过',
       '',
       '依照本法第三十三条 的规定，第二节 所列的事项、第一款 的情形都适用。',
       '',
