@@ -24,14 +24,17 @@ export const spaced = (s: TypedSpace): string => s.left + s.space + s.right;
 /** `left` + `right`, as the old code printed it. */
 export const joined = (s: { left: string; right: string }): string => s.left + s.right;
 
-/** The prose lines of a Markdown source: front matter, fenced code and HTML comments left out. */
-function proseLines(md: string): { n: number; text: string }[] {
-  const out: { n: number; text: string }[] = [];
+/** The prose lines of a Markdown source: fenced code, HTML comments and front matter other than the book's title, subtitle and author left out. */
+function proseLines(md: string): { n: number; text: string; meta?: true }[] {
+  const out: { n: number; text: string; meta?: true }[] = [];
   let fence = false;
   let front = md.startsWith('---\n');
   md.split('\n').forEach((text, i) => {
     if (front) {
       if (i > 0 && text === '---') front = false;
+      // The book's title, subtitle and author print on the title page, the cover and the first slide.
+      const value = /^(?:title|subtitle|author):\s*(.*)$/.exec(text)?.[1];
+      if (value) out.push({ n: i + 1, text: value, meta: true });
       return;
     }
     if (/^ {0,3}(```|~~~)/.test(text)) fence = !fence;
@@ -58,7 +61,7 @@ export function typedSpaces(md: string): TypedSpace[] {
 
 /** Every line break of the source inside a paragraph between two Chinese characters, which every output must join. */
 export function softBreaks(md: string): { line: number; left: string; right: string }[] {
-  const lines = proseLines(md);
+  const lines = proseLines(md).filter((l) => !l.meta);
   const out: { line: number; left: string; right: string }[] = [];
   lines.forEach(({ n, text }, i) => {
     const next = lines[i + 1];
