@@ -66,8 +66,9 @@ export function softBreaks(md: string): { line: number; left: string; right: str
   lines.forEach(({ n, text }, i) => {
     const next = lines[i + 1];
     if (!next || next.n !== n + 1 || !text.trim() || !next.text.trim() || /^\s*[#|>-]/.test(next.text)) return;
-    const left = CJK_RUN_END.exec(text)?.[0];
-    const right = CJK_RUN_START.exec(next.text)?.[0];
+    // Emphasis marks at the break (`实现\n**稳中有进**`) are markup, not text.
+    const left = CJK_RUN_END.exec(text.replace(/[*_]+$/u, ''))?.[0];
+    const right = CJK_RUN_START.exec(next.text.replace(/^[*_]+/u, ''))?.[0];
     if (left && right) out.push({ line: n, left, right });
   });
   return out;

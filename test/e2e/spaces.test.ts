@@ -36,9 +36,13 @@ function missing(text: string, spaces: TypedSpace[], opts: { pdf?: boolean; all?
   return out;
 }
 
-/** Each source line break between Chinese characters that an output shows as whitespace. */
-function gaps(text: string, breaks: { line: number; left: string; right: string }[]): string[] {
-  return breaks.filter((b) => new RegExp(`${esc(b.left)}[ \\t\\r\\n]+${esc(b.right)}`, 'u').test(text)).map((b) => `line ${b.line}: ${b.left}⏎${b.right}`);
+/** Each source line break between Chinese characters that an output shows as whitespace (in a PDF: as a gap on the page). */
+function gaps(text: string, breaks: { line: number; left: string; right: string }[], pdf = false): string[] {
+  const shown = (b: { left: string; right: string }) =>
+    pdf
+      ? new RegExp(`${[...b.left].map(esc).join('\\n?')}\\n?[ \\u3000]\\n?${[...b.right].map(esc).join('\\n?')}`, 'u')
+      : new RegExp(`${esc(b.left)}[ \\t\\r\\n]+${esc(b.right)}`, 'u');
+  return breaks.filter((b) => shown(b).test(text)).map((b) => `line ${b.line}: ${b.left}⏎${b.right}`);
 }
 
 async function epubText(file: string): Promise<string> {
@@ -106,6 +110,14 @@ describe('spaces the author typed, in every output', () => {
     const pptx = await pptxText(path.join(out, 'deck.pptx'));
     expect(deck.replace(/\s/g, '')).toContain('要盯紧节点、压');
     expect({ epub: gaps(await epubText(path.join(out, 'book.epub')), breaks), deck: gaps(deck, breaks), pptx: gaps(pptx, breaks) }).toEqual({ epub: [], deck: [], pptx: [] });
+  });
+
+  it('drops every source line break between Chinese characters in the PDF, next to emphasis too (both layouts)', async () => {
+    const breaks = softBreaks(md);
+    expect(breaks.map((b) => b.left + b.right).join('|')).toContain('实现了稳中有进');
+    const book = await pdfGapText(path.join(out, 'book.pdf'));
+    const gw = await pdfGapText(path.join(gongwen, 'book.pdf'));
+    expect({ book: gaps(book, breaks, true), gongwen: gaps(gw, breaks, true) }).toEqual({ book: [], gongwen: [] });
   });
 });
 
