@@ -1,4 +1,4 @@
-import { CJK_CHAR, charBefore, splitLastTwoHan } from '../../model/text.js';
+import { CJK_CHAR, charBefore, dropsSpace, splitLastTwoHan } from '../../model/text.js';
 import { attr, rawInline, space, span, str as strNode, textInlines, type Inline } from '../../tools/pandoc-ast.js';
 
 /** Plain text → Str/Space inlines; U+3000 stays a character of the `Str`. */
@@ -14,13 +14,15 @@ export function str(text: string): Inline[] {
 const typedSpace = (): Inline => span(attr('', ['typed-space']), [space()]);
 
 /** A run of inlines in reading order: where each `Space` sits, and the text around it. */
-type Leaf = { text: string } | { space: Inline[]; at: number } | { edge: true };
+type Leaf = { text: string } | { space: Inline[]; at: number; soft: boolean } | { edge: true };
 
 /**
- * Rule 2 of the typesetting guide in the PDF: every `Space` (a space typed inside a line)
- * between two CJK characters becomes {@link typedSpace}, so xeCJK keeps it, across emphasis
- * and links; a `SoftBreak` is left to vanish. Footnotes are their own paragraphs. Mutates
- * and returns `nodes`.
+ * Rule 2 of the typesetting guide in the PDF, across emphasis and links: every `Space` (a
+ * space typed inside a line) between two CJK characters becomes {@link typedSpace}, so
+ * xeCJK keeps it, and a `SoftBreak` (a line break of the source) goes where the model's
+ * reflow rule drops it ({@link dropsSpace}): xeCJK drops it between two CJK characters but
+ * not at the edge of a group (`实现\n\textbf{稳中有进}`). Footnotes are their own
+ * paragraphs. Mutates and returns `nodes`.
  */
 export function keepTypedSpaces(nodes: Inline[]): Inline[] {
   const leaves: Leaf[] = [];
@@ -34,7 +36,8 @@ export function keepTypedSpaces(nodes: Inline[]): Inline[] {
           leaves.push({ text: n.c[1] });
           break;
         case 'Space':
-          leaves.push({ space: list, at });
+        case 'SoftBreak':
+          leaves.push({ space: list, at, soft: n.t === 'SoftBreak' });
           break;
         case 'RawInline':
         case 'Note':
@@ -64,12 +67,17 @@ export function keepTypedSpaces(nodes: Inline[]): Inline[] {
     if (!leaf || !('text' in leaf) || leaf.text === '') return undefined;
     return step < 0 ? charBefore(leaf.text, leaf.text.length) : String.fromCodePoint(leaf.text.codePointAt(0)!);
   };
+  const dropped: { space: Inline[]; at: number }[] = [];
   leaves.forEach((leaf, i) => {
     if (!('space' in leaf)) return;
     const before = textAround(i, -1);
     const after = textAround(i, 1);
-    if (before && after && CJK_CHAR.test(before) && CJK_CHAR.test(after)) leaf.space[leaf.at] = typedSpace();
+    if (leaf.soft) {
+      if (dropsSpace('\n', before, after)) dropped.push(leaf);
+    } else if (before && after && CJK_CHAR.test(before) && CJK_CHAR.test(after)) leaf.space[leaf.at] = typedSpace();
   });
+  // Last first, so the places of the others in the same list still hold.
+  for (const { space: list, at } of dropped.reverse()) list.splice(at, 1);
   return nodes;
 }
 
