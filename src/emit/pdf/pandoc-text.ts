@@ -1,4 +1,4 @@
-import { CJK_CHAR, charBefore, dropsSpace, splitLastTwoHan } from '../../model/text.js';
+import { CJK_CHAR, charAt, charBefore, dropsSpace, splitLastTwoHan } from '../../model/text.js';
 import { attr, rawInline, space, span, str as strNode, textInlines, type Inline } from '../../tools/pandoc-ast.js';
 
 /** Plain text → Str/Space inlines; U+3000 stays a character of the `Str`. */
@@ -65,7 +65,7 @@ export function keepTypedSpaces(nodes: Inline[]): Inline[] {
   const textAround = (i: number, step: -1 | 1): string | undefined => {
     const leaf = leaves[i + step];
     if (!leaf || !('text' in leaf) || leaf.text === '') return undefined;
-    return step < 0 ? charBefore(leaf.text, leaf.text.length) : String.fromCodePoint(leaf.text.codePointAt(0)!);
+    return step < 0 ? charBefore(leaf.text, leaf.text.length) : charAt(leaf.text, 0);
   };
   const dropped: { space: Inline[]; at: number }[] = [];
   leaves.forEach((leaf, i) => {
