@@ -1,4 +1,7 @@
+import path from 'node:path';
 import { build } from '../../build.js';
+import type { LoadedConfig } from '../../config/config-file.js';
+import type { OutOrigin } from '../../io/out-folder.js';
 import { bleedMm } from '../../config/schema.js';
 import { DEFAULT_FORMATS, FORMATS, LAYOUTS, PAPERS, type Format, type Layout, type Paper } from '../../formats.js';
 import { optionsHelp, parse, SHARED, usageError, type OptionTable } from '../args.js';
@@ -92,12 +95,19 @@ export async function buildCommand(argv: string[], con: Console): Promise<number
   const t0 = performance.now();
   let results: Awaited<ReturnType<typeof build>>;
   try {
-    results = await build({ manuscript: values.manuscript, options, config, force: values.force, onEvent: reporter.onEvent });
+    results = await build({ manuscript: values.manuscript, options, config, force: values.force, outOrigin: outOrigin(values.out, config), onEvent: reporter.onEvent });
   } finally {
     reporter.stop();
   }
   if (!values.quiet) con.out(summaryTable(results, performance.now() - t0));
   return 0;
+}
+
+/** Where the output folder came from: the user's -o goes anywhere; a config's build.out stays in the config's folder, the default dist in this one. */
+function outOrigin(flag: string | undefined, config: LoadedConfig): OutOrigin {
+  if (flag !== undefined) return { from: 'flag' };
+  if (config.config.build?.out && config.path) return { from: 'config', base: path.dirname(path.resolve(config.path)), location: { file: config.path } };
+  return { from: 'default', base: process.cwd() };
 }
 
 function parseFormats(only: string): Format[] {
