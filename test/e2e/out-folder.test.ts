@@ -1,11 +1,12 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, lstatSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
+import { chmod, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli, scratchDir } from '../helpers.js';
+import { execa } from 'execa';
+import { ROOT, runCli, scratchDir } from '../helpers.js';
 
 const BOOK = '---\ntitle: 书\ndate: 2018-07-26\n---\n\n# 一\n\n**一是加强合作。**正文。\n\n（摘自某次会议的讲话）\n';
 const FAST = ['--only', 'epub,deck', '--quiet'];
@@ -189,21 +190,24 @@ function tryMount(dir: string, opts: string): boolean {
     return false;
   }
 }
-afterAll(() => {
-  for (const m of mounts) execFileSync('umount', [m], { stdio: 'ignore' });
+afterAll(async () => {
+  for (const m of mounts) {
+    execFileSync('umount', [m], { stdio: 'ignore' });
+    await rm(m, { recursive: true, force: true });
+  }
 });
 const canMount = (() => {
   if (process.getuid?.() !== 0) return false;
   const probe = path.join(tmpdir(), `bookdeck-mount-probe-${process.pid}`);
   try {
-    execFileSync('mkdir', ['-p', probe]);
+    mkdirSync(probe, { recursive: true });
     execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', probe], { stdio: 'ignore' });
     execFileSync('umount', [probe]);
     return true;
   } catch {
     return false;
   } finally {
-    execFileSync('rmdir', [probe]);
+    rmSync(probe, { recursive: true, force: true });
   }
 })();
 
@@ -229,6 +233,24 @@ describe('a full or read-only output folder', () => {
     expect(res.all).toContain('E_OUT_WRITE');
     expect(res.all).toMatch(/read-only file system/);
     expect(res.all).toContain(disk);
+    expect(res.all).not.toContain('a bug in bookdeck');
+  });
+
+  // Root ignores permission bits, so the build runs as nobody against a folder only root may write.
+  it.skipIf(process.getuid?.() !== 0 || !existsSync('/usr/bin/setpriv'))('a folder the user may not write (EACCES): one line naming it, exit 1, not a bug', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'bookdeck-eacces-'));
+    const cache = await mkdtemp(path.join(tmpdir(), 'bookdeck-eacces-cache-'));
+    await chmod(dir, 0o755);
+    await chmod(cache, 0o777);
+    await writeFile(path.join(dir, 'book.md'), BOOK, { mode: 0o644 });
+    await mkdir(path.join(dir, 'locked'), { mode: 0o755 });
+    const res = await execa(
+      'setpriv',
+      ['--reuid=65534', '--regid=65534', '--clear-groups', 'node', path.join(ROOT, 'bin/bookdeck.js'), 'build', '-m', path.join(dir, 'book.md'), '-o', path.join(dir, 'locked', 'out'), ...FAST],
+      { cwd: dir, env: { HOME: '/nonexistent', BOOKDECK_CACHE_DIR: cache }, reject: false, all: true },
+    );
+    expect(res.exitCode, res.all).toBe(1);
+    expect(res.all).toContain(`E_OUT_WRITE: cannot write the output folder ${path.join(dir, 'locked', 'out')}: permission denied (EACCES)`);
     expect(res.all).not.toContain('a bug in bookdeck');
   });
 });
