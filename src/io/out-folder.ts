@@ -98,7 +98,7 @@ function refuseInputs(outDir: string, real: string, inputs: BuildInputs, origin:
   if (isWithin(real, root)) throw refuse(`a folder that holds the manuscript's folder ${root}`);
   if (inputs.templates) {
     const templates = realpathExisting(inputs.templates);
-    if (isWithin(templates, real)) throw refuse(`inside the templates folder ${templates}`);
+    if (templates === real) throw refuse('the templates folder');
     if (isWithin(real, templates)) throw refuse(`a folder that holds the templates folder ${templates}`);
   }
 }

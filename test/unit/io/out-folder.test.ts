@@ -84,3 +84,15 @@ describe('isWithin', () => {
     expect(isWithin('/p', '/q')).toBe(false);
   });
 });
+
+describe('resolveOutFolder and the templates folder', () => {
+  it('refuses the templates folder itself and a folder holding it; a folder inside it is fine (no template has that name)', async () => {
+    const l = await layout();
+    const templates = path.join(l.elsewhere, 'tpl');
+    await mkdir(templates);
+    const inputs = { ...l.inputs, templates };
+    await expect(resolveOutFolder(templates, { from: 'flag' }, inputs)).rejects.toThrow('is the templates folder');
+    await expect(resolveOutFolder(l.elsewhere, { from: 'flag' }, inputs)).rejects.toThrow('holds the templates folder');
+    expect(await resolveOutFolder(path.join(templates, 'dist'), { from: 'flag' }, inputs)).toBe(path.join(templates, 'dist'));
+  });
+});
