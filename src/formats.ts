@@ -47,6 +47,8 @@ export interface BuildOptions {
   bleedMm?: number;
   /** Crop marks outside the bleed. */
   cropMarks?: boolean;
+  /** Printed two-sided (the book layout; gongwen always is): each speech starts on an odd page. */
+  duplex?: boolean;
   /** Images and colours converted to gray. */
   grayscale?: boolean;
   /** gongwen: headings in bold (local rules differ; the standard says nothing). */

@@ -47,6 +47,7 @@ const KEYED_BY: { [K in keyof BuildOptions]-?: readonly Format[] } = {
   bleedMm: ['pdf'],
   cropMarks: ['pdf'],
   grayscale: ['pdf'],
+  duplex: ['pdf'],
   boldHeadings: ['pdf'],
   titlePage: ['pdf'],
   gongwenFonts: ['pdf'],

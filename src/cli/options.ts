@@ -29,6 +29,7 @@ export interface OptionFlags {
   bleedMm?: number;
   cropMarks?: boolean;
   grayscale?: boolean;
+  duplex?: boolean;
   titlePage?: boolean;
 }
 
@@ -70,6 +71,7 @@ export async function resolveBuild(
     bleedMm: flags.bleedMm ?? (cfg.bleed !== undefined ? bleedMm(cfg.bleed) : undefined) ?? 0,
     cropMarks: flags.cropMarks ?? cfg.cropMarks ?? false,
     grayscale: flags.grayscale ?? cfg.grayscale ?? false,
+    duplex: flags.duplex ?? cfg.duplex ?? false,
     boldHeadings: cfg.gongwen?.boldHeadings ?? false,
     ...(cfg.gongwen?.fonts ? { gongwenFonts: cfg.gongwen.fonts } : {}),
     ...((flags.titlePage ?? cfg.titlePage) !== undefined ? { titlePage: (flags.titlePage ?? cfg.titlePage)! } : {}),

@@ -36,6 +36,9 @@ const keywords = z
   .union([z.array(text), text])
   .transform((v) => (typeof v === 'string' ? v.split(/\s*[,，、;；]\s*/).filter(Boolean) : v));
 
+/** Numbered copies one build prints at most: each is the whole document again. */
+export const MAX_COPIES = 200;
+
 /** Book metadata keys: the front matter of a manuscript. Unknown keys are errors. */
 const metaShape = {
   title: xmlSafe(z.string().trim().min(1, 'the book needs a title')).optional(),
@@ -50,6 +53,18 @@ const metaShape = {
   rights: text.optional(),
   /** Title of the text before the first `#` heading (default 前言). */
   front: text.optional(),
+  /** What a meeting handout carries (GB/T 9704 7.2): printed in the gongwen PDF only, never in the EPUB or the deck. */
+  marking: z
+    .object({
+      /** A notice such as 内部资料　注意保存, at the top of every page. */
+      notice: text.optional(),
+      /** 密级 and 保密期限, e.g. 秘密★1年: top left, above the title. */
+      classification: text.optional(),
+      /** Numbered copies (份号 000001 …): the PDF holds this many, each numbered. */
+      copies: z.number().int().min(1).max(MAX_COPIES).optional(),
+    })
+    .strict()
+    .optional(),
 };
 
 /** Front matter: metadata only, validated after config-file defaults are merged in. */
@@ -86,6 +101,7 @@ const buildSchema = z
     bleed: z.union([z.number().min(0).max(20), z.string().regex(BLEED, 'use a length in mm such as 3mm')]).optional(),
     cropMarks: z.boolean().optional(),
     grayscale: z.boolean().optional(),
+    duplex: z.boolean().optional(),
     titlePage: z.boolean().optional(),
     gongwen: z
       .object({

@@ -22,6 +22,7 @@ const FLIPS: { [K in Exclude<keyof BuildOptions, 'outDir' | 'formats' | 'templat
   bleedMm: [3, ['pdf']],
   cropMarks: [true, ['pdf']],
   grayscale: [true, ['pdf']],
+  duplex: [true, ['pdf']],
   boldHeadings: [true, ['pdf']],
   titlePage: [false, ['pdf']],
   gongwenFonts: [{ body: '仿宋_GB2312' }, ['pdf']],
