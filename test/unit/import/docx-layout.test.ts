@@ -16,7 +16,8 @@ describe('docxParagraphs: linear in the size of document.xml', () => {
   });
 
   it('takes the largest of 300,000 run sizes without spreading them into a call (the stack overflowed)', { timeout: 30_000 }, async () => {
-    const sizes = '<w:r><w:rPr><w:sz w:val="24"/></w:rPr><w:t>字</w:t></w:r>'.repeat(300_000);
+    // Varied sizes and characters, so the part compresses as real text does (not past the 100:1 bomb ratio).
+    const sizes = Array.from({ length: 300_000 }, (_, i) => `<w:r><w:rPr><w:sz w:val="${20 + ((i * 7919) % 23)}"/></w:rPr><w:t>${String.fromCodePoint(0x4e00 + ((i * 104729) % 20000))}</w:t></w:r>`).join('');
     const bytes = docx(`<w:p><w:r><w:rPr><w:sz w:val="44"/></w:rPr><w:t>大</w:t></w:r>${sizes}</w:p>`);
     const [p] = await docxParagraphs(bytes, 'sizes.docx');
     expect(p!.size).toBe(22);

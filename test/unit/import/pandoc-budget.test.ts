@@ -16,7 +16,7 @@ beforeAll(async () => {
   await mkdir(path.join(dir, 'bin'));
   await writeFile(
     path.join(dir, 'bin/pandoc'),
-    `#!/bin/sh\nif [ "$1" = --version ]; then exec '${real}' --version; fi\necho "$*" > '${dir}/argv'\ncase "$PANDOC_FAKE" in\n  sleep) exec sleep 600 ;;\n  heap) echo 'pandoc: Heap exhausted;' >&2; echo 'pandoc: Current maximum heap size is 2147483648 bytes (2048 MB).' >&2; exit 251 ;;\nesac\n`,
+    `#!/bin/sh\ncase " $* " in *" --version "*) exec '${real}' "$@" ;; esac\necho "$*" > '${dir}/argv'\ncase "$PANDOC_FAKE" in\n  sleep) exec sleep 600 ;;\n  heap) echo 'pandoc: Heap exhausted;' >&2; echo 'pandoc: Current maximum heap size is 2147483648 bytes (2048 MB).' >&2; exit 251 ;;\nesac\n`,
   );
   await chmod(path.join(dir, 'bin/pandoc'), 0o755);
   process.env.PATH = `${path.join(dir, 'bin')}:${process.env.PATH}`;
