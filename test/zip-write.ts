@@ -29,6 +29,21 @@ export function zerosDeflated(size: number, chunk = 16 * 1024 * 1024): { stream:
   return { stream, size, crc };
 }
 
+/**
+ * A raw deflate stream of `head`, then `middle` repeated `copies` times, then `tail`: each
+ * piece is compressed from a fresh state and flushed, so its matches stay inside it and a
+ * copy of its bytes inflates to the same text anywhere in the stream.
+ */
+export function repeatedDeflated(head: Buffer, middle: Buffer, copies: number, tail: Buffer): { stream: Buffer; size: number; crc: number } {
+  const flushed = (b: Buffer) => deflateRawSync(b, { finishFlush: constants.Z_FULL_FLUSH, level: 9 });
+  const block = flushed(middle);
+  let crc = crc32(head);
+  for (let i = 0; i < copies; i++) crc = crc32(middle, crc);
+  crc = crc32(tail, crc);
+  const stream = Buffer.concat([flushed(head), ...Array.from({ length: copies }, () => block), deflateRawSync(tail)]);
+  return { stream, size: head.length + middle.length * copies + tail.length, crc };
+}
+
 /** The bytes of a zip file holding `entries`, deflated, with a central directory and its end record. */
 export function writeZip(entries: readonly ZipEntry[]): Buffer {
   const locals: Buffer[] = [];

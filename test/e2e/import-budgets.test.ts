@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { ROOT, runCli, scratchDir, SEED } from '../helpers.js';
 import { seedSpeeches, wordDocx } from '../import-fixtures.js';
 import { garbledPdf } from '../garbled-pdf.js';
-import { writeZip, zerosDeflated, type ZipEntry } from '../zip-write.js';
+import { repeatedDeflated, writeZip, zerosDeflated, type ZipEntry } from '../zip-write.js';
 
 /** The entries of a real docx (the Word-style fixture), with `replace` swapping some out. */
 async function docxEntries(replace: Record<string, Omit<ZipEntry, 'name'>> = {}): Promise<ZipEntry[]> {
@@ -22,12 +22,14 @@ async function docxEntries(replace: Record<string, Omit<ZipEntry, 'name'>> = {})
  * A folder holding a `pandoc` that notes each run in `runs` and then runs the real one:
  * a spy that shows whether an import started pandoc at all.
  */
-async function pandocSpy(dir: string): Promise<{ env: Record<string, string>; runs: string }> {
+async function pandocSpy(dir: string, opts: { read?: boolean } = {}): Promise<{ env: Record<string, string>; runs: string }> {
   const bin = path.join(dir, 'spy-bin');
   await mkdir(bin, { recursive: true });
   const runs = path.join(dir, 'pandoc-runs.log');
   const real = (await execa('sh', ['-c', 'command -v pandoc'])).stdout.trim();
-  await writeFile(path.join(bin, 'pandoc'), `#!/bin/sh\necho "$*" >> '${runs}'\nexec '${real}' "$@"\n`);
+  // With read: false the spy only notes a read and fails it: a bomb never reaches the real pandoc, even on old code.
+  const read = opts.read === false ? `case " $* " in *" --version "*) ;; *) echo 'spy: not reading' >&2; exit 64 ;; esac\n` : '';
+  await writeFile(path.join(bin, 'pandoc'), `#!/bin/sh\necho "$*" >> '${runs}'\n${read}exec '${real}' "$@"\n`);
   await chmod(path.join(bin, 'pandoc'), 0o755);
   return { env: { PATH: `${bin}:${process.env.PATH}` }, runs };
 }
@@ -86,6 +88,25 @@ describe('import: a .docx is measured by its zip directory before anything is un
     expect(res.rssMB).toBeLessThan(400);
     expect(existsSync(spy.runs), 'pandoc was started').toBe(false);
     expect(existsSync(path.join(dir, 'liar-media'))).toBe(false);
+  });
+
+  it('refuses a 1 MB docx whose document.xml inflates to 300 MB of paragraphs (pandoc went to 14 GB on such a file) before pandoc starts', { timeout: 60_000 }, async () => {
+    const dir = await scratchDir('budget-xml');
+    const file = path.join(dir, 'xml-bomb.docx');
+    const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+    const para = Buffer.from('<w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:rPr><w:sz w:val="32"/></w:rPr><w:t>京津冀协同发展。</w:t></w:r></w:p>'.repeat(20_000));
+    const copies = Math.ceil((300 * 1024 * 1024) / para.length);
+    const xml = repeatedDeflated(Buffer.from(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document ${W}><w:body>`), para, copies, Buffer.from('</w:body></w:document>'));
+    await writeFile(file, writeZip(await docxEntries({ 'word/document.xml': { deflated: xml } })));
+    expect((await stat(file)).size).toBeLessThan(1.5 * 1024 * 1024);
+    // The spy never lets the real pandoc read: on the old code this file went to pandoc, which is what the log shows.
+    const spy = await pandocSpy(dir, { read: false });
+    const res = await measured(['import', file, '-o', path.join(dir, 'draft.md')], spy.env);
+    expect(res.exitCode, res.all).toBe(1);
+    expect(res.stderr).toMatch(/E_DOCX_TOO_LARGE: word\/document\.xml would inflate to 3\d\d,\d{3},\d{3} bytes/);
+    expect(res.rssMB).toBeLessThan(400);
+    const runs = existsSync(spy.runs) ? await readFile(spy.runs, 'utf8') : '';
+    expect(runs, 'pandoc was asked to read the file').not.toMatch(/--from docx/);
   });
 
   it('still imports an ordinary docx, running pandoc with a memory bound', { timeout: 60_000 }, async () => {
