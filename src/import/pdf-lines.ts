@@ -42,9 +42,10 @@ function mergeRows(lines: PdfLine[]): PdfLine[] {
     row.sort((a, b) => a.x0 - b.x0);
     return {
       x0: row[0]!.x0,
-      y0: Math.min(...row.map((l) => l.y0)),
-      x1: Math.max(...row.map((l) => l.x1)),
-      y1: Math.max(...row.map((l) => l.y1)),
+      // Folded, not spread into Math.min: a row may hold more pieces than a call takes arguments.
+      y0: row.reduce((m, l) => Math.min(m, l.y0), Infinity),
+      x1: row.reduce((m, l) => Math.max(m, l.x1), -Infinity),
+      y1: row.reduce((m, l) => Math.max(m, l.y1), -Infinity),
       text: row.map((l) => l.text).reduce(joinWords, ''),
     };
   });

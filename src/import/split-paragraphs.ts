@@ -23,19 +23,22 @@ export function splitLongParagraphs(blocks: RootContent[], max = PARAGRAPH_CHARS
   const lists: Nodes[][] = [blocks];
   while (lists.length) {
     const list = lists.pop()!;
-    for (let i = 0; i < list.length; i++) {
-      const n = list[i]!;
-      if (n.type === 'paragraph') {
-        const length = toString(n).length;
-        if (length <= max) continue;
-        const pieces = splitParagraph(n, max);
-        list.splice(i, 1, ...pieces);
-        i += pieces.length - 1;
+    const out: Nodes[] = [];
+    for (const n of list) {
+      const length = n.type === 'paragraph' ? toString(n).length : 0;
+      if (n.type === 'paragraph' && length > max) {
+        for (const piece of splitParagraph(n, max)) out.push(piece);
         split++;
         longest = Math.max(longest, length);
-      } else if ('children' in n && n.type !== 'heading' && n.type !== 'tableCell') {
-        lists.push(n.children as Nodes[]);
+        continue;
       }
+      out.push(n);
+      if (n.type !== 'paragraph' && 'children' in n && n.type !== 'heading' && n.type !== 'tableCell') lists.push(n.children as Nodes[]);
+    }
+    // In place: `list` is a parent's own children array.
+    if (out.length !== list.length) {
+      list.length = 0;
+      for (const n of out) list.push(n);
     }
   }
   return { split, longest };
