@@ -70,7 +70,10 @@ function mergeRows(lines: PdfLine[]): PdfLine[] {
 const ATTR = new Map<string, RegExp>();
 const num = (attrs: string, name: string) => {
   let re = ATTR.get(name);
-  if (!re) ATTR.set(name, (re = new RegExp(`${name}="([\\d.]+)"`)));
+  if (!re) {
+    re = new RegExp(`${name}="([\\d.]+)"`);
+    ATTR.set(name, re);
+  }
   return Number(re.exec(attrs)?.[1] ?? NaN);
 };
 
