@@ -15,7 +15,7 @@ import { FONT_DIRS } from './fonts/faces.js';
 import { findProgram } from './tools/programs.js';
 import { fcListing } from './fonts/fontconfig.js';
 import { isFresh, readManifest, stampArtifact, writeManifest } from './cache/manifest.js';
-import { resolveManuscript } from './manuscript/read.js';
+import { manuscriptFolder, resolveManuscript } from './manuscript/read.js';
 import { manuscriptRoot } from './model/book.js';
 import type { LoadedConfig } from './config/config-file.js';
 import { templateDirs, templateResolver, templateWarnings } from './templates.js';
@@ -90,11 +90,13 @@ async function buildInto(req: BuildRequest, files: string[], root: string, workD
     }
     req.onEvent?.(e);
   };
+  const folder = await manuscriptFolder(req.manuscript);
   for (const message of await templateWarnings(options, root)) onEvent({ type: 'warn', message });
   const [keys, manifest] = await Promise.all([
     cacheKeys(
       {
-        manuscript: files,
+        // A folder's book.yaml is the book's metadata: editing it rebuilds everything.
+        manuscript: folder?.bookFile ? [...files, folder.bookFile] : files,
         manuscriptRoot: root,
         outDir: options.outDir,
         templateDirs: templateDirs(options, root),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { FORMATS, LAYOUTS, PAPERS, type Format, type Layout, type Paper } from '../formats.js';
 import { NOT_XML } from '../xml-chars.js';
+import { isoFromWritten } from './title-block.js';
 
 /** ISO date `YYYY-MM-DD`, the form every output derives its dates from. */
 const isoDate = z
@@ -39,7 +40,7 @@ const keywords = z
 /** Numbered copies one build prints at most: each is the whole document again. */
 export const MAX_COPIES = 200;
 
-/** Book metadata keys: the front matter of a manuscript. Unknown keys are errors. */
+/** Book metadata keys: the front matter of a single-file manuscript, a folder's `book.yaml`, the config file. */
 const metaShape = {
   title: xmlSafe(z.string().trim().min(1, 'the book needs a title')).optional(),
   subtitle: text.optional(),
@@ -67,11 +68,48 @@ const metaShape = {
     .optional(),
 };
 
-/** Front matter: metadata only, validated after config-file defaults are merged in. */
+/** Book metadata, validated after config-file defaults are merged in; any other key is refused (the config file, `book.yaml`). */
 export const frontMatterSchema = z.object(metaShape).strict();
+
+/** Book metadata in front matter, where other tools' keys are dropped (after a warning that names them). */
+export const bookFrontMatterSchema = z.object(metaShape);
 
 /** Book metadata after validation and defaults: the title always set (see `readMeta`). */
 export type BookMeta = Omit<z.infer<typeof frontMatterSchema>, 'title'> & { title: string };
+
+/** A speech's date: `YYYY-MM-DD`, or as people write it (`1930年3月2日`, `1930/3/2`), kept as `YYYY-MM-DD`. */
+const speechDate = z
+  .string()
+  .trim()
+  .transform((d) => isoFromWritten(d) ?? d)
+  .pipe(isoDate);
+
+/** What describes one speech in the front matter of its own file (folder manuscripts). */
+const speechShape = {
+  /** Titles the file's text when it has no `#` heading of its own. */
+  title: text.optional(),
+  /** Who spoke: one name or a list, printed joined by 、. */
+  speaker: authors.optional(),
+  /** The day it was given. */
+  date: speechDate.optional(),
+  /** The meeting or event it was given at. */
+  occasion: text.optional(),
+  /** Where the text was taken from. */
+  source: text.optional(),
+};
+
+/** Speech metadata in a file's front matter; other keys are dropped (warned about by the reader). */
+export const speechFrontMatterSchema = z.object(speechShape);
+
+/** What the front matter of a speech's file says about it, validated. */
+export type SpeechFields = z.infer<typeof speechFrontMatterSchema>;
+
+/** Keys of book metadata. */
+export const BOOK_KEYS = Object.keys(metaShape) as readonly string[];
+/** Keys of speech metadata. */
+export const SPEECH_KEYS = Object.keys(speechShape) as readonly string[];
+/** Every key bookdeck reads in front matter, book and speech. */
+export const FRONT_MATTER_KEYS: readonly string[] = [...new Set([...BOOK_KEYS, ...SPEECH_KEYS])];
 
 /** A bleed as the command line and config give it: `3mm`, `3 mm` or `3`. */
 export const BLEED = /^\s*(\d+(?:\.\d+)?)\s*(mm)?\s*$/;

@@ -22,6 +22,19 @@ function manuscripts(): string[] {
     .sort();
 }
 
+/**
+ * Manuscripts that still stop, each with the one error it stops on: not front matter, which
+ * is what this file tests, but a limit of its own (see the report of issue 23). When one
+ * builds, its entry goes and the manuscript joins the others.
+ */
+const STOPS: Record<string, RegExp> = {
+  // report.md shows 风景.webp: neither EPUB 3.2 readers nor xelatex take WebP, and bookdeck does not convert it yet.
+  'gongwen-lite': /report\.md:130:1: error E_IMAGE_TYPE: image '[^']*' has type '\.webp'/,
+};
+
+/** A page's text without its tags, as a reader sees it. */
+const textOf = (xhtml: string) => xhtml.replace(/<[^>]*>/g, '');
+
 /** The nav's top-level titles, in order. */
 function navTitles(xhtml: string): string[] {
   const toc = xhtml.slice(xhtml.indexOf('<nav epub:type="toc"'), xhtml.indexOf('</nav>'));
@@ -48,10 +61,12 @@ describe.skipIf(!present)('the real manuscripts of ../shared/corpora/realworld/m
     const speeches = ['一九三〇年_对于左翼作家联盟的意见', '一九二七年_无声的中国', '娜拉走后怎样'];
     expect(navTitles(entries.get('OEBPS/toc.xhtml')!)).toEqual(speeches);
     // Each speech is a chapter of its own text: the second and third are no longer inside the first.
-    expect(entries.get('OEBPS/s1.xhtml')).toContain('三月二日在左翼作家联盟成立大会讲');
-    expect(entries.get('OEBPS/s1.xhtml')).not.toContain('香港青年会');
-    expect(entries.get('OEBPS/s2.xhtml')).toContain('二月十六日在香港青年会讲');
-    expect(entries.get('OEBPS/s3.xhtml')).toContain('北京女子高等师范学校文艺会讲');
+    const page = (n: number) => textOf(entries.get(`OEBPS/s${n}.xhtml`)!);
+    expect(page(1)).toContain('三月二日在左翼作家联盟成立大会讲');
+    expect(page(1)).not.toContain('香港青年会');
+    expect(page(2)).toContain('二月十六日在香港青年会讲');
+    expect(page(2)).not.toContain('娜拉');
+    expect(page(3)).toContain('北京女子高等师范学校文艺会讲');
     const deck = await readFile(path.join(out, 'deck/index.html'), 'utf8');
     const slides = [...deck.matchAll(/<section[^>]*data-kind="speech"[^>]*>.*?<h2[^>]*>([^<]*)<\/h2>/g)].map((m) => m[1]);
     expect(slides).toEqual(speeches);
@@ -59,7 +74,7 @@ describe.skipIf(!present)('the real manuscripts of ../shared/corpora/realworld/m
     expect(report.messages, JSON.stringify(report.messages)).toEqual([]);
   });
 
-  it.each(manuscripts())('%s builds the EPUB and the deck with exit 0, and the EPUB passes EPUBCheck', async (name) => {
+  it.each(manuscripts().filter((n) => !STOPS[n]))('%s builds the EPUB and the deck with exit 0, and the EPUB passes EPUBCheck', async (name) => {
     const out = await scratchDir('realworld');
     const res = await runCli(['build', '-m', path.join(CORPUS, name), '-o', out, '--only', 'epub,deck']);
     expect(res.exitCode, res.all).toBe(0);
@@ -69,8 +84,15 @@ describe.skipIf(!present)('the real manuscripts of ../shared/corpora/realworld/m
     expect(report.messages, JSON.stringify(report.messages)).toEqual([]);
   });
 
-  it('鲁迅’s folder and the 公文 report with other tools’ keys build the PDF too (one xelatex run each)', async () => {
-    for (const name of ['luxun-speeches', 'gongwen-lite']) {
+  it.each(Object.keys(STOPS))('%s gets past its front matter (other tools’ keys: one warning) and stops only on its known limit', async (name) => {
+    const res = await runCli(['build', '-m', path.join(CORPUS, name), '-o', await scratchDir('realworld-stop'), '--only', 'epub']);
+    expect(res.exitCode, res.all).toBe(1);
+    expect(res.stderr.split('\n').filter((l) => / error /.test(l))).toEqual([expect.stringMatching(STOPS[name]!)]);
+    expect(res.stderr).toMatch(/warning M_FRONT_MATTER_UNKNOWN: front matter key 'signature' is not bookdeck's, so it is ignored/);
+  });
+
+  it('the two folders build the PDF too (one xelatex run each)', async () => {
+    for (const name of ['luxun-speeches', 'document-style-guide']) {
       const out = await scratchDir('realworld-pdf');
       const res = await runCli(['build', '-m', path.join(CORPUS, name), '-o', out, '--only', 'pdf']);
       expect(res.exitCode, res.all).toBe(0);

@@ -8,7 +8,6 @@ import { epubRendering } from './epub-rendering.js';
 import { fontCoverage } from './font-coverage.js';
 import { gongwenFaces } from './gongwen-faces.js';
 import { halfwidthPunctuation } from './halfwidth-punctuation.js';
-import { ignoredFrontMatter } from './ignored-front-matter.js';
 import { rawHtml } from './raw-html.js';
 import { spaceBetweenHan } from './space-between-han.js';
 import { speechAttribution } from './speech-attribution.js';
@@ -31,7 +30,6 @@ export const RULES: readonly Rule[] = [
   straightQuotes,
   balancedPairs,
   rawHtml,
-  ignoredFrontMatter,
   strikeout,
   deepHeading,
   epubRendering,
