@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadBook } from '../../../src/manuscript/load.js';
@@ -104,5 +104,21 @@ describe('a folder manuscript: book metadata from book.yaml, each file’s front
     const date = await bad({ 'a.md': '---\ntitle: 甲\ndate: 三月二日\n---\n正文。\n' });
     expect(date?.[0]).toMatch(/front matter 'date'/);
     expect(date?.[1]).toMatchObject({ line: 3 });
+  });
+
+  it('reads a first file of front matter only (a 0000.md) as the book’s', async () => {
+    const dir = await folder('spec', { '0000.md': '---\ntitle: 规范示例\ndate: 2024-01-28\n---\n', '0001.md': '# 例 1\n\n正文。\n' });
+    const { book, warnings } = await loadBook(dir);
+    expect([book.meta.title, book.meta.date, book.chapters.map((c) => c.title), codes(warnings)]).toEqual(['规范示例', '2024-01-28', ['例 1'], []]);
+  });
+
+  it('reads book.yaml only as a regular file inside the folder, as it reads the chapters', async () => {
+    const outside = await folder('outside', { 'book.yaml': 'title: 外面\n' });
+    const linked = await folder('linked', { 'a.md': '# 甲\n' });
+    await symlink(path.join(outside, 'book.yaml'), path.join(linked, 'book.yaml'));
+    await expect(loadBook(linked)).rejects.toMatchObject({ code: 'E_OUTSIDE', location: { file: path.join(linked, 'book.yaml') } });
+    const nested = await folder('nested', { 'a.md': '# 甲\n' });
+    await mkdir(path.join(nested, 'book.yaml'));
+    await expect(loadBook(nested)).rejects.toMatchObject({ code: 'E_NOT_REGULAR' });
   });
 });
