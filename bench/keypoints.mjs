@@ -15,7 +15,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const FIXTURE = path.join(ROOT, 'test/fixtures/keypoints');
 const DEFAULT_FILE = 'test/fixtures/keypoints/speeches.md';
 /** A point that opens on a connective or ends mid-thought: not a whole clause (the bench's own oracle). */
-const FRAGMENT = /^(?:就|而|并且|而且|并|则|但|却)|(?:我们测算|据测算|测算|据统计|数据显示|预计|我们认为)$/u;
+const FRAGMENT = /^(?:就|而|并且|而且|则|从而|进而)|(?:我们测算|据测算|测算|据统计|数据显示|预计|我们认为)$/u;
 
 /** The Book of one manuscript file, read as the model reads it (front matter aside: other tools' keys are not the bench's concern). */
 function bookOf(mods, file) {
