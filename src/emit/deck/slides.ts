@@ -65,7 +65,9 @@ function speechRef(ch: Chapter): SpeechRef {
  * opens with a divider slide.
  */
 function chapterSlides(ch: Chapter, speech: SpeechRef): Slide[] {
-  const byAnchor = new Map(ch.proposals.map((p) => [p.anchor, p] as const));
+  // A paragraph may hold several proposals (第一，……第二，…… inside it): each gets its slide, in order.
+  const byAnchor = new Map<string, Proposal[]>();
+  for (const p of ch.proposals) byAnchor.set(p.anchor, [...(byAnchor.get(p.anchor) ?? []), p]);
   const out: Slide[] = [];
   const tops = ch.parts.filter((part) => !byAnchor.has(part.id));
   const dividers = tops.length === ch.parts.length ? tops : [];
@@ -109,15 +111,15 @@ function chapterSlides(ch: Chapter, speech: SpeechRef): Slide[] {
       group.push(p);
     } else {
       flush();
-      const proposal = byAnchor.get(p.id);
-      if (proposal) out.push({ kind: 'proposal', speech, proposal, of: ch.proposals.length });
+      for (const proposal of byAnchor.get(p.id) ?? []) out.push({ kind: 'proposal', speech, proposal, of: ch.proposals.length });
     }
     last = p;
   }
   flush();
   divideUpTo(undefined);
   for (const proposal of headed) out.push({ kind: 'proposal', speech, proposal, of: ch.proposals.length });
-  return out;
+  // A divider with nothing under it (a part of background with no ask and no context block) is not shown.
+  return out.filter((s, i) => s.kind !== 'part' || (out[i + 1] !== undefined && out[i + 1]!.kind !== 'part'));
 }
 
 /** The sentence that introduces a context list (……这主要体现在4个方面：), without its colon. */
