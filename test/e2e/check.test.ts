@@ -34,7 +34,7 @@ describe('bookdeck check', () => {
     const res = await check('只有一段正文。\n');
     expect(res.exitCode, res.all).toBe(0);
     expect(res.stdout).toMatch(/m\.md:6:1: warning S_NO_ATTRIBUTION/);
-    expect(res.stdout).toMatch(/m\.md:6:1: warning S_PROPOSALS: speech 1 《第一篇》: no proposals found/);
+    expect(res.stdout).toMatch(/m\.md:6:1: info S_NO_ASKS: speech 1 《第一篇》: no ask found/);
   });
 
   it("validates the book in the config's build.out when no --out is given", async () => {

@@ -10,6 +10,7 @@ import { gongwenFaces } from './gongwen-faces.js';
 import { halfwidthPunctuation } from './halfwidth-punctuation.js';
 import { rawHtml } from './raw-html.js';
 import { spaceBetweenHan } from './space-between-han.js';
+import { speechAsks } from './speech-asks.js';
 import { speechAttribution } from './speech-attribution.js';
 import { speechParagraphs } from './speech-paragraphs.js';
 import { speechProposals } from './speech-proposals.js';
@@ -24,6 +25,7 @@ export const RULES: readonly Rule[] = [
   speechAttribution,
   speechParagraphs,
   speechProposals,
+  speechAsks,
   halfwidthPunctuation,
   chineseEllipsis,
   spaceBetweenHan,

@@ -6,6 +6,7 @@ import { deepHeading } from '../../../src/check/rules/deep-heading.js';
 import { halfwidthPunctuation } from '../../../src/check/rules/halfwidth-punctuation.js';
 import { rawHtml } from '../../../src/check/rules/raw-html.js';
 import { spaceBetweenHan } from '../../../src/check/rules/space-between-han.js';
+import { speechAsks } from '../../../src/check/rules/speech-asks.js';
 import { speechAttribution } from '../../../src/check/rules/speech-attribution.js';
 import { speechProposals } from '../../../src/check/rules/speech-proposals.js';
 import { straightQuotes } from '../../../src/check/rules/straight-quotes.js';
@@ -94,10 +95,10 @@ describe('structure lint', async () => {
   it('reports proposals per speech and a missing attribution', async () => {
     const file = parsed('---\ntitle: T\ndate: 2018-07-26\n---\n# 甲\n\n**一是干。**好。\n\n# 乙\n\n正文。\n\n（摘自某会）\n');
     const book = buildBook([file], { title: 'T', date: '2018-07-26', lang: 'zh-Hans' });
-    expect(await run([speechAttribution, speechProposals], file.text, book)).toEqual([
+    expect(await run([speechAttribution, speechProposals, speechAsks], file.text, book)).toEqual([
       'm.md:5:1: warning S_NO_ATTRIBUTION: speech 1 《甲》 has no （摘自……） attribution as its last paragraph',
       'm.md:5:1: info S_PROPOSALS: speech 1 《甲》: 1 proposals: 1. 干',
-      'm.md:9:1: warning S_PROPOSALS: speech 2 《乙》: no proposals found (bold the lead sentence of each, or use 一是/一、 enumerators)',
+      'm.md:9:1: info S_NO_ASKS: speech 2 《乙》: no ask found, so the deck shows its title slide only; lead each ask with a bold sentence (**一是……。**) or enumerate the asks (第一，…… 第二，……; 一是……；二是……)',
     ]);
   });
 
