@@ -230,7 +230,7 @@ export function extractProposals(
   const plain: Para[] = [];
   body.forEach((p, index) => {
     const lead = boldLead(p.node);
-    if (lead && !isBylineOrFact(lead)) bold.push({ p, index, start: 0, lead, text: p.text });
+    if (lead && !isBylineOrFact(lead) && !isLabel(lead, p.text)) bold.push({ p, index, start: 0, lead, text: p.text });
     else if (!lead) plain.push(p);
   });
   const indexOf = new Map(body.map((p, i) => [p, i]));
@@ -260,6 +260,16 @@ export function extractProposals(
       override?.points.map((k) => k.text),
     );
   });
+}
+
+/**
+ * A bold term that a definition follows (`**简介**（Introduction）：……`, `**FAQ**：……`):
+ * a label, not a lead sentence, unless it asks.
+ */
+function isLabel(lead: string, text: string): boolean {
+  if (isAsk(lead)) return false;
+  const after = text.trimStart().slice(lead.length).trimStart();
+  return !/[。！？!?；;]$/u.test(lead) && /^[（(：:]/u.test(after);
 }
 
 type Inline = { type: string; value?: unknown; children?: Inline[]; position?: { start: { line: number; column: number } } };
@@ -300,7 +310,8 @@ function headingProposals(chapter: number, parts: readonly Part[], body: Para[])
   for (const depth of depths) {
     const level = all.filter((p) => p.depth === depth);
     const run = enumeratedParagraphs(level.map((part) => ({ text: part.title, part })));
-    if (run.length === 0) continue;
+    // Parts of background (一、基本情况 二、存在问题) are no asks either.
+    if (run.length === 0 || run.filter(({ part }) => isAsk(part.title)).length * 2 < run.length) continue;
     return run.map(({ part }, i) => {
       const text = body.filter((p) => p.path.includes(part.id)).map((p) => p.text).join('\n');
       const top = all.find((p) => p.depth < part.depth && flattenParts(p.children).includes(part));

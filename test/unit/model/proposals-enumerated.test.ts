@@ -78,6 +78,11 @@ describe('enumerated asks inside paragraphs', () => {
     expect(titles('# 甲\n\n**本报记者 张三**\n\n**一是加快建设。**要推动合作。\n')).toEqual([['加快建设']]);
   });
 
+  it('takes no bold term of a glossary as a proposal (**简介**（Introduction）：……), but a bold ask that is short', () => {
+    expect(titles('# 甲\n\n- **简介**（Introduction）：提供总体说明\n- **快速上手**（Getting Started）：如何最快速地使用产品\n- **FAQ**：常见问题解答\n')).toEqual([[]]);
+    expect(titles('# 甲\n\n**一是加快建设。**要推动合作。\n\n**二是为老人读报、教老人用手机。**社区要组织志愿者。\n')).toEqual([['加快建设', '为老人读报、教老人用手机']]);
+  });
+
   it('keeps an enumeration inside an item with that item', () => {
     const text = '# 甲\n\n第一，要抓好三件事：一是抓好春耕；二是抓好防汛。第二，要加强考核。\n';
     expect(titles(text)).toEqual([['要抓好三件事：一是抓好春耕；二是抓好防汛', '要加强考核']]);
