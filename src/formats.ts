@@ -25,6 +25,15 @@ export type Layout = 'book' | 'gongwen';
 /** Every layout, in the order help and errors list them. */
 export const LAYOUTS: readonly Layout[] = ['book', 'gongwen'];
 
+/**
+ * The PPTX's theme faces: `venue` (the default) names faces every Windows PC with PowerPoint or
+ * WPS has (微软雅黑/Arial headings, 宋体/Times New Roman body); `noto` the Noto CJK SC faces.
+ */
+export type PptxFonts = 'venue' | 'noto';
+
+/** Every PPTX font profile, the default first. */
+export const PPTX_FONTS: readonly PptxFonts[] = ['venue', 'noto'];
+
 /** Options a build was asked for; shared by all emitters. */
 export interface BuildOptions {
   outDir: string;
@@ -59,6 +68,10 @@ export interface BuildOptions {
   gongwenFonts?: Partial<Record<'title' | 'body' | 'kai' | 'hei' | 'number', string>>;
   /** The talk: reading speed and the length to fit it to (config `deck:`). */
   talk?: TalkOptions;
+  /** The PPTX's theme faces (config `deck.pptxFonts`, default `venue`). */
+  pptxFonts?: PptxFonts;
+  /** The handout's address: the closing slide shows it as a QR code (config `deck.handoutUrl`). */
+  handoutUrl?: string;
 }
 
 /** Characters of notes a speaker reads per minute when the config does not say: an unhurried Chinese talk. */

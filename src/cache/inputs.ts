@@ -54,6 +54,8 @@ const KEYED_BY: { [K in keyof BuildOptions]-?: readonly Format[] } = {
   embedFonts: ['epub'],
   singleFile: ['deck'],
   talk: ['deck', 'deck-pdf', 'pptx'],
+  pptxFonts: ['pptx'],
+  handoutUrl: ['deck', 'deck-pdf', 'pptx'],
 };
 
 /** Options that change an artifact's bytes, for one format. */

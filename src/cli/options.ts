@@ -64,6 +64,8 @@ export async function resolveBuild(
     booklet: flags.booklet ?? cfg.booklet ?? false,
     singleFile: flags.singleFile ?? cfg.singleFile ?? false,
     talk: { charsPerMinute: talk.charsPerMinute ?? DEFAULT_CHARS_PER_MINUTE, ...(talk.minutes !== undefined ? { minutes: talk.minutes } : {}) },
+    pptxFonts: talk.pptxFonts ?? 'venue',
+    ...(talk.handoutUrl ? { handoutUrl: talk.handoutUrl } : {}),
     tocDepth: flags.tocDepth ?? cfg.tocDepth ?? DEFAULT_TOC_DEPTH,
     ...(templatesDir ? { templatesDir } : {}),
     layout: flags.layout ?? cfg.layout ?? 'book',

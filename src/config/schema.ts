@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FORMATS, LAYOUTS, PAPERS, type Format, type Layout, type Paper } from '../formats.js';
+import { FORMATS, LAYOUTS, PAPERS, PPTX_FONTS, type Format, type Layout, type Paper, type PptxFonts } from '../formats.js';
 import { NOT_XML } from '../xml-chars.js';
 import { isoFromWritten } from './title-block.js';
 
@@ -159,6 +159,12 @@ const deckSchema = z
     charsPerMinute: z.number().int().min(60).max(1000).optional(),
     /** Fit the talk to this many minutes by dropping the lowest-scoring key points. */
     minutes: z.number().positive().max(600).optional(),
+    /** The PPTX's theme faces: `venue` (faces a stock Windows/WPS PC has, the default) or `noto`. */
+    pptxFonts: z.enum(PPTX_FONTS as [PptxFonts, ...PptxFonts[]]).optional(),
+    /** The full text's address: the closing slide shows 扫码获取讲话全文 and a QR code of it. */
+    handoutUrl: xmlSafe(z.string().trim())
+      .refine((u) => /^https?:\/\/[^\s/]+/.test(u) && URL.canParse(u), 'use an http:// or https:// address, e.g. https://example.org/speeches.pdf')
+      .optional(),
   })
   .strict();
 

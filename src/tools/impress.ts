@@ -1,20 +1,30 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { execa } from 'execa';
 import { BookdeckError } from '../errors.js';
 import { findProgram } from './programs.js';
+import { venueFontconfig } from '../emit/deck/pptx-fonts.js';
 
 /**
  * Convert a PPTX to PDF with LibreOffice Impress, headless, into `outDir`, with a fresh
  * profile there: a shared or stale profile makes soffice hang or hand the job to another
- * running instance. Returns the PDF's path.
+ * running instance. The venue faces (微软雅黑, 宋体…) resolve to their Noto stand-ins through a
+ * fontconfig file written there, so the render shows the venue's deck in faces of the same kind.
+ * Returns the PDF's path.
  */
 export async function impressToPdf(pptx: string, outDir: string, signal?: AbortSignal): Promise<string> {
   const soffice = await findProgram('soffice');
   const profile = path.join(outDir, 'lo-profile');
   const pdf = path.join(outDir, `${path.basename(pptx, path.extname(pptx))}.pdf`);
-  const res = await execa(soffice, [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', outDir, pptx], { reject: false, cancelSignal: signal, timeout: 170_000 });
+  const fontconfig = path.join(outDir, 'venue-fonts.conf');
+  await writeFile(fontconfig, venueFontconfig());
+  const res = await execa(soffice, [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', outDir, pptx], {
+    reject: false,
+    cancelSignal: signal,
+    timeout: 170_000,
+    env: { FONTCONFIG_FILE: fontconfig },
+  });
   if (res.exitCode !== 0) throw new BookdeckError('E_IMPRESS', `LibreOffice Impress could not convert ${pptx} (exit ${res.exitCode})`, { kind: 'internal', hint: `run \`soffice --headless --convert-to pdf ${pptx}\` by hand to see why` });
   return pdf;
 }

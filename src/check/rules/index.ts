@@ -17,6 +17,7 @@ import { speechProposals } from './speech-proposals.js';
 import { speechTitle } from './speech-title.js';
 import { straightQuotes } from './straight-quotes.js';
 import { strikeout } from './strikeout.js';
+import { venueFaces } from './venue-faces.js';
 import { wechatLimits } from './wechat-limits.js';
 
 /** Every rule `bookdeck check` runs, the manuscript's first, then the built outputs'. */
@@ -39,5 +40,6 @@ export const RULES: readonly Rule[] = [
   gongwenFaces,
   builtEpub,
   builtPptx,
+  venueFaces,
   wechatLimits,
 ];

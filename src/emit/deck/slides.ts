@@ -19,7 +19,8 @@ export type Slide =
   | { kind: 'part'; speech: SpeechRef; part: { n: number; title: string; anchor: string } }
   | { kind: 'context'; speech: SpeechRef; heading?: string; items: { title: string; anchor: string }[]; notes: string[]; /** A fitted talk's notes: the items. */ said?: string[] }
   | { kind: 'proposal'; speech: SpeechRef; proposal: Proposal; of: number; /** A fitted talk's notes: the lead and key-point sentences. */ said?: string[] }
-  | { kind: 'summary'; part: number; groups: { speech: SpeechRef; proposals: Proposal[] }[] };
+  | { kind: 'summary'; part: number; groups: { speech: SpeechRef; proposals: Proposal[] }[] }
+  | { kind: 'closing'; /** The handout's address, shown as a QR code under 扫码获取讲话全文. */ url: string };
 
 /** Lines a closing-summary slide holds before it needs a second slide. */
 const SUMMARY_LINES = 12;
@@ -28,9 +29,10 @@ const SUMMARY_LINE_CHARS = 34;
 
 /**
  * Book → slides in speaking order: title, overview, then per speech a section slide,
- * its context and proposal slides in manuscript order, and a closing summary. Pure.
+ * its context and proposal slides in manuscript order, a closing summary and, with a
+ * handout address, a closing slide with its QR code. Pure.
  */
-export function deckSlides(book: Book): Slide[] {
+export function deckSlides(book: Book, handoutUrl?: string): Slide[] {
   const speeches = book.chapters.map(speechRef);
   const slides: Slide[] = [
     {
@@ -52,6 +54,7 @@ export function deckSlides(book: Book): Slide[] {
     .filter((g) => g.proposals.length > 0);
   const parts = packSummary(groups);
   parts.forEach((part, i) => slides.push({ kind: 'summary', part: i + 1, groups: part }));
+  if (handoutUrl) slides.push({ kind: 'closing', url: handoutUrl });
   return slides;
 }
 

@@ -27,6 +27,8 @@ const FLIPS: { [K in Exclude<keyof BuildOptions, 'outDir' | 'formats' | 'templat
   titlePage: [false, ['pdf']],
   gongwenFonts: [{ body: '仿宋_GB2312' }, ['pdf']],
   talk: [{ charsPerMinute: 180, minutes: 10 }, ['deck', 'deck-pdf', 'pptx']],
+  pptxFonts: ['noto', ['pptx']],
+  handoutUrl: ['https://example.org/speeches.pdf', ['deck', 'deck-pdf', 'pptx']],
 };
 
 describe('cache keys and options', () => {
@@ -35,7 +37,7 @@ describe('cache keys and options', () => {
     const base: BuildOptions = {
       outDir: path.join(dir, 'dist'), formats: FORMATS, paper: 'a4', embedFonts: true, booklet: false, singleFile: false, tocDepth: 2,
       layout: 'book', split: false, bleedMm: 0, cropMarks: false, grayscale: false, boldHeadings: false, titlePage: true,
-      talk: { charsPerMinute: 220 },
+      talk: { charsPerMinute: 220 }, pptxFonts: 'venue',
     };
     const inputs = (options: BuildOptions): KeyInputs => ({
       manuscript: [MANUSCRIPT],
