@@ -6,6 +6,7 @@ import jsQRModule, { type QRCode } from 'jsqr';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadBook } from '../../src/manuscript/load.js';
+import { venueFontconfig } from '../../src/emit/deck/pptx-fonts.js';
 import { impressToPdf } from '../../src/tools/impress.js';
 import { launchBrowser, type Browser } from '../../src/tools/browser.js';
 import { openDeck } from '../deck-page.js';
@@ -52,7 +53,7 @@ beforeAll(async () => {
   const m = book.meta;
   corpus = [m.title, m.subtitle, m.author, ...book.chapters.flatMap((c) => [c.title, c.attribution?.text, ...c.paragraphs.map((p) => p.text)])].filter(Boolean).join('\n');
   // One LibreOffice start for the whole file.
-  pdf = await impressToPdf(path.join(out, 'deck.pptx'), dir);
+  pdf = await impressToPdf(path.join(out, 'deck.pptx'), dir, undefined, venueFontconfig());
 });
 
 afterAll(async () => {

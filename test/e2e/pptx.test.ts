@@ -8,7 +8,7 @@ import { planTalk } from '../../src/emit/deck/talk.js';
 import { DEFAULT_OUT, MANUSCRIPT, ROOT, runCli, scratchDir } from '../helpers.js';
 import { impressToPdf } from '../../src/tools/impress.js';
 import { packageProblems, readPptx, unverbatim, type Pptx } from '../pptx-check.js';
-import { FONT_PROFILES, REFERENCE_DOCS } from '../../src/emit/deck/pptx-fonts.js';
+import { FONT_PROFILES, REFERENCE_DOCS, venueFontconfig } from '../../src/emit/deck/pptx-fonts.js';
 
 const PPTX = path.join(DEFAULT_OUT, 'deck.pptx');
 
@@ -86,7 +86,7 @@ describe('deck.pptx (build --pptx)', () => {
 
   it('opens in LibreOffice Impress: one page per slide, in CJK faces, no Type 3 fonts, every title on its page', async () => {
     const dir = await scratchDir('pptx-impress');
-    const pdf = await impressToPdf(PPTX, dir);
+    const pdf = await impressToPdf(PPTX, dir, undefined, venueFontconfig());
     const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))![1]);
     expect(pages).toBe(pptx.slides.length);
     const fonts = execFileSync('pdffonts', [pdf], { encoding: 'utf8' });

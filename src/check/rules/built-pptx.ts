@@ -3,6 +3,7 @@ import type { Rule } from '../rule.js';
 import { planTalk } from '../../emit/deck/talk.js';
 import { impressRender } from '../../tools/impress.js';
 import { builtHere } from '../built-here.js';
+import { venueFontconfig } from '../../emit/deck/pptx-fonts.js';
 
 /**
  * The family of a face pdffonts names: a Noto CJK face by its family (`Noto Sans CJK SC`). The
@@ -23,7 +24,8 @@ export const builtPptx: Rule = {
     const pptx = path.join(input.options.outDir, 'deck.pptx');
     if (!(await builtHere(input, 'pptx', pptx, 'IMPRESS_SKIPPED', report))) return;
     input.progress(`rendering ${pptx} with LibreOffice Impress …`);
-    const render = await impressRender(pptx);
+    // The venue faces (微软雅黑, 宋体…) resolve to their Noto stand-ins: the render shows the venue's deck in faces of the same kind.
+    const render = await impressRender(pptx, undefined, venueFontconfig());
     const slides = planTalk(input.book, input.options.talk, input.options.handoutUrl).slides.length;
     const at = { file: pptx };
     if (render.pages !== slides) {

@@ -122,7 +122,10 @@ export const emitPptx: Emitter = async (book, ctx) => {
     const media: Media = {};
     // A PNG, which every PowerPoint and WPS shows (an SVG needs a PNG fallback beside it): whole pixels per module stay sharp.
     // By name, found through --resource-path: pandoc writes the name into the picture's description, and a temp path would change every build's bytes.
-    if (ctx.options.handoutUrl) await writeFile(path.join(scratch, (media.qr = 'handout-qr.png')), qrPng(ctx.options.handoutUrl));
+    if (ctx.options.handoutUrl) {
+      media.qr = 'handout-qr.png';
+      await writeFile(path.join(scratch, media.qr), qrPng(ctx.options.handoutUrl));
+    }
     await runPandoc(
       { from: 'json', to: 'pptx', output: file, extra: ['--slide-level=2', `--reference-doc=${reference}`, `--resource-path=${scratch}`] },
       JSON.stringify(talkToPandoc(book, talk, apiVersion, media)),
