@@ -3,12 +3,13 @@
 /**
  * The artifacts bookdeck builds: `deck-pdf` is the deck's handout PDFs, printed by Chromium;
  * `pptx` the same deck as an editable PowerPoint file, written by pandoc; `wechat` each speech
- * as a 公众号 article, every style inline, for pasting into the WeChat editor.
+ * as a 公众号 article, every style inline, for pasting into the WeChat editor; `docx` the book (or
+ * with `--layout gongwen` GB/T 9704 handouts) as a Word document an office edits.
  */
-export type Format = 'epub' | 'pdf' | 'deck' | 'deck-pdf' | 'pptx' | 'wechat';
+export type Format = 'epub' | 'pdf' | 'deck' | 'deck-pdf' | 'pptx' | 'wechat' | 'docx';
 
 /** Every format, in the order the summary table lists them. */
-export const FORMATS: readonly Format[] = ['epub', 'pdf', 'deck', 'deck-pdf', 'pptx', 'wechat'];
+export const FORMATS: readonly Format[] = ['epub', 'pdf', 'deck', 'deck-pdf', 'pptx', 'wechat', 'docx'];
 
 /** What `bookdeck build` makes by default; the deck PDFs need a browser and are asked for with --deck-pdf. */
 export const DEFAULT_FORMATS: readonly Format[] = ['epub', 'pdf', 'deck'];

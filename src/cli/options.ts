@@ -18,6 +18,7 @@ export interface OptionFlags {
   deckPdf?: boolean;
   pptx?: boolean;
   wechat?: boolean;
+  docx?: boolean;
   paper?: Paper;
   noEmbedFonts?: boolean;
   booklet?: boolean;
@@ -47,6 +48,7 @@ export async function resolveBuild(
   const deckPdf = flags.deckPdf ?? cfg.deckPdf ?? false;
   const pptx = flags.pptx ?? cfg.pptx ?? false;
   const wechat = flags.wechat ?? false;
+  const docx = flags.docx ?? false;
   const talk = config.config.deck ?? {};
   const configDir = path.dirname(path.resolve(config.path ?? 'bookdeck.config.json'));
   if (cfg.templates && !flags.templates && !cfg.trustTemplates) {
@@ -58,7 +60,7 @@ export async function resolveBuild(
   const templatesDir = flags.templates ?? (cfg.templates ? path.resolve(configDir, cfg.templates) : undefined);
   const options: BuildOptions = {
     outDir: flags.out ?? (cfg.out ? configOut(cfg.out, configDir, { file: config.path!, line: keyLine(config.raw, 'out') }) : 'dist'),
-    formats: [...formats, ...(deckPdf ? (['deck-pdf'] as const) : []), ...(pptx ? (['pptx'] as const) : []), ...(wechat ? (['wechat'] as const) : [])].filter((f, i, all) => all.indexOf(f) === i),
+    formats: [...formats, ...(deckPdf ? (['deck-pdf'] as const) : []), ...(pptx ? (['pptx'] as const) : []), ...(wechat ? (['wechat'] as const) : []), ...(docx ? (['docx'] as const) : [])].filter((f, i, all) => all.indexOf(f) === i),
     paper: flags.paper ?? cfg.paper ?? 'a4',
     embedFonts: flags.noEmbedFonts ? false : cfg.embedFonts ?? true,
     booklet: flags.booklet ?? cfg.booklet ?? false,

@@ -12,4 +12,5 @@ export const EMITTERS: Record<Format, () => Promise<Emitter>> = {
   'deck-pdf': async () => (await import('./deck/index.js')).emitDeckPdf,
   pptx: async () => (await import('./deck/pptx.js')).emitPptx,
   wechat: async () => (await import('./wechat/index.js')).emitWechat,
+  docx: async () => (await import('./docx/index.js')).emitDocx,
 };

@@ -17,6 +17,7 @@ export const OPTIONS = {
   'deck-pdf': { type: 'boolean', help: 'also print deck.pdf and deck-notes.pdf with Chromium\n(the same as adding deck-pdf to the formats)' },
   pptx: { type: 'boolean', help: 'also write deck.pptx, the deck for PowerPoint/WPS, with\nspeaker notes (the same as adding pptx to the formats)' },
   wechat: { type: 'boolean', help: 'also write wechat/: each speech as a 公众号 article with every\nstyle inline, and index.html to preview and copy them' },
+  docx: { type: 'boolean', help: 'also write book.docx for Word/WPS: with --layout gongwen GB/T 9704\nhandouts (28 × 22 grid, office font names), with --split one per speech' },
   paper: { type: 'string', arg: 'SIZE', help: 'PDF paper: a4 (default), a5 or b5, in any case (A5)' },
   booklet: { type: 'boolean', help: 'also write book-booklet.pdf (A5 pages, saddle-stitch on A4)' },
   'toc-depth': { type: 'string', arg: 'N', help: "levels in the PDF's contents: 1 sections, 2 (default) also\ntheir ## parts, up to 4; bookmarks always show every level" },
@@ -55,6 +56,7 @@ Examples:
   bookdeck build --only pdf --bleed 3mm --crop-marks --grayscale
   bookdeck build --deck-pdf        # everything, with the deck's handout PDFs
   bookdeck build --only deck --pptx
+  bookdeck build --docx --layout gongwen --split   # handouts for Word/WPS, NN-title.docx
 `;
 
 /** `bookdeck build`: merge config and flags, run the pipelines, print a summary table. */
@@ -77,6 +79,7 @@ export async function buildCommand(argv: string[], con: Console): Promise<number
       deckPdf: values['deck-pdf'],
       pptx: values.pptx,
       wechat: values.wechat,
+      docx: values.docx,
       paper: values.paper !== undefined ? parsePaper(values.paper) : undefined,
       noEmbedFonts: values['no-embed-fonts'],
       booklet: values.booklet,
