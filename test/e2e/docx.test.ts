@@ -90,3 +90,24 @@ describe('bookdeck build --docx --layout gongwen', () => {
     expect(await headingsOf(GONGWEN, 'docx-book-gongwen')).toEqual(['Heading1', 'Heading2', 'Heading3', 'Heading4', 'Heading2']);
   });
 });
+
+describe('bookdeck build --docx keeps every character', () => {
+  it('every construct (notes with code, lists, quotes, tables, links): the text of the .docx holds each character of the manuscript', async () => {
+    const { loadBook } = await import('../../src/manuscript/load.js');
+    const { toString } = await import('mdast-util-to-string');
+    const manuscript = path.join(ROOT, 'test/fixtures/every-construct');
+    const out = await scratchDir('docx-every');
+    const r = await runCli(['build', '-m', manuscript, '-o', out, '--only', 'docx', '--layout', 'gongwen', '--force']);
+    expect(r.exitCode, r.stderr).toBe(0);
+    const { book } = await loadBook(manuscript);
+    // Images print as pictures: their alt text is a caption when alone in a paragraph, so it is counted where it is shown.
+    const source = book.sections.map((ch) => [ch.title, ...ch.body.map((n) => toString(n, { includeImageAlt: true })), ch.attribution?.text ?? ''].join('')).join('');
+    const file = path.join(out, 'book.docx');
+    const text = (xml: string) => [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]!.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&')).join('');
+    const written = text(await part(file, 'word/document.xml')) + text(await part(file, 'word/footnotes.xml'));
+    const count = (s: string) => [...s.replace(/\s/g, '')].reduce((m, c) => m.set(c, (m.get(c) ?? 0) + 1), new Map<string, number>());
+    const have = count(written);
+    const lost = [...count(source)].filter(([c, n]) => (have.get(c) ?? 0) < n).map(([c, n]) => `${c}×${n - (have.get(c) ?? 0)}`);
+    expect(lost).toEqual([]);
+  });
+});

@@ -1,4 +1,4 @@
-import { AlignmentType, Paragraph, Table, TableCell, TableRow, WidthType, type FileChild, type ParagraphChild } from 'docx';
+import { AlignmentType, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, type FileChild, type ParagraphChild } from 'docx';
 import type { List, PhrasingContent, RootContent, Table as MdTable } from 'mdast';
 import type { Chapter } from '../../model/book.js';
 import { speechByline } from '../../model/byline.js';
@@ -34,6 +34,21 @@ export function sectionBlocks(ch: Chapter, ctx: BlockContext, first: boolean): F
   }
   if (ch.attribution) out.push(new Paragraph({ style: look.para, alignment: AlignmentType.RIGHT, children: inlineRuns(ch.attribution.node.children, ctx) }));
   return out;
+}
+
+/**
+ * A footnote's blocks as paragraphs in the note style: a note may hold code, lists or quotes,
+ * and every character of them is kept; a table in a note (Word allows only paragraphs there)
+ * becomes a paragraph per row, its cells separated by a tab.
+ */
+export function noteBlocks(nodes: readonly RootContent[], ctx: BlockContext): Paragraph[] {
+  const note: BlockContext = { ...ctx, faces: ctx.look.notes.faces, look: { ...ctx.look, para: ctx.look.notes.style } };
+  return nodes.flatMap((node): Paragraph[] => {
+    if (node.type === 'table') {
+      return node.children.map((row) => new Paragraph({ style: note.look.para, children: row.children.flatMap((cell, i) => [...(i ? [new TextRun({ text: '\t' })] : []), ...inlineRuns(cell.children, note)]) }));
+    }
+    return block(node, note, 0).filter((b): b is Paragraph => b instanceof Paragraph);
+  });
 }
 
 /** The run context for a paragraph of a style: runs name the style's East Asian face. */

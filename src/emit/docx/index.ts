@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { Document, Packer, type IPropertiesOptions, type ISectionOptions } from 'docx';
+import { Document, Packer, Paragraph, type IPropertiesOptions, type ISectionOptions } from 'docx';
 import type { FootnoteDefinition } from 'mdast';
 import type { Artifact } from '../../formats.js';
 import type { Book } from '../../model/book.js';
@@ -8,12 +8,11 @@ import { writeFileAtomic } from '../../io/atomic.js';
 import { modifiedDate } from '../epub/metadata.js';
 import { printDocuments } from '../pdf/documents.js';
 import type { Emitter, EmitContext } from '../types.js';
-import { sectionBlocks } from './blocks.js';
+import { noteBlocks, sectionBlocks } from './blocks.js';
 import { docxImages, type DocxImages } from './images.js';
 import { BOOK, GONGWEN, bookHeadings, type Look } from './look.js';
 import { coreXml, fontTableXml, reproducibleZip } from './package.js';
 import { gongwenPage, bookPage } from './page.js';
-import { inlineRuns } from './runs.js';
 
 /**
  * `book.docx` (and with `--split` one `NN-title.docx` per speech): with `--layout gongwen`
@@ -55,15 +54,11 @@ export async function docxBytes(book: Book, look: Look, images: DocxImages, date
   };
   const ctx = { look, faces: look.body, note, image: images.run };
   const children = book.sections.flatMap((ch, i) => sectionBlocks(ch, ctx, i === 0));
-  // Notes are laid out after the body so that a note cited inside a note is numbered too.
-  const noteCtx = { ...ctx, faces: look.notes.faces };
-  const footnotes: Record<number, { children: import('docx').Paragraph[] }> = {};
+  // Notes are laid out after the body, in the order they are cited; a note cited inside a note is numbered as it is met.
+  const footnotes: Record<number, { children: Paragraph[] }> = {};
   for (let i = 0; i < used.length; i++) {
     const [n, def] = used[i]!;
-    const { Paragraph } = await import('docx');
-    footnotes[n] = {
-      children: def.children.map((c) => new Paragraph({ children: 'children' in c ? inlineRuns(c.children as never, noteCtx) : [] })),
-    };
+    footnotes[n] = { children: noteBlocks(def.children, ctx) };
   }
   const section: ISectionOptions = { ...(look.kind === 'gongwen' ? gongwenPage() : bookPage()), children };
   const options: IPropertiesOptions = {

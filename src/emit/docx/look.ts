@@ -24,7 +24,8 @@ export interface Look {
   title: string;
   byline?: string;
   caption: string;
-  notes: { faces: Faces; size: number };
+  /** Footnotes: their faces and paragraph style. */
+  notes: { faces: Faces; style: string };
   /** The East Asian face of a paragraph style: its runs name it too, since a run's own font wins over its style's. */
   faceOf: Readonly<Record<string, string>>;
 }
@@ -91,6 +92,8 @@ function gongwenStyles(): IParagraphStyleOptions[] {
     heading('GongwenH3', '三级标题', 'Heading4', FACE.fang),
     heading('GongwenH4', '四级标题', 'Heading5', FACE.fang),
     { id: 'GongwenByline', name: '署名', basedOn: 'GongwenBody', quickFormat: true, run: { ...body, font: font(FACE.kai) }, paragraph: { alignment: AlignmentType.CENTER, indent: { firstLine: 0 } } },
+    // Notes are off the grid (exact 18 pt lines): the grid is for the body's 22 lines.
+    { id: 'GongwenNote', name: '脚注文本', basedOn: 'FootnoteText', quickFormat: true, run: { size: 28, font: font(FACE.fang) }, paragraph: { spacing: { line: 360, lineRule: LineRuleType.EXACT, before: 0, after: 0 }, alignment: AlignmentType.BOTH } },
     { id: 'GongwenCaption', name: '题注', basedOn: 'GongwenBody', quickFormat: true, run: { ...body, font: font(FACE.kai) }, paragraph: { alignment: AlignmentType.CENTER, indent: { firstLine: 0 } } },
   ];
 }
@@ -99,6 +102,7 @@ function bookStyles(): IParagraphStyleOptions[] {
   const body = { size: 24, font: font(FACE.song) };
   return [
     { id: 'BookBody', name: 'Body Text', basedOn: 'Normal', quickFormat: true, run: body, paragraph: { spacing: { line: 360, after: 0 }, indent: { firstLine: 480 }, alignment: AlignmentType.BOTH } },
+    { id: 'BookNote', name: 'Note Text', basedOn: 'FootnoteText', quickFormat: true, run: { size: 18, font: font(FACE.song) } },
     { id: 'Caption', name: 'caption', basedOn: 'BookBody', quickFormat: true, run: { ...body, size: 21 }, paragraph: { alignment: AlignmentType.CENTER, indent: { firstLine: 0 } } },
   ];
 }
@@ -125,7 +129,7 @@ export const GONGWEN: Look = {
   title: 'GongwenTitle',
   byline: 'GongwenByline',
   caption: 'GongwenCaption',
-  notes: { faces: { eastAsia: FACE.fang, latin: FACE.latin }, size: 28 },
+  notes: { faces: { eastAsia: FACE.fang, latin: FACE.latin }, style: 'GongwenNote' },
   faceOf: { GongwenTitle: FACE.title, GongwenH1: FACE.hei, GongwenH2: FACE.kai, GongwenByline: FACE.kai, GongwenCaption: FACE.kai },
 };
 
@@ -141,6 +145,6 @@ export const BOOK: Look = {
   heading: (depth) => `Heading${Math.min(4, depth)}`,
   title: 'Heading1',
   caption: 'Caption',
-  notes: { faces: { eastAsia: FACE.song, latin: FACE.latin }, size: 18 },
+  notes: { faces: { eastAsia: FACE.song, latin: FACE.latin }, style: 'BookNote' },
   faceOf: { Heading1: FACE.hei, Heading2: FACE.hei, Heading3: FACE.hei, Heading4: FACE.hei },
 };
