@@ -4,7 +4,7 @@ import { cacheKeys, type KeyInputs } from '../../../src/cache/inputs.js';
 import type { BuildOptions, Format } from '../../../src/formats.js';
 import { MANUSCRIPT, scratchDir } from '../../helpers.js';
 
-const FORMATS: Format[] = ['epub', 'pdf', 'deck', 'deck-pdf', 'pptx'];
+const FORMATS: Format[] = ['epub', 'pdf', 'deck', 'deck-pdf', 'pptx', 'docx'];
 
 /**
  * Each build option, a value other than the base one, and the artifacts it changes: written here
@@ -17,8 +17,8 @@ const FLIPS: { [K in Exclude<keyof BuildOptions, 'outDir' | 'formats' | 'templat
   booklet: [true, ['pdf']],
   singleFile: [true, ['deck']],
   tocDepth: [3, ['pdf']],
-  layout: ['gongwen', ['pdf']],
-  split: [true, ['pdf']],
+  layout: ['gongwen', ['pdf', 'docx']],
+  split: [true, ['pdf', 'docx']],
   bleedMm: [3, ['pdf']],
   cropMarks: [true, ['pdf']],
   grayscale: [true, ['pdf']],
