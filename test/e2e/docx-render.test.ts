@@ -11,6 +11,7 @@ const FONTS_CONF = path.join(ROOT, 'test/fonts/office-names.conf');
 
 const reports = new Map<string, GridReport>();
 let fontsUsed = '';
+let editorText = '';
 
 // One LibreOffice start for every document: it is slow to start, and each conversion gets this profile alone.
 beforeAll(async () => {
@@ -23,6 +24,11 @@ beforeAll(async () => {
     expect(r.exitCode, r.stderr).toBe(0);
     for (const f of (await readdir(dist)).filter((f) => f.endsWith('.docx'))) await copyFile(path.join(dist, f), path.join(docs, `${name}-${f}`));
   }
+  // The editor's copy (book layout) goes through the same LibreOffice start.
+  const editor = path.join(out, 'editor');
+  const e = await runCli(['build', '-m', MANUSCRIPT, '-o', editor, '--only', 'docx', '--force']);
+  expect(e.exitCode, e.stderr).toBe(0);
+  await copyFile(path.join(editor, 'book.docx'), path.join(docs, 'editor-book.docx'));
   const files = (await readdir(docs)).filter((f) => f.endsWith('.docx')).sort();
   const pdfs = path.join(out, 'pdf');
   await execa('soffice', ['--headless', `-env:UserInstallation=file://${out}/lo-profile-${process.pid}`, '--convert-to', 'pdf', '--outdir', pdfs, ...files.map((f) => path.join(docs, f))], {
@@ -30,7 +36,8 @@ beforeAll(async () => {
     timeout: 120_000,
   });
   fontsUsed = (await execa('pdffonts', [path.join(pdfs, 'fixture-book.pdf')])).stdout;
-  for (const f of files) {
+  editorText = (await execa('pdftotext', ['-layout', path.join(pdfs, 'editor-book.pdf'), '-'])).stdout;
+  for (const f of files.filter((f) => !f.startsWith('editor-'))) {
     const pdf = path.join(pdfs, f.replace(/\.docx$/, '.pdf'));
     // Writer's text boxes are 20.8 bp tall for 16 bp type: the checker is told the type size.
     reports.set(f.replace(/\.docx$/, ''), await checkGrid(pdf, { bodySize: 16 }));
@@ -46,6 +53,17 @@ describe('LibreOffice Writer lays out the gongwen .docx on the GB/T 9704 grid', 
 
   it('sets each office face in its stand-in: 仿宋_GB2312 in FandolFang, 楷体_GB2312 in FandolKai, 黑体 in FandolHei, Times New Roman in TeX Gyre Termes', () => {
     for (const face of ['FandolFang-Regular', 'FandolKai-Regular', 'FandolHei-Regular', 'FandolSong-Regular', 'TeXGyreTermes-Regular', 'NotoSerifCJK']) expect(fontsUsed).toContain(face);
+  });
+
+  it('opens the book-layout .docx (an editor\'s copy): every speech title and paragraph is on its pages', async () => {
+    const { loadBook } = await import('../../src/manuscript/load.js');
+    const { book } = await loadBook(MANUSCRIPT);
+    // Without the page numbers (a line of digits) and page breaks that cut a paragraph.
+    const flat = editorText.split('\n').filter((l) => !/^\s*\d+\s*$/.test(l)).join('').replace(/\s+/g, '');
+    for (const ch of book.chapters) {
+      expect(flat).toContain(ch.title.replace(/\s+/g, ''));
+      for (const p of ch.paragraphs) expect(flat).toContain(p.text.replace(/\s+/g, ''));
+    }
   });
 
   it('renders every document: the book and a handout per speech, for both manuscripts', () => {
