@@ -4,6 +4,7 @@ import { builtEpub } from './built-epub.js';
 import { builtPptx } from './built-pptx.js';
 import { chineseEllipsis } from './chinese-ellipsis.js';
 import { deepHeading } from './deep-heading.js';
+import { docxFaces } from './docx-faces.js';
 import { epubRendering } from './epub-rendering.js';
 import { fontCoverage } from './font-coverage.js';
 import { gongwenFaces } from './gongwen-faces.js';
@@ -42,4 +43,5 @@ export const RULES: readonly Rule[] = [
   builtPptx,
   venueFaces,
   wechatLimits,
+  docxFaces,
 ];
