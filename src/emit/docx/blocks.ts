@@ -32,7 +32,11 @@ export function sectionBlocks(ch: Chapter, ctx: BlockContext, first: boolean): F
     }
     out.push(...block(node, ctx, 0));
   }
-  if (ch.attribution) out.push(new Paragraph({ style: look.para, alignment: AlignmentType.RIGHT, children: inlineRuns(ch.attribution.node.children, ctx) }));
+  if (ch.attribution) {
+    // Set right when it fits one line; a longer one right-aligned would leave a word or two alone on the right of its last line.
+    const fits = [...ch.attribution.text].length <= 28;
+    out.push(new Paragraph({ style: look.para, ...(fits ? { alignment: AlignmentType.RIGHT, indent: { firstLine: 0, firstLineChars: 0 } } : {}), children: inlineRuns(ch.attribution.node.children, ctx) }));
+  }
   return out;
 }
 
