@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, symlink, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../src/config/config-file.js';
@@ -12,9 +12,9 @@ async function configIn(name: string, text: string) {
   return dir;
 }
 
-async function failure(dir: string): Promise<BookdeckError> {
+async function failure(dir: string, explicit?: string): Promise<BookdeckError> {
   try {
-    await loadConfig(dir);
+    await loadConfig(dir, explicit);
   } catch (e) {
     if (e instanceof BookdeckError) return e;
     throw e;
@@ -46,5 +46,51 @@ describe('bookdeck.config.json|yaml', () => {
 
   it('is optional', async () => {
     expect((await loadConfig(await scratchDir('noconfig'))).config).toEqual({});
+  });
+
+  it('names a folder called bookdeck.config.json instead of passing over it', async () => {
+    const dir = await scratchDir('config-folder');
+    await mkdir(path.join(dir, 'bookdeck.config.json'));
+    const e = await failure(dir);
+    expect(e.code).toBe('E_NOT_REGULAR');
+    expect(e.location?.file).toBe(path.join(dir, 'bookdeck.config.json'));
+    expect(e.message).toMatch(/a folder, not a regular file/);
+  });
+
+  it('refuses a link that leads outside the config’s folder, without reading it or echoing its keys', async () => {
+    const dir = await scratchDir('config-outside');
+    const secret = path.join(await scratchDir('config-secret'), 'secret.json');
+    await writeFile(secret, '{"awsSecretAccessKeyName": 1}');
+    await symlink(secret, path.join(dir, 'bookdeck.config.json'));
+    const e = await failure(dir);
+    expect(e.code).toBe('E_OUTSIDE');
+    expect(e.location?.file).toBe(path.join(dir, 'bookdeck.config.json'));
+    expect(`${e.message} ${e.hint}`).not.toMatch(/awsSecretAccessKeyName/);
+  });
+
+  it('follows a link to a file inside the config’s folder', async () => {
+    const dir = await scratchDir('config-inside');
+    await mkdir(path.join(dir, 'conf'));
+    await writeFile(path.join(dir, 'conf/real.json'), '{"publisher": "社"}');
+    await symlink('conf/real.json', path.join(dir, 'bookdeck.config.json'));
+    expect((await loadConfig(dir)).config).toEqual({ publisher: '社' });
+  });
+
+  it('refuses a config file past 1 MiB, with its size, reading no more than the limit', async () => {
+    const dir = await scratchDir('config-large');
+    const file = path.join(dir, 'bookdeck.config.json');
+    await writeFile(file, '');
+    await truncate(file, 5 * 1024 * 1024);
+    const e = await failure(dir);
+    expect(e.code).toBe('E_CONFIG_TOO_LARGE');
+    expect(e.message).toBe('the config file is 5,242,880 bytes (the limit is 1,048,576 bytes, 1 MiB)');
+    expect(e.location?.file).toBe(file);
+  });
+
+  it('refuses --config naming a device or a folder', async () => {
+    const dir = await scratchDir('config-explicit');
+    expect((await failure(dir, '/dev/zero')).message).toMatch(/a device, not a regular file/);
+    expect((await failure(dir, dir)).code).toBe('E_NOT_REGULAR');
+    expect((await failure(dir, path.join(dir, 'missing.json'))).code).toBe('E_NOT_FOUND');
   });
 });
