@@ -44,12 +44,42 @@ export async function openRegular(file: string, opts: { location?: Location; noF
   throw notRegular(file, info, location);
 }
 
-/** Read a whole regular file (see {@link openRegular}). */
-export async function readRegularFile(file: string, opts: { location?: Location; noFollow?: boolean } = {}): Promise<Buffer> {
+/** A cap on the bytes {@link readRegularFile} reads, and the error for a file past it (given the size seen). */
+export interface ReadLimit {
+  bytes: number;
+  tooLarge: (size: number) => BookdeckError;
+}
+
+/**
+ * Read a whole regular file (see {@link openRegular}). With a `limit`, a file whose size is
+ * past it is refused before reading, and no more than the limit (plus one byte, to notice a
+ * file that grows while it is read) is ever read.
+ */
+export async function readRegularFile(file: string, opts: { location?: Location; noFollow?: boolean; limit?: ReadLimit } = {}): Promise<Buffer> {
   const handle = await openRegular(file, opts);
   try {
-    return await handle.readFile();
+    if (!opts.limit) return await handle.readFile();
+    return await readCapped(handle, opts.limit);
   } finally {
     await handle.close();
+  }
+}
+
+async function readCapped(handle: FileHandle, limit: ReadLimit): Promise<Buffer> {
+  const { size } = await handle.stat();
+  if (size > limit.bytes) throw limit.tooLarge(size);
+  // Room for the size fstat gave plus one byte; a file that grows gets more room, up to one byte past the limit.
+  let buf = Buffer.alloc(size + 1);
+  let got = 0;
+  for (;;) {
+    if (got === buf.length) {
+      if (got > limit.bytes) throw limit.tooLarge(Math.max(got, (await handle.stat()).size));
+      const more = Buffer.alloc(Math.min(buf.length * 2, limit.bytes + 1));
+      buf.copy(more);
+      buf = more;
+    }
+    const { bytesRead } = await handle.read(buf, got, buf.length - got, got);
+    if (bytesRead === 0) return buf.subarray(0, got);
+    got += bytesRead;
   }
 }
