@@ -1,6 +1,7 @@
 import type { Book, Proposal } from '../../model/book.js';
 import { len } from '../../model/keypoints.js';
 import { escapeAttr } from '../escape.js';
+import { cutAtPlaceholder, fillPlaceholders } from '../placeholders.js';
 import { zhDate } from '../../model/text.js';
 import { HANDOUT_LABEL, qrSvg } from './qr.js';
 import type { Slide, SpeechRef } from './slides.js';
@@ -36,12 +37,13 @@ export interface DeckPieces {
 
 /** The deck page in pieces: the shell before the slides, each slide's `<section>`, the shell after them (`serve` swaps slides one by one). Pure. */
 export function deckPieces(book: Book, shell: string, talk: Talk = planTalk(book)): DeckPieces {
-  // Function replacements: a string one would expand `$&`, `$'` and `` $` `` in the title.
-  const page = shell.replaceAll('{{lang}}', () => e(book.meta.lang)).replaceAll('{{title}}', () => e(book.meta.title));
-  const at = page.indexOf('{{slides}}');
+  // The shell is cut at its own {{slides}} before anything is put in: a title holding
+  // `{{slides}}` would otherwise become the cut, and the slides land inside <title>.
+  const values = { lang: e(book.meta.lang), title: e(book.meta.title) };
+  const cut = cutAtPlaceholder(shell, 'slides', values);
   const slides = talk.slides.map((s, i) => renderSlide(s).replace('<section ', `<section data-timing="${talk.seconds[i]}" `));
-  if (at === -1) return { head: page, slides: [], tail: '' };
-  return { head: page.slice(0, at), slides, tail: page.slice(at + '{{slides}}'.length) };
+  if (!cut) return { head: fillPlaceholders(shell, values), slides: [], tail: '' };
+  return { head: cut[0], slides, tail: cut[1] };
 }
 
 /** One slide → a `<section>` with a fixed-size `.frame` (what must fit) and optional notes. */

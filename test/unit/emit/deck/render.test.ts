@@ -25,7 +25,7 @@ describe('the deck page template', () => {
     expect(pieces.tail).toMatch(/^\n<\/div><\/div>/);
     const page = joinDeck(pieces);
     expect(page.match(/<title>/g)).toHaveLength(1);
-    expect(page.slice(page.indexOf('<div class="slides">'))).toContain('<section class="title"');
+    expect(page.slice(page.indexOf('<div class="slides">'))).toContain('class="title" data-kind="title"');
   });
 
   it('escapes what it puts in and leaves an unknown {{name}} and a second {{slides}} of the template as written', async () => {
