@@ -30,10 +30,12 @@ const COVER = { width: 1600, height: 2400 } as const;
 export function coverSvg(text: CoverText): string {
   const { width, height } = COVER;
   const inner = width - 2 * 160;
-  const titleLines = balanceLines(text.title, 8);
-  const titleSize = Math.min(168, Math.floor(inner / Math.max(...titleLines.map(textWidth))));
-  const subLines = text.subtitle ? balanceLines(text.subtitle, 16) : [];
-  const subSize = subLines.length ? Math.min(72, Math.floor(inner / Math.max(...subLines.map(textWidth)))) : 0;
+  // The title inside the gold frame (1000 px, 60 px clear above and below), the subtitle's
+  // baselines between 1440 and 1800, above the author's line.
+  const { lines: titleLines, size: titleSize } = fitLines(text.title, { measure: 8, maxSize: 168, inner }, (n, size) => (n - 1) * Math.round(size * 1.3) + size <= 880);
+  const { lines: subLines, size: subSize } = text.subtitle
+    ? fitLines(text.subtitle, { measure: 16, maxSize: 72, inner }, (n, size) => (n - 1) * Math.round(size * 1.5) <= 360)
+    : { lines: [], size: 0 };
   const titleLead = Math.round(titleSize * 1.3);
   const titleTop = 620 - ((titleLines.length - 1) * titleLead) / 2;
   const line = (t: string, y: number, size: number, family: string, weight: number, fill: string) =>
@@ -51,6 +53,35 @@ export function coverSvg(text: CoverText): string {
     '</svg>',
   ];
   return parts.join('\n');
+}
+
+/**
+ * A title's lines and font size: balanced at `measure` em with the largest size the width
+ * allows (up to `maxSize`), when the lines fit the box; else at the narrowest wider measure
+ * whose lines do, so a title of thousands of characters gets small type instead of running
+ * off the cover. Pure.
+ */
+export function fitLines(text: string, box: { measure: number; maxSize: number; inner: number }, fits: (lines: number, size: number) => boolean): { lines: string[]; size: number } {
+  const layout = (measure: number) => {
+    const lines = balanceLines(text, measure);
+    const widest = lines.reduce((w, l) => Math.max(w, textWidth(l)), 0);
+    return { lines, size: Math.max(1, Math.min(box.maxSize, Math.floor(box.inner / widest))) };
+  };
+  const first = layout(box.measure);
+  if (fits(first.lines.length, first.size)) return first;
+  // Binary search over wider measures, up to the whole title on one line.
+  let lo = box.measure;
+  let hi = Math.max(box.measure + 1, Math.ceil(textWidth(text)));
+  let best = layout(hi);
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    const at = layout(mid);
+    if (fits(at.lines.length, at.size)) {
+      hi = mid;
+      best = at;
+    } else lo = mid;
+  }
+  return best;
 }
 
 /** Covers kept in the per-user cache. */
