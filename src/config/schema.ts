@@ -23,6 +23,18 @@ const xmlSafe = (s: z.ZodString) => s.refine((v) => !NOT_XML.test(v), 'holds a c
 
 const text = xmlSafe(z.string().trim().min(1));
 
+/** The longest title or subtitle, in characters: past it the PDF's metadata alone costs minutes (hyperref's \\pdfstringdef is quadratic). */
+export const MAX_TITLE_CHARS = 10_000;
+
+/** A title or subtitle within {@link MAX_TITLE_CHARS}; the issue carries `params.limit` so the hint can say what to do. */
+const titleLength = <T extends z.ZodTypeAny>(s: T) =>
+  s.superRefine((v: string, ctx) => {
+    const n = [...v].length;
+    if (n > MAX_TITLE_CHARS) {
+      ctx.addIssue({ code: 'custom', params: { limit: MAX_TITLE_CHARS }, message: `is ${n.toLocaleString('en')} characters long (the limit is ${MAX_TITLE_CHARS.toLocaleString('en')})` });
+    }
+  });
+
 /**
  * Authors as pandoc takes them: one string, a list of strings, or a list of `{name: …}`
  * maps (its title block and CSL style). A list is printed as one line joined by 、, as
@@ -42,8 +54,8 @@ export const MAX_COPIES = 200;
 
 /** Book metadata keys: the front matter of a single-file manuscript, a folder's `book.yaml`, the config file. */
 const metaShape = {
-  title: xmlSafe(z.string().trim().min(1, 'the book needs a title')).optional(),
-  subtitle: text.optional(),
+  title: titleLength(xmlSafe(z.string().trim().min(1, 'the book needs a title'))).optional(),
+  subtitle: titleLength(text).optional(),
   lang: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'use a BCP 47 tag such as zh-Hans').default('zh-Hans'),
   date: isoDate.optional(),
   author: authors.optional(),

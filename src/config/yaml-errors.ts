@@ -68,6 +68,7 @@ function describeIssue(issue: ZodIssue, what: string): string {
 
 function hintFor(issue: ZodIssue, schema: ZodType<unknown, ZodTypeDef, unknown>): string {
   const keys = knownKeys(schema, issue.code === 'unrecognized_keys' ? issue.path : issue.path.slice(0, -1));
+  if (issue.code === 'custom' && issue.params?.limit) return 'shorten it: the whole text belongs in the book, not on its title page';
   if (issue.code === 'custom' && issue.path[0] === 'date') return 'write a real day as YYYY-MM-DD, e.g. `date: 2018-07-26`';
   if (issue.code === 'custom') return 'retype the value without escapes such as \\x02';
   if (issue.path[0] === 'title') return 'add `title: 书名`';
