@@ -76,6 +76,13 @@ describe('bookdeck.config.json|yaml', () => {
     expect((await loadConfig(dir)).config).toEqual({ publisher: '社' });
   });
 
+  it('names a broken link called bookdeck.config.json', async () => {
+    const dir = await scratchDir('config-broken-link');
+    await symlink('gone.json', path.join(dir, 'bookdeck.config.json'));
+    const e = await failure(dir);
+    expect([e.code, e.message]).toEqual(['E_NOT_FOUND', 'this is a symbolic link to gone.json, which does not exist']);
+  });
+
   it('refuses a config file past 1 MiB, with its size, reading no more than the limit', async () => {
     const dir = await scratchDir('config-large');
     const file = path.join(dir, 'bookdeck.config.json');
