@@ -3,73 +3,82 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ROOT } from '../helpers.js';
 
-/** One socket call that names a peer: `connect`, or a datagram sent to an address. */
+/** One traced socket call: a `connect`, or data sent (`sendto`, `sendmsg`, `write`…) on a socket. */
 export interface SocketCall {
   pid: number;
   call: string;
-  /** `AF_INET`, `AF_INET6`, `AF_UNIX`, `AF_NETLINK`… */
-  family: string;
-  /** The peer as strace prints it: `10.0.0.1:53`, `[2001:db8::1]:443`, a socket path, a netlink pid. */
+  /** The descriptor's protocol as `strace -yy` names it: `TCP`, `TCPv6`, `UDP`, `UDPv6`, `UNIX`, `NETLINK`… */
+  proto: string;
+  /** The peer as strace prints it: `10.0.0.1:53`, `[2001:db8::1]:443`, a socket path, a netlink pid; '' when the call names none. */
   peer: string;
   line: string;
 }
 
-/** What a traced CLI run printed, and every socket call that named a peer. */
+/** What a traced CLI run printed, and every socket call it (and its children) made. */
 export interface ConnectTrace {
   exitCode: number;
   all: string;
   calls: SocketCall[];
-  /** Lines strace wrote in all: proof that it traced the children (Chromium is several processes). */
+  /** How many processes and threads strace saw: proof that it followed Chromium's children. */
   pids: number;
 }
 
-/**
- * The peer of one strace line of `connect`, `sendto` or `sendmsg`, or undefined when the line
- * names none (a `send` on a socket that is already connected names no address; its `connect` did).
- */
+const CALLS = ['connect', 'sendto', 'sendmsg', 'sendmmsg', 'write', 'writev'] as const;
+
+/** The socket call on one `strace -f -yy` line, or undefined for a line that is no call on a socket. */
 export function parseSocketCall(line: string): SocketCall | undefined {
-  const m = /^(\d+)\s+(connect|sendto|sendmsg|sendmmsg)\(.*?sa_family=(AF_[A-Z0-9]+)/.exec(line);
-  if (!m) return undefined;
-  const [, pid, call, family] = m;
+  const m = /^(\d+)\s+(\w+)\(\d+<([A-Z][A-Za-z0-9]*):\[/.exec(line);
+  if (!m || !(CALLS as readonly string[]).includes(m[2]!)) return undefined;
+  const [, pid, call, proto] = m;
   let peer = '';
+  const family = /sa_family=(AF_[A-Z0-9]+)/.exec(line)?.[1];
   if (family === 'AF_UNIX') peer = /sun_path=(@?"[^"]*"|@[^,}]*)/.exec(line)?.[1]?.replace(/"/g, '') ?? '(unnamed)';
-  else if (family === 'AF_INET') {
-    const port = /sin_port=htons\((\d+)\)/.exec(line)?.[1];
-    peer = `${/inet_addr\("([^"]+)"\)/.exec(line)?.[1]}:${port}`;
-  } else if (family === 'AF_INET6') {
-    const port = /sin6_port=htons\((\d+)\)/.exec(line)?.[1];
-    peer = `[${/inet_pton\(AF_INET6, "([^"]+)"/.exec(line)?.[1]}]:${port}`;
-  } else if (family === 'AF_NETLINK') peer = `nl_pid=${/nl_pid=(\d+)/.exec(line)?.[1]}`;
-  else peer = line;
-  return { pid: Number(pid), call: call!, family: family!, peer, line };
+  else if (family === 'AF_INET') peer = `${/inet_addr\("([^"]+)"\)/.exec(line)?.[1]}:${/sin_port=htons\((\d+)\)/.exec(line)?.[1]}`;
+  else if (family === 'AF_INET6') peer = `[${/inet_pton\(AF_INET6, "([^"]+)"/.exec(line)?.[1]}]:${/sin6_port=htons\((\d+)\)/.exec(line)?.[1]}`;
+  else if (family === 'AF_NETLINK') peer = `nl_pid=${/nl_pid=(\d+)/.exec(line)?.[1]}`;
+  // A send on a connected socket names no address; -yy shows the connection as `<UDP:[local->remote]>`.
+  else peer = /^\d+\s+\w+\(\d+<[A-Za-z0-9]+:\[.*?->(.*?)\]>/.exec(line)?.[1] ?? '';
+  return { pid: Number(pid), call: call!, proto: proto!, peer, line };
 }
 
 /**
- * Run the CLI under `strace -f -e trace=connect,sendto,sendmsg,sendmmsg` and list every call
- * that names a peer. `connect` alone misses a UDP datagram sent with `sendto(…, addr)` (a DNS
- * query needs no connect), so the sends are traced too.
+ * Run the CLI under `strace -f -yy` tracing `connect` and every way to send data. `-yy` names
+ * each descriptor's protocol, so a datagram sent on an already connected UDP socket (a DNS
+ * query needs no address in its `sendto`) is seen as UDP just the same.
  */
 export async function traceConnects(args: string[], log: string, opts: { cwd?: string; env?: Record<string, string>; timeout?: number } = {}): Promise<ConnectTrace> {
   const res = await execa(
     'strace',
-    ['-f', '-qq', '-e', 'trace=connect,sendto,sendmsg,sendmmsg', '-e', 'signal=none', '-o', log, 'node', path.join(ROOT, 'bin/bookdeck.js'), ...args],
-    { cwd: opts.cwd ?? ROOT, env: opts.env, extendEnv: true, reject: false, all: true, timeout: opts.timeout },
+    ['-f', '-qq', '-yy', '-e', `trace=${CALLS.join(',')}`, '-e', 'signal=none', '-o', log, 'node', path.join(ROOT, 'bin/bookdeck.js'), ...args],
+    { cwd: opts.cwd ?? ROOT, env: opts.env, reject: false, all: true, timeout: opts.timeout },
   );
-  const text = await readFile(log, 'utf8');
-  // strace splits a call that another thread interrupts into `<unfinished ...>` and `<... resumed>`;
-  // the address is in the first half, which is all the parser needs.
-  const lines = text.split('\n');
+  const lines = (await readFile(log, 'utf8')).split('\n');
+  // strace splits a call another thread interrupts into `<unfinished ...>` and `<... resumed>`;
+  // the descriptor and the address are in the first half, which is all the parser reads.
   const calls = lines.map(parseSocketCall).filter((c): c is SocketCall => c !== undefined);
   const pids = new Set(lines.map((l) => /^(\d+)\s/.exec(l)?.[1]).filter(Boolean)).size;
   return { exitCode: res.exitCode ?? -1, all: res.all ?? '', calls, pids };
 }
 
+/** Whether a call is on an internet socket (TCP, UDP, raw IP, SCTP, in v4 or v6). */
+const isInet = (c: SocketCall) => /^(TCP|UDP|UDPLITE|RAW|SCTP|PING)(v6)?$/.test(c.proto);
+
 /**
- * The calls that could reach another machine: every peer but a local socket path or the
- * kernel. Allowed, with the reason: AF_UNIX to a path (D-Bus's system bus, nscd, which
- * glibc and Chromium probe and find absent here; a local socket never leaves the machine), and
- * AF_NETLINK to the kernel (nl_pid 0: Chromium reads the interface list; no packet is sent).
+ * The calls that reach, or could reach, another machine: any TCP connect, and anything sent on
+ * an internet socket. Not counted, with the reason:
+ * - local sockets (UNIX: D-Bus's system bus and nscd, which Chromium and glibc probe and find
+ *   absent here; playwright drives Chromium over a pipe) and the kernel's NETLINK (Chromium reads
+ *   the interface list); neither leaves the machine;
+ * - `connect` on a UDP socket that then sends nothing: that only asks the kernel for a route.
+ *   Chromium's host resolver makes one such probe (to 2001:4860:4860::8888 port 443) to decide
+ *   whether IPv6 is reachable, the first time anything asks it for a name, even one that
+ *   `--host-resolver-rules` maps to nothing.
  */
 export function networkCalls(calls: SocketCall[]): SocketCall[] {
-  return calls.filter((c) => !(c.family === 'AF_UNIX' || (c.family === 'AF_NETLINK' && c.peer === 'nl_pid=0')));
+  return calls.filter((c) => isInet(c) && !(c.call === 'connect' && /^UDP/.test(c.proto)));
+}
+
+/** The `connect` calls on internet sockets, UDP route probes included (for the report). */
+export function inetConnects(calls: SocketCall[]): SocketCall[] {
+  return calls.filter((c) => isInet(c) && c.call === 'connect');
 }
