@@ -142,7 +142,11 @@ export function extractProposals(
 /** Paragraphs grouped by the top-level part they sit in, in reading order. */
 function byTopPart(paras: Para[]): Para[][] {
   const groups = new Map<string | undefined, Para[]>();
-  for (const p of paras) groups.set(p.path[0], [...(groups.get(p.path[0]) ?? []), p]);
+  for (const p of paras) {
+    const group = groups.get(p.path[0]);
+    if (group) group.push(p);
+    else groups.set(p.path[0], [p]);
+  }
   return [...groups.values()];
 }
 

@@ -17,4 +17,15 @@ describe('inputs past TeX’s or the stack’s limits: built or refused, never e
     const list = execFileSync('pdfimages', ['-list', path.join(out, 'book.pdf')], { encoding: 'utf8' });
     expect(list).toMatch(/\s17000\s+10\s/);
   });
+
+  it('100,000 paragraphs in one speech: refused in seconds with E_TOO_MANY_PARAGRAPHS and the line, exit 1 (was a stack overflow after 92 s)', async () => {
+    const work = await scratchDir('many-paragraphs');
+    const file = path.join(work, 'p.md');
+    await writeFile(file, `# 讲话\n\n${Array.from({ length: 100_000 }, (_, i) => `第${i}段，内容。`).join('\n\n')}\n`);
+    const started = Date.now();
+    const res = await runCli(['build', '-m', file, '-o', path.join(work, 'out'), '--only', 'epub']);
+    expect(Date.now() - started).toBeLessThan(30_000);
+    expect(res.exitCode, res.all).toBe(1);
+    expect(res.stderr).toMatch(/p\.md:40001: error E_TOO_MANY_PARAGRAPHS: more than 20,000 paragraphs in one file/);
+  }, 60_000);
 });

@@ -1,5 +1,6 @@
 import type { Element, ElementContent, Root } from 'hast';
 import type { PlacedWarning } from '../../message.js';
+import { append } from '../../append.js';
 
 /** Elements whose content is phrasing only (text and inline elements). */
 const PHRASING_ONLY = new Set([
@@ -59,9 +60,17 @@ export function repairContentModel(tree: Root, file: string): PlacedWarning[] {
     const { parent, phrasing, link } = stack.pop()!;
     const parentTag = parent.type === 'element' ? parent.tagName : 'section';
     const out: ElementContent[] = [];
-    const queue = [...(parent.children as ElementContent[])];
-    while (queue.length) {
-      const child = queue.shift()!;
+    // Children to visit, as a stack of lists with a read position: an element that gives way
+    // puts its children in front of the rest in O(1), with no shift() or spread of a long list.
+    const sources: { items: ElementContent[]; at: number }[] = [{ items: parent.children as ElementContent[], at: 0 }];
+    for (;;) {
+      let top = sources[sources.length - 1];
+      while (top && top.at >= top.items.length) {
+        sources.pop();
+        top = sources[sources.length - 1];
+      }
+      if (!top) break;
+      const child = top.items[top.at++]!;
       if (child.type !== 'element') {
         out.push(child);
         continue;
@@ -72,7 +81,7 @@ export function repairContentModel(tree: Root, file: string): PlacedWarning[] {
       // rt and rp are not phrasing content, but belong in ruby, which is.
       if ((phrasing && !PHRASING.has(tag) && orphan !== false) || orphan || (link && tag === 'a')) {
         note(child, `<${tag}> cannot stand ${orphan ? `outside <${parents!.join('> or <')}>` : `inside <${link && tag === 'a' ? 'a' : parentTag}>`}; its content is kept without it`);
-        queue.unshift(...child.children);
+        sources.push({ items: child.children, at: 0 });
         continue;
       }
       if (tag === 'img' && typeof child.properties.src !== 'string') {
@@ -113,7 +122,7 @@ function wrapStrays(list: Element, item: string): void {
   const flush = () => {
     if (stray.some((c) => !(c.type === 'text' && !c.value.trim()) && c.type !== 'comment')) {
       kids.push({ type: 'element', tagName: item, properties: {}, children: stray });
-    } else kids.push(...stray);
+    } else append(kids, stray);
     stray = [];
   };
   for (const c of list.children) {
