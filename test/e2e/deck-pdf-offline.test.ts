@@ -2,7 +2,7 @@ import { mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scratchDir } from '../helpers.js';
-import { inetConnects, networkCalls, traceConnects } from './trace-connect.js';
+import { inetConnects, networkCalls, traceSockets } from './trace-sockets.js';
 
 /** Every file and folder under `dir`, relative to it. */
 async function listAll(dir: string): Promise<string[]> {
@@ -24,7 +24,7 @@ describe('--deck-pdf: Chromium opens no socket and writes nothing in the home fo
       BOOKDECK_CACHE_DIR: path.join(work, 'cache'),
     };
     const started = Date.now();
-    const res = await traceConnects(['build', '--only', 'deck-pdf', '-o', out, '--quiet'], path.join(work, 'strace.log'), { env, timeout: 150_000 });
+    const res = await traceSockets(['build', '--only', 'deck-pdf', '-o', out, '--quiet'], path.join(work, 'strace.log'), { env, timeout: 150_000 });
     expect(res.exitCode, res.all).toBe(0);
     expect(res.pids).toBeGreaterThan(3); // strace followed Chromium's processes
     const leaks = networkCalls(res.calls);

@@ -15,7 +15,7 @@ export interface SocketCall {
 }
 
 /** What a traced CLI run printed, and every socket call it (and its children) made. */
-export interface ConnectTrace {
+export interface SocketTrace {
   exitCode: number;
   all: string;
   calls: SocketCall[];
@@ -46,7 +46,7 @@ export function parseSocketCall(line: string): SocketCall | undefined {
  * each descriptor's protocol, so a datagram sent on an already connected UDP socket (a DNS
  * query needs no address in its `sendto`) is seen as UDP just the same.
  */
-export async function traceConnects(args: string[], log: string, opts: { cwd?: string; env?: Record<string, string>; timeout?: number } = {}): Promise<ConnectTrace> {
+export async function traceSockets(args: string[], log: string, opts: { cwd?: string; env?: Record<string, string>; timeout?: number } = {}): Promise<SocketTrace> {
   const res = await execa(
     'strace',
     ['-f', '-qq', '-yy', '-e', `trace=${CALLS.join(',')}`, '-e', 'signal=none', '-o', log, 'node', path.join(ROOT, 'bin/bookdeck.js'), ...args],
