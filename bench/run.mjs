@@ -14,7 +14,6 @@ const WORK = path.join(ROOT, 'bench/.work');
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const SCALE_RUNS = Number(process.env.BENCH_SCALE_RUNS ?? 3);
 const BOOKDECK = `node ${path.join(ROOT, 'bin/bookdeck.js')}`;
-const rel = (p) => path.relative(ROOT, p);
 const log = (s) => process.stderr.write(`bench: ${s}\n`);
 
 rmSync(WORK, { recursive: true, force: true });

@@ -16,7 +16,11 @@ const args = process.argv.slice(2);
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bundle = path.join(root, 'lib/bundle/bookdeck.cjs');
 await bundleSourceCheckout();
-if (!existsSync(bundle)) {
+if (!existsSync(bundle) && !existsSync(path.join(root, 'lib/cli/main.js'))) {
+  // A checkout whose lib/ was deleted (or never built): one line, not a Node stack.
+  process.stderr.write(`bookdeck: error E_NOT_BUILT: ${root} has no compiled bookdeck (lib/ is gone): run \`npm run setup\` there, then try again\n`);
+  process.exitCode = 3;
+} else if (!existsSync(bundle)) {
   const { main } = await import('../lib/cli/main.js');
   process.exitCode = await main(args);
 } else {
@@ -35,6 +39,8 @@ async function bundleSourceCheckout() {
   const { staleReason } = await import('../scripts/stale.mjs');
   const reason = staleReason(root);
   if (!reason) return;
+  // No esbuild (node_modules gone): with no bundle either, the caller's one line says what to do.
+  if (!existsSync(path.join(root, 'node_modules/esbuild')) && !existsSync(bundle)) return;
   process.stderr.write(`bookdeck: ${reason}; bundling src/ first\n`);
   try {
     execFileSync(process.execPath, [path.join(root, 'scripts/bundle.mjs')], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });

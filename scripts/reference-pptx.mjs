@@ -1,9 +1,10 @@
 #!/usr/bin/env node
-// Make templates/deck/reference.pptx, the reference doc pandoc's PPTX writer takes its
-// layouts, theme and sizes from: pandoc's own default (`pandoc -o custom-reference.pptx
-// --print-default-data-file reference.pptx`), edited in place. Run it again after a pandoc
-// upgrade: `node scripts/reference-pptx.mjs [OUT]` (it fails loudly if pandoc's default changed
-// so much that an edit no longer applies). The output is byte-identical on every run.
+// Make templates/deck/reference.pptx (the venue font profile) and reference-noto.pptx (the Noto
+// profile), the reference docs pandoc's PPTX writer takes its layouts, theme and sizes from:
+// pandoc's own default (`pandoc -o custom-reference.pptx --print-default-data-file
+// reference.pptx`), edited in place. Run it again after a pandoc upgrade:
+// `node scripts/reference-pptx.mjs [OUT_DIR]` (it fails loudly if pandoc's default changed so
+// much that an edit no longer applies). The output is byte-identical on every run.
 //
 // The edits, and why:
 // - 16:9 (pandoc's default is already 10 × 5.625 in; asserted, so a change is noticed).
@@ -14,9 +15,12 @@
 //   not from `a:latin`; an empty `a:ea` (pandoc's default) makes non-Windows viewers fall back
 //   to a Latin face or a JP/TC one. Headings (major) are Noto Sans CJK SC, a 黑体 as the HTML
 //   deck's headings; body text (minor) is Noto Serif CJK SC, a 宋体 as the book and the print
-//   PDF set their text, which reads best in the long notes. Both are the faces Debian's
-//   fonts-noto-cjk installs (and bookdeck embeds elsewhere); a PC without them substitutes its
-//   own 黑体/宋体, still a CJK face.
+//   PDF set their text, which reads best in the long notes. The venue profile (the default)
+//   names faces every Windows PC with PowerPoint or WPS has: 微软雅黑 + Arial, 宋体 + Times New
+//   Roman (src/emit/deck/pptx-fonts.ts says why, and a test checks the two lists agree); the
+//   Noto profile the faces Debian's fonts-noto-cjk installs. The notes master's theme too.
+// - The title slide centred: title, subtitle and date on one axis, the date at 18 pt (the
+//   master's date is 9 pt at the bottom left, which reads as a footer).
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -25,12 +29,15 @@ import JSZip from 'jszip';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // An argument writes elsewhere (the tests check the committed file is what the script makes).
-const OUT = path.resolve(process.argv[2] ?? path.join(ROOT, 'templates/deck/reference.pptx'));
+const OUT_DIR = path.resolve(process.argv[2] ?? path.join(ROOT, 'templates/deck'));
 // The zip entries' date: fixed, so the file is the same bytes on every run.
 const DATE = new Date(Date.UTC(2018, 6, 26));
 
-const HEADING_FACE = 'Noto Sans CJK SC';
-const BODY_FACE = 'Noto Serif CJK SC';
+// The same faces as FONT_PROFILES in src/emit/deck/pptx-fonts.ts.
+const PROFILES = {
+  'reference.pptx': { heading: { ea: '微软雅黑', latin: 'Arial' }, body: { ea: '宋体', latin: 'Times New Roman' } },
+  'reference-noto.pptx': { heading: { ea: 'Noto Sans CJK SC', latin: 'Noto Sans CJK SC' }, body: { ea: 'Noto Serif CJK SC', latin: 'Noto Serif CJK SC' } },
+};
 // templates/deck/theme.css: --ink, --paper, --muted, --accent-soft, --accent, --rule.
 const COLOURS = { dk1: '1D232B', lt1: 'FCFBF8', dk2: '5D6673', lt2: 'F6ECEA', accent1: 'A61B1B', accent2: 'E4DFD6' };
 
@@ -41,25 +48,48 @@ function edit(name, xml, from, to, count = 1) {
   return xml.split(from).join(to);
 }
 
-function theme(xml) {
-  const name = 'ppt/theme/theme1.xml';
-  for (const [slot, rgb] of Object.entries(COLOURS)) {
-    xml = xml.replace(new RegExp(`<a:${slot}>.*?</a:${slot}>`, 's'), `<a:${slot}><a:srgbClr val="${rgb}"/></a:${slot}>`);
-    if (!xml.includes(`<a:${slot}><a:srgbClr val="${rgb}"/></a:${slot}>`)) throw new Error(`${name}: no ${slot} colour`);
-  }
+/** The theme's major (heading) and minor (body) faces: Latin, East Asian and the Hans script font. */
+function themeFonts(name, xml, profile) {
   const fonts = (tag, face) => {
     const start = xml.indexOf(`<a:${tag}>`);
     const end = xml.indexOf(`</a:${tag}>`, start);
     if (start < 0 || end < 0) throw new Error(`${name}: no ${tag}`);
     let block = xml.slice(start, end);
-    block = edit(name, block, /<a:latin typeface="[^"]*"\/>/.exec(block)[0], `<a:latin typeface="${face}"/>`);
-    block = edit(name, block, '<a:ea typeface=""/>', `<a:ea typeface="${face}"/>`);
-    block = edit(name, block, '<a:font script="Hans" typeface="宋体"/>', `<a:font script="Hans" typeface="${face}"/>`);
+    block = edit(name, block, /<a:latin typeface="[^"]*"(?: panose="[^"]*")?\/>/.exec(block)[0], `<a:latin typeface="${face.latin}"/>`);
+    block = edit(name, block, '<a:ea typeface=""/>', `<a:ea typeface="${face.ea}"/>`);
+    block = edit(name, block, '<a:font script="Hans" typeface="宋体"/>', `<a:font script="Hans" typeface="${face.ea}"/>`);
     xml = xml.slice(0, start) + block + xml.slice(end);
   };
-  fonts('majorFont', HEADING_FACE);
-  fonts('minorFont', BODY_FACE);
+  fonts('majorFont', profile.heading);
+  fonts('minorFont', profile.body);
   return xml;
+}
+
+function theme(xml, profile) {
+  const name = 'ppt/theme/theme1.xml';
+  for (const [slot, rgb] of Object.entries(COLOURS)) {
+    xml = xml.replace(new RegExp(`<a:${slot}>.*?</a:${slot}>`, 's'), `<a:${slot}><a:srgbClr val="${rgb}"/></a:${slot}>`);
+    if (!xml.includes(`<a:${slot}><a:srgbClr val="${rgb}"/></a:${slot}>`)) throw new Error(`${name}: no ${slot} colour`);
+  }
+  return themeFonts(name, xml, profile);
+}
+
+/** The notes master's theme: the speaker reads the notes in the body face. */
+function notesTheme(xml, profile) {
+  return themeFonts('ppt/theme/theme2.xml', xml, profile);
+}
+
+function titleSlide(xml) {
+  const name = 'ppt/slideLayouts/slideLayout1.xml';
+  // The title centred like the subtitle under it (the master sets titles flush left).
+  xml = edit(name, xml, '<p:ph type="ctrTitle"/></p:nvPr></p:nvSpPr><p:spPr><a:xfrm><a:off x="685800" y="1597819"/><a:ext cx="7772400" cy="1102519"/></a:xfrm></p:spPr><p:txBody><a:bodyPr/><a:lstStyle/>', '<p:ph type="ctrTitle"/></p:nvPr></p:nvSpPr><p:spPr><a:xfrm><a:off x="685800" y="1597819"/><a:ext cx="7772400" cy="1102519"/></a:xfrm></p:spPr><p:txBody><a:bodyPr anchor="b"/><a:lstStyle><a:lvl1pPr algn="ctr"><a:defRPr sz="3200"/></a:lvl1pPr></a:lstStyle>');
+  // The date under the subtitle on the same axis, at 18 pt in the muted colour.
+  return edit(
+    name,
+    xml,
+    '<p:ph type="dt" sz="half" idx="10"/></p:nvPr></p:nvSpPr><p:spPr/><p:txBody><a:bodyPr/><a:lstStyle/>',
+    '<p:ph type="dt" sz="half" idx="10"/></p:nvPr></p:nvSpPr><p:spPr><a:xfrm><a:off x="1371600" y="4229100"/><a:ext cx="6400800" cy="457200"/></a:xfrm></p:spPr><p:txBody><a:bodyPr anchor="t"/><a:lstStyle><a:lvl1pPr algn="ctr"><a:defRPr sz="1800"><a:solidFill><a:schemeClr val="tx2"/></a:solidFill></a:defRPr></a:lvl1pPr></a:lstStyle>',
+  );
 }
 
 function presentation(xml) {
@@ -68,7 +98,7 @@ function presentation(xml) {
   return edit(name, xml, '<a:defPPr><a:defRPr lang="en-US"/></a:defPPr>', '<a:defPPr><a:defRPr lang="zh-CN" altLang="en-US"/></a:defPPr>');
 }
 
-function master(xml) {
+function master(xml, profile) {
   const name = 'ppt/slideMasters/slideMaster1.xml';
   // Titles bold and flush left, as the HTML deck's headings; 26 pt keeps a 40-character
   // proposal title on two lines.
@@ -88,7 +118,7 @@ function master(xml) {
   // Bullets in the accent colour, as the HTML deck's key-point markers, drawn from the
   // heading face (Arial is missing on Linux and a viewer would fall back to another face).
   xml = edit(name, xml, '<a:buFont typeface="Arial"/><a:buChar char="•"/>', '<a:buClr><a:schemeClr val="accent1"/></a:buClr><a:buFont typeface="Arial"/><a:buChar char="•"/>', 6);
-  return edit(name, xml, '<a:buFont typeface="Arial"/>', `<a:buFont typeface="${HEADING_FACE}"/>`, 9);
+  return edit(name, xml, '<a:buFont typeface="Arial"/>', `<a:buFont typeface="${profile.heading.latin}"/>`, 9);
 }
 
 function sectionHeader(xml) {
@@ -105,17 +135,23 @@ const EDITS = {
   'ppt/presentation.xml': presentation,
   'ppt/slideMasters/slideMaster1.xml': master,
   'ppt/slideLayouts/slideLayout3.xml': sectionHeader,
+  'ppt/slideLayouts/slideLayout1.xml': titleSlide,
+  'ppt/theme/theme2.xml': notesTheme,
 };
 
 const original = execFileSync('pandoc', ['--print-default-data-file', 'reference.pptx'], { maxBuffer: 64 << 20 });
 const zip = await JSZip.loadAsync(original);
-const out = new JSZip();
-for (const name of Object.keys(zip.files).sort()) {
-  const entry = zip.files[name];
-  if (entry.dir) continue;
-  const data = EDITS[name] ? EDITS[name](await entry.async('string')) : await entry.async('uint8array');
-  out.file(name, data, { date: DATE, createFolders: false });
+const version = execFileSync('pandoc', ['--version']).toString().split('\n')[0].split(' ')[1];
+for (const [file, profile] of Object.entries(PROFILES)) {
+  const out = new JSZip();
+  for (const name of Object.keys(zip.files).sort()) {
+    const entry = zip.files[name];
+    if (entry.dir) continue;
+    const data = EDITS[name] ? EDITS[name](await entry.async('string'), profile) : await entry.async('uint8array');
+    out.file(name, data, { date: DATE, createFolders: false });
+  }
+  const bytes = await out.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 9 }, platform: 'UNIX' });
+  const target = path.join(OUT_DIR, file);
+  writeFileSync(target, bytes);
+  console.log(`wrote ${path.relative(ROOT, target)} (${bytes.length} bytes) from pandoc ${version}'s default`);
 }
-const bytes = await out.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 9 }, platform: 'UNIX' });
-writeFileSync(OUT, bytes);
-console.log(`wrote ${path.relative(ROOT, OUT)} (${bytes.length} bytes) from pandoc ${execFileSync('pandoc', ['--version']).toString().split('\n')[0].split(' ')[1]}'s default`);

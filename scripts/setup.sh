@@ -17,8 +17,10 @@ PACKAGES=(
   hyperfine                  # npm run bench: whole-process timings
   time                       # npm run bench: peak RSS (GNU time)
   libreoffice-impress        # tests and `check` open the PPTX in a real client (headless)
+  libreoffice-writer         # tests lay out the .docx in a real word processor (headless, to PDF)
   strace                     # the hostile-input tests prove no file outside the allowed roots is opened
   fonts-arphic-gkai00mp      # a 楷体 fontconfig finds by family: the gongwen test of licensed-face lookup
+  fonts-texgyre              # TeX Gyre Termes: the Times-metric face of digits and Latin in gongwen handouts
 )
 
 if [ -r /etc/debian_version ] && command -v apt-get >/dev/null 2>&1 && command -v dpkg-query >/dev/null 2>&1; then

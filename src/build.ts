@@ -6,12 +6,16 @@ import type { Artifact, BuildOptions, Format } from './formats.js';
 import type { EmitContext } from './emit/types.js';
 import { rm } from 'node:fs/promises';
 import { commitStaged, stagingDir, sweepTemps, workDirFor } from './io/atomic.js';
+import { makeDir } from './io/make-dir.js';
+import { resolveOutFolder, type OutOrigin } from './io/out-folder.js';
+import { isWithin } from './io/real-path.js';
+import { systemError } from './errors.js';
 import { cacheKeys } from './cache/inputs.js';
 import { FONT_DIRS } from './fonts/faces.js';
 import { findProgram } from './tools/programs.js';
 import { fcListing } from './fonts/fontconfig.js';
 import { isFresh, readManifest, stampArtifact, writeManifest } from './cache/manifest.js';
-import { resolveManuscript } from './manuscript/read.js';
+import { manuscriptFolder, resolveManuscript } from './manuscript/read.js';
 import { manuscriptRoot } from './model/book.js';
 import type { LoadedConfig } from './config/config-file.js';
 import { templateDirs, templateResolver, templateWarnings } from './templates.js';
@@ -41,6 +45,8 @@ export interface BuildRequest {
   config?: LoadedConfig;
   /** Rebuild even when the cache says the artifact is fresh. */
   force?: boolean;
+  /** Where the output folder was named; a config's or the default one must stay in its folder. Default: the user's own -o. */
+  outOrigin?: OutOrigin;
   onEvent?: (e: BuildEvent) => void;
   signal?: AbortSignal;
 }
@@ -52,6 +58,27 @@ export interface BuildRequest {
  * exactly as it was; otherwise everything is renamed into place.
  */
 export async function build(req: BuildRequest): Promise<BuildResult[]> {
+  const files = await resolveManuscript(req.manuscript);
+  const root = manuscriptRoot(files);
+  const outDir = await resolveOutFolder(req.options.outDir, req.outOrigin ?? { from: 'flag' }, {
+    manuscript: files,
+    root,
+    ...(req.config?.path ? { config: req.config.path } : {}),
+    ...(req.options.templatesDir ? { templates: req.options.templatesDir } : {}),
+  });
+  const workDir = workDirFor(outDir);
+  try {
+    return await buildInto({ ...req, options: { ...req.options, outDir } }, files, root, workDir);
+  } catch (err) {
+    // A full disk or a read-only folder is the machine's answer, not a bug: said once, naming the output folder.
+    // copyFile names its source as `path` and what it was writing as `dest`.
+    const at = err instanceof Error ? ((err as { dest?: string }).dest ?? (err as NodeJS.ErrnoException).path) : undefined;
+    const ours = at === undefined || isWithin(outDir, path.resolve(at)) || isWithin(path.dirname(workDir), path.resolve(at));
+    throw systemError(err, ours ? { path: outDir, what: 'the output folder' } : undefined) ?? err;
+  }
+}
+
+async function buildInto(req: BuildRequest, files: string[], root: string, workDir: string): Promise<BuildResult[]> {
   const { options } = req;
   // The emitters read the same images and text: a warning two of them find is told once.
   const told = new Set<string>();
@@ -63,14 +90,13 @@ export async function build(req: BuildRequest): Promise<BuildResult[]> {
     }
     req.onEvent?.(e);
   };
-  const files = await resolveManuscript(req.manuscript);
-  const root = manuscriptRoot(files);
+  const folder = await manuscriptFolder(req.manuscript);
   for (const message of await templateWarnings(options, root)) onEvent({ type: 'warn', message });
-  const workDir = workDirFor(options.outDir);
   const [keys, manifest] = await Promise.all([
     cacheKeys(
       {
-        manuscript: files,
+        // A folder's book.yaml is the book's metadata: editing it rebuilds everything.
+        manuscript: folder?.bookFile ? [...files, folder.bookFile] : files,
         manuscriptRoot: root,
         outDir: options.outDir,
         templateDirs: templateDirs(options, root),
@@ -96,6 +122,7 @@ export async function build(req: BuildRequest): Promise<BuildResult[]> {
     }
   }
   if (stale.length) {
+    await makeDir(workDir);
     await sweepTemps(workDir);
     const { loadBook } = await import('./manuscript/load.js');
     const { book, notices, warnings } = await loadBook(req.manuscript, req.config?.config);

@@ -64,6 +64,31 @@ export function isInternal(err: unknown): boolean {
   return !(err instanceof BookdeckError) || err.kind === 'internal';
 }
 
+/** System error codes that mean the machine refused (full, read-only, not allowed), each in words: the user's to fix, not a bug. */
+const MACHINE_TROUBLE: Readonly<Record<string, { reason: string; hint: string }>> = {
+  ENOSPC: { reason: 'no space left on device', hint: 'free some space on that disk, or choose another folder with -o' },
+  EDQUOT: { reason: 'disk quota exceeded', hint: 'free some space under your quota, or choose another folder with -o' },
+  EFBIG: { reason: 'file too large for that file system', hint: 'choose a folder on another disk with -o' },
+  EROFS: { reason: 'read-only file system', hint: 'choose a folder on a writable disk with -o' },
+  EACCES: { reason: 'permission denied', hint: "check the folder's owner and permissions, or choose another folder with -o" },
+  EPERM: { reason: 'operation not permitted', hint: "check the folder's owner, permissions and attributes, or choose another folder with -o" },
+  EIO: { reason: 'input/output error', hint: 'the disk reported an error: check it, or choose another folder with -o' },
+};
+
+/**
+ * A Node system error that is machine trouble (ENOSPC, EDQUOT, EFBIG, EROFS, EACCES, EPERM, EIO) as a
+ * one-line BookdeckError that exits 1: E_OUT_WRITE `cannot write FOLDER: REASON (CODE)` when the caller
+ * knows the folder being written, else E_SYSTEM naming the path the system named. Undefined for anything else (those stay bugs).
+ */
+export function systemError(err: unknown, folder?: { path: string; what?: string }): BookdeckError | undefined {
+  const e = err as NodeJS.ErrnoException | undefined;
+  const trouble = e && typeof e.code === 'string' && !(err instanceof BookdeckError) ? MACHINE_TROUBLE[e.code] : undefined;
+  if (!trouble) return undefined;
+  const where = folder ? `${folder.what ?? 'the folder'} ${folder.path}` : e!.path ? `${e!.path}` : 'a file';
+  const verb = folder || !e!.syscall ? 'cannot write' : `cannot ${e!.syscall}`;
+  return new BookdeckError(folder ? 'E_OUT_WRITE' : 'E_SYSTEM', `${verb} ${where}: ${trouble.reason} (${e!.code})`, { hint: trouble.hint, cause: err });
+}
+
 let lastPlace: Location | undefined;
 
 /**

@@ -2,12 +2,14 @@
 
 /**
  * The artifacts bookdeck builds: `deck-pdf` is the deck's handout PDFs, printed by Chromium;
- * `pptx` the same deck as an editable PowerPoint file, written by pandoc.
+ * `pptx` the same deck as an editable PowerPoint file, written by pandoc; `wechat` each speech
+ * as a 公众号 article, every style inline, for pasting into the WeChat editor; `docx` the book (or
+ * with `--layout gongwen` GB/T 9704 handouts) as a Word document an office edits.
  */
-export type Format = 'epub' | 'pdf' | 'deck' | 'deck-pdf' | 'pptx';
+export type Format = 'epub' | 'pdf' | 'deck' | 'deck-pdf' | 'pptx' | 'wechat' | 'docx';
 
 /** Every format, in the order the summary table lists them. */
-export const FORMATS: readonly Format[] = ['epub', 'pdf', 'deck', 'deck-pdf', 'pptx'];
+export const FORMATS: readonly Format[] = ['epub', 'pdf', 'deck', 'deck-pdf', 'pptx', 'wechat', 'docx'];
 
 /** What `bookdeck build` makes by default; the deck PDFs need a browser and are asked for with --deck-pdf. */
 export const DEFAULT_FORMATS: readonly Format[] = ['epub', 'pdf', 'deck'];
@@ -23,6 +25,15 @@ export type Layout = 'book' | 'gongwen';
 
 /** Every layout, in the order help and errors list them. */
 export const LAYOUTS: readonly Layout[] = ['book', 'gongwen'];
+
+/**
+ * The PPTX's theme faces: `venue` (the default) names faces every Windows PC with PowerPoint or
+ * WPS has (微软雅黑/Arial headings, 宋体/Times New Roman body); `noto` the Noto CJK SC faces.
+ */
+export type PptxFonts = 'venue' | 'noto';
+
+/** Every PPTX font profile, the default first. */
+export const PPTX_FONTS: readonly PptxFonts[] = ['venue', 'noto'];
 
 /** Options a build was asked for; shared by all emitters. */
 export interface BuildOptions {
@@ -46,6 +57,8 @@ export interface BuildOptions {
   bleedMm?: number;
   /** Crop marks outside the bleed. */
   cropMarks?: boolean;
+  /** Printed two-sided (the book layout; gongwen always is): each speech starts on an odd page. */
+  duplex?: boolean;
   /** Images and colours converted to gray. */
   grayscale?: boolean;
   /** gongwen: headings in bold (local rules differ; the standard says nothing). */
@@ -56,6 +69,10 @@ export interface BuildOptions {
   gongwenFonts?: Partial<Record<'title' | 'body' | 'kai' | 'hei' | 'number', string>>;
   /** The talk: reading speed and the length to fit it to (config `deck:`). */
   talk?: TalkOptions;
+  /** The PPTX's theme faces (config `deck.pptxFonts`, default `venue`). */
+  pptxFonts?: PptxFonts;
+  /** The handout's address: the closing slide shows it as a QR code (config `deck.handoutUrl`). */
+  handoutUrl?: string;
 }
 
 /** Characters of notes a speaker reads per minute when the config does not say: an unhurried Chinese talk. */

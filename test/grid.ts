@@ -58,19 +58,21 @@ export function wideChars(text: string): number {
  * `chars` characters and none over `chars + 1`, and each page number on the outer side,
  * right on odd pages and left on even ones, one body character in from the text edge.
  */
-export async function checkGrid(pdf: string, opts: { chars?: number; lines?: number; minShare?: number } = {}): Promise<GridReport> {
+export async function checkGrid(pdf: string, opts: { chars?: number; lines?: number; minShare?: number; bodySize?: number } = {}): Promise<GridReport> {
   const chars = opts.chars ?? 28;
   const perPage = opts.lines ?? 22;
   const minShare = opts.minShare ?? 0.8;
   const { stdout } = await execa('pdftotext', ['-bbox', pdf, '-']);
   const raw = stdout.split('<page ').slice(1).map((p, i) => ({ page: i + 1, width: Number(/width="([\d.]+)"/.exec(p)![1]), lines: linesOf(p) }));
   const sizes = raw.flatMap((p) => p.lines.map((l) => Math.round(l.size)));
-  const bodySize = mode(sizes);
+  // A renderer whose text boxes are taller than the type (LibreOffice: ascent + descent, 20.8 bp for 16 bp) is given the size.
+  const boxSize = mode(sizes);
+  const bodySize = opts.bodySize ?? boxSize;
   const pages: GridPage[] = raw.map((p) => {
     const last = p.lines.at(-1);
     const footer = last && FOOTER.test(last.text) ? last : undefined;
     const lines = footer ? p.lines.slice(0, -1) : p.lines;
-    return { page: p.page, lines, ...(footer ? { footer } : {}), titled: lines.some((l) => l.size > bodySize * 1.2), full: false };
+    return { page: p.page, lines, ...(footer ? { footer } : {}), titled: lines.some((l) => l.size > boxSize * 1.2), full: false };
   });
   pages.forEach((p, i) => {
     const next = pages[i + 1];
@@ -85,7 +87,7 @@ export async function checkGrid(pdf: string, opts: { chars?: number; lines?: num
   const over: GridLine[] = [];
   const misplaced: GridReport['misplacedNumbers'] = [];
   // The text block's edges, per side of the sheet (two-sided pages mirror their margins).
-  const bodyOf = (p: GridPage) => p.lines.filter((l) => Math.abs(l.size - bodySize) < 1);
+  const bodyOf = (p: GridPage) => p.lines.filter((l) => Math.abs(l.size - boxSize) < 1);
   const edges = [0, 1].map((parity) => {
     const ls = pages.filter((p) => p.page % 2 === parity).flatMap(bodyOf);
     return { left: mode(ls.map((l) => Math.round(l.xMin))), right: mode(ls.map((l) => Math.round(l.xMax))) };

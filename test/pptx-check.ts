@@ -1,5 +1,6 @@
 import path from 'node:path/posix';
 import JSZip from 'jszip';
+import { HANDOUT_LABEL } from '../src/emit/deck/qr.js';
 
 /** One slide of a PPTX as a client shows it: its paragraphs' text and its notes' paragraphs. */
 export interface PptxSlide {
@@ -80,6 +81,15 @@ export async function packageProblems(p: Pptx): Promise<string[]> {
   for (const part of p.parts.filter((n) => n.endsWith('.xml') && !n.includes('_rels/') && n !== '[Content_Types].xml')) {
     for (const [id, r] of await rels(p.zip, part)) if (!p.parts.includes(r.target)) out.push(`${part} ${id} points at ${r.target}, which is missing`);
   }
+  // PowerPoint refuses a theme whose style lists do not hold exactly three entries (LibreOffice does not mind).
+  for (const theme of p.parts.filter((n) => /^ppt\/theme\/theme\d+\.xml$/.test(n))) {
+    const xml = (await p.zip.file(theme)?.async('string')) ?? '';
+    for (const list of ['fillStyleLst', 'lnStyleLst', 'effectStyleLst', 'bgFillStyleLst']) {
+      const inner = new RegExp(`<a:${list}>([\\s\\S]*?)</a:${list}>`).exec(xml)?.[1];
+      const n = inner === undefined ? 0 : topLevelElements(inner);
+      if (n !== 3) out.push(`${theme}: a:${list} has ${n} entries, not 3`);
+    }
+  }
   const slideParts = p.parts.filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n));
   if (slideParts.length !== p.slides.length) out.push(`${slideParts.length} slide parts, ${p.slides.length} slide ids`);
   const notesSlides = p.parts.filter((n) => /^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(n));
@@ -96,8 +106,25 @@ export async function packageProblems(p: Pptx): Promise<string[]> {
   return out;
 }
 
-/** A text bookdeck may add to a slide: numbers, the `2018年7月26日` date, the talk's `约14分钟`. */
-const ADDED = /^(?:[\d/.]+|\d{4}年\d{1,2}月\d{1,2}日|约\d+分钟)$/u;
+/** The children of an XML fragment at its top level. */
+function topLevelElements(xml: string): number {
+  let depth = 0;
+  let n = 0;
+  for (const m of xml.matchAll(/<(\/?)[\w:]+[^>]*?(\/?)>/g)) {
+    if (m[1]) depth--;
+    else {
+      if (depth === 0) n++;
+      if (!m[2]) depth++;
+    }
+  }
+  return n;
+}
+
+/**
+ * A text bookdeck may add to a slide: numbers, the `2018年7月26日` date, the talk's `约14分钟`,
+ * and the closing slide's label over the handout's QR code (exactly it, nothing around it).
+ */
+const ADDED = new RegExp(`^(?:[\\d/.]+|\\d{4}年\\d{1,2}月\\d{1,2}日|约\\d+分钟|${HANDOUT_LABEL})$`, 'u');
 
 /** Every slide or notes paragraph that is not verbatim in `corpus` (whitespace ignored). */
 export function unverbatim(p: Pptx, corpus: string): string[] {

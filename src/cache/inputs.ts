@@ -29,15 +29,38 @@ export interface KeyInputs {
   system: SystemInputs;
 }
 
-/** Options that change an artifact's bytes, per format. */
+/**
+ * The artifacts each build option changes. Typed over every option, so a new option cannot
+ * be added without saying which caches it keys (`--toc-depth` once keyed none).
+ * Templates are keyed by their contents, the output folder and format list by nothing.
+ */
+const KEYED_BY: { [K in keyof BuildOptions]-?: readonly Format[] } = {
+  outDir: [],
+  formats: [],
+  templatesDir: [],
+  trustTemplates: [],
+  paper: ['pdf'],
+  booklet: ['pdf'],
+  tocDepth: ['pdf'],
+  layout: ['pdf', 'docx'],
+  split: ['pdf', 'docx'],
+  bleedMm: ['pdf'],
+  cropMarks: ['pdf'],
+  grayscale: ['pdf'],
+  duplex: ['pdf'],
+  boldHeadings: ['pdf'],
+  titlePage: ['pdf'],
+  gongwenFonts: ['pdf'],
+  embedFonts: ['epub'],
+  singleFile: ['deck'],
+  talk: ['deck', 'deck-pdf', 'pptx'],
+  pptxFonts: ['pptx'],
+  handoutUrl: ['deck', 'deck-pdf', 'pptx'],
+};
+
+/** Options that change an artifact's bytes, for one format. */
 function optionsFor(format: Format, o: BuildOptions): unknown {
-  if (format === 'pdf') {
-    const { paper, booklet, layout, split, bleedMm, cropMarks, grayscale, boldHeadings, titlePage, gongwenFonts } = o;
-    return { paper, booklet, layout, split, bleedMm, cropMarks, grayscale, boldHeadings, titlePage, gongwenFonts };
-  }
-  if (format === 'epub') return { embedFonts: o.embedFonts };
-  if (format === 'deck') return { singleFile: o.singleFile, talk: o.talk };
-  return { talk: o.talk };
+  return Object.fromEntries(Object.entries(KEYED_BY).filter(([, formats]) => formats.includes(format)).map(([name]) => [name, o[name as keyof BuildOptions]]));
 }
 
 /**

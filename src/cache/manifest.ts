@@ -2,6 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Artifact, Format } from '../formats.js';
 import { writeFileAtomic } from '../io/atomic.js';
+import { MANIFEST_FILE } from '../io/owned.js';
 import type { CacheKey } from './inputs.js';
 
 /** An output file as the cache last saw it. */
@@ -23,7 +24,8 @@ export interface CacheEntry {
 /** What the work folder remembers about the last successful build of each format. */
 export type Manifest = Partial<Record<Format, CacheEntry>>;
 
-const NAME = 'manifest.json';
+// Named in io/owned.ts, which reads it to own a dist/ built before the ownership marker.
+const NAME = MANIFEST_FILE;
 
 /** Read the manifest; a missing or corrupt one is an empty cache. */
 export async function readManifest(workDir: string): Promise<Manifest> {

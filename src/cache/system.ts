@@ -19,6 +19,8 @@ const USES: Record<Format, { fonts: boolean; programs: VersionedProgram[]; revea
   deck: { fonts: false, programs: [], reveal: true },
   'deck-pdf': { fonts: true, programs: ['chromium'], reveal: true },
   pptx: { fonts: false, programs: ['pandoc'], reveal: false },
+  wechat: { fonts: false, programs: [], reveal: false },
+  docx: { fonts: false, programs: [], reveal: false },
 };
 
 /**

@@ -1,9 +1,9 @@
-import type { Nodes, Root, Text } from 'mdast';
+import type { Heading, Nodes, Paragraph, Root, TableCell, Text } from 'mdast';
 import type { Location } from '../message.js';
 import type { ParsedFile } from '../model/book.js';
 
-/** Call back with the text nodes of each paragraph-like block (headings and table cells too, never code). */
-export function proseBlocks(tree: Root, fn: (texts: Text[]) => void): void {
+/** Call back with the text nodes of each paragraph-like block (headings and table cells too, never code), and the block. */
+export function proseBlocks(tree: Root, fn: (texts: Text[], block: Paragraph | Heading | TableCell) => void): void {
   const visit = (node: Nodes): void => {
     if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') {
       const texts: Text[] = [];
@@ -12,7 +12,7 @@ export function proseBlocks(tree: Root, fn: (texts: Text[]) => void): void {
         else if ('children' in n) for (const c of n.children) collect(c as Nodes);
       };
       collect(node);
-      fn(texts);
+      fn(texts, node);
       return;
     }
     if ('children' in node) for (const c of node.children) visit(c as Nodes);

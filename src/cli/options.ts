@@ -17,6 +17,8 @@ export interface OptionFlags {
   formats?: Format[];
   deckPdf?: boolean;
   pptx?: boolean;
+  wechat?: boolean;
+  docx?: boolean;
   paper?: Paper;
   noEmbedFonts?: boolean;
   booklet?: boolean;
@@ -28,6 +30,7 @@ export interface OptionFlags {
   bleedMm?: number;
   cropMarks?: boolean;
   grayscale?: boolean;
+  duplex?: boolean;
   titlePage?: boolean;
 }
 
@@ -44,6 +47,8 @@ export async function resolveBuild(
   const formats = flags.formats ?? cfg.only ?? [...defaultFormats];
   const deckPdf = flags.deckPdf ?? cfg.deckPdf ?? false;
   const pptx = flags.pptx ?? cfg.pptx ?? false;
+  const wechat = flags.wechat ?? false;
+  const docx = flags.docx ?? false;
   const talk = config.config.deck ?? {};
   const configDir = path.dirname(path.resolve(config.path ?? 'bookdeck.config.json'));
   if (cfg.templates && !flags.templates && !cfg.trustTemplates) {
@@ -55,12 +60,14 @@ export async function resolveBuild(
   const templatesDir = flags.templates ?? (cfg.templates ? path.resolve(configDir, cfg.templates) : undefined);
   const options: BuildOptions = {
     outDir: flags.out ?? (cfg.out ? configOut(cfg.out, configDir, { file: config.path!, line: keyLine(config.raw, 'out') }) : 'dist'),
-    formats: [...formats, ...(deckPdf ? (['deck-pdf'] as const) : []), ...(pptx ? (['pptx'] as const) : [])].filter((f, i, all) => all.indexOf(f) === i),
+    formats: [...formats, ...(deckPdf ? (['deck-pdf'] as const) : []), ...(pptx ? (['pptx'] as const) : []), ...(wechat ? (['wechat'] as const) : []), ...(docx ? (['docx'] as const) : [])].filter((f, i, all) => all.indexOf(f) === i),
     paper: flags.paper ?? cfg.paper ?? 'a4',
     embedFonts: flags.noEmbedFonts ? false : cfg.embedFonts ?? true,
     booklet: flags.booklet ?? cfg.booklet ?? false,
     singleFile: flags.singleFile ?? cfg.singleFile ?? false,
     talk: { charsPerMinute: talk.charsPerMinute ?? DEFAULT_CHARS_PER_MINUTE, ...(talk.minutes !== undefined ? { minutes: talk.minutes } : {}) },
+    pptxFonts: talk.pptxFonts ?? 'venue',
+    ...(talk.handoutUrl ? { handoutUrl: talk.handoutUrl } : {}),
     tocDepth: flags.tocDepth ?? cfg.tocDepth ?? DEFAULT_TOC_DEPTH,
     ...(templatesDir ? { templatesDir } : {}),
     layout: flags.layout ?? cfg.layout ?? 'book',
@@ -68,6 +75,7 @@ export async function resolveBuild(
     bleedMm: flags.bleedMm ?? (cfg.bleed !== undefined ? bleedMm(cfg.bleed) : undefined) ?? 0,
     cropMarks: flags.cropMarks ?? cfg.cropMarks ?? false,
     grayscale: flags.grayscale ?? cfg.grayscale ?? false,
+    duplex: flags.duplex ?? cfg.duplex ?? false,
     boldHeadings: cfg.gongwen?.boldHeadings ?? false,
     ...(cfg.gongwen?.fonts ? { gongwenFonts: cfg.gongwen.fonts } : {}),
     ...((flags.titlePage ?? cfg.titlePage) !== undefined ? { titlePage: (flags.titlePage ?? cfg.titlePage)! } : {}),

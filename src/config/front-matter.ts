@@ -1,10 +1,14 @@
 import path from 'node:path';
 import type { Root } from 'mdast';
 import type { VFileMessage } from 'vfile-message';
-import { warningMessage } from '../message.js';
+import { warningMessage, type Location } from '../message.js';
 import { isoFromWritten, type TitleBlock } from './title-block.js';
-import { frontMatterSchema, type BookMeta, type Config } from './schema.js';
-import { parseYamlWith } from './yaml-errors.js';
+import { foreignKeyWarnings, frontMatterOf, readKeys, type FrontMatter } from './front-matter-keys.js';
+import { BOOK_KEYS, bookFrontMatterSchema, frontMatterSchema, type BookMeta, type Config } from './schema.js';
+import { parseYamlWith, type YamlSource } from './yaml-errors.js';
+
+/** Book metadata as read, before a title is made sure of. */
+export type BookFields = Omit<BookMeta, 'title'> & { title?: string };
 
 /** Where the book's metadata can come from besides the front matter. */
 export interface MetaSources {
@@ -14,23 +18,28 @@ export interface MetaSources {
   titleBlock?: TitleBlock;
   /** Text of the first H1, the title's fallback. */
   firstH1?: string;
+  /** The front matter, when the caller has read it, and told of other tools' keys in it, already. */
+  frontMatter?: FrontMatter;
+  /** The title when none is set, in place of the first H1 and the file name (a folder's name). */
+  untitled?: { title: string; from: string; place: Location; how: string };
 }
 
 const HOW_TO_TITLE = 'set one with `title:` in the front matter (---\\ntitle: 书名\\n---), a `% 书名` first line, or the config file';
 
 /**
  * The book's metadata, from the first place that has it: YAML front matter, else a
- * pandoc title block; the config file's metadata under both. Without a title the first
+ * pandoc title block; the config file's metadata under both. Other tools' keys in the
+ * front matter are ignored with one warning that lists them. Without a title the first
  * H1, else the file name, is used, with a warning that says so. Errors name the file,
  * the line and the key path.
  */
 export function readMeta(tree: Root, file: string, sources: MetaSources = {}): { meta: BookMeta; warnings: VFileMessage[] } {
   const warnings: VFileMessage[] = [];
-  const node = tree.children[0]?.type === 'yaml' ? tree.children[0] : undefined;
-  let fields: Omit<BookMeta, 'title'> & { title?: string };
-  if (node) {
-    const src = { file, text: node.value, firstLine: (node.position?.start.line ?? 1) + 1, what: 'front matter' };
-    fields = parseYamlWith(src, frontMatterSchema, sources.defaults);
+  const fm = sources.frontMatter ?? frontMatterOf(tree, file);
+  let fields: BookFields;
+  if (fm) {
+    if (!sources.frontMatter) warnings.push(...foreignKeyWarnings([fm]));
+    fields = parseYamlWith(fm.src, bookFrontMatterSchema, sources.defaults);
   } else {
     const tb = sources.titleBlock;
     const fromBlock: Record<string, unknown> = {};
@@ -46,11 +55,32 @@ export function readMeta(tree: Root, file: string, sources: MetaSources = {}): {
     const text = JSON.stringify({ ...sources.defaults, ...fromBlock });
     fields = parseYamlWith({ file, text, firstLine: 1, what: tb ? 'title block' : 'metadata' }, frontMatterSchema);
   }
-  if (fields.title) return { meta: { ...fields, title: fields.title }, warnings };
-  const title = sources.firstH1 ?? path.basename(file).replace(/\.[^.]+$/, '');
-  const from = sources.firstH1 ? 'the first # heading' : 'the file name';
-  warnings.push(warningMessage('M_NO_TITLE', `the book has no title, so ${from} is used: 《${title}》; ${HOW_TO_TITLE}`, { file, line: 1 }));
-  return { meta: { ...fields, title }, warnings };
+  const untitled = sources.untitled ?? {
+    ...(sources.firstH1 ? { title: sources.firstH1, from: 'the first # heading' } : { title: path.basename(file).replace(/\.[^.]+$/, ''), from: 'the file name' }),
+    place: { file, line: 1 },
+    how: HOW_TO_TITLE,
+  };
+  const { meta, warning } = withTitle(fields, untitled);
+  return { meta, warnings: [...warnings, ...(warning ? [warning] : [])] };
+}
+
+/**
+ * The book's metadata with its title made sure of: the fallback when it has none, and an
+ * M_NO_TITLE warning at its place that says where the title came from and how to set one.
+ */
+export function withTitle(fields: BookFields, untitled: NonNullable<MetaSources['untitled']>): { meta: BookMeta; warning?: VFileMessage } {
+  if (fields.title) return { meta: { ...fields, title: fields.title } };
+  const warning = warningMessage('M_NO_TITLE', `the book has no title, so ${untitled.from} is used: 《${untitled.title}》; ${untitled.how}`, untitled.place);
+  return { meta: { ...fields, title: untitled.title }, warning };
+}
+
+/**
+ * A folder's `book.yaml`: the book's metadata over the config file's. Every key must be
+ * a book key (it is bookdeck's own file): a slip gets "did you mean", any other key is refused.
+ */
+export function readBookFile(src: YamlSource, defaults: Omit<Config, 'build' | 'deck'> = {}): BookFields {
+  readKeys(src, BOOK_KEYS);
+  return parseYamlWith(src, frontMatterSchema, defaults);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { FORMATS, LAYOUTS, PAPERS, type Format, type Layout, type Paper } from '../formats.js';
+import { FORMATS, LAYOUTS, PAPERS, PPTX_FONTS, type Format, type Layout, type Paper, type PptxFonts } from '../formats.js';
 import { NOT_XML } from '../xml-chars.js';
+import { isoFromWritten } from './title-block.js';
 
 /** ISO date `YYYY-MM-DD`, the form every output derives its dates from. */
 const isoDate = z
@@ -36,7 +37,10 @@ const keywords = z
   .union([z.array(text), text])
   .transform((v) => (typeof v === 'string' ? v.split(/\s*[,，、;；]\s*/).filter(Boolean) : v));
 
-/** Book metadata keys: the front matter of a manuscript. Unknown keys are errors. */
+/** Numbered copies one build prints at most: each is the whole document again. */
+export const MAX_COPIES = 200;
+
+/** Book metadata keys: the front matter of a single-file manuscript, a folder's `book.yaml`, the config file. */
 const metaShape = {
   title: xmlSafe(z.string().trim().min(1, 'the book needs a title')).optional(),
   subtitle: text.optional(),
@@ -50,13 +54,62 @@ const metaShape = {
   rights: text.optional(),
   /** Title of the text before the first `#` heading (default 前言). */
   front: text.optional(),
+  /** What a meeting handout carries (GB/T 9704 7.2): printed in the gongwen PDF only, never in the EPUB or the deck. */
+  marking: z
+    .object({
+      /** A notice such as 内部资料　注意保存, at the top of every page. */
+      notice: text.optional(),
+      /** 密级 and 保密期限, e.g. 秘密★1年: top left, above the title. */
+      classification: text.optional(),
+      /** Numbered copies (份号 000001 …): the PDF holds this many, each numbered. */
+      copies: z.number().int().min(1).max(MAX_COPIES).optional(),
+    })
+    .strict()
+    .optional(),
 };
 
-/** Front matter: metadata only, validated after config-file defaults are merged in. */
+/** Book metadata, validated after config-file defaults are merged in; any other key is refused (the config file, `book.yaml`). */
 export const frontMatterSchema = z.object(metaShape).strict();
+
+/** Book metadata in front matter, where other tools' keys are dropped (after a warning that names them). */
+export const bookFrontMatterSchema = z.object(metaShape);
 
 /** Book metadata after validation and defaults: the title always set (see `readMeta`). */
 export type BookMeta = Omit<z.infer<typeof frontMatterSchema>, 'title'> & { title: string };
+
+/** A speech's date: `YYYY-MM-DD`, or as people write it (`1930年3月2日`, `1930/3/2`), kept as `YYYY-MM-DD`. */
+const speechDate = z
+  .string()
+  .trim()
+  .transform((d) => isoFromWritten(d) ?? d)
+  .pipe(isoDate);
+
+/** What describes one speech in the front matter of its own file (folder manuscripts). */
+const speechShape = {
+  /** Titles the file's text when it has no `#` heading of its own. */
+  title: text.optional(),
+  /** Who spoke: one name or a list, printed joined by 、. */
+  speaker: authors.optional(),
+  /** The day it was given. */
+  date: speechDate.optional(),
+  /** The meeting or event it was given at. */
+  occasion: text.optional(),
+  /** Where the text was taken from. */
+  source: text.optional(),
+};
+
+/** Speech metadata in a file's front matter; other keys are dropped (warned about by the reader). */
+export const speechFrontMatterSchema = z.object(speechShape);
+
+/** What the front matter of a speech's file says about it, validated. */
+export type SpeechFields = z.infer<typeof speechFrontMatterSchema>;
+
+/** Keys of book metadata. */
+export const BOOK_KEYS = Object.keys(metaShape) as readonly string[];
+/** Keys of speech metadata. */
+export const SPEECH_KEYS = Object.keys(speechShape) as readonly string[];
+/** Every key bookdeck reads in front matter, book and speech. */
+export const FRONT_MATTER_KEYS: readonly string[] = [...new Set([...BOOK_KEYS, ...SPEECH_KEYS])];
 
 /** A bleed as the command line and config give it: `3mm`, `3 mm` or `3`. */
 export const BLEED = /^\s*(\d+(?:\.\d+)?)\s*(mm)?\s*$/;
@@ -86,6 +139,7 @@ const buildSchema = z
     bleed: z.union([z.number().min(0).max(20), z.string().regex(BLEED, 'use a length in mm such as 3mm')]).optional(),
     cropMarks: z.boolean().optional(),
     grayscale: z.boolean().optional(),
+    duplex: z.boolean().optional(),
     titlePage: z.boolean().optional(),
     gongwen: z
       .object({
@@ -105,6 +159,12 @@ const deckSchema = z
     charsPerMinute: z.number().int().min(60).max(1000).optional(),
     /** Fit the talk to this many minutes by dropping the lowest-scoring key points. */
     minutes: z.number().positive().max(600).optional(),
+    /** The PPTX's theme faces: `venue` (faces a stock Windows/WPS PC has, the default) or `noto`. */
+    pptxFonts: z.enum(PPTX_FONTS as [PptxFonts, ...PptxFonts[]]).optional(),
+    /** The full text's address: the closing slide shows 扫码获取讲话全文 and a QR code of it. */
+    handoutUrl: xmlSafe(z.string().trim())
+      .refine((u) => /^https?:\/\/[^\s/]+/.test(u) && URL.canParse(u), 'use an http:// or https:// address, e.g. https://example.org/speeches.pdf')
+      .optional(),
   })
   .strict();
 

@@ -11,4 +11,6 @@ export const EMITTERS: Record<Format, () => Promise<Emitter>> = {
   deck: async () => (await import('./deck/index.js')).emitDeck,
   'deck-pdf': async () => (await import('./deck/index.js')).emitDeckPdf,
   pptx: async () => (await import('./deck/pptx.js')).emitPptx,
+  wechat: async () => (await import('./wechat/index.js')).emitWechat,
+  docx: async () => (await import('./docx/index.js')).emitDocx,
 };

@@ -1,4 +1,5 @@
 import type { Root, RootContent } from 'mdast';
+import { formatMessage } from '../message.js';
 import { visit } from 'unist-util-visit';
 import type { Draft } from './draft.js';
 import { draftMarkdown, fileTitle, speechFileName, type DraftMeta, type TitledSpeech } from './write.js';
@@ -29,7 +30,9 @@ export function assemble(drafts: readonly Draft[], opts: AssembleOptions): { out
     const n = d.speeches.length;
     const f = d.furniture;
     const removed = f ? `; ${f.kept ? 'kept' : 'dropped'} ${f.pageNumbers} page number${f.pageNumbers === 1 ? '' : 's'} and ${f.runningHeads} running head${f.runningHeads === 1 ? '' : 's'}` : '';
-    report.push(`${d.file}: ${n} speech${n === 1 ? '' : 'es'}${removed}`, ...d.notices.map((x) => `notice: ${x}`));
+    report.push(`${d.file}: ${n} speech${n === 1 ? '' : 'es'}${removed}`);
+    for (const w of d.warnings ?? []) report.push(formatMessage(w));
+    for (const x of d.notices) report.push(`notice: ${x}`);
   }
   const first = drafts[0]!;
   // A document's own title, else the title of a file's only speech.

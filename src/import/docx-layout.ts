@@ -1,4 +1,5 @@
 import { BookdeckError } from '../errors.js';
+import { measureDocx } from './docx-zip.js';
 
 /** What pandoc's docx reader drops of a body paragraph and the import needs: alignment, size, outline level. */
 export interface DocxParagraph {
@@ -11,46 +12,104 @@ export interface DocxParagraph {
   outline?: number;
 }
 
-const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+const ENTITIES: Record<string, string> = { lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' };
+const unescape = (s: string) =>
+  s.includes('&')
+    ? s.replace(/&(lt|gt|quot|apos|amp|#\d{1,7}|#x[0-9a-fA-F]{1,6});/g, (m, e: string) => {
+        if (e[0] !== '#') return ENTITIES[e]!;
+        const cp = e[1] === 'x' ? parseInt(e.slice(2), 16) : Number(e.slice(1));
+        return cp <= 0x10ffff ? String.fromCodePoint(cp) : m;
+      })
+    : s;
 
 /**
- * Open a .docx (a zip with `word/document.xml`) and read its body paragraphs' direct
- * formatting. A file that is no zip, a cut-off zip, or a zip without a Word document in
- * it is an input error with one line that says which.
+ * Read a .docx's bytes (measured against the zip budgets first, see docx-zip.ts) and its
+ * body paragraphs' direct formatting. A zip without a Word document in it is an input
+ * error with one line that says so.
  */
 export async function docxParagraphs(bytes: Uint8Array, file: string): Promise<DocxParagraph[]> {
-  const { default: JSZip } = await import('jszip');
-  const zip = await JSZip.loadAsync(bytes).catch((err: Error) => {
-    throw new BookdeckError('E_DOCX_CORRUPT', `this .docx is damaged or incomplete (${err.message.split('\n')[0]})`, {
-      location: { file },
-      hint: 'open it in Word or LibreOffice and save it again, or ask for a fresh copy',
-    });
-  });
-  const doc = zip.file('word/document.xml');
+  const zip = measureDocx(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), file);
+  return paragraphLayout(documentXml(zip.read('word/document.xml'), file));
+}
+
+/** The text of `word/document.xml`, or the error for a zip that holds none. */
+export function documentXml(doc: Buffer | undefined, file: string): string {
   if (!doc) {
     throw new BookdeckError('E_DOCX_NOT_WORD', 'this is a zip file but not a Word document (it has no word/document.xml)', {
       location: { file },
       hint: 'import the document inside it, or save the file from Word as .docx',
     });
   }
-  const xml = await doc.async('string').catch((err: Error) => {
-    throw new BookdeckError('E_DOCX_CORRUPT', `this .docx is damaged (${err.message})`, { location: { file }, hint: 'save it again from Word or LibreOffice' });
-  });
-  // Table cells hold paragraphs too; pandoc gives them as a table, so they are left out here.
-  const body = xml.replace(/<w:tbl>[\s\S]*?<\/w:tbl>/g, '');
+  return doc.toString('utf8');
+}
+
+interface Open {
+  text: string[];
+  centred: boolean;
+  size: number;
+  outline?: number;
+  inPPr: boolean;
+  seenRun: boolean;
+}
+
+const val = (tag: string) => /\bw:val="([^"]*)"/.exec(tag)?.[1];
+
+/**
+ * The layout of `document.xml`'s body paragraphs, outside tables (pandoc gives those as a
+ * table). One pass over the tags, linear in the text however it nests or fails to close:
+ * an unclosed `<w:tbl>` swallows what follows, as a table without its end would. Pure.
+ */
+export function paragraphLayout(xml: string): DocxParagraph[] {
   const out: DocxParagraph[] = [];
-  for (const m of body.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)) {
-    const p = m[0];
-    const key = [...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => unescape(t[1]!)).join('').replace(/\s+/g, '');
-    if (!key) continue;
-    const sizes = [...p.matchAll(/<w:sz w:val="(\d+)"/g)].map((s) => Number(s[1]) / 2);
-    const outline = /<w:outlineLvl w:val="(\d)"/.exec(p)?.[1];
-    out.push({
-      key,
-      centred: /<w:pPr>[\s\S]*?<w:jc w:val="(center|centre)"/.test(p.replace(/<w:r[ >][\s\S]*/, '')),
-      ...(sizes.length ? { size: Math.max(...sizes) } : {}),
-      ...(outline !== undefined ? { outline: Number(outline) } : {}),
-    });
+  const open: Open[] = [];
+  let tables = 0;
+  for (let i = xml.indexOf('<'); i !== -1; ) {
+    const end = xml.indexOf('>', i + 1);
+    if (end === -1) break;
+    const tag = xml.slice(i + 1, end);
+    i = xml.indexOf('<', end + 1);
+    const closing = tag[0] === '/';
+    const selfClosing = tag.endsWith('/');
+    const name = /^\/?([^\s/]+)/.exec(tag)?.[1];
+    if (name === 'w:tbl' && !selfClosing) {
+      tables = Math.max(0, tables + (closing ? -1 : 1));
+      continue;
+    }
+    if (tables > 0) continue;
+    const p = open.at(-1);
+    if (name === 'w:p') {
+      if (closing) {
+        const done = open.pop();
+        const key = done?.text.join('').replace(/\s+/g, '');
+        if (done && key) out.push({ key, centred: done.centred, ...(done.size ? { size: done.size } : {}), ...(done.outline !== undefined ? { outline: done.outline } : {}) });
+      } else if (!selfClosing) open.push({ text: [], centred: false, size: 0, inPPr: false, seenRun: false });
+      continue;
+    }
+    if (!p) continue;
+    switch (name) {
+      case 'w:t':
+        if (!closing && !selfClosing) p.text.push(unescape(xml.slice(end + 1, i === -1 ? xml.length : i)));
+        break;
+      case 'w:pPr':
+        p.inPPr = !closing && !selfClosing;
+        break;
+      case 'w:r':
+        if (!closing) p.seenRun = true;
+        break;
+      case 'w:jc':
+        if (p.inPPr && !p.seenRun && /^(center|centre)$/.test(val(tag) ?? '')) p.centred = true;
+        break;
+      case 'w:sz': {
+        const half = Number(/^\d+$/.test(val(tag) ?? '') ? val(tag) : NaN);
+        if (half / 2 > p.size) p.size = half / 2;
+        break;
+      }
+      case 'w:outlineLvl': {
+        const lvl = val(tag);
+        if (p.outline === undefined && lvl !== undefined && /^\d$/.test(lvl)) p.outline = Number(lvl);
+        break;
+      }
+    }
   }
   return out;
 }

@@ -1,4 +1,5 @@
 import type { Paragraph, RootContent } from 'mdast';
+import type { VFileMessage } from 'vfile-message';
 
 /** One speech found in an imported file: its title when one was found, and its body blocks. */
 export interface Speech {
@@ -35,6 +36,8 @@ export interface Draft {
   /** Images the import wrote next to the output, relative to it. */
   images?: string[];
   notices: string[];
+  /** What the import changed to make a draft build takes (a dropped control character), at its place. */
+  warnings?: VFileMessage[];
 }
 
 /** A paragraph of plain text (text importers keep every character as a text node). */

@@ -1,10 +1,10 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { RootContent } from 'mdast';
 import { BookdeckError } from '../errors.js';
 import { PandocError, pandocAst } from '../tools/pandoc.js';
 import * as P from '../tools/pandoc-ast.js';
-import { docxParagraphs, type DocxParagraph } from './docx-layout.js';
+import { documentXml, paragraphLayout, type DocxParagraph } from './docx-layout.js';
+import { readDocxZip } from './docx-zip.js';
 import { dateOfLines, type Draft, type ImportOptions, type Speech } from './draft.js';
 import { familyDepths, headingFamily } from './gongwen.js';
 import { blocksToMdast, type ToMdastContext } from './pandoc-to-mdast.js';
@@ -15,22 +15,22 @@ const TITLE_WITHIN = 5;
 const TITLE_MAX = 40;
 const LARGE = 1.25;
 
+/** How long pandoc may read one Word document. */
+export const DOCX_PANDOC = { seconds: 120 } as const;
+
 /**
  * A Word file → a draft, through pandoc's docx reader and the typed AST. pandoc keeps
  * bold, italics, footnotes, lists, tables and images but not alignment or size, so those
  * are read from `word/document.xml` to find the title; 公文 headings typed as plain
  * paragraphs become headings (see gongwen.ts). Images go to `NAME-media/` beside the output.
  */
-export async function importDocx(file: string, opts: ImportOptions): Promise<Draft> {
-  const layout = await docxParagraphs(await readFile(file), file);
+export async function importDocx(file: string, opts: ImportOptions, budget: { pandocSeconds: number } = { pandocSeconds: DOCX_PANDOC.seconds }): Promise<Draft> {
+  // Measured from its zip directory before anything is unzipped or pandoc runs (docx-zip.ts).
+  const zip = await readDocxZip(file);
+  const layout = paragraphLayout(documentXml(zip.read('word/document.xml'), file));
   const mediaDir = path.join(opts.outDir, `${fileTitle(file)}-media`);
-  const doc = await pandocAst({ from: 'docx', extra: [`--extract-media=${mediaDir}`] }, { file }).catch((err: unknown) => {
-    if (!(err instanceof PandocError)) throw err;
-    const why = err.message.split('\n').find((l) => /couldn't|error/i.test(l)) ?? 'pandoc could not read it';
-    throw new BookdeckError('E_DOCX_UNREADABLE', `pandoc cannot read this Word document (${why.trim()})`, {
-      location: { file },
-      hint: 'open it in Word or LibreOffice and save it again as .docx',
-    });
+  const doc = await pandocAst({ from: 'docx', extra: [`--extract-media=${mediaDir}`] }, { file }, { timeoutSeconds: budget.pandocSeconds }).catch((err: unknown) => {
+    throw err instanceof PandocError ? pandocFailure(err, file) : err;
   });
   const blocks = withLayout(doc.blocks, layout);
   const title = findTitle(blocks, layout) ?? metaTitle(doc.meta);
@@ -58,6 +58,28 @@ export async function importDocx(file: string, opts: ImportOptions): Promise<Dra
   return { file, speeches, title: title?.text, date: dateOfLines(lines), images, notices };
 }
 
+/** What a failed pandoc run on a Word document tells the user: out of time, out of memory, or unreadable. */
+function pandocFailure(err: PandocError, file: string): BookdeckError {
+  if (err.timedOut) {
+    return new BookdeckError('E_PANDOC_TIMEOUT', `pandoc did not finish reading this Word document within ${err.timeoutSeconds} s (stopped)`, {
+      location: { file },
+      hint: 'a document this slow to read is very large or built to be slow: open it in Word or LibreOffice, save a copy, or split it into several files',
+    });
+  }
+  if (err.heapExhausted) {
+    const limit = err.memoryMB !== undefined ? `its ${err.memoryMB.toLocaleString('en')} MB of memory` : 'the memory it may use';
+    return new BookdeckError('E_DOCX_TOO_LARGE', `pandoc needed more than ${limit} to read this Word document (stopped)`, {
+      location: { file },
+      hint: 'split the document into several files, or save it again from Word or LibreOffice',
+    });
+  }
+  const why = err.message.split('\n').find((l) => /couldn't|error/i.test(l)) ?? 'pandoc could not read it';
+  return new BookdeckError('E_DOCX_UNREADABLE', `pandoc cannot read this Word document (${why.trim()})`, {
+    location: { file },
+    hint: 'open it in Word or LibreOffice and save it again as .docx',
+  });
+}
+
 interface Placed {
   block: P.Block;
   layout?: DocxParagraph;
@@ -65,12 +87,22 @@ interface Placed {
 
 /** Pair pandoc's top-level paragraphs with the docx paragraphs they came from, by text, in order. */
 function withLayout(blocks: readonly P.Block[], layout: readonly DocxParagraph[]): Placed[] {
+  // Each key's places in order, with a cursor: the next match after `at` in amortized constant
+  // time (a findIndex from the start for every block was quadratic in the paragraphs).
+  const places = new Map<string, { at: number[]; next: number }>();
+  layout.forEach((l, i) => {
+    const p = places.get(l.key) ?? { at: [], next: 0 };
+    p.at.push(i);
+    places.set(l.key, p);
+  });
   let at = 0;
   return blocks.map((block) => {
     if (block.t !== 'Para' && block.t !== 'Plain') return { block };
-    const key = P.stringify(block.c).replace(/\s+/g, '');
-    const i = layout.findIndex((l, j) => j >= at && l.key === key);
-    if (i === -1) return { block };
+    const p = places.get(P.stringify(block.c).replace(/\s+/g, ''));
+    if (!p) return { block };
+    while (p.next < p.at.length && p.at[p.next]! < at) p.next++;
+    const i = p.at[p.next];
+    if (i === undefined) return { block };
     at = i + 1;
     return { block, layout: layout[i] };
   });

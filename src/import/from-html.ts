@@ -6,8 +6,10 @@ import { visit } from 'unist-util-visit';
 import { BookdeckError } from '../errors.js';
 import { readSource } from '../manuscript/read.js';
 import { plainText } from '../model/text.js';
+import { dropControls } from './controls.js';
 import { dateOfLines, type Draft } from './draft.js';
 import { elementText, firstTag, mainArticle, stripChrome } from './html-article.js';
+import { refuseDeepHtml, refuseDeepTree } from './html-depth.js';
 
 // Whitespace between two CJK characters is the source's line wrapping, not a space.
 const CJK_GAP = /(?<=[\p{Script=Han}\u3000-\u303f\uff00-\uffef“”‘’])\s+(?=[\p{Script=Han}\u3000-\u303f\uff00-\uffef“”‘’])/gu;
@@ -19,8 +21,13 @@ const CJK_GAP = /(?<=[\p{Script=Han}\u3000-\u303f\uff00-\uffef“”‘’])\s+(
  * images are kept as written and never fetched.
  */
 export async function importHtml(file: string): Promise<Draft> {
-  const { text, notices } = await readSource(file);
+  const source = await readSource(file);
+  // Depth first: the parser's tree conversion and every walk below recurse once per level.
+  refuseDeepHtml(source.text, file);
+  const { text, warnings } = dropControls(source.text, file);
+  const notices = source.notices;
   const tree = fromHtml(text) as HastRoot;
+  refuseDeepTree(tree, file);
   const pageTitle = firstTag(tree, 'title');
   stripChrome(tree);
   const article = mainArticle(tree);
@@ -44,6 +51,7 @@ export async function importHtml(file: string): Promise<Draft> {
     speeches: [title ? { title, body } : { body }],
     date: dateOfLines(body.map((b) => plainText(b))),
     notices,
+    warnings,
   };
 }
 

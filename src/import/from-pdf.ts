@@ -3,6 +3,7 @@ import { BookdeckError } from '../errors.js';
 import { findProgram } from '../tools/programs.js';
 import { dateOfLines, type Draft, type ImportOptions } from './draft.js';
 import { removeFurniture } from './furniture.js';
+import { garbledSample, isGarbled, scriptShare } from './garbled.js';
 import { parseBboxLayout } from './pdf-lines.js';
 import { pdfSpeeches } from './pdf-paragraphs.js';
 import { plainText } from '../model/text.js';
@@ -23,6 +24,18 @@ export async function importPdf(file: string, opts: ImportOptions): Promise<Draf
       location: { file },
       hint: 'bookdeck does no OCR: run an OCR program (e.g. ocrmypdf) first, or import the source document',
     });
+  }
+  const text = pages.flatMap((p) => p.lines.map((l) => l.text)).join('\n');
+  const share = scriptShare(text);
+  if (isGarbled(share)) {
+    throw new BookdeckError(
+      'E_PDF_GARBLED',
+      `the text layer of this PDF is not its text (it reads “${garbledSample(text)}…”: only ${Math.round(share.best * 100)}% of ${share.counted.toLocaleString('en')} letters in one writing system); its fonts have no ToUnicode map`,
+      {
+        location: { file },
+        hint: 'run OCR on it (e.g. `ocrmypdf --force-ocr`), or export the PDF again from its source with fonts embedded and a ToUnicode map (Word or LibreOffice "Save as PDF" does)',
+      },
+    );
   }
   const speeches = pdfSpeeches(pages);
   const titled = speeches.filter((s) => s.title);

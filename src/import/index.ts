@@ -2,12 +2,17 @@ import { openRegular } from '../io/read-regular.js';
 import path from 'node:path';
 import { BookdeckError } from '../errors.js';
 import type { Draft, ImportOptions } from './draft.js';
+import { finishDraft } from './finish.js';
 
 /** The input kinds `bookdeck import` reads. */
 export type InputKind = 'text' | 'pdf' | 'docx' | 'html';
 
 /** Read one file, whatever its kind, into a draft. Each importer is loaded only when used. */
 export async function importFile(file: string, opts: ImportOptions): Promise<Draft> {
+  return finishDraft(await readDraft(file, opts));
+}
+
+async function readDraft(file: string, opts: ImportOptions): Promise<Draft> {
   switch (await inputKind(file)) {
     case 'pdf':
       return (await import('./from-pdf.js')).importPdf(file, opts);

@@ -22,8 +22,24 @@ const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
 const unescape = (s: string) => s.replace(/&(amp|lt|gt|quot|apos|#\d+|#x[0-9a-f]+);/gi, (_m, e: string) =>
   e[0] === '#' ? String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1))) : ENTITIES[e.toLowerCase()]!);
 
-function joinWords(text: string, w: string): string {
-  return text && !(isCjk(Array.from(text).at(-1)!) && isCjk(Array.from(w)[0]!)) ? `${text} ${w}` : text + w;
+const lastChar = (s: string) => (s.length > 1 && /[\udc00-\udfff]/.test(s[s.length - 1]!) ? s.slice(-2) : s.slice(-1));
+const firstChar = (s: string) => String.fromCodePoint(s.codePointAt(0) ?? 0x20);
+
+/**
+ * Words joined with a space unless both sides are CJK. Each word is looked at, never the
+ * text so far: reading the end of a growing string (Array.from, or an index that flattens
+ * it) made a long line quadratic.
+ */
+function joinWords(words: readonly string[]): string {
+  const out: string[] = [];
+  let last = '';
+  for (const w of words) {
+    if (!w) continue;
+    if (last && !(isCjk(last) && isCjk(firstChar(w)))) out.push(' ');
+    out.push(w);
+    last = lastChar(w);
+  }
+  return out.join('');
 }
 
 /**
@@ -42,15 +58,24 @@ function mergeRows(lines: PdfLine[]): PdfLine[] {
     row.sort((a, b) => a.x0 - b.x0);
     return {
       x0: row[0]!.x0,
-      y0: Math.min(...row.map((l) => l.y0)),
-      x1: Math.max(...row.map((l) => l.x1)),
-      y1: Math.max(...row.map((l) => l.y1)),
-      text: row.map((l) => l.text).reduce(joinWords, ''),
+      // Folded, not spread into Math.min: a row may hold more pieces than a call takes arguments.
+      y0: row.reduce((m, l) => Math.min(m, l.y0), Infinity),
+      x1: row.reduce((m, l) => Math.max(m, l.x1), -Infinity),
+      y1: row.reduce((m, l) => Math.max(m, l.y1), -Infinity),
+      text: joinWords(row.map((l) => l.text)),
     };
   });
 }
 
-const num = (attrs: string, name: string) => Number(new RegExp(`${name}="([\\d.]+)"`).exec(attrs)?.[1] ?? NaN);
+const ATTR = new Map<string, RegExp>();
+const num = (attrs: string, name: string) => {
+  let re = ATTR.get(name);
+  if (!re) {
+    re = new RegExp(`${name}="([\\d.]+)"`);
+    ATTR.set(name, re);
+  }
+  return Number(re.exec(attrs)?.[1] ?? NaN);
+};
 
 /**
  * The XHTML that `pdftotext -bbox-layout` prints → pages of lines. Words of a line are
@@ -63,7 +88,7 @@ export function parseBboxLayout(xhtml: string): PdfPage[] {
     const lines: PdfLine[] = [];
     for (const lm of pm[2]!.matchAll(/<line ([^>]*)>([\s\S]*?)<\/line>/g)) {
       const words = [...lm[2]!.matchAll(/<word [^>]*>([\s\S]*?)<\/word>/g)].map((w) => unescape(w[1]!));
-      const text = words.reduce(joinWords, '');
+      const text = joinWords(words);
       if (text.trim() === '') continue;
       lines.push({ x0: num(lm[1]!, 'xMin'), y0: num(lm[1]!, 'yMin'), x1: num(lm[1]!, 'xMax'), y1: num(lm[1]!, 'yMax'), text });
     }

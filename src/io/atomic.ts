@@ -1,6 +1,9 @@
-import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { createHash, randomBytes } from 'node:crypto';
 import path from 'node:path';
+import { makeDir } from './make-dir.js';
+import { filesUnder, OWNED_MARKER, readOwned, recordOwned, refuseUnowned, type Owned } from './owned.js';
+import { isWithin, realpathExisting } from './real-path.js';
 
 /** Name of the folder, beside each output folder, that holds the work folders. */
 export const WORK_DIR_NAME = '.bookdeck-cache';
@@ -11,7 +14,16 @@ export const WORK_DIR_NAME = '.bookdeck-cache';
  * on one filesystem.
  */
 export function workDirFor(outDir: string): string {
-  const abs = path.resolve(outDir);
+  // Through links: beside the real folder, so renames into it stay on its file system.
+  return workDirAt(realpathExisting(outDir));
+}
+
+/** The work folders an output folder may have: where it is now, and where earlier versions kept it (named by the path unresolved). */
+export function workDirsFor(outDir: string): string[] {
+  return [...new Set([workDirFor(outDir), workDirAt(path.resolve(outDir))])];
+}
+
+function workDirAt(abs: string): string {
   const tag = createHash('sha256').update(abs).digest('hex').slice(0, 10);
   return path.join(path.dirname(abs), WORK_DIR_NAME, `${path.basename(abs)}-${tag}`);
 }
@@ -35,19 +47,18 @@ export async function writeFileAtomic(target: string, data: Uint8Array | string,
   }
 }
 
-/** Replace a whole folder by one built in the work folder: rename old away, new in. */
+/**
+ * Replace a whole folder by one built in the work folder: rename old away, new in. In an output
+ * folder the old one must be bookdeck's (see {@link commitStaged}); a target inside the work
+ * folder (a staging folder) is bookdeck's by construction.
+ */
 export async function replaceDirAtomic(target: string, build: (dir: string) => Promise<void>, workDir: string): Promise<void> {
   const fresh = tempName(workDir, target);
   await mkdir(fresh, { recursive: true });
   try {
     await build(fresh);
-    await mkdir(path.dirname(target), { recursive: true });
-    const old = tempName(workDir, target);
-    await rename(target, old).catch((e: NodeJS.ErrnoException) => {
-      if (e.code !== 'ENOENT') throw e;
-    });
-    await rename(fresh, target);
-    await rm(old, { recursive: true, force: true });
+    if (isWithin(workDir, path.resolve(target))) await moveIn(fresh, path.dirname(target), path.basename(target), workDir);
+    else await commitEntries([{ from: fresh, name: path.basename(target) }], path.dirname(target), workDir);
   } catch (err) {
     await rm(fresh, { recursive: true, force: true });
     throw err;
@@ -64,24 +75,43 @@ export async function stagingDir(workDir: string): Promise<string> {
 /**
  * Move everything a build staged into the output folder: each file by one rename, each
  * folder by renaming the old one away first. Called only once every pipeline succeeded,
- * so a failed build changes nothing in the output folder.
+ * so a failed build changes nothing in the output folder. Nothing there that bookdeck did
+ * not write is replaced: all entries are checked first, and a stranger stops the commit
+ * before anything moves (E_OUT_NOT_OURS).
  */
 export async function commitStaged(stage: string, outDir: string, workDir: string): Promise<void> {
-  await mkdir(outDir, { recursive: true });
-  for (const entry of await readdir(stage, { withFileTypes: true })) {
-    const from = path.join(stage, entry.name);
-    const to = path.join(outDir, entry.name);
-    if (!entry.isDirectory()) {
-      await rename(from, to);
-      continue;
-    }
-    const old = tempName(workDir, entry.name);
-    await rename(to, old).catch((e: NodeJS.ErrnoException) => {
-      if (e.code !== 'ENOENT') throw e;
-    });
+  const names = (await readdir(stage)).filter((n) => n !== OWNED_MARKER);
+  await commitEntries(names.map((name) => ({ from: path.join(stage, name), name })), outDir, workDir);
+}
+
+/** Check, record in the marker, move in, record again: a kill at any point leaves every entry owned. */
+async function commitEntries(entries: readonly { from: string; name: string }[], outDir: string, workDir: string): Promise<void> {
+  await makeDir(outDir);
+  let owned: Promise<Owned> | undefined;
+  const ownedNow = () => (owned ??= readOwned(outDir, workDirsFor(outDir)));
+  for (const { name } of entries) await refuseUnowned(outDir, name, ownedNow);
+  const written = new Map(await Promise.all(entries.map(async ({ from, name }) => [name, await filesUnder(from, name)] as const)));
+  await mkdir(path.dirname(tempName(workDir, OWNED_MARKER)), { recursive: true });
+  await recordOwned(outDir, written, tempName(workDir, OWNED_MARKER), true);
+  for (const { from, name } of entries) await moveIn(from, outDir, name, workDir);
+  await recordOwned(outDir, written, tempName(workDir, OWNED_MARKER), false);
+}
+
+/** Move `from` to `dir/name`: over a file by one rename; anything else there is renamed away first and removed after. */
+async function moveIn(from: string, dir: string, name: string, workDir: string): Promise<void> {
+  const to = path.join(dir, name);
+  const [src, dst] = await Promise.all([lstat(from), lstat(to).catch(() => undefined)]);
+  if (!dst || (src.isFile() && dst.isFile())) {
+    await mkdir(dir, { recursive: true });
     await rename(from, to);
-    await rm(old, { recursive: true, force: true });
+    return;
   }
+  const old = tempName(workDir, name);
+  await rename(to, old).catch((e: NodeJS.ErrnoException) => {
+    if (e.code !== 'ENOENT') throw e;
+  });
+  await rename(from, to);
+  await rm(old, { recursive: true, force: true });
 }
 
 /** Remove temp files left by builds that were killed; a running build's temps stay. */

@@ -3,10 +3,12 @@ import { readMeta } from '../config/front-matter.js';
 import type { Config } from '../config/schema.js';
 import { splitTitleBlock } from '../config/title-block.js';
 import { buildBook } from '../model/build-book.js';
-import type { Book, ParsedFile } from '../model/book.js';
+import type { Book, FileSpeech, ParsedFile } from '../model/book.js';
 import { plainText } from '../model/text.js';
+import { frontMatterOf } from '../config/front-matter-keys.js';
+import { readFolder, speechOnly } from './folder-meta.js';
 import { parseSource } from './parse.js';
-import { readSource, resolveManuscript } from './read.js';
+import { manuscriptFolder, readSource, resolveManuscript } from './read.js';
 import { refuseNonXmlChars } from '../xml-chars.js';
 
 /** A loaded manuscript: the Book plus what reading it produced. */
@@ -14,26 +16,45 @@ export interface Loaded {
   book: Book;
   files: ParsedFile[];
   notices: string[];
-  /** Findings about the metadata (a title taken from a heading, an unreadable date). */
+  /** Findings about the metadata (a title taken from a heading, an unreadable date, other tools' keys). */
   warnings: VFileMessage[];
 }
 
-/** Read, decode and parse a manuscript file or folder once, then build the Book. */
+/**
+ * Read, decode and parse a manuscript file or folder once, then build the Book. A file,
+ * or a folder of one file and no `book.yaml`, keeps its book metadata in its front
+ * matter; a folder of several takes it from `book.yaml` (see {@link readFolder}).
+ */
 export async function loadBook(input: string, config: Config = {}): Promise<Loaded> {
-  const paths = await resolveManuscript(input);
+  const [paths, folder] = await Promise.all([resolveManuscript(input), manuscriptFolder(input)]);
+  const bookFile = folder?.bookFile ? await readSource(folder.bookFile) : undefined;
   const sources = await Promise.all(paths.map(readSource));
-  for (const s of sources) refuseNonXmlChars(s.text, s.path);
+  for (const s of [...sources, ...(bookFile ? [bookFile] : [])]) refuseNonXmlChars(s.text, s.path);
   // pandoc reads a `% title` block only at the very start of its input.
   const { block: titleBlock, text } = splitTitleBlock(sources[0]!.text);
   const files = [{ ...sources[0]!, text }, ...sources.slice(1)].map(parseSource);
   const { build: _build, deck: _deck, ...defaults } = config;
-  const firstH1 = files.flatMap((f) => f.tree.children).find((n) => n.type === 'heading' && n.depth === 1);
-  const { meta, warnings } = readMeta(files[0]!.tree, files[0]!.path, {
-    defaults,
-    ...(titleBlock ? { titleBlock } : {}),
-    ...(firstH1 ? { firstH1: plainText(firstH1).trim() } : {}),
-  });
-  const { front, ...bookMeta } = meta;
-  const book = buildBook(files, { meta: bookMeta, ...(front ? { frontTitle: front } : {}) });
-  return { book, files, notices: sources.flatMap((s) => s.notices), warnings };
+  let read: { meta: Book['meta'] & { front?: string }; speeches: Map<string, FileSpeech>; warnings: VFileMessage[] };
+  if (folder && (files.length > 1 || bookFile)) {
+    read = readFolder(files, {
+      folder: folder.dir,
+      defaults,
+      ...(bookFile ? { bookFile: { file: bookFile.path, text: bookFile.text, firstLine: 1, what: 'book.yaml' } } : {}),
+      ...(titleBlock ? { titleBlock } : {}),
+    });
+  } else {
+    const first = files[0]!;
+    const fm = frontMatterOf(first.tree, first.path);
+    const firstH1 = files.flatMap((f) => f.tree.children).find((n) => n.type === 'heading' && n.depth === 1);
+    const { meta, warnings } = readMeta(first.tree, first.path, {
+      defaults,
+      ...(titleBlock ? { titleBlock } : {}),
+      ...(firstH1 ? { firstH1: plainText(firstH1).trim() } : {}),
+    });
+    const own = fm ? speechOnly(fm) : undefined;
+    read = { meta, speeches: new Map(own ? [[first.path, own]] : []), warnings };
+  }
+  const { front, ...bookMeta } = read.meta;
+  const book = buildBook(files, { meta: bookMeta, speeches: read.speeches, ...(front ? { frontTitle: front } : {}) });
+  return { book, files, notices: [...(bookFile?.notices ?? []), ...sources.flatMap((s) => s.notices)], warnings: read.warnings };
 }

@@ -5,6 +5,9 @@ import { notRegular, readRegularFile } from '../io/read-regular.js';
 import { inside } from './images.js';
 import { decodeManuscript } from './decode.js';
 
+/** The name of the file that holds a folder manuscript's book metadata (see docs/folders.md). */
+export const BOOK_FILE = 'book.yaml';
+
 /** One manuscript source file, decoded. */
 export interface SourceFile {
   path: string;
@@ -57,6 +60,20 @@ async function checkEntry(file: string, root: string): Promise<string> {
   const info = own.isSymbolicLink() ? await stat(file) : own;
   if (!info.isFile()) throw notRegular(file, info);
   return file;
+}
+
+/**
+ * The folder of a folder manuscript (`-m DIR`) and its `book.yaml`, if it has one;
+ * undefined for a manuscript given as a file. The book file must be a regular file, or a
+ * link to one inside the folder, as the chapters must.
+ */
+export async function manuscriptFolder(input: string): Promise<{ dir: string; bookFile?: string } | undefined> {
+  const info = await stat(input).catch(() => undefined);
+  if (!info?.isDirectory()) return undefined;
+  const file = path.join(input, BOOK_FILE);
+  const there = await lstat(file).catch(() => undefined);
+  if (!there) return { dir: input };
+  return { dir: input, bookFile: await checkEntry(file, await realpath(input)) };
 }
 
 /** Read and decode one manuscript (or import) file. */

@@ -54,6 +54,27 @@ export interface Part {
   location: Location;
 }
 
+/** Who gave a speech, when, where and from what source: its file's front matter (`speaker`, `date`, `occasion`, `source`). */
+export interface SpeechMeta {
+  /** One name, or several joined by 、. */
+  speaker?: string;
+  /** `YYYY-MM-DD`. */
+  date?: string;
+  /** The meeting or event. */
+  occasion?: string;
+  /** Where the text was taken from. */
+  source?: string;
+}
+
+/** What a file's front matter says about the section it opens (folder manuscripts). */
+export interface FileSpeech {
+  /** Titles the file's text, which has no `#` heading of its own. */
+  title?: string;
+  /** Where that title is written, for messages about the section. */
+  location?: Location;
+  meta?: SpeechMeta;
+}
+
 /** Where a section stands in the book: before the speeches, a speech, or after them. */
 export type SectionKind = 'front' | 'speech' | 'back';
 
@@ -79,6 +100,8 @@ export interface Chapter {
   /** Empty for front and back matter: only speeches have proposals. */
   proposals: Proposal[];
   location: Location;
+  /** Speaker, date, occasion and source, when its file's front matter gives them. */
+  meta?: SpeechMeta;
 }
 
 /** The whole book: pure data, built once from the parse, read by every emitter. */

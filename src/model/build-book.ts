@@ -2,7 +2,8 @@ import type { Heading, List, Paragraph, RootContent } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
 import { BookdeckError } from '../errors.js';
 import type { BookMeta } from '../config/schema.js';
-import { manuscriptRoot, type Book, type Chapter, type Para, type ParsedFile, type Part, type SectionKind } from './book.js';
+import type { Location } from '../message.js';
+import { manuscriptRoot, type Book, type Chapter, type FileSpeech, type Para, type ParsedFile, type Part, type SectionKind, type SpeechMeta } from './book.js';
 import { extractProposals, type KeyPointOverride } from './proposals.js';
 import { ATTRIBUTION, plainText } from './text.js';
 import { flattenParts, sectionOutline } from './outline.js';
@@ -20,6 +21,8 @@ export interface BookInput {
   meta: BookMeta;
   /** Title of text before the first H1 (the `front` key), 前言 when unset. */
   frontTitle?: string;
+  /** What each file's front matter says about the section it opens, by file path. */
+  speeches?: ReadonlyMap<string, FileSpeech>;
 }
 
 /** Title of front matter that has neither a heading nor a `front:` key. */
@@ -28,25 +31,33 @@ export const DEFAULT_FRONT_TITLE = '前言';
 /**
  * Parsed manuscript files → the Book every emitter reads. Pure. Every H1 opens a
  * section: front matter before the first speech, a speech, or back matter (see
- * {@link sectionKind}). Text before the first H1 is a front section of its own; a
- * manuscript with no H1 at all is one speech titled like the book.
+ * {@link sectionKind}). A file whose front matter gives a title (and that has no H1)
+ * opens a section of that title, as an H1 would. Text before the first H1 is a front
+ * section of its own; a manuscript with no H1 at all is one speech titled like the book.
+ * A file's speech metadata describes the first section the file opens.
  */
 export function buildBook(files: ParsedFile[], input: BookInput | BookMeta): Book {
-  const { meta, frontTitle } = 'meta' in input ? input : { meta: input, frontTitle: undefined };
-  type Pending = { heading?: Heading; file: string; body: RootContent[]; kind: SectionKind };
+  const { meta, frontTitle, speeches: own } = 'meta' in input ? input : { meta: input, frontTitle: undefined, speeches: undefined };
+  type Pending = { heading?: Heading; file: string; body: RootContent[]; kind: SectionKind; at?: Location; meta?: SpeechMeta };
   const sections: Pending[] = [];
   let current: Pending | undefined;
   let speeches = 0;
   let back = false;
+  const open = (heading: Heading, classes: string[], file: string, at?: Location) => {
+    const kind = sectionKind(heading, classes, { speeches, back });
+    if (kind === 'speech') speeches++;
+    if (kind === 'back') back = true;
+    current = { heading, file, body: [], kind, ...(at ? { at } : {}) };
+    sections.push(current);
+  };
   for (const file of files) {
+    const said = own?.get(file.path);
+    const opened = sections.length;
+    if (said?.title) open(syntheticHeading(said.title), [], file.path, said.location);
     for (const node of file.tree.children) {
       if (node.type === 'yaml') continue;
       if (node.type === 'heading' && node.depth === 1) {
-        const kind = sectionKind(node, takeHeadingClasses(node), { speeches, back });
-        if (kind === 'speech') speeches++;
-        if (kind === 'back') back = true;
-        current = { heading: node, file: file.path, body: [], kind };
-        sections.push(current);
+        open(node, takeHeadingClasses(node), file.path);
       } else if (current) {
         current.body.push(node);
       } else if (!isBlankNode(node)) {
@@ -54,6 +65,7 @@ export function buildBook(files: ParsedFile[], input: BookInput | BookMeta): Boo
         sections.push(current);
       }
     }
+    if (said?.meta && sections[opened]) sections[opened].meta = said.meta;
   }
   const lead = sections[0];
   if (lead && !lead.heading) {
@@ -71,7 +83,7 @@ export function buildBook(files: ParsedFile[], input: BookInput | BookMeta): Boo
     });
   }
   const count: Record<SectionKind, number> = { front: 0, speech: 0, back: 0 };
-  const built = sections.map((s) => makeChapter(s.kind, count[s.kind]++, s.heading!, s.file, s.body));
+  const built = sections.map((s) => makeChapter(s.kind, count[s.kind]++, s.heading!, s.file, s.body, s.at, s.meta));
   return {
     meta,
     chapters: built.filter((c) => c.kind === 'speech'),
@@ -101,11 +113,11 @@ function isDefinition(node: RootContent): boolean {
   return node.type === 'footnoteDefinition' || node.type === 'definition';
 }
 
-function makeChapter(kind: SectionKind, index: number, heading: Heading, file: string, blocks: RootContent[]): Chapter {
+function makeChapter(kind: SectionKind, index: number, heading: Heading, file: string, blocks: RootContent[], at?: Location, meta?: SpeechMeta): Chapter {
   const id = `${SECTION_PREFIX[kind]}${index + 1}`;
   // An empty `#` is valid Markdown: the section builds under a placeholder title, and `check` warns (S_EMPTY_TITLE).
   const title = plainText(heading).trim() || UNTITLED;
-  const location = { file, line: heading.position?.start.line, column: heading.position?.start.column };
+  const location = at ?? { file, line: heading.position?.start.line, column: heading.position?.start.column };
   const definitions = blocks.filter(isDefinition);
   let body = blocks.filter((n) => !isDefinition(n));
   let attribution: Para | undefined;
@@ -142,6 +154,7 @@ function makeChapter(kind: SectionKind, index: number, heading: Heading, file: s
     headingIds: outline.ids,
     proposals: kind === 'speech' ? extractProposals(index, paragraphs, overrides, outline.parts) : [],
     location,
+    ...(meta ? { meta } : {}),
   };
 }
 

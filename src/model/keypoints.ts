@@ -46,13 +46,31 @@ export function splitClauses(text: string, offset = 0): Clause[] {
   return out;
 }
 
+/** A clause that introduces the next one: a source or a measurement (我们测算, 据统计, 数据显示). */
+const LEAD_IN = /(?:测算|统计|显示|表明|预计|估计|了解|看来|来说|而言|为例)$/u;
+/** A clause that opens on a connective (就……, 而……, 并且……): the second half of a thought, not a whole one. */
+const CONNECTIVE = /^(?:就|而|并且|而且|则|从而|进而|便|才|且)/u;
+/** A clause that stops mid-thought: a lead-in (我们测算) or a frame with nothing framed (在保障安全的前提下). */
+const DANGLING = /(?:测算|统计|显示|表明|预计|估计|据了解|来说|而言|为例|的前提下|的基础上|的情况下|的时候|之后|以后|期间)$|^在[^，]*[下中时]$/u;
+/** A concrete figure or target: a number with its unit (10类, 20万元, 5000人, 10个工作日, 8%). */
+const FIGURE = /[0-9０-９]+(?:[.．][0-9]+)?\s*(?:%|％|个?百分点|类|家|人|名|万|亿|元|个|项|次|座|所|公里|千米|天|小时|倍|条|批|户|台|套|场)|[一二三四五六七八九十百千两]+(?:类|家|名|万|亿|个|项|次|座|所|公里|批|户|倍)/u;
+/** How a measure opens (每家, 最高, 不少于, 累计…), and its longest length. */
+const MEASURE = /^(?:每|最高|最多|最低|不少于|不低于|不超过|不高于|累计|共计|总计|合计|约|总额|总投资)/u;
+const FIGURE_CLAUSE = 14;
+/** What a whole-clause fault costs: the clause is then a key point only when nothing else is left. */
+const FRAGMENT_COST = 4;
+/** What a figure of an ask earns: the clause says how much, how many or by when. */
+const FIGURE_GAIN = 2;
+
 /** Join clauses shorter than MIN_CLAUSE to the next (or previous) one in the same part. */
 export function joinShortClauses(text: string, clauses: Clause[]): Clause[] {
   const out: Clause[] = [];
   const span = (a: Clause, b: Clause): Clause => ({ start: a.start, end: b.end, text: text.slice(a.start, b.end), part: a.part });
   for (const c of clauses) {
     const prev = out.at(-1);
-    if (prev && prev.part === c.part && (len(prev.text) < MIN_CLAUSE || len(c.text) < MIN_CLAUSE)) {
+    // A short lead-in (我们测算, 据统计, 以……为例) belongs to what follows it, never to the clause before.
+    const leadsIn = LEAD_IN.test(c.text) && len(c.text) < MIN_CLAUSE;
+    if (prev && prev.part === c.part && !leadsIn && (len(prev.text) < MIN_CLAUSE || len(c.text) < MIN_CLAUSE)) {
       const joined = span(prev, c);
       if (len(joined.text) <= MAX_POINT) {
         out[out.length - 1] = joined;
@@ -65,10 +83,10 @@ export function joinShortClauses(text: string, clauses: Clause[]): Clause[] {
 }
 
 // Modal words and action verbs that mark what a speaker proposes (要…, 推动…, 建立…).
-const MODAL = /^(?:我们|各方|三地)?(?:也|还|更|尤其|进一步|必须|需要|应当|应该|应|要|将|须|需|重点|着力|大力|率先|切实|积极|尽快|共同)+/u;
-const HAS_MODAL = /要|应|须|需|必须|将/u;
+const MODAL = /^(?:我们|各方|三地)?(?:也|还|更|尤其|进一步|必须|需要|应当|应该|应|要(?!求)|将|须|需|希望|倡议|力争|重点|着力|大力|率先|切实|积极|尽快|共同)+/u;
+const HAS_MODAL = /要|应|须|需|必须|将|希望|倡议|力争/u;
 const VERBS =
-  '推动|推进|建立|建设|健全|完善|构建|打造|加强|强化|深化|优化|提升|提高|促进|探索|鼓励|支持|发挥|形成|实现|扩大|激发|增强|弘扬|加快|整合|拓展|破除|创新|打通|聚焦|组织|提供|服务|搭建|坚持|落实|引导|吸引|培育|消除|增进|坚定|汇聚|调动|营造|保障|深入|挖掘|发掘|助力|开发|改造|设立|融合|对接|让|使';
+  '推动|推进|建立|建设|健全|完善|构建|打造|加强|强化|深化|优化|提升|提高|促进|探索|鼓励|支持|发挥|形成|实现|扩大|激发|增强|弘扬|加快|整合|拓展|破除|创新|打通|聚焦|组织|提供|服务|搭建|坚持|落实|引导|吸引|培育|消除|增进|坚定|汇聚|调动|营造|保障|深入|挖掘|发掘|助力|开发|改造|设立|融合|对接|开放|开展|实施|依托|制定|推行|遴选|安排|培训|帮助|守护|弥合|让|使';
 const LEADS_WITH_VERB = new RegExp(`^(?:${VERBS})`, 'u');
 const HAS_VERB = new RegExp(VERBS, 'u');
 // Openers of background or reasoning rather than action.
@@ -77,6 +95,8 @@ const BACKGROUND = /^(?:这|其|作为|截至|目前|近年来|\d|是|但|而|�
 // preposition (对……给予补贴, 为……配备, 把……纳入): what the speaker asks for.
 const SUBJECT_ACTION = /^[^，。；、“”]{1,7}?(?<![也都还])(?:要|将|计划|拟|建议|应当|必须)(?!求|是|点|素|闻|害|紧)/u;
 const PREPOSITION_ACTION = new RegExp(`^(?:对|为|向|把|让|给|在)[^，。；]{1,20}?(?:${VERBS}|给予|配备|配齐|安装|开展|开设|开通|纳入|设立|新建|提供|组织|实行|推行)`, 'u');
+// A deadline an ask may open with (今年年底前向社会开放……, 到2028年……): the action follows it.
+const TIME_LEAD = /^(?:今年年底前|今年年内|今年|明年|年内|年底前|近期|[一二三四五两]年内|到20\d\d年底?前?|20\d\d年底?前)/u;
 // A problem or a condition the speaker describes (不能只靠热情, 视力不好, 不会使用): background.
 const PROBLEM =
   /不能只靠|不能只让|不好|不会|不够|不足|不强|不高|不到|存在|仍有|仍然|依然|还没有|没有|缺少|缺乏|难以|困难|吃力|偏低|老化|陈旧|闲置|滞后|薄弱|时有发生|突出|反映|放心不下|留不住|买不起|最怕|错过|上升|挤占|凑合/u;
@@ -104,12 +124,18 @@ export function words(text: string): Set<string> {
  * 推动……), has one right after a short subject (社区要……, 我们将……, 街道计划……; not
  * 也要/都要, which describe), or is an action led by a preposition (对……给予……).
  */
-export function isAction(clause: string): boolean {
+export function isAction(text: string): boolean {
+  const clause = text.replace(TIME_LEAD, '');
   const modal = MODAL.exec(clause)?.[0] ?? '';
   const rest = clause.slice(modal.length);
   // 需要 with no action after it (还需要专业和坚持) is a condition, not an ask.
-  if (modal && HAS_MODAL.test(modal)) return /要|应|将|须/u.test(modal.replace(/需要?/gu, '')) || HAS_VERB.test(rest) || PREPOSITION_ACTION.test(rest);
+  if (modal && HAS_MODAL.test(modal)) return /要|应|将|须|力争/u.test(modal.replace(/需要?/gu, '')) || HAS_VERB.test(rest) || PREPOSITION_ACTION.test(rest);
   return LEADS_WITH_VERB.test(rest) || SUBJECT_ACTION.test(clause) || PREPOSITION_ACTION.test(clause);
+}
+
+/** True when a clause is no whole thought: it opens on a connective (就可以……) or stops mid-thought (我们测算, 在……的前提下). */
+export function isFragment(clause: string): boolean {
+  return CONNECTIVE.test(clause) || DANGLING.test(clause);
 }
 
 /** True when a clause states a problem or a condition (不能只靠, 视力不好, 不会, 存在, 仍有…) rather than an action. */
@@ -133,8 +159,10 @@ export function scoreClause(clause: string, index: number, titleWords: Set<strin
   else if (HAS_VERB.test(clause)) score += 0.5;
   if (BACKGROUND.test(clause)) score -= 1;
   // An ask that the two rules above miss: after a subject (社区要……), or led by a preposition (对……给予……).
-  if (!opensWithModal && !leadsWithVerb && (SUBJECT_ACTION.test(clause) || PREPOSITION_ACTION.test(clause))) score += 2;
+  const bare = clause.replace(TIME_LEAD, '');
+  if (!opensWithModal && !leadsWithVerb && (SUBJECT_ACTION.test(bare) || PREPOSITION_ACTION.test(bare))) score += 2;
   if (isProblem(clause)) score -= PROBLEM_COST;
+  if (isFragment(clause)) score -= FRAGMENT_COST;
   const n = len(clause);
   if (n < MIN_CLAUSE) score -= 2;
   else if (n >= 8 && n <= 32) score += 0.5;
@@ -166,16 +194,56 @@ function candidateClauses(text: string, lead: string): { clauses: Clause[]; cand
   let clauses = joinShortClauses(text, splitClauses(text.slice(bodyStart), bodyStart));
   // A paragraph that is little more than its lead: its own lead clauses are all it has.
   if (clauses.filter((c) => len(c.text) <= MAX_POINT).length < 2) clauses = joinShortClauses(text, splitClauses(text));
+  clauses = joinFigures(text, clauses);
   return { clauses, candidates: clauses.filter((c) => len(c.text) <= MAX_POINT), bodyStart };
+}
+
+/**
+ * A short figure clause (每家最高20万元, 每年培训5000人) is the measure of the action before
+ * it: the two make one point (对……给予补贴，每家最高20万元), when it fits.
+ */
+export function joinFigures(text: string, clauses: Clause[]): Clause[] {
+  const out: Clause[] = [];
+  for (const c of clauses) {
+    const prev = out.at(-1);
+    if (prev && prev.part === c.part && isFigureClause(c.text) && isAction(prev.text) && !isFigureClause(prev.text)) {
+      const joined = { start: prev.start, end: c.end, text: text.slice(prev.start, c.end), part: prev.part };
+      if (len(joined.text) <= MAX_POINT) {
+        out[out.length - 1] = joined;
+        continue;
+      }
+    }
+    out.push(c);
+  }
+  return out;
+}
+
+/** A clause that is a measure: it opens with 每/最高/不少于… and holds a figure, in a few words. */
+function isFigureClause(clause: string): boolean {
+  return len(clause) <= FIGURE_CLAUSE && MEASURE.test(clause) && FIGURE.test(clause);
+}
+
+/** True when a clause only says the slide title again (the lead's own clause, the enumerator aside). */
+function repeatsTitle(clause: string, title: string): boolean {
+  const bare = squash(clause.replace(ENUMERATOR_HEAD, ''));
+  const t = squash(title);
+  return bare.length > 0 && t.includes(bare);
 }
 
 /** The body's candidate clauses, best first, and how many points the paragraph gets. */
 function rankClauses(text: string, lead: string, title: string): { ranked: Ranked[]; want: number } {
-  const { clauses, candidates, bodyStart } = candidateClauses(text, lead);
+  const { clauses, candidates: all, bodyStart } = candidateClauses(text, lead);
+  // Never the title again as a point (a one-clause ask shows its title alone), nor a scrap left unjoined (很好).
+  const candidates = all.filter((c) => !repeatsTitle(c.text, title) && len(c.text) >= MIN_CLAUSE);
   // The clause after each one, in the same part, even when it is too long to be a point.
   const nextOf = new Map(clauses.map((c, i) => [c, clauses[i + 1]?.part === c.part ? clauses[i + 1]!.text : undefined]));
   const bodyLength = len(text) - len(text.slice(0, bodyStart));
-  const want = Math.min(candidates.length, Math.max(2, Math.min(4, Math.ceil(bodyLength / 100))));
+  const actions = candidates.filter((c) => c.start >= bodyStart && isAction(c.text));
+  // A slide shows its asks: no more points than the body has (two when it has one), and a body
+  // that argues rather than asks (鲁迅's 第二，我以为战线应该扩大。……) only its best clause: the title is the ask.
+  const want = Math.min(candidates.length, Math.max(2, Math.min(4, Math.ceil(bodyLength / 100))), actions.length === 0 ? 1 : Math.max(2, actions.length));
+  // The figures of an ask (每家最高20万元 after 给予补贴): clauses with a number, in a sentence part that asks.
+  const asking = new Set(actions.map((c) => c.part));
   const titleWords = words(title);
   // 不能只靠热情，还需要专业和坚持: the second half of a 不能只……，还…… condition is background too.
   const condition = new Set(clauses.filter((c, i) => i > 0 && clauses[i - 1]!.part === c.part && CONDITION.test(clauses[i - 1]!.text) && CONDITION_TAIL.test(c.text)));
@@ -185,7 +253,8 @@ function rankClauses(text: string, lead: string, title: string): { ranked: Ranke
     .map((c, i) => {
       const w = words(c.text);
       const background = (firstAsk > 0 && i < firstAsk ? BEFORE_ASK : 0) + (condition.has(c) ? PROBLEM_COST : 0);
-      return { c, i, score: scoreClause(c.text, i, titleWords, nextOf.get(c), w) - background, w };
+      const figure = asking.has(c.part) && FIGURE.test(c.text) && !BACKGROUND.test(c.text) && !isProblem(c.text) && !isFragment(c.text) ? FIGURE_GAIN : 0;
+      return { c, i, score: scoreClause(c.text, i, titleWords, nextOf.get(c), w) - background + figure, w };
     })
     .sort((a, b) => b.score - a.score || a.i - b.i);
   return { ranked, want };
@@ -232,6 +301,14 @@ function similarity(a: Set<string>, b: Set<string>): number {
   let shared = 0;
   for (const x of a) if (b.has(x)) shared++;
   return shared / Math.min(a.size, b.size);
+}
+
+/** An enumerator at the start of a clause (一是, 第一，, （一）, 首先，). */
+const ENUMERATOR_HEAD = /^(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[，,、]|[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、|首先|其次|最后)[，,]?/u;
+
+/** Text without whitespace, for comparing clauses. */
+function squash(s: string): string {
+  return s.replace(/\s+/gu, '');
 }
 
 /** Length in characters (code points), as a reader counts them. */

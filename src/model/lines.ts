@@ -16,7 +16,8 @@ function breakTokens(text: string): string[] {
   const tokens: string[] = [];
   for (const { segment } of WORDS.segment(text.trim())) {
     if (/^\s+$/.test(segment)) {
-      if (tokens.length) tokens[tokens.length - 1] += ' ';
+      // As typed: a U+3000 inside a line is the title's own (凝心聚力　共谋发展); trim() drops it where the line breaks.
+      if (tokens.length) tokens[tokens.length - 1] += segment;
     } else if (tokens.length && (NO_LINE_START.test(segment) || NO_LINE_END.test(tokens.at(-1)!) || /^[A-Za-z0-9]/.test(segment) && /[A-Za-z0-9.,:'-]$/.test(tokens.at(-1)!))) {
       tokens[tokens.length - 1] += segment;
     } else tokens.push(segment);

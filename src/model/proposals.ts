@@ -5,10 +5,11 @@ import type { Para, Part, Proposal } from './book.js';
 import { flattenParts } from './outline.js';
 import { MAX_POINT, len, pickKeyPoints } from './keypoints.js';
 import { plainText } from './text.js';
+import { isAsk, isBylineOrFact } from './asks.js';
 
 const NUM = '[一二三四五六七八九十百零〇两]+';
 
-/** Enumerator families a paragraph may open with, for chapters without bold leads. */
+/** Enumerator families: a paragraph may open with any; `shi`, `di`, `paren` and `seq` may also run inside one. */
 type Family = 'shi' | 'dun' | 'paren' | 'di' | 'seq' | 'arabic';
 
 /** Each family's enumerator at the start of a text; group 1 is its number (or 首先 … 最后). */
@@ -20,6 +21,20 @@ const FAMILIES: [Family, RegExp][] = [
   ['seq', /^(首先|其次|再次|最后)[，,]?/u],
   ['arabic', /^(\d+)[.、．)）]/u],
 ];
+
+/**
+ * Enumerators that may run inside a paragraph, after a sentence or clause ends (`。第二，`,
+ * `；二是`, `：一是`): `一、` and `1.` only open paragraphs (inside one they are dates, lists
+ * of figures), and 首先/其次/最后 need their comma there (`首先来尝试这工作的` is no marker).
+ */
+const INLINE: [Family, RegExp][] = [
+  ['shi', new RegExp(`(${NUM})是`, 'uy')],
+  ['paren', new RegExp(`[（(](${NUM})[）)]`, 'uy')],
+  ['di', new RegExp(`第(${NUM})[，,、]`, 'uy')],
+  ['seq', /(首先|其次|再次|最后)[，,]/uy],
+];
+/** Where an inline enumerator may start: after these (or at the paragraph's start). */
+const INLINE_AFTER = new Set(['。', '！', '？', '；', '：', '!', '?', ';', ':', '”']);
 
 /** An enumerator of any family, and the space after it: stripped from a lead sentence to make its title. */
 const ENUMERATOR = new RegExp(`^(?:${FAMILIES.map(([, re]) => re.source.slice(1)).join('|')})\\s*`, 'u');
@@ -38,7 +53,7 @@ function boldLead(node: Paragraph): string | undefined {
 
 /** Lead sentence → slide title: drop the enumerator and the closing 。 */
 export function titleFromLead(lead: string): string {
-  return lead.replace(ENUMERATOR, '').replace(/[。；;.!！：:]+$/u, '').trim();
+  return lead.replace(ENUMERATOR, '').replace(/[。；;.!！：:，,]+$/u, '').trim();
 }
 
 const DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
@@ -53,13 +68,16 @@ export function chineseNumber(s: string): number {
   return tens * 10 + (DIGITS[s.slice(ten + 1)] ?? 0);
 }
 
+/** 首先 → 1, 其次/再次 → 2, 最后 → 99 (it closes a run of any length), else the number. */
+function ordinalOf(family: Family, word: string): number {
+  return family === 'seq' ? (word === '首先' ? 1 : word === '最后' ? LAST : 2) : chineseNumber(word);
+}
+const LAST = 99;
+
 function enumeration(text: string): { family: Family; ordinal: number } | undefined {
   for (const [family, re] of FAMILIES) {
     const m = re.exec(text);
-    if (!m) continue;
-    const word = m[1]!;
-    const ordinal = family === 'seq' ? (word === '首先' ? 1 : word === '最后' ? 99 : 2) : chineseNumber(word);
-    return { family, ordinal };
+    if (m) return { family, ordinal: ordinalOf(family, m[1]!) };
   }
   return undefined;
 }
@@ -67,6 +85,7 @@ function enumeration(text: string): { family: Family; ordinal: number } | undefi
 /**
  * Paragraphs that open with enumerators of one family counting up from one (一是, 二是 …;
  * 首先 … 最后): at least two of them, so a lone "首先，感谢……" greeting is not a proposal.
+ * Used for part headings (`## 一、`, `## 二、`).
  */
 export function enumeratedParagraphs<T extends { text: string }>(paragraphs: T[]): T[] {
   const runs = new Map<Family, { paras: T[]; last: number }>();
@@ -76,7 +95,7 @@ export function enumeratedParagraphs<T extends { text: string }>(paragraphs: T[]
     const run = runs.get(e.family);
     if (!run) {
       if (e.ordinal === 1) runs.set(e.family, { paras: [p], last: 1 });
-    } else if (e.family === 'seq' ? e.ordinal > 1 && run.last < 99 : e.ordinal === run.last + 1) {
+    } else if (e.family === 'seq' ? e.ordinal > 1 && run.last < LAST : e.ordinal === run.last + 1) {
       run.paras.push(p);
       run.last = e.ordinal;
     }
@@ -84,6 +103,104 @@ export function enumeratedParagraphs<T extends { text: string }>(paragraphs: T[]
   let best: T[] = [];
   for (const run of runs.values()) if (run.paras.length >= 2 && run.paras.length > best.length) best = run.paras;
   return best;
+}
+
+/** One enumerator found in a paragraph: where it starts in the paragraph's text. */
+interface Marker {
+  para: Para;
+  /** Index of the paragraph among the speech's body paragraphs. */
+  index: number;
+  start: number;
+  family: Family;
+  ordinal: number;
+}
+
+/** Every enumerator of a paragraph: at its start (any family), and inside it after a sentence or clause ends. */
+function markersOf(para: Para, index: number): Marker[] {
+  const text = para.text;
+  const out: Marker[] = [];
+  const lead = text.length - text.trimStart().length;
+  const opening = enumeration(text.slice(lead));
+  if (opening) out.push({ para, index, start: lead, ...opening });
+  for (let i = lead + 1; i < text.length; i++) {
+    if (!INLINE_AFTER.has(text[i - 1]!)) continue;
+    const at = i + (/\s/u.test(text[i]!) ? 1 : 0);
+    for (const [family, re] of INLINE) {
+      re.lastIndex = at;
+      const m = re.exec(text);
+      if (m) {
+        out.push({ para, index, start: at, family, ordinal: ordinalOf(family, m[1]!) });
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Enumerations of a speech, in reading order: each a run of markers of one family counting
+ * up from one (`第一` … `第三`), through paragraphs and parts, which a `最后` may close
+ * whatever its family (`第一` … `第三` … `最后`). A new `一` starts a new run of its family.
+ */
+export function enumerationRuns(paras: Para[]): Marker[][] {
+  const runs: Marker[][] = [];
+  const open = new Map<Family, Marker[]>();
+  let latest: Marker[] | undefined;
+  paras.forEach((para, index) => {
+    for (const m of markersOf(para, index)) {
+      const run = open.get(m.family);
+      const last = run?.at(-1)?.ordinal ?? 0;
+      if (m.ordinal === 1) {
+        const fresh = [m];
+        runs.push(fresh);
+        open.set(m.family, fresh);
+        latest = fresh;
+      } else if (m.ordinal === LAST) {
+        // 最后 closes its own 首先 … run, else the enumeration the speaker was last in.
+        const target = run && last < LAST ? run : latest && latest.at(-1)!.ordinal < LAST && latest.length >= 2 ? latest : undefined;
+        if (target) target.push(m);
+      } else if (run && (m.family === 'seq' ? last < LAST : m.ordinal === last + 1)) {
+        run.push(m);
+        latest = run;
+      }
+    }
+  });
+  return runs.filter((r) => r.length >= 2);
+}
+
+/** An enumerated item: its marker, its text (to the next item of its run in the paragraph, else to the paragraph's end) and lead. */
+interface Item {
+  marker: Marker;
+  end: number;
+  text: string;
+  lead: string;
+}
+
+function itemsOf(run: Marker[]): Item[] {
+  return run.map((m, i) => {
+    const next = run[i + 1];
+    const end = next && next.para === m.para ? next.start : m.para.text.length;
+    const text = m.para.text.slice(m.start, end).trim();
+    return { marker: m, end, text, lead: firstSentence(text) };
+  });
+}
+
+/**
+ * The enumerated asks of a speech: the items of each run most of whose leads are asks
+ * ({@link isAsk}); a run of facts (一是规模持续壮大, 二是……) is background. A run inside
+ * an item of an earlier run (一是……；二是…… under 第一) belongs to that item.
+ */
+export function enumeratedAsks(paras: Para[]): Item[] {
+  const taken: Item[] = [];
+  for (const run of enumerationRuns(paras)) {
+    const items = itemsOf(run);
+    const asks = items.filter((it) => isAsk(it.lead)).length;
+    if (asks * 2 < items.length) continue;
+    const inside = (it: Item) => taken.some((t) => t.marker.para === it.marker.para && it.marker.start > t.marker.start && it.marker.start < t.end);
+    if (items.some(inside)) continue;
+    taken.push(...items);
+  }
+  return taken;
 }
 
 /** First sentence of a paragraph (through its 。！？), the lead when there is no bold one. */
@@ -94,10 +211,12 @@ export function firstSentence(text: string): string {
 }
 
 /**
- * Proposals of one chapter: body paragraphs that open with a bold lead sentence or, when
- * the chapter has none, paragraphs opening with an enumerator run, or else the part
- * headings that do ({@link headingProposals}). Key points come from the `:::keypoints`
- * override under the paragraph, else from {@link pickKeyPoints}.
+ * Proposals of one chapter, in reading order: body paragraphs that open with a bold lead
+ * sentence (not a byline, not a report of what is done), and the enumerated asks
+ * ({@link enumeratedAsks}), each item from its marker to the next, whether it opens a
+ * paragraph or runs inside one; or else the part headings that count up
+ * ({@link headingProposals}). Key points come from the `:::keypoints` override under the
+ * paragraph, else from {@link pickKeyPoints}.
  */
 export function extractProposals(
   chapter: number,
@@ -106,48 +225,78 @@ export function extractProposals(
   parts: readonly Part[] = [],
 ): Proposal[] {
   const body = paragraphs.filter((p) => p.role === 'body');
-  let leads = body.flatMap((p) => {
+  type Found = { p: Para; index: number; start: number; lead: string; text: string };
+  const bold: Found[] = [];
+  const plain: Para[] = [];
+  body.forEach((p, index) => {
     const lead = boldLead(p.node);
-    return lead ? [{ p, lead }] : [];
+    if (lead && !isBylineOrFact(lead) && !isLabel(lead, p.text)) bold.push({ p, index, start: 0, lead, text: p.text });
+    else if (!lead) plain.push(p);
   });
-  if (leads.length === 0) {
-    // An enumeration runs through the speech (第一 … 第三 across parts) or restarts in each part (一是 … under 一、, again under 二、).
-    const whole = enumeratedParagraphs(body);
-    const perPart = byTopPart(body).flatMap(enumeratedParagraphs);
-    leads = (perPart.length > whole.length ? perPart : whole).map((p) => ({ p, lead: firstSentence(p.text) }));
-  }
-  const out: Proposal[] =
-    leads.length === 0 && overrides.size === 0
-      ? headingProposals(chapter, parts, body)
-      : leads.map(({ p, lead }, i) => {
-          const override = overrides.get(p.node);
-          if (override) checkOverride(override, p);
-          return proposal(
-            { chapter, ordinal: i + 1, lead, text: p.text, anchor: p.id, location: p.location, part: p.path[0] },
-            override?.points.map((k) => k.text),
-          );
-        });
-  const proposalNodes = new Set(leads.map((l) => l.p.node));
+  const indexOf = new Map(body.map((p, i) => [p, i]));
+  const enumerated: Found[] = enumeratedAsks(plain).map((it) => ({ p: it.marker.para, index: indexOf.get(it.marker.para)!, start: it.marker.start, lead: it.lead, text: it.text }));
+  const leads = [...bold, ...enumerated].sort((a, b) => a.index - b.index || a.start - b.start);
+  const byNode = new Map<Paragraph, Found[]>();
+  for (const f of leads) byNode.set(f.p.node, [...(byNode.get(f.p.node) ?? []), f]);
+  // A :::keypoints list belongs to the proposal of the paragraph above that holds its first point (the last one else).
+  const overrideOf = new Map<Found, KeyPointOverride>();
   for (const [node, override] of overrides) {
-    if (!proposalNodes.has(node)) {
+    const here = byNode.get(node);
+    if (!here) {
       throw new BookdeckError('E_KEYPOINTS', ':::keypoints must come directly after a proposal paragraph', {
         location: override.location,
-        hint: 'put it right under a paragraph that opens with a bold lead sentence (**……。**)',
+        hint: 'put it right under a paragraph that opens with a bold lead sentence (**……。**) or an enumerated ask (一是……)',
       });
     }
+    const first = override.points[0]?.text;
+    overrideOf.set(here.find((f) => first !== undefined && f.text.includes(first)) ?? here.at(-1)!, override);
   }
-  return out;
+  if (leads.length === 0 && overrides.size === 0) return headingProposals(chapter, parts, body);
+  return leads.map((f, i) => {
+    const override = overrideOf.get(f);
+    if (override) checkOverride(override, f.p, f.text);
+    return proposal(
+      { chapter, ordinal: i + 1, lead: f.lead, text: f.text, anchor: f.p.id, location: locate(f.p, f.start), part: f.p.path[0] },
+      override?.points.map((k) => k.text),
+    );
+  });
 }
 
-/** Paragraphs grouped by the top-level part they sit in, in reading order. */
-function byTopPart(paras: Para[]): Para[][] {
-  const groups = new Map<string | undefined, Para[]>();
-  for (const p of paras) {
-    const group = groups.get(p.path[0]);
-    if (group) group.push(p);
-    else groups.set(p.path[0], [p]);
-  }
-  return [...groups.values()];
+/**
+ * A bold term that a definition follows (`**简介**（Introduction）：……`, `**FAQ**：……`):
+ * a label, not a lead sentence, unless it asks.
+ */
+function isLabel(lead: string, text: string): boolean {
+  if (isAsk(lead)) return false;
+  const after = text.trimStart().slice(lead.length).trimStart();
+  return !/[。！？!?；;]$/u.test(lead) && /^[（(：:]/u.test(after);
+}
+
+type Inline = { type: string; value?: unknown; children?: Inline[]; position?: { start: { line: number; column: number } } };
+
+/** Where in the manuscript a paragraph's text has the character at `offset` (the paragraph's own place when unknown). */
+function locate(p: Para, offset: number): Location {
+  if (offset === 0) return p.location;
+  let seen = 0;
+  let found: Location | undefined;
+  // The same walk as mdast-util-to-string, which made the paragraph's text.
+  const walk = (n: Inline): void => {
+    if (found) return;
+    if (typeof n.value === 'string') {
+      if (n.type === 'html') return;
+      if (offset < seen + n.value.length && n.type === 'text' && n.position) {
+        const lines = n.value.slice(0, offset - seen).split('\n');
+        const line = n.position.start.line + lines.length - 1;
+        const column = lines.length === 1 ? n.position.start.column + lines[0]!.length : lines.at(-1)!.length + 1;
+        found = { ...p.location, line, column };
+      }
+      seen += n.value.length;
+      return;
+    }
+    for (const c of n.children ?? []) walk(c);
+  };
+  walk(p.node as unknown as Inline);
+  return found ?? p.location;
 }
 
 /**
@@ -161,7 +310,8 @@ function headingProposals(chapter: number, parts: readonly Part[], body: Para[])
   for (const depth of depths) {
     const level = all.filter((p) => p.depth === depth);
     const run = enumeratedParagraphs(level.map((part) => ({ text: part.title, part })));
-    if (run.length === 0) continue;
+    // Parts of background (一、基本情况 二、存在问题) are no asks either.
+    if (run.length === 0 || run.filter(({ part }) => isAsk(part.title)).length * 2 < run.length) continue;
     return run.map(({ part }, i) => {
       const text = body.filter((p) => p.path.includes(part.id)).map((p) => p.text).join('\n');
       const top = all.find((p) => p.depth < part.depth && flattenParts(p.children).includes(part));
@@ -190,7 +340,7 @@ function proposal(
   return out;
 }
 
-function checkOverride(override: KeyPointOverride, p: Para): void {
+function checkOverride(override: KeyPointOverride, p: Para, text: string): void {
   if (override.points.length < 1 || override.points.length > 4) {
     throw new BookdeckError('E_KEYPOINTS', `:::keypoints lists ${override.points.length} points; a slide takes 1 to 4`, {
       location: override.location,
@@ -198,7 +348,7 @@ function checkOverride(override: KeyPointOverride, p: Para): void {
     });
   }
   for (const k of override.points) {
-    if (!p.text.includes(k.text)) {
+    if (!text.includes(k.text)) {
       throw new BookdeckError('E_KEYPOINTS', `key point '${k.text}' is not verbatim in the paragraph above`, {
         location: k.location,
         hint: `copy the span exactly from the paragraph at line ${p.location.line ?? '?'}; key points are never reworded`,

@@ -1,9 +1,53 @@
 import { toString } from 'mdast-util-to-string';
 import type { Nodes } from 'mdast';
 
-/** Plain text of an mdast node (what a reader sees), without markup. */
+/**
+ * Characters set full-width in Chinese text: Han, kana, bopomofo, CJK and full-width
+ * punctuation (U+3000 among them), and the quotes, dashes and ellipsis Chinese text uses.
+ */
+export const CJK_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Bopomofo}\u2e80-\u2fdf\u3000-\u303f\u31c0-\u31ef\ufe10-\ufe1f\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u2014\u2026\u2018\u2019\u201c\u201d\u00b7]/u;
+
+/** A run of ASCII whitespace: the only whitespace a Markdown line break or a typed space is made of (U+3000 is text). */
+export const SPACE_RUN = /[ \t\r\n]+/gu;
+
+/**
+ * The reflow rule, the one decision every output follows: true when a run of whitespace
+ * must vanish. Only a run that holds a line break of the source (a soft wrap) goes, and
+ * only next to a CJK character, where Chinese never puts a space; a space the author
+ * typed inside a line, and every U+3000, stays. `before`/`after`: the characters around
+ * the run (undefined at a block's edge). Pure.
+ */
+export function dropsSpace(run: string, before: string | undefined, after: string | undefined): boolean {
+  return /[\r\n]/u.test(run) && ((!!before && CJK_CHAR.test(before)) || (!!after && CJK_CHAR.test(after)));
+}
+
+/**
+ * Text as every output prints it ({@link dropsSpace}): a line break of the source is
+ * dropped next to a CJK character and is one space elsewhere; typed spaces stay as typed. Pure.
+ */
+export function reflowText(text: string): string {
+  return text.replace(SPACE_RUN, (run, at: number) => {
+    if (!/[\r\n]/u.test(run)) return run;
+    return dropsSpace(run, charBefore(text, at), charAt(text, at + run.length)) ? '' : ' ';
+  });
+}
+
+/** The character (code point) starting at `i`; undefined past the end. */
+export function charAt(s: string, i: number): string | undefined {
+  const cp = s.codePointAt(i);
+  return cp === undefined ? undefined : String.fromCodePoint(cp);
+}
+
+/** The character (code point) ending just before `i`; undefined at the start. */
+export function charBefore(s: string, i: number): string | undefined {
+  if (i <= 0) return undefined;
+  const low = s.charCodeAt(i - 1);
+  return low >= 0xdc00 && low <= 0xdfff && i >= 2 ? s.slice(i - 2, i) : s[i - 1];
+}
+
+/** Plain text of an mdast node (what a reader sees), without markup, its source line breaks reflowed ({@link reflowText}). */
 export function plainText(node: Nodes): string {
-  return toString(node, { includeImageAlt: false, includeHtml: false });
+  return reflowText(toString(node, { includeImageAlt: false, includeHtml: false }));
 }
 
 /** Text with every kind of whitespace removed, for whitespace-insensitive comparison. */

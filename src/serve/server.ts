@@ -1,8 +1,11 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { readFile, realpath, stat } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { IMAGE_TYPES, inside } from '../manuscript/images.js';
+import { IMAGE_TYPES } from '../manuscript/images.js';
 import { CLIENT_JS, injectClient, type LivePage } from './client.js';
+import { readOwnFile } from './own-file.js';
+import { refusal } from './own-host.js';
+import { relativePaths } from './shown-paths.js';
 import { diffPages, joinPage, type PartedPage } from './parts.js';
 
 const TYPES: Record<string, string> = {
@@ -25,7 +28,7 @@ export interface PreviewServer {
   url: string;
   /** Tell every open page but the preview and the deck to reload (the start page, after the PDF changed). */
   refresh(): void;
-  /** Show a build error in every open page (undefined clears it). */
+  /** Show a build error in every open page (undefined clears it); its paths are shown relative to the manuscript folder. */
   setError(message: string | undefined): void;
   /** Replace the in-memory book preview page and patch the open ones; its images are read from `imageRoot` (the manuscript folder). */
   setPreview(page: PartedPage, imageRoot: string): void;
@@ -34,8 +37,20 @@ export interface PreviewServer {
   close(): Promise<void>;
 }
 
-/** Serve `outDir` and the in-memory preview on 127.0.0.1, with live preview over SSE. */
-export async function startServer(outDir: string, port = 0): Promise<PreviewServer> {
+/** Where `startServer` listens, and how it names files to the page. */
+export interface ServerOptions {
+  port?: number;
+  /** Spellings of the manuscript folder (as given, real): paths in messages are shown relative to it. */
+  manuscriptRoots: readonly string[];
+}
+
+/**
+ * Serve `outDir` and the in-memory preview on 127.0.0.1, with live preview over SSE: only the
+ * output folder's own files (no link out, no FIFO or device), only to requests that name this
+ * server (`Host` localhost, 127.0.0.1 or [::1] with its port; no foreign `Origin`).
+ */
+export async function startServer(outDir: string, opts: ServerOptions): Promise<PreviewServer> {
+  const shown = (message: string) => relativePaths(message, opts.manuscriptRoots);
   const clients = new Set<ServerResponse>();
   let error: string | undefined;
   let preview = '<!doctype html><title>bookdeck</title><p>building…</p>';
@@ -58,11 +73,14 @@ export async function startServer(outDir: string, port = 0): Promise<PreviewServ
     send('patch', { page: kind, from: was.version, to, ...patch });
   };
 
+  let port = 0;
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const refused = refusal(req, port);
+    if (refused) return reply(res, refused.status, 'text/plain; charset=utf-8', refused.text);
     const pathname = decodedPath(req.url);
     if (pathname === undefined) return reply(res, 400, 'text/plain; charset=utf-8', 'bad request: the path is not valid percent-encoding');
     if (pathname === '/__bookdeck/events') {
-      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+      res.writeHead(200, { ...SAFE, 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
       res.write(`event: error-state\ndata: ${JSON.stringify({ message: error ?? null })}\n\n`);
       // A page that loaded before a save and connected after its patch went out reloads.
       res.write(`event: versions\ndata: ${JSON.stringify(versions())}\n\n`);
@@ -75,34 +93,33 @@ export async function startServer(outDir: string, port = 0): Promise<PreviewServ
     if (pathname === '/preview/' || pathname === '/preview') return reply(res, 200, TYPES['.html']!, injectClient(preview, { kind: 'preview', version: live.preview.version }));
     // The preview keeps image paths as written: serve them from the manuscript folder.
     if (pathname.startsWith('/preview/')) return previewImage(res, imageRoot, pathname.slice('/preview/'.length));
-    let file = path.resolve(root, `.${pathname}`);
-    // Never serve anything outside the output folder.
-    if (file !== root && !file.startsWith(root + path.sep)) return reply(res, 403, 'text/plain', 'forbidden');
-    const info = await stat(file).catch(() => undefined);
-    if (info?.isDirectory()) file = path.join(file, 'index.html');
-    const body = await readFile(file).catch(() => undefined);
-    if (!body) return reply(res, 404, 'text/plain; charset=utf-8', `not found: ${pathname}`);
+    const found = await readOwnFile(root, `.${pathname}`, { index: true });
+    if ('status' in found) return refuse(res, found.status, pathname);
+    const { file, body } = found;
     const type = TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
     // The deck on disk is written before its version is set: a page may show a version's slides under the one before, and its patch swaps them again for the same.
-    const page = file === deckFile ? ({ kind: 'deck', version: live.deck.version } as const) : undefined;
+    // (readOwnFile names what it read by its real path.)
+    const isDeck = type.startsWith('text/html') && file === (await realpath(deckFile).catch(() => undefined));
+    const page = isDeck ? ({ kind: 'deck', version: live.deck.version } as const) : undefined;
     reply(res, 200, type, type.startsWith('text/html') ? injectClient(body.toString('utf8'), page) : body);
   };
 
+  const requested = opts.port ?? 0;
   const server: Server = createServer((req, res) => {
-    handle(req, res).catch((e: Error) => reply(res, 500, 'text/plain', e.message));
+    handle(req, res).catch((e: Error) => reply(res, 500, 'text/plain; charset=utf-8', shown(e.message)));
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, '127.0.0.1', resolve);
+    server.listen(requested, '127.0.0.1', resolve);
   });
   const address = server.address();
-  const actual = typeof address === 'object' && address ? address.port : port;
+  port = typeof address === 'object' && address ? address.port : requested;
   return {
-    url: `http://127.0.0.1:${actual}/`,
+    url: `http://127.0.0.1:${port}/`,
     refresh: () => send('reload', {}),
     setError(message) {
-      error = message;
-      send('error-state', { message: message ?? null });
+      error = message === undefined ? undefined : shown(message);
+      send('error-state', { message: error ?? null });
     },
     setPreview(page, root) {
       preview = joinPage(page);
@@ -118,16 +135,14 @@ export async function startServer(outDir: string, port = 0): Promise<PreviewServ
   };
 }
 
-/** An image of the manuscript folder, and nothing else: no other file type, nothing outside it, even through a symlink. */
+/** An image of the manuscript folder, and nothing else: no other file type, nothing outside it, even through a symlink, no FIFO. */
 async function previewImage(res: ServerResponse, root: string | undefined, rel: string): Promise<void> {
   const type = IMAGE_TYPES[path.extname(rel).slice(1).toLowerCase()];
-  if (!root || !type) return reply(res, 404, 'text/plain; charset=utf-8', `not found: /preview/${rel}`);
-  const real = await realpath(path.resolve(root, rel)).catch(() => undefined);
-  const realRoot = await realpath(root).catch(() => root);
-  if (!real) return reply(res, 404, 'text/plain; charset=utf-8', `not found: /preview/${rel}`);
-  if (!inside(realRoot, real)) return reply(res, 403, 'text/plain', 'forbidden');
-  res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store', 'content-security-policy': "script-src 'none'" });
-  res.end(await readFile(real));
+  if (!root || !type) return refuse(res, 404, `/preview/${rel}`);
+  const found = await readOwnFile(root, rel);
+  if ('status' in found) return refuse(res, found.status, `/preview/${rel}`);
+  res.writeHead(200, { ...SAFE, 'content-type': type, 'cache-control': 'no-store', 'content-security-policy': "script-src 'none'" });
+  res.end(found.body);
 }
 
 /** The request's path, percent-decoded; undefined when its encoding is malformed (`/%E0%A4%A`). */
@@ -139,9 +154,17 @@ function decodedPath(url: string | undefined): string | undefined {
   }
 }
 
+/** Headers on every answer: no content sniffing, and no page of another site may embed what is served. */
+const SAFE = { 'x-content-type-options': 'nosniff', 'cross-origin-resource-policy': 'same-origin' } as const;
+
 function reply(res: ServerResponse, status: number, type: string, body: string | Buffer): void {
-  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
+  res.writeHead(status, { ...SAFE, 'content-type': type, 'cache-control': 'no-store' });
   res.end(body);
+}
+
+/** 404 for what is not there, 403 for what is there but not served (outside, or not a regular file). */
+function refuse(res: ServerResponse, status: 403 | 404, pathname: string): void {
+  reply(res, status, 'text/plain; charset=utf-8', status === 404 ? `not found: ${pathname}` : 'forbidden');
 }
 
 /** The start page: links to what the output folder holds now, never to a file serve does not build. */

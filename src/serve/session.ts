@@ -1,6 +1,6 @@
 import type { Stats } from 'node:fs';
 import chokidar, { type FSWatcher } from 'chokidar';
-import { readFile } from 'node:fs/promises';
+import { readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { build, type BuildEvent } from '../build.js';
 import { CONFIG_NAMES, type LoadedConfig } from '../config/config-file.js';
@@ -12,6 +12,7 @@ import { loadBook } from '../manuscript/load.js';
 import { templateDirs, templateResolver, templateWarnings } from '../templates.js';
 import { deckPage } from './deck-page.js';
 import { previewPage } from './preview.js';
+import { shownError } from './shown-paths.js';
 import { startServer, type PreviewServer } from './server.js';
 
 /** What `serve` needs to know. */
@@ -37,8 +38,12 @@ export interface ServeSession {
   close(): Promise<void>;
 }
 
-/** Quiet period after a file event before the preview is rebuilt. */
-const SETTLE_MS = 40;
+/**
+ * Quiet period after a file event before the preview is rebuilt. Longer than chokidar's
+ * 50 ms throttle of change events, which drops a second change that soon and never emits it
+ * later: the build must read after any write that was dropped.
+ */
+const SETTLE_MS = 75;
 
 /** Quiet period before the PDF is rebuilt after a save. */
 const PDF_QUIET_MS = 1500;
@@ -50,7 +55,8 @@ const PDF_QUIET_MS = 1500;
  * last good preview stays up.
  */
 export async function serve(req: ServeRequest): Promise<ServeSession> {
-  const server = await startServer(req.options.outDir, req.port);
+  const root = path.resolve(req.manuscriptRoot);
+  const server = await startServer(req.options.outDir, { port: req.port, manuscriptRoots: [root, await realpath(root).catch(() => root)] });
   const workDir = workDirFor(req.options.outDir);
   let options = req.options;
   let config = req.config;
@@ -63,8 +69,9 @@ export async function serve(req: ServeRequest): Promise<ServeSession> {
   let lastError: string | undefined;
 
   // A broken save reaches the terminal once, however many events the editor's save made.
-  const fail = (message: string) => {
-    server.setError(message);
+  const fail = (err: unknown) => {
+    const message = describeError(err);
+    server.setError(shownError(err, root));
     if (message !== lastError) req.log(message);
     lastError = message;
   };
@@ -91,7 +98,7 @@ export async function serve(req: ServeRequest): Promise<ServeSession> {
       lastError = undefined;
       req.log(`rebuilt preview and deck in ${Math.round(performance.now() - t0)} ms`);
     } catch (err) {
-      fail(describeError(err));
+      fail(err);
     }
   };
 
@@ -113,7 +120,7 @@ export async function serve(req: ServeRequest): Promise<ServeSession> {
           server.refresh();
         },
         (err) => {
-          if (!abort.signal.aborted) fail(describeError(err));
+          if (!abort.signal.aborted) fail(err);
         },
       );
     }, PDF_QUIET_MS);
@@ -148,7 +155,7 @@ export async function serve(req: ServeRequest): Promise<ServeSession> {
       await warnTemplates();
       if (restart) await rewatch();
     } catch (err) {
-      fail(describeError(err));
+      fail(err);
       return;
     }
   };

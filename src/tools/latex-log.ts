@@ -49,3 +49,24 @@ export function parseLatexLog(log: string): LatexProblem {
   const pkg = missing ? PACKAGES.find(([re]) => re.test(missing))?.[1] : undefined;
   return { lines: lines.slice(0, 12), ...(missing ? { missing } : {}), ...(pkg ? { package: pkg } : {}) };
 }
+
+/** A character a TeX run could not print: the font it was set in has no glyph for it. */
+export interface LostChar {
+  char: string;
+  font: string;
+}
+
+/**
+ * Every character XeTeX reported missing (`Missing character: There is no ★ (U+2605) in font
+ * texgyretermes-regular!`), once per character and font. Such a character is not in the PDF
+ * at all. Pure.
+ */
+export function lostChars(log: string): LostChar[] {
+  const out = new Map<string, LostChar>();
+  for (const m of log.matchAll(/^Missing character: There is no (.+?) (?:\(U\+[0-9A-F]+\) )?in font (.+?)!$/gmu)) {
+    // `[texgyretermes-regular.otf]/OT:mapping=…` or `FandolFang-Regular:mode=…`: the name alone.
+    const font = m[2]!.replace(/^\[([^\]]*)\].*$/, '$1').replace(/[:/].*$/, '');
+    out.set(`${m[1]}\0${font}`, { char: m[1]!, font });
+  }
+  return [...out.values()];
+}

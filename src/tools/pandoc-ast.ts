@@ -237,12 +237,17 @@ export const pandocDoc = (apiVersion: number[], blocks: Block[], meta: Record<st
   blocks,
 });
 
-/** Plain text → `Str`, `Space` and `SoftBreak` inlines, the way pandoc's readers split it. */
+/**
+ * Plain text → `Str`, `Space` and `SoftBreak` inlines, the way pandoc's readers split it:
+ * only ASCII spaces, tabs and line ends separate words; U+3000 and other Unicode spaces are
+ * characters of the `Str` (a U+3000 read as a `Space` would print as an ASCII space, or vanish
+ * between Han in xeCJK).
+ */
 export function textInlines(text: string): Inline[] {
   const out: Inline[] = [];
-  for (const part of text.split(/(\s+)/u)) {
+  for (const part of text.split(/([ \t\r\n]+)/u)) {
     if (part === '') continue;
-    out.push(/^\s+$/u.test(part) ? (part.includes('\n') ? softBreak() : space()) : str(part));
+    out.push(/^[ \t\r\n]+$/u.test(part) ? (/[\r\n]/u.test(part) ? softBreak() : space()) : str(part));
   }
   return out;
 }

@@ -3,21 +3,33 @@ import { BookdeckError } from '../errors.js';
 import { findProgram } from './programs.js';
 import type { Pandoc } from './pandoc-ast.js';
 
-/** Pandoc's own version and the pandoc-types API version its JSON AST uses. */
+/** Pandoc's own version, the pandoc-types API version its JSON AST uses, and how to bound its memory. */
 export interface PandocInfo {
   path: string;
   version: string;
   apiVersion: number[];
+  /** `+RTS -M… -RTS` when this pandoc takes RTS options (Debian's does), else empty. */
+  rts: string[];
 }
+
+/** The heap a pandoc run may use: a hostile docx drove pandoc to 14 GB. */
+export const PANDOC_MEMORY_MB = 2048;
+/** How long a pandoc run may take unless the caller says otherwise. */
+export const PANDOC_SECONDS = 120;
+
+const RTS = ['+RTS', `-M${PANDOC_MEMORY_MB}m`, '-RTS'];
 
 let info: Promise<PandocInfo> | undefined;
 
-/** Find pandoc once per process and read its versions. */
+/** Find pandoc once per process and read its versions; whether it takes a heap bound is learned from the same run. */
 export function pandocInfo(): Promise<PandocInfo> {
   info ??= (async () => {
     const bin = await findProgram('pandoc');
-    const { stdout } = await execa(bin, ['--version']);
-    return { path: bin, ...parseVersion(stdout) };
+    // A pandoc built without -rtsopts refuses `+RTS -M`: then it runs unbounded, as before.
+    const bounded = await execa(bin, [...RTS, '--version'], { reject: false, stdin: 'ignore', timeout: 30_000 });
+    if (bounded.exitCode === 0) return { path: bin, rts: RTS, ...parseVersion(bounded.stdout) };
+    const { stdout } = await execa(bin, ['--version'], { stdin: 'ignore', timeout: 30_000 });
+    return { path: bin, rts: [], ...parseVersion(stdout) };
   })();
   return info;
 }
@@ -69,28 +81,29 @@ export async function runPandoc(job: PandocJob, input: string, opts: { signal?: 
 export async function pandocAst(
   job: Omit<PandocJob, 'to' | 'output'>,
   source: { file: string } | { input: string },
-  opts: { signal?: AbortSignal } = {},
+  opts: { signal?: AbortSignal; timeoutSeconds?: number } = {},
 ): Promise<Pandoc> {
   const file = 'file' in source ? [source.file] : [];
   const argv = pandocArgs({ ...job, to: 'json', extra: [...(job.extra ?? []), ...file] });
-  const out = await exec(argv, { input: 'input' in source ? source.input : undefined, signal: opts.signal });
+  const out = await exec(argv, { input: 'input' in source ? source.input : undefined, signal: opts.signal, timeoutSeconds: opts.timeoutSeconds });
   return JSON.parse(out) as Pandoc;
 }
 
-async function exec(argv: string[], opts: { input?: string; signal?: AbortSignal; env?: Record<string, string> }): Promise<string> {
-  const { path: bin } = await pandocInfo();
+async function exec(argv: string[], opts: { input?: string; signal?: AbortSignal; env?: Record<string, string>; timeoutSeconds?: number }): Promise<string> {
+  const { path: bin, rts } = await pandocInfo();
+  const seconds = opts.timeoutSeconds ?? PANDOC_SECONDS;
   try {
-    const res = await execa(bin, argv, {
+    const res = await execa(bin, [...rts, ...argv], {
       input: opts.input,
       stdin: opts.input === undefined ? 'ignore' : 'pipe',
       cancelSignal: opts.signal,
       ...(opts.env ? { env: opts.env } : {}),
-      timeout: 120_000,
+      timeout: seconds * 1000,
       stripFinalNewline: false,
     });
     return res.stdout;
   } catch (err) {
-    throw pandocError(argv, err);
+    throw pandocError(argv, err, { seconds, memoryMB: rts.length ? PANDOC_MEMORY_MB : undefined });
   }
 }
 
@@ -99,20 +112,32 @@ export function tail(text: string, lines = 12): string {
   return text.trimEnd().split('\n').slice(-lines).join('\n');
 }
 
-function pandocError(argv: string[], err: unknown): BookdeckError {
+function pandocError(argv: string[], err: unknown, budget: { seconds: number; memoryMB?: number }): PandocError {
   const e = err as ExecaError;
   const stderr = typeof e.stderr === 'string' ? e.stderr : '';
-  const reason = e.isCanceled ? 'was cancelled' : e.timedOut ? 'timed out' : `exited with code ${e.exitCode ?? '?'}`;
-  return new PandocError(`pandoc ${reason}${stderr ? `:\n${tail(stderr)}` : ''}`, argv, err);
+  const timedOut = e.timedOut === true;
+  // GHC's runtime exits 251 with this line when the heap passes -M.
+  const heapExhausted = /Heap exhausted/.test(stderr);
+  const reason = e.isCanceled ? 'was cancelled' : timedOut ? `timed out after ${budget.seconds} s` : heapExhausted ? `ran out of its ${budget.memoryMB ?? '?'} MB heap` : `exited with code ${e.exitCode ?? '?'}`;
+  return new PandocError(`pandoc ${reason}${stderr ? `:\n${tail(stderr)}` : ''}`, argv, err, { timedOut, heapExhausted, timeoutSeconds: budget.seconds, memoryMB: budget.memoryMB });
 }
 
-/** A failed pandoc run; its hint shows how pandoc was run. */
+/** A failed pandoc run; its hint shows how pandoc was run, its fields say whether a budget stopped it. */
 export class PandocError extends BookdeckError {
-  constructor(message: string, argv: string[], cause: unknown) {
+  readonly timedOut: boolean;
+  readonly heapExhausted: boolean;
+  readonly timeoutSeconds: number;
+  readonly memoryMB?: number;
+
+  constructor(message: string, argv: string[], cause: unknown, budget: { timedOut: boolean; heapExhausted: boolean; timeoutSeconds: number; memoryMB?: number }) {
     super('E_PANDOC', message, {
       kind: 'internal',
       hint: `pandoc was run as: pandoc ${argv.join(' ')} (rerun with --debug for the stack)`,
       cause,
     });
+    this.timedOut = budget.timedOut;
+    this.heapExhausted = budget.heapExhausted;
+    this.timeoutSeconds = budget.timeoutSeconds;
+    if (budget.memoryMB !== undefined) this.memoryMB = budget.memoryMB;
   }
 }

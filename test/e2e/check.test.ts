@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, scratchDir } from '../helpers.js';
@@ -34,7 +34,7 @@ describe('bookdeck check', () => {
     const res = await check('只有一段正文。\n');
     expect(res.exitCode, res.all).toBe(0);
     expect(res.stdout).toMatch(/m\.md:6:1: warning S_NO_ATTRIBUTION/);
-    expect(res.stdout).toMatch(/m\.md:6:1: warning S_PROPOSALS: speech 1 《第一篇》: no proposals found/);
+    expect(res.stdout).toMatch(/m\.md:6:1: info S_NO_ASKS: speech 1 《第一篇》: no ask found/);
   });
 
   it("validates the book in the config's build.out when no --out is given", async () => {

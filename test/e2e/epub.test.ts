@@ -5,7 +5,7 @@ import { DEFAULT_OUT, MANUSCRIPT } from '../helpers.js';
 import { loadBook } from '../../src/manuscript/load.js';
 import type { Book } from '../../src/model/book.js';
 import { epubcheck } from '../../src/tools/epubcheck.js';
-import { CJK_CHAR } from '../../src/emit/epub/cjk-space.js';
+import { CJK_CHAR } from '../../src/model/text.js';
 import { cmapCodePoints, familyNames } from '../../src/fonts/sfnt.js';
 import { readZip, zipTexts, type ZipEntry } from './epub-zip.js';
 

@@ -8,6 +8,7 @@ import { planTalk } from '../../src/emit/deck/talk.js';
 import { DEFAULT_OUT, MANUSCRIPT, ROOT, runCli, scratchDir } from '../helpers.js';
 import { impressToPdf } from '../../src/tools/impress.js';
 import { packageProblems, readPptx, unverbatim, type Pptx } from '../pptx-check.js';
+import { FONT_PROFILES, REFERENCE_DOCS, venueFontconfig } from '../../src/emit/deck/pptx-fonts.js';
 
 const PPTX = path.join(DEFAULT_OUT, 'deck.pptx');
 
@@ -85,15 +86,16 @@ describe('deck.pptx (build --pptx)', () => {
 
   it('opens in LibreOffice Impress: one page per slide, in CJK faces, no Type 3 fonts, every title on its page', async () => {
     const dir = await scratchDir('pptx-impress');
-    const pdf = await impressToPdf(PPTX, dir);
+    const pdf = await impressToPdf(PPTX, dir, undefined, venueFontconfig());
     const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))![1]);
     expect(pages).toBe(pptx.slides.length);
     const fonts = execFileSync('pdffonts', [pdf], { encoding: 'utf8' });
     expect(fonts).toMatch(/NotoSansCJK/);
     expect(fonts).toMatch(/NotoSerifCJK/);
     expect(fonts).not.toMatch(/Type 3/);
-    // Every face is a Noto CJK one: no text (bullets included) fell back to a Latin face. The
-    // names say "jp" because the collection's faces share one CFF table; the glyphs are the SC face's.
+    // Every face is a Noto CJK one (the venue faces' stand-ins here): no text, bullets included,
+    // fell back to a Latin face. The names say "jp" because the collection's faces share one CFF
+    // table; the glyphs are the SC face's.
     const names = fonts.split('\n').slice(2).filter(Boolean).map((l) => l.split(/\s+/)[0]!);
     expect(names.filter((n) => !/^[A-Z]{6}\+Noto(Sans|Serif)CJK/.test(n))).toEqual([]);
     pptx.slides.forEach((s, i) => {
@@ -116,14 +118,21 @@ describe('deck.pptx (build --pptx)', () => {
     expect(core).toContain(`<dcterms:created xsi:type="dcterms:W3CDTF">${book.meta.date}T00:00:00Z</dcterms:created>`);
   });
 
-  it('uses the committed reference doc, which scripts/reference-pptx.mjs makes from pandoc’s default byte for byte', async () => {
+  it('uses the committed reference docs, which scripts/reference-pptx.mjs makes from pandoc’s default byte for byte, with the faces of each font profile', async () => {
     const dir = await scratchDir('pptx-reference');
-    const made = path.join(dir, 'reference.pptx');
-    execFileSync('node', [path.join(ROOT, 'scripts/reference-pptx.mjs'), made]);
-    expect(Buffer.compare(await readFile(made), await readFile(path.join(ROOT, 'templates/deck/reference.pptx')))).toBe(0);
+    execFileSync('node', [path.join(ROOT, 'scripts/reference-pptx.mjs'), dir]);
+    for (const [profile, file] of Object.entries(REFERENCE_DOCS)) {
+      const made = await readFile(path.join(dir, path.basename(file)));
+      expect(Buffer.compare(made, await readFile(path.join(ROOT, 'templates', file))), file).toBe(0);
+      const { heading, body } = FONT_PROFILES[profile as keyof typeof FONT_PROFILES];
+      const theme = await (await readPptx(made)).zip.file('ppt/theme/theme1.xml')!.async('string');
+      expect(theme).toContain(`<a:majorFont><a:latin typeface="${heading.latin}"/><a:ea typeface="${heading.ea}"/>`);
+      expect(theme).toContain(`<a:minorFont><a:latin typeface="${body.latin}"/><a:ea typeface="${body.ea}"/>`);
+    }
+    // The default build uses the venue profile.
     const theme = await pptx.zip.file('ppt/theme/theme1.xml')!.async('string');
-    expect(theme).toMatch(/<a:majorFont><a:latin typeface="Noto Sans CJK SC"\/><a:ea typeface="Noto Sans CJK SC"\/>/);
-    expect(theme).toMatch(/<a:minorFont><a:latin typeface="Noto Serif CJK SC"\/><a:ea typeface="Noto Serif CJK SC"\/>/);
+    expect(theme).toMatch(/<a:majorFont><a:latin typeface="Arial"\/><a:ea typeface="微软雅黑"\/>/);
+    expect(theme).toMatch(/<a:minorFont><a:latin typeface="Times New Roman"\/><a:ea typeface="宋体"\/>/);
     const pres = await pptx.zip.file('ppt/presentation.xml')!.async('string');
     expect(pres).toContain('type="screen16x9"');
   });

@@ -72,8 +72,14 @@ export async function scanPdf(file: string): Promise<string[]> {
   const pdf = await PDFDocument.load(await readFile(file), { updateMetadata: false });
   const text = (o: PDFObject | undefined) => (o instanceof PDFString || o instanceof PDFHexString ? o.decodeText() : o instanceof PDFName ? o.asString() : '');
   const visit = (o: PDFObject | undefined, where: string): void => {
-    if (o instanceof PDFStream) return visit(o.dict, where);
-    if (o instanceof PDFArray) return o.asArray().forEach((x) => visit(x, where));
+    if (o instanceof PDFStream) {
+      visit(o.dict, where);
+      return;
+    }
+    if (o instanceof PDFArray) {
+      for (const x of o.asArray()) visit(x, where);
+      return;
+    }
     if (!(o instanceof PDFDict)) return;
     for (const [key, value] of o.entries()) {
       const k = key.asString();

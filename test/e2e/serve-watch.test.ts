@@ -57,6 +57,15 @@ describe('bookdeck serve watches what the book is made from', () => {
     await expect.poll(preview, { timeout: 10_000 }).toContain('再次改名');
   });
 
+  it('shows the last of two saves a moment apart (chokidar drops a change within 50 ms of the one before)', async () => {
+    for (const gap of [10, 30, 42, 44, 46, 48]) {
+      await writeFile(manuscript, body(`第${gap}号先存的正文，到此为止。`));
+      await new Promise((r) => setTimeout(r, gap));
+      await writeFile(manuscript, body(`第${gap}号后存的正文，到此为止。`));
+      await expect.poll(preview, { timeout: 5_000 }).toContain(`第${gap}号后存的`);
+    }
+  });
+
   it('watches the templates folder a config change names (the watchers restart)', async () => {
     const css = path.join(work, 'tpl', 'epub', 'book.css');
     await mkdir(path.dirname(css), { recursive: true });

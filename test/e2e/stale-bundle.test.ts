@@ -1,4 +1,4 @@
-import { cp, mkdir, symlink, utimes, writeFile } from 'node:fs/promises';
+import { cp, mkdir, rm, symlink, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
@@ -34,5 +34,22 @@ describe('bin/bookdeck.js in a source checkout', () => {
     const edited = await execa('node', [path.join(root, 'bin/bookdeck.js')], { env, reject: false });
     expect(edited.stdout, edited.stderr).toBe('second');
     expect(edited.stderr).toContain(`older than ${path.join('src', 'cli', 'main.ts')}; bundling src/ first`);
+  });
+
+  it('says in one line that a checkout has no compiled code when lib/ is gone and it cannot bundle', async () => {
+    const root = await scratchDir('no-lib');
+    await cp(path.join(ROOT, 'bin'), path.join(root, 'bin'), { recursive: true });
+    await cp(path.join(ROOT, 'scripts'), path.join(root, 'scripts'), { recursive: true });
+    await writeFile(path.join(root, 'package.json'), '{"type":"module"}\n');
+    await mkdir(path.join(root, 'src/cli'), { recursive: true });
+    await cli(root, 'never');
+    for (const withSrc of [true, false]) {
+      if (!withSrc) await rm(path.join(root, 'src'), { recursive: true });
+      const res = await execa('node', [path.join(root, 'bin/bookdeck.js'), 'build'], { env: { BOOKDECK_CACHE_DIR: path.join(root, 'cache') }, reject: false });
+      expect(res.exitCode, res.stderr).toBe(3);
+      expect(res.stderr.trim().split('\n'), res.stderr).toEqual([
+        `bookdeck: error E_NOT_BUILT: ${root}/ has no compiled bookdeck (lib/ is gone): run \`npm run setup\` there, then try again`,
+      ]);
+    }
   });
 });

@@ -4,19 +4,22 @@ import { builtEpub } from './built-epub.js';
 import { builtPptx } from './built-pptx.js';
 import { chineseEllipsis } from './chinese-ellipsis.js';
 import { deepHeading } from './deep-heading.js';
+import { docxFaces } from './docx-faces.js';
 import { epubRendering } from './epub-rendering.js';
 import { fontCoverage } from './font-coverage.js';
 import { gongwenFaces } from './gongwen-faces.js';
 import { halfwidthPunctuation } from './halfwidth-punctuation.js';
-import { ignoredFrontMatter } from './ignored-front-matter.js';
 import { rawHtml } from './raw-html.js';
 import { spaceBetweenHan } from './space-between-han.js';
+import { speechAsks } from './speech-asks.js';
 import { speechAttribution } from './speech-attribution.js';
 import { speechParagraphs } from './speech-paragraphs.js';
 import { speechProposals } from './speech-proposals.js';
 import { speechTitle } from './speech-title.js';
 import { straightQuotes } from './straight-quotes.js';
 import { strikeout } from './strikeout.js';
+import { venueFaces } from './venue-faces.js';
+import { wechatLimits } from './wechat-limits.js';
 
 /** Every rule `bookdeck check` runs, the manuscript's first, then the built outputs'. */
 export const RULES: readonly Rule[] = [
@@ -24,13 +27,13 @@ export const RULES: readonly Rule[] = [
   speechAttribution,
   speechParagraphs,
   speechProposals,
+  speechAsks,
   halfwidthPunctuation,
   chineseEllipsis,
   spaceBetweenHan,
   straightQuotes,
   balancedPairs,
   rawHtml,
-  ignoredFrontMatter,
   strikeout,
   deepHeading,
   epubRendering,
@@ -38,4 +41,7 @@ export const RULES: readonly Rule[] = [
   gongwenFaces,
   builtEpub,
   builtPptx,
+  venueFaces,
+  wechatLimits,
+  docxFaces,
 ];

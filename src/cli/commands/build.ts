@@ -1,4 +1,7 @@
+import path from 'node:path';
 import { build } from '../../build.js';
+import type { LoadedConfig } from '../../config/config-file.js';
+import type { OutOrigin } from '../../io/out-folder.js';
 import { bleedMm } from '../../config/schema.js';
 import { DEFAULT_FORMATS, FORMATS, LAYOUTS, PAPERS, type Format, type Layout, type Paper } from '../../formats.js';
 import { optionsHelp, parse, SHARED, usageError, type OptionTable } from '../args.js';
@@ -13,6 +16,8 @@ export const OPTIONS = {
   only: { type: 'string', arg: 'LIST', help: `comma-separated list of: ${FORMATS.join(',')}\n(default: ${DEFAULT_FORMATS.join(',')})` },
   'deck-pdf': { type: 'boolean', help: 'also print deck.pdf and deck-notes.pdf with Chromium\n(the same as adding deck-pdf to the formats)' },
   pptx: { type: 'boolean', help: 'also write deck.pptx, the deck for PowerPoint/WPS, with\nspeaker notes (the same as adding pptx to the formats)' },
+  wechat: { type: 'boolean', help: 'also write wechat/: each speech as a 公众号 article with every\nstyle inline, and index.html to preview and copy them' },
+  docx: { type: 'boolean', help: 'also write book.docx for Word/WPS: with --layout gongwen GB/T 9704\nhandouts (28 × 22 grid, office font names), with --split one per speech' },
   paper: { type: 'string', arg: 'SIZE', help: 'PDF paper: a4 (default), a5 or b5, in any case (A5)' },
   booklet: { type: 'boolean', help: 'also write book-booklet.pdf (A5 pages, saddle-stitch on A4)' },
   'toc-depth': { type: 'string', arg: 'N', help: "levels in the PDF's contents: 1 sections, 2 (default) also\ntheir ## parts, up to 4; bookmarks always show every level" },
@@ -22,6 +27,7 @@ export const OPTIONS = {
   'no-title-page': { type: 'boolean', help: 'neither, even for a book of several speeches' },
   bleed: { type: 'string', arg: 'LENGTH', help: 'bleed around each page for the print shop, e.g. 3mm' },
   'crop-marks': { type: 'boolean', help: 'crop marks outside the bleed (TrimBox and BleedBox set)' },
+  duplex: { type: 'boolean', help: 'book layout, printed two-sided: each speech starts on an odd\npage, after an unnumbered blank one if need be (gongwen always)' },
   grayscale: { type: 'boolean', help: 'images and colours in gray, for a black-and-white run' },
   'single-file': { type: 'boolean', help: 'also write deck.html with CSS and JS inlined' },
   'no-embed-fonts': { type: 'boolean', help: 'do not embed subset fonts in the EPUB' },
@@ -50,6 +56,7 @@ Examples:
   bookdeck build --only pdf --bleed 3mm --crop-marks --grayscale
   bookdeck build --deck-pdf        # everything, with the deck's handout PDFs
   bookdeck build --only deck --pptx
+  bookdeck build --docx --layout gongwen --split   # handouts for Word/WPS, NN-title.docx
 `;
 
 /** `bookdeck build`: merge config and flags, run the pipelines, print a summary table. */
@@ -71,6 +78,8 @@ export async function buildCommand(argv: string[], con: Console): Promise<number
       formats: values.only !== undefined ? parseFormats(values.only) : undefined,
       deckPdf: values['deck-pdf'],
       pptx: values.pptx,
+      wechat: values.wechat,
+      docx: values.docx,
       paper: values.paper !== undefined ? parsePaper(values.paper) : undefined,
       noEmbedFonts: values['no-embed-fonts'],
       booklet: values.booklet,
@@ -82,20 +91,28 @@ export async function buildCommand(argv: string[], con: Console): Promise<number
       bleedMm: values.bleed !== undefined ? parseBleed(values.bleed) : undefined,
       cropMarks: values['crop-marks'],
       grayscale: values.grayscale,
+      duplex: values.duplex,
       templates: values.templates,
     },
     DEFAULT_FORMATS,
   );
   const reporter = progressReporter(con, values.quiet ? 'quiet' : con.isTTY ? 'tty' : 'plain');
   const t0 = performance.now();
-  let results;
+  let results: Awaited<ReturnType<typeof build>>;
   try {
-    results = await build({ manuscript: values.manuscript, options, config, force: values.force, onEvent: reporter.onEvent });
+    results = await build({ manuscript: values.manuscript, options, config, force: values.force, outOrigin: outOrigin(values.out, config), onEvent: reporter.onEvent });
   } finally {
     reporter.stop();
   }
   if (!values.quiet) con.out(summaryTable(results, performance.now() - t0));
   return 0;
+}
+
+/** Where the output folder came from: the user's -o goes anywhere; a config's build.out stays in the config's folder, the default dist in this one. */
+function outOrigin(flag: string | undefined, config: LoadedConfig): OutOrigin {
+  if (flag !== undefined) return { from: 'flag' };
+  if (config.config.build?.out && config.path) return { from: 'config', base: path.dirname(path.resolve(config.path)), location: { file: config.path } };
+  return { from: 'default', base: process.cwd() };
 }
 
 function parseFormats(only: string): Format[] {

@@ -7,7 +7,7 @@ import { readManifest } from '../../cache/manifest.js';
 import { workDirFor } from '../../io/atomic.js';
 import { RULES } from '../../check/rules/index.js';
 import { runRules } from '../../check/rule.js';
-import { LAYOUTS, type Layout } from '../../formats.js';
+import { LAYOUTS, type Format, type Layout } from '../../formats.js';
 import { formatMessage, messageJson, severityOf, sortMessages } from '../../message.js';
 import { sourceDateEpoch } from '../../model/source-date.js';
 import { optionsHelp, parse, SHARED, usageError, type OptionTable } from '../args.js';
@@ -25,6 +25,8 @@ export const OPTIONS = {
   config: SHARED.config,
   layout: { type: 'string', arg: 'NAME', help: 'the PDF layout to check the fonts of: book or gongwen\n(default: build.layout of the config, else book)' },
   format: { type: 'string', arg: 'FORMAT', default: 'text', help: 'text: one finding per line (default); json: one JSON\ndocument of every finding, for editors and CI' },
+  docx: { type: 'boolean', help: 'also check the .docx: each office face it names that this\nmachine lacks (I_DOCX_FACE), with fontconfig\'s substitute' },
+  target: { type: 'string', arg: 'LIST', help: 'also check what these outputs need, comma-separated:\nwechat (title, length and images of each article)' },
   strict: { type: 'boolean', default: false, help: 'warnings fail the check too' },
 } as const satisfies OptionTable;
 const CHECK_HELP = `Usage: bookdeck check [options]
@@ -45,6 +47,10 @@ src/check/rules/, named for what it checks:
     straight quotes " ' beside Han, spaces between Han
   - Markdown that an output would drop or alter (raw HTML, …), and what the EPUB
     repairs: raw HTML that is not valid XHTML, links to no anchor
+  - with --docx: each face the .docx names that fontconfig lacks here (I_DOCX_FACE),
+    with the face it gives instead
+  - with --target wechat: each article's title (at most 32 characters) and length
+    (under 20,000 characters and 1 MB), and the images to upload first
   - EPUBCheck on the built EPUB, when the output folder holds one built from this
     manuscript
   - the built deck.pptx, when the output folder holds one built from this manuscript,
@@ -79,7 +85,8 @@ export async function checkCommand(argv: string[], con: Console): Promise<number
 
 async function check(values: CheckValues, con: Console): Promise<number> {
   const layout = values.layout as Layout | undefined;
-  const { config, options } = await resolveBuild(values.manuscript, values.config, { out: values.out, ...(layout ? { layout } : {}) }, []);
+  const targets = values.target !== undefined ? parseTargets(values.target) : undefined;
+  const { config, options } = await resolveBuild(values.manuscript, values.config, { out: values.out, ...(layout ? { layout } : {}), ...(targets ? { formats: targets } : {}), ...(values.docx ? { docx: true } : {}) }, []);
   // A bad SOURCE_DATE_EPOCH fails the build (exit 2), so it fails the check the same way.
   sourceDateEpoch();
   const { book, files, notices, warnings } = await loadBook(values.manuscript, config.config);
@@ -99,6 +106,16 @@ async function check(values: CheckValues, con: Console): Promise<number> {
   else con.out([...sorted.map((m) => formatMessage(m)), `${summary.speeches} speeches, ${summary.proposals} proposals; ${summary.errors} errors, ${summary.warnings} warnings`].join('\n'));
   return summary.errors > 0 || (values.strict && summary.warnings > 0) ? 1 : 0;
 }
+
+/** The outputs `--target` names; only those with checks of their own. */
+function parseTargets(list: string): Format[] {
+  const targets = list.split(',').map((s) => s.trim()).filter(Boolean);
+  const bad = targets.filter((t) => !(TARGETS as readonly string[]).includes(t));
+  if (bad.length || !targets.length) throw usageError(`--target takes ${TARGETS.join(', ')}; got '${list}'`, 'check');
+  return targets as Format[];
+}
+
+const TARGETS: readonly Format[] = ['wechat'];
 
 /** What a check found, counted: the head of both report forms. Pure. */
 function summarize(messages: readonly VFileMessage[], chapters: Book['chapters']) {

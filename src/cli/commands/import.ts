@@ -3,6 +3,7 @@ import path from 'node:path';
 import { assemble } from '../../import/assemble.js';
 import { importFile } from '../../import/index.js';
 import { writeFileAtomic } from '../../io/atomic.js';
+import { refuseOntoInputs } from '../../io/out-folder.js';
 import { optionsHelp, parse, usageError, type OptionTable } from '../args.js';
 import type { Console } from '../console.js';
 
@@ -74,6 +75,7 @@ export async function importCommand(argv: string[], con: Console): Promise<numbe
   const { values, positionals: files } = args;
   if (files.length === 0) throw usageError('import needs at least one input FILE', 'import');
   const out = values.out;
+  if (out !== undefined) await refuseOntoInputs(out, files, '-o');
   const split = out !== undefined && !values.book && (/[\\/]$/.test(out) || Boolean(await stat(out).then((s) => s.isDirectory(), () => false)));
   if (files.length > 1 && !split && !values.book) {
     throw usageError('several files go to a folder (-o FOLDER/, one NN-title.md per speech) or, with --book, into one manuscript', 'import');
@@ -89,6 +91,8 @@ export async function importCommand(argv: string[], con: Console): Promise<numbe
     split,
   });
   for (const line of report) con.err(line);
+  // A draft named like an input in the -o folder (01-title.md) would replace it too.
+  for (const o of outputs) if (o.name) await refuseOntoInputs(path.join(outDir, o.name), files, 'the draft');
   for (const o of outputs) {
     if (o.name) {
       await writeFileAtomic(path.join(outDir, o.name), o.markdown);

@@ -33,7 +33,7 @@ export async function writeDeck(
       });
     }
   }
-  const talk = planTalk(book, ctx.options.talk);
+  const talk = planTalk(book, ctx.options.talk, ctx.options.handoutUrl);
   const pieces = deckPieces(book, shell!, talk);
   const html = joinDeck(pieces);
   const target = path.join(ctx.options.outDir, 'deck');

@@ -1,9 +1,10 @@
-import { stat } from 'node:fs/promises';
+import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Book } from '../../model/book.js';
 import { sourceDateEpoch } from '../../model/source-date.js';
 import { zhDate } from '../../model/text.js';
 import { pandocInfo, runPandoc } from '../../tools/pandoc.js';
+import { tempName } from '../../io/atomic.js';
 import type { Emitter } from '../types.js';
 import {
   attr,
@@ -11,6 +12,7 @@ import {
   div,
   header as pandocHeader,
   horizontalRule,
+  image,
   metaInlines,
   metaList,
   orderedList,
@@ -23,6 +25,8 @@ import {
   type MetaValue,
   type Pandoc,
 } from '../../tools/pandoc-ast.js';
+import { REFERENCE_DOCS } from './pptx-fonts.js';
+import { HANDOUT_LABEL, qrPng } from './qr.js';
 import { talkLength } from './render.js';
 import type { Slide } from './slides.js';
 import { planTalk, talkSummary, type Talk } from './talk.js';
@@ -41,7 +45,7 @@ const untitled: Block = horizontalRule();
  * level-1 header, which pandoc makes a Section Header slide; the others are level-2
  * slides (Title and Content). Key points are one list item, one paragraph, each.
  */
-function slideBlocks(s: Slide): Block[] {
+function slideBlocks(s: Slide, media: Media): Block[] {
   switch (s.kind) {
     case 'title':
       return []; // pandoc's Title Slide, from the document's metadata
@@ -67,6 +71,9 @@ function slideBlocks(s: Slide): Block[] {
     }
     case 'summary':
       return [untitled, bullets(s.groups.map((g) => [plain(g.speech.title), numbered(g.proposals.map((p) => [plain(p.title)]))]))];
+    case 'closing':
+      // The label as the title, the code as a picture; no alt text, which pandoc would print as a caption.
+      return [header(2, HANDOUT_LABEL), ...(media.qr ? [pandocPara([image([], media.qr, '', attr('', [], { width: '2.6in', height: '2.6in' }))])] : [])];
     default:
       return sectionSlide(s);
   }
@@ -78,8 +85,13 @@ function sectionSlide(s: object): Block[] {
   return title ? [header(1, title)] : [untitled];
 }
 
+/** Files the slides show, by name in pandoc's resource path: the closing slide's QR code as a PNG. */
+export interface Media {
+  qr?: string;
+}
+
 /** The talk → a pandoc JSON AST for `pandoc -t pptx --slide-level 2`. Pure. */
-export function talkToPandoc(book: Book, talk: Talk, apiVersion: number[]): Pandoc {
+export function talkToPandoc(book: Book, talk: Talk, apiVersion: number[], media: Media = {}): Pandoc {
   const title = talk.slides.find((s): s is Extract<Slide, { kind: 'title' }> => s.kind === 'title');
   const metaStr = (t: string) => metaInlines(str(t));
   const meta: Record<string, MetaValue> = { title: metaStr(title?.title ?? book.meta.title), lang: metaStr(book.meta.lang) };
@@ -87,7 +99,7 @@ export function talkToPandoc(book: Book, talk: Talk, apiVersion: number[]): Pand
   if (title?.author) meta.author = metaList([metaStr(title.author)]);
   const date = title?.date ?? book.meta.date;
   if (date) meta.date = metaStr(zhDate(date));
-  return pandocDoc(apiVersion, talk.slides.flatMap(slideBlocks), meta);
+  return pandocDoc(apiVersion, talk.slides.flatMap((s) => slideBlocks(s, media)), meta);
 }
 
 /**
@@ -98,16 +110,29 @@ export function talkToPandoc(book: Book, talk: Talk, apiVersion: number[]): Pand
  */
 export const emitPptx: Emitter = async (book, ctx) => {
   ctx.progress('writing deck.pptx');
-  const talk = planTalk(book, ctx.options.talk);
-  const [{ apiVersion }, reference] = await Promise.all([pandocInfo(), ctx.template('deck/reference.pptx')]);
+  const talk = planTalk(book, ctx.options.talk, ctx.options.handoutUrl);
+  const [{ apiVersion }, reference] = await Promise.all([pandocInfo(), ctx.template(REFERENCE_DOCS[ctx.options.pptxFonts ?? 'venue'])]);
   // The output folder is the build's staging folder: a failed run never replaces a good file.
   const file = path.join(ctx.options.outDir, 'deck.pptx');
   // An undated book without SOURCE_DATE_EPOCH dates its file today, as the EPUB does.
   const epoch = sourceDateEpoch() ?? (book.meta.date ? Date.parse(`${book.meta.date}T00:00:00Z`) / 1000 : Math.floor(Date.now() / 86_400_000) * 86_400);
-  await runPandoc(
-    { from: 'json', to: 'pptx', output: file, extra: ['--slide-level=2', `--reference-doc=${reference}`] },
-    JSON.stringify(talkToPandoc(book, talk, apiVersion)),
-    { signal: ctx.signal, env: { SOURCE_DATE_EPOCH: String(epoch) } },
-  );
+  const scratch = tempName(ctx.workDir, 'pptx-media');
+  await mkdir(scratch, { recursive: true });
+  try {
+    const media: Media = {};
+    // A PNG, which every PowerPoint and WPS shows (an SVG needs a PNG fallback beside it): whole pixels per module stay sharp.
+    // By name, found through --resource-path: pandoc writes the name into the picture's description, and a temp path would change every build's bytes.
+    if (ctx.options.handoutUrl) {
+      media.qr = 'handout-qr.png';
+      await writeFile(path.join(scratch, media.qr), qrPng(ctx.options.handoutUrl));
+    }
+    await runPandoc(
+      { from: 'json', to: 'pptx', output: file, extra: ['--slide-level=2', `--reference-doc=${reference}`, `--resource-path=${scratch}`] },
+      JSON.stringify(talkToPandoc(book, talk, apiVersion, media)),
+      { signal: ctx.signal, env: { SOURCE_DATE_EPOCH: String(epoch) } },
+    );
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
   return { format: 'pptx', files: [file], bytes: (await stat(file)).size, notes: talkSummary(talk) };
 };

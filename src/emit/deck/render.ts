@@ -2,6 +2,7 @@ import type { Book, Proposal } from '../../model/book.js';
 import { len } from '../../model/keypoints.js';
 import { escapeAttr } from '../escape.js';
 import { zhDate } from '../../model/text.js';
+import { HANDOUT_LABEL, qrSvg } from './qr.js';
 import type { Slide, SpeechRef } from './slides.js';
 import { planTalk, type Talk } from './talk.js';
 
@@ -93,6 +94,9 @@ function renderSlide(s: Slide): string {
               .join('')}</ol></div>`,
         ),
       ]);
+    case 'closing':
+      // A vector code inline: sharp on any projector and in the printed deck.pdf.
+      return section('closing', '', [`<div class="qr" data-url="${e(s.url)}">${qrSvg(s.url, { label: s.url })}</div>`, `<p class="handout-label">${e(HANDOUT_LABEL)}</p>`]);
   }
 }
 

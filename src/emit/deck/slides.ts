@@ -20,7 +20,8 @@ export type Slide =
   | { kind: 'part'; speech: SpeechRef; part: { n: number; title: string; anchor: string } }
   | { kind: 'context'; speech: SpeechRef; heading?: string; items: { title: string; anchor: string }[]; notes: string[]; /** A fitted talk's notes: the items. */ said?: string[] }
   | { kind: 'proposal'; speech: SpeechRef; proposal: Proposal; of: number; /** A fitted talk's notes: the lead and key-point sentences. */ said?: string[] }
-  | { kind: 'summary'; part: number; groups: { speech: SpeechRef; proposals: Proposal[] }[] };
+  | { kind: 'summary'; part: number; groups: { speech: SpeechRef; proposals: Proposal[] }[] }
+  | { kind: 'closing'; /** The handout's address, shown as a QR code under 扫码获取讲话全文. */ url: string };
 
 /** Lines a closing-summary slide holds before it needs a second slide. */
 const SUMMARY_LINES = 12;
@@ -29,9 +30,10 @@ const SUMMARY_LINE_CHARS = 34;
 
 /**
  * Book → slides in speaking order: title, overview, then per speech a section slide,
- * its context and proposal slides in manuscript order, and a closing summary. Pure.
+ * its context and proposal slides in manuscript order, a closing summary and, with a
+ * handout address, a closing slide with its QR code. Pure.
  */
-export function deckSlides(book: Book): Slide[] {
+export function deckSlides(book: Book, handoutUrl?: string): Slide[] {
   const speeches = book.chapters.map(speechRef);
   const slides: Slide[] = [
     {
@@ -53,6 +55,7 @@ export function deckSlides(book: Book): Slide[] {
     .filter((g) => g.proposals.length > 0);
   const parts = packSummary(groups);
   parts.forEach((part, i) => slides.push({ kind: 'summary', part: i + 1, groups: part }));
+  if (handoutUrl) slides.push({ kind: 'closing', url: handoutUrl });
   return slides;
 }
 
@@ -66,7 +69,9 @@ function speechRef(ch: Chapter): SpeechRef {
  * opens with a divider slide.
  */
 function chapterSlides(ch: Chapter, speech: SpeechRef): Slide[] {
-  const byAnchor = new Map(ch.proposals.map((p) => [p.anchor, p] as const));
+  // A paragraph may hold several proposals (第一，……第二，…… inside it): each gets its slide, in order.
+  const byAnchor = new Map<string, Proposal[]>();
+  for (const p of ch.proposals) byAnchor.set(p.anchor, [...(byAnchor.get(p.anchor) ?? []), p]);
   const out: Slide[] = [];
   const tops = ch.parts.filter((part) => !byAnchor.has(part.id));
   const dividers = tops.length === ch.parts.length ? tops : [];
@@ -110,15 +115,15 @@ function chapterSlides(ch: Chapter, speech: SpeechRef): Slide[] {
       group.push(p);
     } else {
       flush();
-      const proposal = byAnchor.get(p.id);
-      if (proposal) out.push({ kind: 'proposal', speech, proposal, of: ch.proposals.length });
+      for (const proposal of byAnchor.get(p.id) ?? []) out.push({ kind: 'proposal', speech, proposal, of: ch.proposals.length });
     }
     last = p;
   }
   flush();
   divideUpTo(undefined);
   for (const proposal of headed) out.push({ kind: 'proposal', speech, proposal, of: ch.proposals.length });
-  return out;
+  // A divider with nothing under it (a part of background with no ask and no context block) is not shown.
+  return out.filter((s, i) => s.kind !== 'part' || (out[i + 1] !== undefined && out[i + 1]!.kind !== 'part'));
 }
 
 /** The sentence that introduces a context list (……这主要体现在4个方面：), without its colon. */

@@ -31,13 +31,13 @@ const SHOW_SECONDS = 10;
  * (a context slide: its items), dropping the lowest-scoring key points, one at a time,
  * until it fits. Pure.
  */
-export function planTalk(book: Book, opts: TalkOptions = { charsPerMinute: DEFAULT_CHARS_PER_MINUTE }): Talk {
+export function planTalk(book: Book, opts: TalkOptions = { charsPerMinute: DEFAULT_CHARS_PER_MINUTE }, handoutUrl?: string): Talk {
   const perChar = 60 / opts.charsPerMinute;
   const time = (s: Slide) => {
     const n = len(spokenText(s));
     return n === 0 ? SHOW_SECONDS : Math.max(1, Math.round(n * perChar));
   };
-  let slides = deckSlides(book);
+  let slides = deckSlides(book, handoutUrl);
   const dropped: DroppedPoint[] = [];
   const target = opts.minutes !== undefined ? Math.round(opts.minutes * 60) : undefined;
   const sum = (list: Slide[]) => list.reduce((n, s) => n + time(s), 0);

@@ -1,10 +1,5 @@
 import type { Element, ElementContent, Root, Text } from 'hast';
-
-/**
- * Characters set full-width in Chinese text: Han, kana, bopomofo, CJK and full-width
- * punctuation, and the quotes, dashes and ellipsis Chinese text uses.
- */
-export const CJK_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Bopomofo}\u2e80-\u2fdf\u3000-\u303f\u31c0-\u31ef\ufe10-\ufe1f\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u2014\u2026\u2018\u2019\u201c\u201d\u00b7]/u;
+import { charAt, charBefore, dropsSpace, SPACE_RUN } from '../../model/text.js';
 
 const BLOCK = new Set([
   'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'dd', 'details', 'div', 'dl', 'dt', 'figcaption',
@@ -16,12 +11,12 @@ const VERBATIM = new Set(['pre', 'code', 'kbd', 'samp', 'var']);
 type Piece = { node?: Text; text: string };
 
 /**
- * Drop whitespace a browser would draw as a space between Chinese characters: a line
- * break in the source next to a CJK character (as CSS Text's segment-break rules
- * intend, and readers do not implement), and any space between two CJK characters.
- * Other spaces stay. Code is never touched. Mutates and returns the tree.
+ * Drop the whitespace of a source line break next to a CJK character, which a browser
+ * would draw as a space (CSS Text's segment-break rules intend this; readers do not
+ * implement it). The reflow rule is the model's ({@link dropsSpace}): a space the author
+ * typed stays, and so does every U+3000. Code is never touched. Mutates and returns the tree.
  */
-export function removeCjkSpaces<T extends Root | Element>(tree: T): T {
+export function dropLineBreakSpaces<T extends Root | Element>(tree: T): T {
   let run: Piece[] = [];
   const flush = () => {
     fixRun(run);
@@ -48,13 +43,10 @@ function fixRun(run: Piece[]): void {
     if (!piece.node || !/\s/.test(piece.text)) continue;
     const before = lastChar(run, i - 1);
     const after = firstChar(run, i + 1);
-    const value = piece.text.replace(/[ \t\r\n]+/g, (ws, offset: number, all: string) => {
+    const value = piece.text.replace(SPACE_RUN, (ws, offset: number, all: string) => {
       const prev = offset > 0 ? charBefore(all, offset) : before;
       const next = offset + ws.length < all.length ? charAt(all, offset + ws.length) : after;
-      const cjkPrev = !!prev && CJK_CHAR.test(prev);
-      const cjkNext = !!next && CJK_CHAR.test(next);
-      if (/[\r\n]/.test(ws) ? cjkPrev || cjkNext : cjkPrev && cjkNext) return '';
-      return ws;
+      return dropsSpace(ws, prev, next) ? '' : ws;
     });
     piece.node.value = value;
     piece.text = value;
@@ -75,15 +67,4 @@ function firstChar(run: Piece[], from: number): string | undefined {
     if (t.length) return charAt(t, 0);
   }
   return undefined;
-}
-
-/** The character (code point) starting at `i`, without copying the string. */
-function charAt(s: string, i: number): string {
-  return String.fromCodePoint(s.codePointAt(i)!);
-}
-
-/** The character (code point) ending just before `i`. */
-function charBefore(s: string, i: number): string {
-  const low = s.charCodeAt(i - 1);
-  return low >= 0xdc00 && low <= 0xdfff && i >= 2 ? s.slice(i - 2, i) : s[i - 1]!;
 }

@@ -1,4 +1,4 @@
-import type { FootnoteDefinition, Nodes } from 'mdast';
+import type { FootnoteDefinition, } from 'mdast';
 import type { Element, ElementContent } from 'hast';
 import type { State } from 'mdast-util-to-hast';
 

@@ -12,7 +12,7 @@ import { collectRuns, emptyRuns, planFonts, type RoleRuns } from './font-plan.js
 import type { SubsetFont } from '../../fonts/cache.js';
 import { footnoteDefinitions, linkDefinitions } from '../../model/footnotes.js';
 import { ImageStore, type BookImage } from '../../manuscript/images.js';
-import { accessibility, bookIdentifier, isoSeconds, modifiedDate } from './metadata.js';
+import { accessibility, bookIdentifier, credits, isoSeconds, modifiedDate } from './metadata.js';
 import { packEpub, type ExtraFile, type Page, type PackageData, type Template } from './package.js';
 import { LABELS, chapterPage, coverPage, navDepth, navEntries, titlePage, type NavEntry } from './pages.js';
 import { toXhtml } from './serialize.js';
@@ -159,11 +159,13 @@ function packageData(book: Book, nav: NavEntry[], pages: Page[], files: ExtraFil
   const pageId = (p: Page) => p.filename.replace(/\.xhtml$/, '');
   const fileId = (href: string) => href.replace(/^(fonts|images)\//, '$1-').replace(/[^A-Za-z0-9_-]/g, '-');
   const hasImages = chapters.images.length > 0;
+  const credited = credits(book);
   return {
     identifier: bookIdentifier(book),
     title: meta.title,
     ...(meta.subtitle ? { subtitle: meta.subtitle } : {}),
-    ...(meta.author ? { creator: meta.author } : {}),
+    ...(credited.creators[0] ? { creator: credited.creators[0].name } : {}),
+    ...credited,
     ...(meta.publisher ? { publisher: meta.publisher } : {}),
     ...(meta.date ? { date: meta.date } : {}),
     ...(meta.description ? { description: meta.description } : {}),

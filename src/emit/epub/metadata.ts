@@ -28,6 +28,33 @@ export function bookIdentifier(book: Book): string {
   return `urn:uuid:${uuidV5(name)}`;
 }
 
+/** A person or body the package document names, with its MARC relator role. */
+export interface Credit {
+  /** `creator`, `creator2`…, `contributor1`…: refined by its role. */
+  id: string;
+  name: string;
+  /** `aut` author, `spk` speaker. */
+  role: 'aut' | 'spk';
+}
+
+/**
+ * `dc:creator` and `dc:contributor` from the book's `author` and its speeches' speakers.
+ * With an author, the author is the creator and every other speaker a contributor (role
+ * `spk`); without one, the speakers are the creators, as a collection of one person's
+ * speeches is that person's book. A speaker list (甲、乙) names each person once. Pure.
+ */
+export function credits(book: Book): { creators: Credit[]; contributors: Credit[] } {
+  const speakers = [...new Set(book.sections.flatMap((s) => s.meta?.speaker?.split('、') ?? []).map((n) => n.trim()).filter(Boolean))];
+  const author = book.meta.author;
+  const id = (base: string, i: number) => (base === 'creator' && i === 0 ? 'creator' : `${base}${i + 1}`);
+  if (!author) return { creators: speakers.map((name, i) => ({ id: id('creator', i), name, role: 'aut' })), contributors: [] };
+  const authors = new Set(author.split('、').map((n) => n.trim()));
+  return {
+    creators: [{ id: 'creator', name: author, role: 'aut' }],
+    contributors: speakers.filter((n) => !authors.has(n)).map((name, i) => ({ id: id('contributor', i), name, role: 'spk' })),
+  };
+}
+
 /**
  * `dcterms:modified` (`YYYY-MM-DDThh:mm:ssZ`): from SOURCE_DATE_EPOCH when it is set,
  * as reproducible builds expect, otherwise midnight UTC of the manuscript's date, and

@@ -1,5 +1,5 @@
 import { BookdeckError } from '../../errors.js';
-import type { Accessibility } from './metadata.js';
+import type { Accessibility, Credit } from './metadata.js';
 import type { NavEntry } from './pages.js';
 
 /** One XHTML page of the book, rendered through the page template. */
@@ -24,7 +24,12 @@ export interface PackageData {
   identifier: string;
   title: string;
   subtitle?: string;
+  /** The first creator's name (templates written before `creators` read it). */
   creator?: string;
+  /** `dc:creator` entries, each refined by its role (see `credits`). */
+  creators?: Credit[];
+  /** `dc:contributor` entries: speakers besides the author. */
+  contributors?: Credit[];
   publisher?: string;
   date?: string;
   description?: string;

@@ -6,6 +6,7 @@ import { runXdvipdfmx, runXelatex } from '../../tools/latex.js';
 import { FORMAT_NAME } from './format.js';
 import type { TexFile } from './images.js';
 import { AUX_FILES, needsAnotherPass, type AuxSnapshot } from './passes.js';
+import { lostChars, type LostChar } from '../../tools/latex-log.js';
 
 /** One LaTeX document to turn into a PDF. */
 export interface CompileJob {
@@ -34,6 +35,8 @@ export interface Compiled {
   passes: number;
   /** False when the cross-references still moved after the last allowed pass. */
   settled: boolean;
+  /** Characters the last pass could not print, each with the font that lacked it (from the log). */
+  lost: LostChar[];
 }
 
 /**
@@ -83,6 +86,7 @@ export async function compileTex(job: CompileJob): Promise<Compiled> {
   job.progress?.(`xdvipdfmx (${job.variant})`);
   await runXdvipdfmx('book.xdv', 'book.pdf', opts);
   const pdf = await readFile(path.join(dir, 'book.pdf'));
+  const lost = lostChars(await readFile(path.join(dir, 'book.log'), 'utf8').catch(() => ''));
   await mkdir(cache, { recursive: true });
   for (const name of AUX_FILES) {
     const text = after[name];
@@ -91,7 +95,7 @@ export async function compileTex(job: CompileJob): Promise<Compiled> {
   }
   // A failed run keeps its folder (and book.log) for a look; the next build sweeps it.
   await rm(dir, { recursive: true, force: true });
-  return { pdf, passes, settled };
+  return { pdf, passes, settled, lost };
 }
 
 async function restore(dir: string, snap: AuxSnapshot): Promise<void> {

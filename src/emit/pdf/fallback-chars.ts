@@ -25,7 +25,7 @@ export async function fallbackChars(book: Book, faces: readonly ProfileFace[]): 
   const seen = new Set<string>();
   for (const face of faces) {
     // The page-number face prints only digits and dashes.
-    if (face.role === 'number' || !face.file || seen.has(face.file)) continue;
+    if (face.role === 'number' || face.role === 'latin' || !face.file || seen.has(face.file)) continue;
     seen.add(face.file);
     const cmap = cmapCodePoints(await readFile(face.file), face.index);
     for (const u of uncoveredChars(runs, [cmap])) {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fcListing, findFamily, parseFcListing } from '../../fonts/fontconfig.js';
 
 /** What a face does in a GB/T 9704 handout. */
-export type GongwenRole = 'title' | 'body' | 'kai' | 'hei' | 'number';
+export type GongwenRole = 'title' | 'body' | 'kai' | 'hei' | 'number' | 'latin';
 
 /** A face chosen for a role: how TeX loads it and what the build reports. */
 export interface ProfileFace {
@@ -27,6 +27,7 @@ export const WANTED: Record<GongwenRole, readonly string[]> = {
   kai: ['楷体_GB2312', 'KaiTi_GB2312', '楷体', 'KaiTi'],
   hei: ['黑体', 'SimHei'],
   number: ['宋体', 'SimSun'],
+  latin: ['Times New Roman'],
 };
 
 /** Free stand-ins: Fandol from texlive-lang-chinese, the extracted Noto Serif SC Bold for 小标宋. */
@@ -36,10 +37,15 @@ const FREE: Record<GongwenRole, { family: string; texName: string; fandol: boole
   kai: { family: 'FandolKai', texName: 'FandolKai-Regular.otf', fandol: true },
   hei: { family: 'FandolHei', texName: 'FandolHei-Regular.otf', fandol: true },
   number: { family: 'FandolSong', texName: 'FandolSong-Regular.otf', fandol: true },
+  // A Times-metric twin (fonts-texgyre): offices set digits and Latin in Times New Roman.
+  latin: { family: 'TeX Gyre Termes', texName: 'texgyretermes-regular.otf', fandol: true },
 };
 
+/** The bold of the free Latin face; a licensed Times New Roman is loaded by family name, which finds its own. */
+export const FREE_LATIN_BOLD = 'texgyretermes-bold.otf';
+
 /** The roles in the order the build reports them. */
-export const ROLES: readonly GongwenRole[] = ['title', 'body', 'kai', 'hei', 'number'];
+export const ROLES: readonly GongwenRole[] = ['title', 'body', 'kai', 'hei', 'number', 'latin'];
 
 /**
  * Choose a face for each role: the first wanted family fontconfig lists (an `extra` family
@@ -59,6 +65,8 @@ export async function chooseFaces(opts: {
       const wanted = [opts.extra?.[role], ...WANTED[role]].filter((f): f is string => !!f);
       for (const family of wanted) {
         const hit = findFamily(fonts, family);
+        // fontspec finds a Latin family's bold by its name; a file name would pin one style.
+        if (hit && role === 'latin') return { role, family, texName: family, index: 0, licensed: true };
         if (hit) return { role, family, texName: path.basename(hit.file), index: hit.index, file: hit.file, licensed: true };
       }
       const free = FREE[role];
@@ -70,7 +78,7 @@ export async function chooseFaces(opts: {
 
 /** One line for the build's output: which face each role uses. Pure. */
 export function describeFaces(faces: readonly ProfileFace[]): string {
-  const label: Record<GongwenRole, string> = { title: '标题 小标宋', body: '正文 仿宋', kai: '楷体', hei: '黑体', number: '页码 宋体' };
+  const label: Record<GongwenRole, string> = { title: '标题 小标宋', body: '正文 仿宋', kai: '楷体', hei: '黑体', number: '页码 宋体', latin: '数字和西文' };
   return `gongwen faces: ${faces.map((f) => `${label[f.role]} → ${f.family}${f.licensed ? '' : ' (free stand-in)'}`).join('; ')}`;
 }
 

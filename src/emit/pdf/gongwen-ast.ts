@@ -1,6 +1,6 @@
 import type { Book } from '../../model/book.js';
 import { speechByline } from '../../model/byline.js';
-import { para, rawBlock, rawInline, stringify, type Block, type Inline } from '../../tools/pandoc-ast.js';
+import { para, rawBlock, rawInline, stringify, type Block, } from '../../tools/pandoc-ast.js';
 import { texEscape } from './tex.js';
 
 /** The face of a heading in a handout: 一、 黑体 · （一） 楷体 · 1. and （1） 仿宋. */

@@ -2,8 +2,9 @@ import type { Book } from '../../model/book.js';
 import type { Paper } from '../../formats.js';
 import type { EmitContext } from '../types.js';
 import { describeFallback, fallbackChars } from './fallback-chars.js';
-import { chooseFaces, describeFaces, kpsewhich, type GongwenRole, type ProfileFace } from './font-profile.js';
+import { FREE_LATIN_BOLD, chooseFaces, describeFaces, kpsewhich, type GongwenRole, type ProfileFace } from './font-profile.js';
 import { gongwenLayout } from './gongwen-layout.js';
+import { texEscape } from './tex.js';
 
 /** What the gongwen layout adds to a PDF build: the template's variables per paper, and font files to link. */
 export interface GongwenSetup {
@@ -39,11 +40,26 @@ export async function gongwenSetup(book: Book, fontDir: string, ctx: Pick<EmitCo
         hei: face('hei'),
         xbs: face('title'),
         song: face('number'),
+        latin: face('latin'),
+        'latin-bold': faces.find((f) => f.role === 'latin')!.licensed ? '' : FREE_LATIN_BOLD,
         fallback: 'NotoSerifCJKsc-Regular.otf',
         'fallback-bold': 'NotoSerifCJKsc-Bold.otf',
         boldheadings: !!ctx.options.boldHeadings,
+        ...markings(book),
       };
     },
   };
 }
 
+
+/** The handout's markings as template variables, escaped for TeX: the notice, the 密级, and whether a block sits above the title. */
+function markings(book: Book): Record<string, string | boolean> {
+  const m = book.meta.marking;
+  if (!m) return {};
+  return {
+    ...(m.notice ? { notice: texEscape(m.notice) } : {}),
+    ...(m.classification ? { classification: texEscape(m.classification) } : {}),
+    markings: !!(m.classification || m.copies),
+    copies: !!m.copies,
+  };
+}

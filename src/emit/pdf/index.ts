@@ -18,6 +18,7 @@ import { printImages } from './print-images.js';
 import { texImages } from './images.js';
 import { bookToPandoc } from './pandoc-ast.js';
 import { paperLayout } from './paper.js';
+import { numberedCopies } from './copies.js';
 import { texEscape } from './tex.js';
 import { balanceLines } from '../../model/lines.js';
 
@@ -61,8 +62,11 @@ export const emitPdf: Emitter = async (book, ctx) => {
             ...(gongwen ? gongwen.variables(variant) : {}),
             frontpages: doc.frontPages,
             grayscale: !!ctx.options.grayscale,
+            duplex: !!ctx.options.duplex,
           };
-          const tex = await runPandoc(latexJob(template, doc.book.meta, variant, ctx.options.tocDepth, variables), JSON.stringify(ast), { signal });
+          const written = await runPandoc(latexJob(template, doc.book.meta, variant, ctx.options.tocDepth, variables), JSON.stringify(ast), { signal });
+          const copies = gongwen ? doc.book.meta.marking?.copies : undefined;
+          const tex = copies ? numberedCopies(written, copies) : written;
           // The book of the book layout keeps the folder name it always had, so its cached aux files still seed it.
           const key = layout === 'book' && doc.key === 'book' ? variant : `${layout}-${doc.key}-${variant}`;
           const notice = ctx.notice ?? ctx.progress;
@@ -71,6 +75,9 @@ export const emitPdf: Emitter = async (book, ctx) => {
           const res = await compileTex(job).catch((err: unknown) => {
             throw blameTemplate(err, template);
           });
+          for (const l of res.lost) {
+            ctx.warn('F_LOST_CHAR', `'${l.char}' (U+${l.char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}) is missing from the ${label} PDF: the face ${l.font} has no glyph for it`);
+          }
           if (!res.settled) ctx.warn('W_TOC_UNSETTLED', `the table of contents of the ${label} PDF still moved after ${res.passes} passes`);
           return res.pdf;
         }),

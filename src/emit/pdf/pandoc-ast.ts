@@ -3,7 +3,7 @@ import type { Book } from '../../model/book.js';
 import { footnoteDefinitions, linkDefinitions } from '../../model/footnotes.js';
 import { table } from './pandoc-table.js';
 import { htmlText } from '../../manuscript/html-text.js';
-import { keepLastTwoHan, str } from './pandoc-text.js';
+import { keepLastTwoHan, keepTypedSpaces, str } from './pandoc-text.js';
 import * as P from '../../tools/pandoc-ast.js';
 import type { Block, Inline, MetaValue, Pandoc } from '../../tools/pandoc-ast.js';
 import { zhDate } from '../../model/text.js';
@@ -24,7 +24,7 @@ export function bookToPandoc(book: Book, apiVersion: number[], images: ReadonlyM
     const ids: Ids = new Map(ch.paragraphs.map((p) => [p.node, { id: p.id }] as const));
     for (const [heading, id] of ch.headingIds) ids.set(heading, { id });
     const ctx: Ctx = { ids, notes, links, images, file: ch.location.file, chapter: ch.id, noted: new Map(), depth: { all: 0, bullet: 0, ordered: 0 } };
-    out.push(P.header(1, P.attr(ch.id), inlines(ch.heading.children, ctx)));
+    out.push(P.header(1, P.attr(ch.id), flow(ch.heading.children, ctx)));
     for (const pr of ch.proposals) {
       const p = ch.paragraphs.find((p) => p.id === pr.anchor);
       // Nested under the innermost part that holds it; a part that is the proposal has its own bookmark.
@@ -34,7 +34,7 @@ export function bookToPandoc(book: Book, apiVersion: number[], images: ReadonlyM
     if (ch.attribution) {
       out.push(
         raw('\\begin{attribution}'),
-        P.div(P.attr(ch.attribution.id, ['attribution']), [P.para(inlines(ch.attribution.node.children, ctx))]),
+        P.div(P.attr(ch.attribution.id, ['attribution']), [P.para(flow(ch.attribution.node.children, ctx))]),
         raw('\\end{attribution}'),
       );
     }
@@ -57,7 +57,7 @@ function raw(tex: string): Block {
 }
 
 function metaStr(s: string): MetaValue {
-  return P.metaInlines(str(s));
+  return P.metaInlines(keepTypedSpaces(str(s)));
 }
 
 type Ids = Map<unknown, { id: string; bookmark?: string; level?: number }>;
@@ -101,7 +101,7 @@ function block(node: RootContent, ctx: Ctx): Block[] {
       const only = node.children.length === 1 ? node.children[0] : undefined;
       // A paragraph that is one image is a figure, captioned with its alt text.
       if (only?.type === 'image' && ctx.images.has(only)) return [P.para([image(only, ctx, true)])];
-      const para = P.para(keepLastTwoHan(inlines(node.children, ctx)));
+      const para = P.para(keepLastTwoHan(flow(node.children, ctx)));
       const ref = ctx.ids.get(node);
       if (!ref) return [para];
       if (ref.bookmark !== undefined) {
@@ -112,7 +112,7 @@ function block(node: RootContent, ctx: Ctx): Block[] {
       return [P.div(P.attr(ref.id), [para])];
     }
     case 'heading':
-      return [P.header(node.depth, P.attr(ctx.ids.get(node)?.id ?? ''), inlines(node.children, ctx))];
+      return [P.header(node.depth, P.attr(ctx.ids.get(node)?.id ?? ''), flow(node.children, ctx))];
     case 'blockquote': {
       const inner = deeper(ctx, 'all');
       if (!inner) return indented(blocks(node.children, ctx));
@@ -151,12 +151,12 @@ function block(node: RootContent, ctx: Ctx): Block[] {
       return [P.horizontalRule()];
     case 'html': {
       const text = htmlText(node.value);
-      return text.trim() ? [P.para(breakableStr(text.trim()))] : [];
+      return text.trim() ? [P.para(keepTypedSpaces(breakableStr(text.trim())))] : [];
     }
     case 'containerDirective':
       return [P.div(P.attr('', [node.name]), blocks(node.children as RootContent[], ctx))];
     case 'table':
-      return [table(node, (cell) => inlines(cell, ctx))];
+      return [table(node, (cell) => flow(cell, ctx))];
     default:
       // Footnote definitions print where they are referenced; link definitions print nothing.
       return [];
@@ -181,6 +181,11 @@ function deeper(ctx: Ctx, kind: 'all' | 'bullet' | 'ordered'): Ctx | undefined {
 /** Blocks set one step further in, without a list environment: how nesting past LaTeX's limit still shows its depth. */
 function indented(body: Block[]): Block[] {
   return [raw('\\par\\begingroup\\advance\\leftskip 1.5em\\relax'), ...body, raw('\\par\\endgroup')];
+}
+
+/** The inlines of one line of text (a paragraph, a heading, a cell), its typed spaces kept ({@link keepTypedSpaces}). */
+function flow(nodes: readonly PhrasingContent[], ctx: Ctx): Inline[] {
+  return keepTypedSpaces(inlines(nodes, ctx));
 }
 
 function inlines(nodes: readonly PhrasingContent[], ctx: Ctx): Inline[] {
@@ -268,7 +273,7 @@ function link(content: Inline[], url: string, title: string | null | undefined):
 /** An image beside the `.tex`; as a figure, pandoc captions it with the alt text (`fig:` title). */
 function image(node: Image, ctx: Ctx, figure: boolean): Inline {
   const title = figure ? `fig:${node.title ?? ''}` : (node.title ?? '');
-  return P.image(str(node.alt ?? ''), ctx.images.get(node)!, title);
+  return P.image(keepTypedSpaces(str(node.alt ?? '')), ctx.images.get(node)!, title);
 }
 
 /** A link a PDF may carry as an action: http(s), mailto, or a place in the book. Pure. */

@@ -3,7 +3,7 @@ import type { TexImages } from './images.js';
 import { gongwenLayout } from './gongwen-layout.js';
 import { paperLayout } from './paper.js';
 import { printedPpi, rasterSize, toGrayPng, withDeclaredDpi, type RasterSize } from './image-print.js';
-import type { Location, Warn } from '../../message.js';
+import type { Warn } from '../../message.js';
 
 /** The resolution a print shop asks for at the printed size. */
 export const MIN_PPI = 300;

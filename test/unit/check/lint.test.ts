@@ -6,6 +6,7 @@ import { deepHeading } from '../../../src/check/rules/deep-heading.js';
 import { halfwidthPunctuation } from '../../../src/check/rules/halfwidth-punctuation.js';
 import { rawHtml } from '../../../src/check/rules/raw-html.js';
 import { spaceBetweenHan } from '../../../src/check/rules/space-between-han.js';
+import { speechAsks } from '../../../src/check/rules/speech-asks.js';
 import { speechAttribution } from '../../../src/check/rules/speech-attribution.js';
 import { speechProposals } from '../../../src/check/rules/speech-proposals.js';
 import { straightQuotes } from '../../../src/check/rules/straight-quotes.js';
@@ -56,7 +57,37 @@ describe('punctuation lint', async () => {
       'm.md:1:1: warning P_UNBALANCED: unbalanced “”: 1 more “ than ”',
       'm.md:4:1: warning P_UNBALANCED: unbalanced （）: 1 more （ than ）',
     ]);
-    expect(await lint('甲\n乙 丙\n')).toEqual(['m.md:2:2: warning P_SPACE: space between Chinese characters']);
+  });
+
+  it('points out a lone typed space between Han characters as an info: it is kept in every output', async () => {
+    expect(await lint('甲\n京津冀协同发展的根本动力在于创新 驱动。\n')).toEqual(['m.md:2:17: info P_SPACE: a space between Chinese characters; every output keeps it as typed (delete it if it is a slip)']);
+  });
+
+  it('never flags a known separator: 第X条/章/节, a date before its event, a title or heading, a name line, a padded name, U+3000', async () => {
+    const text = [
+      '# 凝心聚力 共谋发展',
+      '',
+      '## 第一章 总纲',
+      '',
+      '县长 张文斌',
+      '',
+      '县长　张文斌',
+      '',
+      '第一条 中华人民共和国是工人阶级领导的社会主义国家。',
+      '',
+      '1982年12月4日 第五届全国人民代表大会第五次会议通过',
+      '',
+      '依照本法第三十三条 的规定，第二节 所列的事项、第一款 的情形都适用。',
+      '',
+      '| 姓名 | 职务 |',
+      '| --- | --- |',
+      '| 刘 强 | 科长 |',
+      '| 刘　强 | 科长 |',
+      '',
+      '编 者',
+      '',
+    ].join('\n');
+    expect(await lint(text)).toEqual([]);
   });
 });
 
@@ -64,10 +95,10 @@ describe('structure lint', async () => {
   it('reports proposals per speech and a missing attribution', async () => {
     const file = parsed('---\ntitle: T\ndate: 2018-07-26\n---\n# 甲\n\n**一是干。**好。\n\n# 乙\n\n正文。\n\n（摘自某会）\n');
     const book = buildBook([file], { title: 'T', date: '2018-07-26', lang: 'zh-Hans' });
-    expect(await run([speechAttribution, speechProposals], file.text, book)).toEqual([
+    expect(await run([speechAttribution, speechProposals, speechAsks], file.text, book)).toEqual([
       'm.md:5:1: warning S_NO_ATTRIBUTION: speech 1 《甲》 has no （摘自……） attribution as its last paragraph',
       'm.md:5:1: info S_PROPOSALS: speech 1 《甲》: 1 proposals: 1. 干',
-      'm.md:9:1: warning S_PROPOSALS: speech 2 《乙》: no proposals found (bold the lead sentence of each, or use 一是/一、 enumerators)',
+      'm.md:9:1: info S_NO_ASKS: speech 2 《乙》: no ask found, so the deck shows its title slide only; lead each ask with a bold sentence (**一是……。**) or enumerate the asks (第一，…… 第二，……; 一是……；二是……)',
     ]);
   });
 

@@ -38,12 +38,34 @@ describe('front matter', () => {
 
   it('names an unknown key and a bad date with its line', () => {
     const unknown = error('---\ntitle: 书\ndate: 2018-07-26\ntilte: x\n---\n');
-    expect(unknown.message).toBe("unknown key 'tilte' in front matter");
+    expect(unknown.message).toBe("unknown key 'tilte' in front matter: did you mean 'title'?");
     expect(unknown.hint).toMatch(/known keys here: title, subtitle, lang, date/);
     expect(unknown.location?.line).toBe(4);
     const date = error('---\ntitle: 书\ndate: 26/7/2018\n---\n');
     expect(date.message).toMatch(/'date'/);
     expect(date.location?.line).toBe(3);
+  });
+
+  it("warns once about other tools' keys (VitePress, Hugo, Jekyll, pandoc), listing them, and ignores them", () => {
+    const tree = parseSource({ path: 'm.md', text: '---\ntitle: 书\nvolume: 二心集\nlayout: post\ntags: [a, b]\nsignature: true\n---\n# 一\n', notices: [] }).tree;
+    const { meta, warnings } = readMeta(tree, 'm.md');
+    expect(meta).toEqual({ title: '书', lang: 'zh-Hans' });
+    expect(warnings.map((w) => [w.ruleId, w.fatal, w.file, w.line, w.message])).toEqual([
+      ['M_FRONT_MATTER_UNKNOWN', false, 'm.md', 3, "front matter keys 'volume', 'layout', 'tags', 'signature' are not bookdeck's, so they are ignored"],
+    ]);
+  });
+
+  it("refuses a near miss of a known key (Damerau distance ≤ 2, ≤ 1 for short keys), saying which key was meant", () => {
+    const misses = [['titel', 'title'], ['data', 'date'], ['Title', 'title'], ['auther', 'author'], ['keyword', 'keywords'], ['subtitel', 'subtitle'], ['publsher', 'publisher'], ['speakr', 'speaker'], ['ocasion', 'occasion'], ['lnag', 'lang']];
+    for (const [key, meant] of misses) {
+      const e = error(`---\ntitle: 书\n${key}: x\n---\n`);
+      expect([e.code, e.message, e.location?.line], key).toEqual(['E_CONFIG', `unknown key '${key}' in front matter: did you mean '${meant}'?`, 3]);
+    }
+    // Short keys of other tools are two edits from ours (tags/lang, name/date): not near misses.
+    for (const key of ['tags', 'name', 'type', 'slug', 'id', 'toc', 'layout', 'volume', 'draft', 'weight']) {
+      const tree = parseSource({ path: 'm.md', text: `---\ntitle: 书\n${key}: x\n---\n`, notices: [] }).tree;
+      expect(readMeta(tree, 'm.md').warnings.map((w) => w.ruleId), key).toEqual(['M_FRONT_MATTER_UNKNOWN']);
+    }
   });
 
   it('takes metadata defaults from a config file, front matter winning', () => {

@@ -82,12 +82,15 @@ describe('buildBook', () => {
       ['加强协同', 's1-sec1', '要协同。\n再协同。'],
       ['完善机制', 's1-sec2', '要完善。'],
     ]);
-    const sub = book('# 甲\n\n## 一、总\n\n### （一）做甲\n\n甲。\n\n### （二）做乙\n\n乙。\n').chapters[0]!;
-    expect(sub.proposals.map((p) => [p.title, p.part])).toEqual([['做甲', 's1-sec1'], ['做乙', 's1-sec1']]);
-    const restart = book('# 甲\n\n## 一、甲\n\n一是甲甲。\n\n二是甲乙。\n\n## 二、乙\n\n一是乙甲。\n\n二是乙乙。\n').chapters[0]!;
-    expect(restart.proposals.map((p) => p.title)).toEqual(['甲甲', '甲乙', '乙甲', '乙乙']);
-    const through = book('# 甲\n\n## 一、甲\n\n第一，做甲。\n\n第二，做乙。\n\n## 二、乙\n\n第三，做丙。\n').chapters[0]!;
-    expect(through.proposals.map((p) => [p.title, p.part])).toEqual([['做甲', 's1-sec1'], ['做乙', 's1-sec1'], ['做丙', 's1-sec2']]);
+    const sub = book('# 甲\n\n## 一、总\n\n### （一）加强甲\n\n甲。\n\n### （二）加强乙\n\n乙。\n').chapters[0]!;
+    expect(sub.proposals.map((p) => [p.title, p.part])).toEqual([['加强甲', 's1-sec1'], ['加强乙', 's1-sec1']]);
+    // Parts that report (一、基本情况, 二、存在问题) are no asks (issue 24).
+    expect(book('# 甲\n\n## 一、基本情况\n\n甲。\n\n## 二、存在问题\n\n乙。\n').chapters[0]!.proposals).toEqual([]);
+    // Enumerated paragraphs are proposals when they ask (加强, 要…): issue 24.
+    const restart = book('# 甲\n\n## 一、甲\n\n一是加强甲甲。\n\n二是加强甲乙。\n\n## 二、乙\n\n一是加强乙甲。\n\n二是加强乙乙。\n').chapters[0]!;
+    expect(restart.proposals.map((p) => p.title)).toEqual(['加强甲甲', '加强甲乙', '加强乙甲', '加强乙乙']);
+    const through = book('# 甲\n\n## 一、甲\n\n第一，要做甲。\n\n第二，要做乙。\n\n## 二、乙\n\n第三，要做丙。\n').chapters[0]!;
+    expect(through.proposals.map((p) => [p.title, p.part])).toEqual([['要做甲', 's1-sec1'], ['要做乙', 's1-sec1'], ['要做丙', 's1-sec2']]);
   });
 
   it('finds the attribution when footnote and link definitions follow it', () => {

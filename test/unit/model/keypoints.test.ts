@@ -64,9 +64,11 @@ describe('pickKeyPoints', () => {
     expect(pickKeyPoints(text, '**甲。**', '甲')).toEqual(pickKeyPoints(text, '**甲。**', '甲'));
   });
 
-  it('falls back to the lead clauses when the body has fewer than two', () => {
+  it('falls back to the lead clauses when the body has fewer than two, but never to the title again (issue 24)', () => {
     const text = '一是加快建设步伐，推动区域合作。很好。';
-    expect(pickKeyPoints(text, '一是加快建设步伐，推动区域合作。', '加快建设步伐，推动区域合作')).toEqual(['一是加快建设步伐', '推动区域合作']);
+    expect(pickKeyPoints(text, '一是加快建设步伐，推动区域合作。', '加快建设步伐，推动区域合作')).toEqual([]);
+    const lead = '一是加快建设步伐。推动区域合作，完善协同机制。';
+    expect(pickKeyPoints(lead, '一是加快建设步伐。', '加快建设步伐')).toEqual(['推动区域合作', '完善协同机制']);
   });
 
   it('gives every proposal of the default manuscript 2–4 verbatim points of ≤ 40 characters', async () => {

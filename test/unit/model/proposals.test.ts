@@ -64,9 +64,11 @@ describe('enumerator fallback', () => {
     expect(book('# 甲\n\n二是甲。\n\n三是乙。\n').chapters[0]!.proposals).toEqual([]);
   });
 
-  it('prefers bold leads: with any bold lead, enumerated plain paragraphs are not proposals', () => {
+  it('finds bold leads and enumerated asks in one speech, but no enumeration of things that are no asks (issue 24)', () => {
     const c = book('# 甲\n\n**一是甲。**要做。\n\n一是乙。二是丙。\n\n二是丁。\n').chapters[0]!;
     expect(c.proposals.map((p) => p.title)).toEqual(['甲']);
+    const both = book('# 甲\n\n**一是加快建设。**要做。\n\n一是要推动合作。二是要完善机制。\n').chapters[0]!;
+    expect(both.proposals.map((p) => p.title)).toEqual(['加快建设', '要推动合作', '要完善机制']);
   });
 
   it('never takes context paragraphs', () => {

@@ -15,3 +15,25 @@ describe('splitLastTwoHan', () => {
     expect(splitLastTwoHan('')).toBeUndefined();
   });
 });
+
+describe('reflowText (rule 2: only a line break of the source goes)', async () => {
+  const { reflowText, plainText } = await import('../../../src/model/text.js');
+  it('drops a line break between or next to Chinese characters, and makes one space of it between Latin words', () => {
+    expect(reflowText('坚定信心、\n真抓实干')).toBe('坚定信心、真抓实干');
+    expect(reflowText('中文\nEnglish')).toBe('中文English');
+    expect(reflowText('English words\nkeep one space')).toBe('English words keep one space');
+  });
+
+  it('keeps every space typed inside a line, and every U+3000', () => {
+    expect(reflowText('第一条 中华人民共和国')).toBe('第一条 中华人民共和国');
+    expect(reflowText('县长　张文斌')).toBe('县长　张文斌');
+    expect(reflowText('编　者\n2024年2月')).toBe('编　者2024年2月');
+    expect(reflowText('刘　强')).toBe('刘　强');
+  });
+
+  it('is what plainText gives for a paragraph the author hard-wrapped', async () => {
+    const { parseSource } = await import('../../../src/manuscript/parse.js');
+    const tree = parseSource({ path: 'm.md', text: '第一条 中华人民共和国是\n社会主义国家，**县长　张文斌**\n主持。\n', notices: [] }).tree;
+    expect(plainText(tree.children[0]!)).toBe('第一条 中华人民共和国是社会主义国家，县长　张文斌主持。');
+  });
+});

@@ -65,3 +65,20 @@ describe('parseLatexLog', () => {
     expect(parseLatexLog(log).lines.length).toBeLessThanOrEqual(12);
   });
 });
+
+describe('lostChars', () => {
+  it('lists each character XeTeX could not print once, with the face that lacked it', async () => {
+    const { lostChars } = await import('../../../src/tools/latex-log.js');
+    const log = [
+      'Missing character: There is no ★ (U+2605) in font [texgyretermes-regular.otf]/OT:mapping=tex-text;!',
+      'Missing character: There is no ★ (U+2605) in font [texgyretermes-regular.otf]/OT:mapping=tex-text;!',
+      'Missing character: There is no Ж in font FandolFang-Regular:mode=node;script=hani;!',
+      'Overfull \\hbox (1.0pt too wide) in paragraph at lines 3--4',
+    ].join('\n');
+    expect(lostChars(log)).toEqual([
+      { char: '★', font: 'texgyretermes-regular.otf' },
+      { char: 'Ж', font: 'FandolFang-Regular' },
+    ]);
+    expect(lostChars('no problems')).toEqual([]);
+  });
+});

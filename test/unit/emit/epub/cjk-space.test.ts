@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Element, ElementContent } from 'hast';
-import { removeCjkSpaces } from '../../../../src/emit/epub/cjk-space.js';
+import { dropLineBreakSpaces } from '../../../../src/emit/epub/cjk-space.js';
 import { toXhtml } from '../../../../src/emit/epub/serialize.js';
 
 const t = (value: string): ElementContent => ({ type: 'text', value });
 const el = (tagName: string, ...children: ElementContent[]): Element => ({ type: 'element', tagName, properties: {}, children });
-const fix = (node: Element) => toXhtml(removeCjkSpaces(node));
+const fix = (node: Element) => toXhtml(dropLineBreakSpaces(node));
 
-describe('removeCjkSpaces', () => {
+describe('dropLineBreakSpaces', () => {
   it('drops a source line break between Chinese characters and next to one', () => {
     expect(fix(el('p', t('第一行到此\n接着第二行')))).toBe('<p>第一行到此接着第二行</p>');
     expect(fix(el('p', t('中文\nEnglish')))).toBe('<p>中文English</p>');
@@ -19,8 +19,10 @@ describe('removeCjkSpaces', () => {
     expect(fix(el('p', t('bookdeck 示例')))).toBe('<p>bookdeck 示例</p>');
   });
 
-  it('drops any space between two Chinese characters', () => {
-    expect(fix(el('p', t('京津 冀')))).toBe('<p>京津冀</p>');
+  it('keeps a space typed between two Chinese characters, and every U+3000', () => {
+    expect(fix(el('p', t('第一条 中华人民共和国')))).toBe('<p>第一条 中华人民共和国</p>');
+    expect(fix(el('p', t('第一条 '), el('strong', t('中华'))))).toBe('<p>第一条 <strong>中华</strong></p>');
+    expect(fix(el('p', t('县长　张文斌\n编　者')))).toBe('<p>县长　张文斌编　者</p>');
   });
 
   it('looks across inline elements but not across blocks', () => {

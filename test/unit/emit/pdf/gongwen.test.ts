@@ -125,7 +125,7 @@ describe('printDocuments and handoutName', () => {
 
 describe('font profiles', () => {
   it('takes the first wanted family fontconfig has, else the free stand-in', async () => {
-    const listing = 'DejaVu Sans\t/fonts/DejaVuSans.ttf\t0\nFangSong,仿宋\t/fonts/simfang.ttf\t0\n方正小标宋简体\t/fonts/FZXBSJW.TTF\t0\nKai\t/fonts/kai.pcf.gz\t0\n';
+    const listing = 'DejaVu Sans\t/fonts/DejaVuSans.ttf\t0\nFangSong,仿宋\t/fonts/simfang.ttf\t0\n方正小标宋简体\t/fonts/FZXBSJW.TTF\t0\nKai\t/fonts/kai.pcf.gz\t0\nTimes New Roman\t/fonts/timesi.ttf\t0\n';
     const faces = await chooseFaces({ fontDir: '/cache', kpse: async (f) => `/texmf/${f}`, listing });
     expect(faces.map((f) => [f.role, f.family, f.texName, f.licensed])).toEqual([
       ['title', '方正小标宋简体', 'FZXBSJW.TTF', true],
@@ -133,10 +133,13 @@ describe('font profiles', () => {
       ['kai', 'FandolKai', 'FandolKai-Regular.otf', false],
       ['hei', 'FandolHei', 'FandolHei-Regular.otf', false],
       ['number', 'FandolSong', 'FandolSong-Regular.otf', false],
+      // Times New Roman by family name, so fontspec finds its own bold (the first file listed is italic here).
+      ['latin', 'Times New Roman', 'Times New Roman', true],
     ]);
     expect(describeFaces(faces)).toMatch(/^gongwen faces: 标题 小标宋 → 方正小标宋简体; 正文 仿宋 → 仿宋; 楷体 → FandolKai \(free stand-in\)/);
     const none = await chooseFaces({ fontDir: '/cache', kpse: async () => undefined, listing: '' });
     expect(none[0]).toMatchObject({ family: 'Noto Serif CJK SC Bold', file: '/cache/NotoSerifCJKsc-Bold.otf' });
+    expect(none.at(-1)).toMatchObject({ role: 'latin', family: 'TeX Gyre Termes', texName: 'texgyretermes-regular.otf', licensed: false });
     const fonts = parseFcListing('Kai\t/a/b.pcf.gz\t0\nAR PL KaitiM GB,文鼎ＰＬ简中楷\t/a/kai.ttc\t2\n');
     expect(findFamily(fonts, '文鼎ＰＬ简中楷')).toEqual({ families: ['AR PL KaitiM GB', '文鼎ＰＬ简中楷'], file: '/a/kai.ttc', index: 2 });
     expect(findFamily(fonts, 'ar pl kaitim gb')?.file).toBe('/a/kai.ttc');

@@ -52,7 +52,7 @@ describe('bookToPandoc', () => {
     const all = nodes((bookToPandoc(book, [1, 22]) as { blocks: unknown }).blocks);
     const ids = all.filter((n) => n.t === 'Div').map((n) => (n.c as [[string]])[0][0]);
     expect(ids).toEqual([...book.chapters[0]!.paragraphs.map((p) => p.id), 's1-attribution']);
-    expect((all.find((n) => n.t === 'Header')?.c as unknown[]).slice(0, 2)).toEqual([1, ['s1', [], []]]);
+    expect((all.find((n) => n.t === 'Header')!.c as unknown[]).slice(0, 2)).toEqual([1, ['s1', [], []]]);
   });
 
   it('dates the title page the Chinese way', async () => {

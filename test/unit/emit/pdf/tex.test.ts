@@ -12,6 +12,15 @@ describe('texEscape', () => {
   it('folds line breaks into one space', () => {
     expect(texEscape('a\n\nb')).toBe('a b');
   });
+
+  it('keeps U+3000, which is text (a bookmark of 凝心聚力　共谋发展 is that title)', () => {
+    expect(texEscape('凝心聚力　共谋发展')).toBe('凝心聚力　共谋发展');
+  });
+
+  it('sets a space typed between two CJK characters in a group of its own, which xeCJK keeps', () => {
+    expect(texEscape('讲话选编 第一辑')).toBe('讲话选编{ }第一辑');
+    expect(texEscape('bookdeck 示例 and more')).toBe('bookdeck 示例 and more');
+  });
 });
 
 describe('zhDate', () => {

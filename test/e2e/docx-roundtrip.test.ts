@@ -1,0 +1,54 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Book, Part } from '../../src/model/book.js';
+import { loadBook } from '../../src/manuscript/load.js';
+import { MANUSCRIPT, ROOT, runCli, scratchDir } from '../helpers.js';
+
+const GONGWEN = path.join(ROOT, 'test/fixtures/gongwen/speech.md');
+
+/** What a speech is made of for the round trip: its title, its headings by level, and its text paragraph by paragraph. */
+function speeches(book: Book) {
+  const flat = (parts: Part[]): string[] => parts.flatMap((p) => [`${p.depth} ${p.title}`, ...flat(p.children)]);
+  return book.chapters.map((ch) => ({
+    title: ch.title,
+    headings: flat(ch.parts),
+    paragraphs: [...ch.paragraphs.map((p) => p.text), ...(ch.attribution ? [ch.attribution.text] : [])],
+  }));
+}
+
+/** Characters of `b` not in `a` and of `a` not in `b`, by count: 0 when the texts hold the same characters. */
+function charDifference(a: string, b: string): { missing: string[]; added: string[] } {
+  const count = (s: string) => [...s].reduce((m, c) => m.set(c, (m.get(c) ?? 0) + 1), new Map<string, number>());
+  const [x, y] = [count(a), count(b)];
+  const missing = [...x].flatMap(([c, n]) => Array<string>(Math.max(0, n - (y.get(c) ?? 0))).fill(c));
+  const added = [...y].flatMap(([c, n]) => Array<string>(Math.max(0, n - (x.get(c) ?? 0))).fill(c));
+  return { missing, added };
+}
+
+describe('bookdeck import of a .docx bookdeck wrote gives the manuscript back', () => {
+  for (const [name, manuscript] of [['the default book', MANUSCRIPT], ['the gongwen fixture', GONGWEN]] as const) {
+    it(`${name}: the same speeches, headings at the same levels, the same characters`, async () => {
+      const out = await scratchDir('docx-roundtrip');
+      const built = await runCli(['build', '-m', manuscript, '-o', out, '--only', 'docx', '--layout', 'gongwen', '--force']);
+      expect(built.exitCode, built.stderr).toBe(0);
+      const draft = path.join(out, 'back.md');
+      const imported = await runCli(['import', path.join(out, 'book.docx'), '-o', draft]);
+      expect(imported.exitCode, imported.stderr).toBe(0);
+      const [before, after] = [speeches((await loadBook(manuscript)).book), speeches((await loadBook(draft)).book)];
+      expect(after.map((s) => s.title)).toEqual(before.map((s) => s.title));
+      for (const [i, s] of before.entries()) {
+        const back = after[i]!;
+        expect(back.headings).toEqual(s.headings);
+        // A figure's caption (题注) is a paragraph of the .docx: the image's alt text, which the manuscript holds in the image.
+        const paragraphs = back.paragraphs.filter((p) => !captions(manuscript).includes(p));
+        expect(charDifference(s.paragraphs.join('\n'), paragraphs.join('\n'))).toEqual({ missing: [], added: [] });
+        expect(paragraphs).toEqual(s.paragraphs);
+      }
+    });
+  }
+});
+
+/** The alt texts of the fixture's figures, set as captions. */
+function captions(manuscript: string): string[] {
+  return manuscript === GONGWEN ? ['三地研发投入对比'] : [];
+}
