@@ -37,6 +37,11 @@ export function decodeManuscript(bytes: Uint8Array, file: string): Decoded {
       hint: 'write some Markdown into it, or point -m at another file',
     });
   }
+  const utf16 = decodeUtf16(bytes, file);
+  if (utf16 !== undefined) {
+    notices.push(`${file}: converted from ${utf16.label} to UTF-8; save the file as UTF-8 to silence this notice`);
+    return { text: utf16.text.includes('\r') ? utf16.text.replace(/\r\n?/g, '\n') : utf16.text, notices };
+  }
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
     throw new BookdeckError('E_BINARY', `this is a binary file, not text (NUL byte at offset ${nul})`, {
@@ -60,6 +65,38 @@ export function decodeManuscript(bytes: Uint8Array, file: string): Decoded {
   }
   if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
   return { text, notices };
+}
+
+/**
+ * A file that opens with a UTF-16 byte order mark (Windows Notepad's "Unicode"), decoded
+ * whole; undefined without one. Its ASCII is half NUL bytes, so it must be recognized before
+ * the binary check. FF FE 00 00 is UTF-32's mark, left to that check. An odd length or an
+ * unpaired surrogate is E_ENCODING at that place.
+ */
+function decodeUtf16(bytes: Uint8Array, file: string): { text: string; label: string } | undefined {
+  const le = bytes[0] === 0xff && bytes[1] === 0xfe && !(bytes[2] === 0 && bytes[3] === 0);
+  const be = bytes[0] === 0xfe && bytes[1] === 0xff;
+  if (!le && !be) return undefined;
+  const label = le ? 'UTF-16LE' : 'UTF-16BE';
+  const units = Math.floor(bytes.length / 2);
+  for (let i = 1; i < units; i++) {
+    const unit = le ? bytes[2 * i]! | (bytes[2 * i + 1]! << 8) : (bytes[2 * i]! << 8) | bytes[2 * i + 1]!;
+    const next = i + 1 < units ? (le ? bytes[2 * i + 2]! | (bytes[2 * i + 3]! << 8) : (bytes[2 * i + 2]! << 8) | bytes[2 * i + 3]!) : -1;
+    const high = unit >= 0xd800 && unit <= 0xdbff;
+    const low = unit >= 0xdc00 && unit <= 0xdfff;
+    if (low || (high && !(next >= 0xdc00 && next <= 0xdfff))) throw badUtf16(file, label, 2 * i, 'an unpaired surrogate');
+    if (high) i++;
+  }
+  if (bytes.length % 2) throw badUtf16(file, label, bytes.length - 1, 'an odd number of bytes');
+  // The decoder drops the byte order mark itself.
+  return { text: new TextDecoder(le ? 'utf-16le' : 'utf-16be').decode(bytes), label };
+}
+
+function badUtf16(file: string, label: string, offset: number, what: string): BookdeckError {
+  return new BookdeckError('E_ENCODING', `the file is ${label} (it opens with a byte order mark) but has ${what} at byte offset ${offset}`, {
+    location: { file },
+    hint: 'save the file again as UTF-8',
+  });
 }
 
 function badUtf8(bytes: Uint8Array, file: string, offset: number, message: string): BookdeckError {

@@ -2,6 +2,7 @@ import type { Nodes, Root } from 'mdast';
 import { decodeNamedCharacterReference } from 'decode-named-character-reference';
 import { BookdeckError } from '../errors.js';
 import { NOT_XML } from '../xml-chars.js';
+import { append } from '../append.js';
 
 const CHAR_REF = /&(#x[0-9a-f]+|#\d+|[a-z][a-z0-9]*);/gi;
 
@@ -39,6 +40,6 @@ export function refuseNonXmlCharRefs(tree: Root, file: string): void {
         hint: 'delete the reference',
       });
     }
-    if ('children' in node) stack.push(...(node.children as Nodes[]));
+    if ('children' in node) append(stack, node.children as Nodes[]);
   }
 }

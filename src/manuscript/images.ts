@@ -60,7 +60,8 @@ export function imagePath(src: string, root: string, fromFile: string, location:
 /** True when `abs` lies strictly inside the folder `root` (both resolved the same way). */
 export function inside(root: string, abs: string): boolean {
   const rel = path.relative(root, abs);
-  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+  // Outside only when the first segment is `..`: a file named `..foo.png` is inside.
+  return rel !== '' && rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel);
 }
 
 /** An image's path in an output: named by a hash of its bytes. */

@@ -7,7 +7,7 @@ import remarkCjkFriendly from 'remark-cjk-friendly';
 import type { Root, RootContent, Text, PhrasingContent } from 'mdast';
 import type { ParsedFile } from '../model/book.js';
 import type { SourceFile } from './read.js';
-import { checkLimits } from '../model/limits.js';
+import { checkLimits, refuseTooManyParagraphs } from '../model/limits.js';
 import { refuseDeepNesting } from '../model/nesting.js';
 import { endAutolinksAtCjk } from './cjk-autolink.js';
 import { refuseNonXmlCharRefs } from './html-text.js';
@@ -22,6 +22,7 @@ const processor = unified()
 /** Parse a decoded file to mdast. The one Markdown parse in the whole pipeline. */
 export function parseSource(src: SourceFile): ParsedFile {
   refuseDeepNesting(src.text, src.path);
+  refuseTooManyParagraphs(src.text, src.path);
   const tree = processor.runSync(processor.parse(src.text)) as Root;
   checkLimits(tree, src.path);
   refuseNonXmlCharRefs(tree, src.path);

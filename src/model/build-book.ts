@@ -8,6 +8,7 @@ import { extractProposals, type KeyPointOverride } from './proposals.js';
 import { ATTRIBUTION, plainText } from './text.js';
 import { flattenParts, sectionOutline } from './outline.js';
 import { SECTION_PREFIX, sectionKind, takeHeadingClasses } from './sections.js';
+import { append } from '../append.js';
 
 /** The title of a speech whose H1 has no text, in the contents, the nav and the deck. */
 export const UNTITLED = '（无标题）';
@@ -125,7 +126,7 @@ function makeChapter(kind: SectionKind, index: number, heading: Heading, file: s
     body.pop();
     attribution = para(`${id}-attribution`, last, file, 'body', []);
   }
-  body.push(...definitions);
+  append(body, definitions);
   const outline = sectionOutline(id, file, body);
   const paragraphs: Para[] = [];
   const overrides = new Map<Paragraph, KeyPointOverride>();

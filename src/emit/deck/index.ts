@@ -85,7 +85,7 @@ export const emitDeckPdf: Emitter = async (book, ctx) => {
     ctx.progress('printing deck.pdf and deck-notes.pdf');
     // Loaded here: playwright takes ~0.4 s to import, which the HTML deck must not pay.
     const { printDeck } = await import('./print.js');
-    const pdfs = await printDeck(path.join(scratch, 'deck', 'index.html'), ctx.signal);
+    const pdfs = await printDeck(path.join(scratch, 'deck', 'index.html'), scratch, ctx.signal);
     const slidesPdf = path.join(ctx.options.outDir, 'deck.pdf');
     const notesPdf = path.join(ctx.options.outDir, 'deck-notes.pdf');
     await Promise.all([writeFileAtomic(slidesPdf, pdfs.slides, ctx.workDir), writeFileAtomic(notesPdf, pdfs.notes, ctx.workDir)]);

@@ -1,5 +1,6 @@
+import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { launchBrowser, printPdf, type Browser } from '../../tools/browser.js';
+import { launchOffline, printPdf, type BrowserContext } from '../../tools/browser.js';
 
 /** Room under each slide for the speaker notes in deck-notes.pdf, in CSS pixels. */
 const NOTES_AREA = 560;
@@ -15,14 +16,15 @@ export interface DeckPdfs {
 /**
  * Print `index.html` with reveal's print-pdf view twice in one browser: one slide per page,
  * and one slide per page with its speaker notes under it (deck.js grows the page by NOTES_AREA).
+ * The browser reads only the deck's own folder and keeps its profile in `workDir`.
  */
-export async function printDeck(indexHtml: string, signal?: AbortSignal): Promise<DeckPdfs> {
-  const browser = await launchBrowser({ signal });
+export async function printDeck(indexHtml: string, workDir: string, signal?: AbortSignal): Promise<DeckPdfs> {
+  const browser = await launchOffline({ workDir, allowDir: path.dirname(indexHtml), viewport: SLIDE, signal });
   try {
     const url = pathToFileURL(indexHtml).href;
     const [slides, notes] = await Promise.all([
-      printView(browser, `${url}?print-pdf`),
-      printView(browser, `${url}?print-pdf&showNotes=true&pdfPageHeightOffset=${NOTES_AREA - 1}`),
+      printView(browser.context, `${url}?print-pdf`),
+      printView(browser.context, `${url}?print-pdf&showNotes=true&pdfPageHeightOffset=${NOTES_AREA - 1}`),
     ]);
     return { slides, notes };
   } finally {
@@ -30,8 +32,8 @@ export async function printDeck(indexHtml: string, signal?: AbortSignal): Promis
   }
 }
 
-async function printView(browser: Browser, url: string): Promise<Buffer> {
-  const page = await browser.newPage({ viewport: { width: SLIDE.width, height: SLIDE.height } });
+async function printView(context: BrowserContext, url: string): Promise<Buffer> {
+  const page = await context.newPage();
   try {
     await page.goto(url, { waitUntil: 'load' });
     await page.waitForSelector('html[data-pdf-ready="true"]', { state: 'attached', timeout: 30_000 });

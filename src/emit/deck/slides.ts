@@ -1,6 +1,7 @@
 import type { Book, Chapter, Para, Proposal } from '../../model/book.js';
 import { firstSentence, titleFromLead } from '../../model/proposals.js';
 import { len } from '../../model/keypoints.js';
+import { append } from '../../append.js';
 
 /** One speech as the overview and section slides show it. */
 export interface SpeechRef {
@@ -47,7 +48,7 @@ export function deckSlides(book: Book, handoutUrl?: string): Slide[] {
   book.chapters.forEach((ch, i) => {
     const speech = speeches[i]!;
     slides.push({ kind: 'speech', speech });
-    slides.push(...chapterSlides(ch, speech));
+    append(slides, chapterSlides(ch, speech));
   });
   const groups = book.chapters
     .map((ch, i) => ({ speech: speeches[i]!, proposals: ch.proposals }))

@@ -10,6 +10,7 @@ import { ChapterNotes } from './footnotes.js';
 import { EPUB_SCHEMA } from './sanitize.js';
 import { repairContentModel } from './content-model.js';
 import { markOwnIds, settleIds } from './own-ids.js';
+import { append } from '../../append.js';
 
 /** Placeholder at the end of a chapter where its footnotes are rendered, after every reference. */
 interface BookdeckNotes extends UnistNode {
@@ -161,10 +162,10 @@ export function chapterTree(chapter: Chapter, defs: Map<string, FootnoteDefiniti
     parsed = opts.raw(hast);
   }
   const { images, removed: stripped } = scan(parsed, file);
-  removed.push(...stripped);
+  append(removed, stripped);
   const tree = sanitize(parsed, EPUB_SCHEMA) as HastRoot;
   settleIds(tree);
-  removed.push(...repairContentModel(tree, file));
+  append(removed, repairContentModel(tree, file));
   return { chapter, tree, notes: [...notes.order], images, removed };
 }
 

@@ -1,5 +1,6 @@
 import type { Element, ElementContent, Root } from 'hast';
 import type { PlacedWarning } from '../../message.js';
+import { append } from '../../append.js';
 
 /** Elements whose content is phrasing only (text and inline elements). */
 const PHRASING_ONLY = new Set([
@@ -39,13 +40,37 @@ const INTEGER: Record<string, RegExp> = {
   height: /^\d+$/,
 };
 
+const YEAR = '\\d{4,}';
+const MONTH = '(?:0[1-9]|1[0-2])';
+const DAY = '(?:0[1-9]|[12]\\d|3[01])';
+const TIME = '(?:[01]\\d|2[0-3]):[0-5]\\d(?::[0-5]\\d(?:\\.\\d{1,3})?)?';
+const ZONE = '(?:Z|[+-](?:[01]\\d|2[0-3]):?[0-5]\\d)';
+const DATE = `${YEAR}-${MONTH}-${DAY}`;
+/** The forms HTML allows in `<time datetime>`: dates, months, years, weeks, times, zones and durations. */
+const DATETIME = new RegExp(
+  `^(?:${YEAR}|${YEAR}-${MONTH}|${DATE}|(?:--)?${MONTH}-${DAY}|${YEAR}-W(?:0[1-9]|[1-4]\\d|5[0-3])|${TIME}|${DATE}[T ]${TIME}${ZONE}?|${ZONE}` +
+    '|P(?=\\d|T\\d)(?:\\d+D)?(?:T(?=\\d)(?:\\d+H)?(?:\\d+M)?(?:\\d+(?:\\.\\d{1,3})?S)?)?' +
+    '|\\s*(?:\\d+\\s*[WDHMwdhm]|\\d+(?:\\.\\d{1,3})?\\s*[Ss])(?:\\s*(?:\\d+\\s*[WDHMwdhm]|\\d+(?:\\.\\d{1,3})?\\s*[Ss]))*\\s*)$',
+);
+
+/** Whether a `<time datetime>` value is one HTML allows, the day existing in its month. Pure. */
+export function validDatetime(value: string): boolean {
+  // No valid value is this long; the cap also keeps the pattern's whitespace runs cheap.
+  if (value.length > 64 || !DATETIME.test(value)) return false;
+  const ymd = /^(\d{4,})-(\d\d)-(\d\d)/.exec(value);
+  if (!ymd) return true;
+  const [y, m, d] = ymd.slice(1).map(Number) as [number, number, number];
+  return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
 /**
  * Make a sanitized chapter valid XHTML whatever raw HTML it holds, keeping every
  * character of text: a block inside phrasing content (`<p>` in `<pre>`) and an element
  * outside its parent (`<li>` alone, `<summary>` outside `<details>`) give way to their
  * content; a `<details>` without its `<summary>` becomes a `<div>`; stray content in a
  * list is wrapped in an item; an `<img>` with no source is replaced by its alt text;
- * attribute values of the wrong form are dropped.
+ * a second `<summary>` becomes a paragraph; attribute values of the wrong form (a number,
+ * a `<time datetime>`) are dropped.
  */
 export function repairContentModel(tree: Root, file: string): PlacedWarning[] {
   const repairs: PlacedWarning[] = [];
@@ -59,9 +84,17 @@ export function repairContentModel(tree: Root, file: string): PlacedWarning[] {
     const { parent, phrasing, link } = stack.pop()!;
     const parentTag = parent.type === 'element' ? parent.tagName : 'section';
     const out: ElementContent[] = [];
-    const queue = [...(parent.children as ElementContent[])];
-    while (queue.length) {
-      const child = queue.shift()!;
+    // Children to visit, as a stack of lists with a read position: an element that gives way
+    // puts its children in front of the rest in O(1), with no shift() or spread of a long list.
+    const sources: { items: ElementContent[]; at: number }[] = [{ items: parent.children as ElementContent[], at: 0 }];
+    for (;;) {
+      let top = sources[sources.length - 1];
+      while (top && top.at >= top.items.length) {
+        sources.pop();
+        top = sources[sources.length - 1];
+      }
+      if (!top) break;
+      const child = top.items[top.at++]!;
       if (child.type !== 'element') {
         out.push(child);
         continue;
@@ -72,7 +105,7 @@ export function repairContentModel(tree: Root, file: string): PlacedWarning[] {
       // rt and rp are not phrasing content, but belong in ruby, which is.
       if ((phrasing && !PHRASING.has(tag) && orphan !== false) || orphan || (link && tag === 'a')) {
         note(child, `<${tag}> cannot stand ${orphan ? `outside <${parents!.join('> or <')}>` : `inside <${link && tag === 'a' ? 'a' : parentTag}>`}; its content is kept without it`);
-        queue.unshift(...child.children);
+        sources.push({ items: child.children, at: 0 });
         continue;
       }
       if (tag === 'img' && typeof child.properties.src !== 'string') {
@@ -87,7 +120,19 @@ export function repairContentModel(tree: Root, file: string): PlacedWarning[] {
           note(child, '<details> without a <summary> first is shown as a plain block');
           child.tagName = 'div';
           delete child.properties.open;
+        } else {
+          // Only one summary is allowed: a later one keeps its text as a paragraph of the details.
+          for (const c of child.children) {
+            if (c !== first && c.type === 'element' && c.tagName === 'summary') {
+              note(c, 'a second <summary> in one <details> is shown as a paragraph');
+              c.tagName = 'p';
+            }
+          }
         }
+      }
+      if (tag === 'time' && child.properties.dateTime !== undefined && !validDatetime(String(child.properties.dateTime))) {
+        note(child, `datetime="${String(child.properties.dateTime)}" on <time> is not a date or time HTML can read; it is dropped (the text stays)`);
+        delete child.properties.dateTime;
       }
       for (const [prop, form] of Object.entries(INTEGER)) {
         const v = child.properties[prop];
@@ -113,7 +158,7 @@ function wrapStrays(list: Element, item: string): void {
   const flush = () => {
     if (stray.some((c) => !(c.type === 'text' && !c.value.trim()) && c.type !== 'comment')) {
       kids.push({ type: 'element', tagName: item, properties: {}, children: stray });
-    } else kids.push(...stray);
+    } else append(kids, stray);
     stray = [];
   };
   for (const c of list.children) {

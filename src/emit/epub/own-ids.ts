@@ -26,6 +26,7 @@ function forEachElement(tree: Root, visit: (el: Element) => void): void {
   while (stack.length) {
     const node = stack.pop()!;
     if (node.type === 'element') visit(node);
-    if ('children' in node) stack.push(...(node.children as ElementContent[]));
+    // One push per child: spreading a chapter's 100,000 children into push() overflows the stack.
+    if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as ElementContent);
   }
 }

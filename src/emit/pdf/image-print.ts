@@ -111,3 +111,50 @@ function chunk(type: string, data: Buffer): Buffer {
   out.writeUInt32BE(crc32(out.subarray(4, 8 + data.length)), 8 + data.length);
   return out;
 }
+
+/**
+ * The same PNG or JPEG declaring another resolution, so it has another natural size in
+ * TeX; the pixels are untouched. A PNG gets its pHYs chunk replaced (or one added after
+ * IHDR); a JPEG its JFIF density (or a JFIF segment added), with any Exif segment left
+ * out, since XeTeX would take Exif's resolution over JFIF's. Undefined for anything else.
+ */
+export function withDeclaredDpi(bytes: Uint8Array, dpiX: number, dpiY: number): Uint8Array | undefined {
+  const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (b.length > 33 && b.toString('latin1', 1, 4) === 'PNG') {
+    const phys = Buffer.alloc(9);
+    phys.writeUInt32BE(Math.ceil(dpiX / 0.0254), 0);
+    phys.writeUInt32BE(Math.ceil(dpiY / 0.0254), 4);
+    phys[8] = 1;
+    const parts: Buffer[] = [b.subarray(0, 8)];
+    for (let at = 8; at + 8 <= b.length; ) {
+      const len = b.readUInt32BE(at);
+      const type = b.toString('latin1', at + 4, at + 8);
+      const end = Math.min(b.length, at + 12 + len);
+      if (type !== 'pHYs') parts.push(b.subarray(at, end));
+      if (type === 'IHDR') parts.push(chunk('pHYs', phys));
+      at = end;
+    }
+    return new Uint8Array(Buffer.concat(parts));
+  }
+  if (b.length > 4 && b[0] === 0xff && b[1] === 0xd8) {
+    // Densities are 16-bit: past 65535 dpi the image is no wider than a point anyway.
+    const density = (d: number) => Math.min(0xffff, Math.ceil(d));
+    const jfif = Buffer.from([0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 1, 2, 1, 0, 0, 0, 0, 0, 0]);
+    jfif.writeUInt16BE(density(dpiX), 12);
+    jfif.writeUInt16BE(density(dpiY), 14);
+    const parts: Buffer[] = [b.subarray(0, 2), jfif];
+    let at = 2;
+    while (at + 4 <= b.length && b[at] === 0xff) {
+      const marker = b[at + 1]!;
+      if (marker === 0xda || marker === 0xd9) break; // scan data follows: copy the rest as it is
+      const end = at + 2 + b.readUInt16BE(at + 2);
+      const isJfif = marker === 0xe0 && b.toString('latin1', at + 4, at + 9) === 'JFIF\0';
+      const isExif = marker === 0xe1 && b.toString('latin1', at + 4, at + 8) === 'Exif';
+      if (!isJfif && !isExif) parts.push(b.subarray(at, end));
+      at = end;
+    }
+    parts.push(b.subarray(at));
+    return new Uint8Array(Buffer.concat(parts));
+  }
+  return undefined;
+}

@@ -51,6 +51,10 @@ export const emitPdf: Emitter = async (book, ctx) => {
       Promise.all(
         variants.map(async (variant) => {
           const label = doc.key === 'book' ? variant : `${variant}, ${doc.name}`;
+          // One signal per document, following the build's: every child process listens on the
+          // signal it is given, and --split runs a dozen documents at once, past Node's 10
+          // listeners per signal (MaxListenersExceededWarning). AbortSignal.any adds no listener.
+          const signal = ctx.signal ? AbortSignal.any([ctx.signal]) : undefined;
           ctx.progress(`pandoc → LaTeX (${label})`);
           const ast = bookToPandoc(doc.book, apiVersion, images.names);
           if (gongwen) ast.blocks = gongwenBlocks(doc.book, ast.blocks);
@@ -60,14 +64,14 @@ export const emitPdf: Emitter = async (book, ctx) => {
             grayscale: !!ctx.options.grayscale,
             duplex: !!ctx.options.duplex,
           };
-          const written = await runPandoc(latexJob(template, doc.book.meta, variant, ctx.options.tocDepth, variables), JSON.stringify(ast), { signal: ctx.signal });
+          const written = await runPandoc(latexJob(template, doc.book.meta, variant, ctx.options.tocDepth, variables), JSON.stringify(ast), { signal });
           const copies = gongwen ? doc.book.meta.marking?.copies : undefined;
           const tex = copies ? numberedCopies(written, copies) : written;
           // The book of the book layout keeps the folder name it always had, so its cached aux files still seed it.
           const key = layout === 'book' && doc.key === 'book' ? variant : `${layout}-${doc.key}-${variant}`;
           const notice = ctx.notice ?? ctx.progress;
-          const format = await preambleFormat(tex, { workDir: ctx.workDir, signal: ctx.signal, notice });
-          const job = { tex, variant: key, workDir: ctx.workDir, fontDir, files: images.files, links: gongwen?.links, format, signal: ctx.signal, progress: ctx.progress, notice };
+          const format = await preambleFormat(tex, { workDir: ctx.workDir, signal, notice });
+          const job = { tex, variant: key, workDir: ctx.workDir, fontDir, files: images.files, links: gongwen?.links, format, signal, progress: ctx.progress, notice };
           const res = await compileTex(job).catch((err: unknown) => {
             throw blameTemplate(err, template);
           });

@@ -10,6 +10,7 @@ import { zhDate } from '../../model/text.js';
 import { texEscape } from './tex.js';
 import { notePlace } from '../../errors.js';
 import { breakableStr, codeBlock } from './pandoc-code.js';
+import { append } from '../../append.js';
 
 /**
  * Book → pandoc JSON AST. Text always becomes `Str`, so pandoc escapes TeX specials and
@@ -29,7 +30,7 @@ export function bookToPandoc(book: Book, apiVersion: number[], images: ReadonlyM
       // Nested under the innermost part that holds it; a part that is the proposal has its own bookmark.
       if (p) ids.set(p.node, { id: pr.anchor, bookmark: pr.title, level: 1 + p.path.length });
     }
-    out.push(...blocks(ch.body, ctx));
+    append(out, blocks(ch.body, ctx));
     if (ch.attribution) {
       out.push(
         raw('\\begin{attribution}'),
@@ -203,11 +204,11 @@ function inlines(nodes: readonly PhrasingContent[], ctx: Ctx): Inline[] {
       } else if (name === 'br') {
         out.push(P.lineBreak());
       } else {
-        out.push(...breakableStr(htmlText(node.value)));
+        append(out, breakableStr(htmlText(node.value)));
       }
       continue;
     }
-    if (!hidden) out.push(...inline(node, ctx));
+    if (!hidden) append(out, inline(node, ctx));
   }
   return out;
 }

@@ -6,7 +6,7 @@ const ALIGN = { left: 'AlignLeft', right: 'AlignRight', center: 'AlignCenter' } 
 
 /** A GFM table → pandoc's Table (pandoc-types ≥ 1.21): the first row is the head. */
 export function table(node: Table, content: (cell: PhrasingContent[]) => Inline[]): Block {
-  const width = Math.max(...node.children.map((r) => r.children.length));
+  const width = node.children.reduce((w, r) => Math.max(w, r.children.length), 0);
   const widths = columnWidths(node, width);
   const cols = Array.from({ length: width }, (_, i) => colSpec((node.align?.[i] && ALIGN[node.align[i]!]) || 'AlignDefault', widths?.[i]));
   const toRow = (r: TableRow) =>

@@ -2,11 +2,29 @@ import type { Layout, Paper } from '../../formats.js';
 import type { TexImages } from './images.js';
 import { gongwenLayout } from './gongwen-layout.js';
 import { paperLayout } from './paper.js';
-import { printedPpi, rasterSize, toGrayPng } from './image-print.js';
+import { printedPpi, rasterSize, toGrayPng, withDeclaredDpi, type RasterSize } from './image-print.js';
 import type { Warn } from '../../message.js';
 
 /** The resolution a print shop asks for at the printed size. */
 export const MIN_PPI = 300;
+/**
+ * TeX's largest dimension is 16383.99998 pt (\maxdimen); an image whose natural size is
+ * past it stops xelatex with "Dimension too large". Kept under it with room to spare.
+ */
+export const TEX_MAX_PT = 16000;
+
+/**
+ * The factor by which to raise an image's declared resolution so its natural size fits the
+ * smallest text block, or 1 when its natural size is within TeX's limit. The template
+ * shrinks every image to the text block and never enlarges one, so an image whose natural
+ * size is the text block prints exactly as it would have. Pure.
+ */
+export function texDpiFactor(size: RasterSize, areas: readonly { width: number; height: number }[]): number {
+  const wIn = size.width / size.dpiX;
+  const hIn = size.height / size.dpiY;
+  if (Math.max(wIn, hIn) * 72.27 <= TEX_MAX_PT) return 1;
+  return Math.max(...areas.map((a) => Math.max(wIn / (a.width / 72), hIn / (a.height / 72))));
+}
 
 /**
  * The book's images as the print run needs them: a warning for each one that prints under
@@ -22,6 +40,7 @@ export async function printImages(
     const l = opts.layout === 'gongwen' ? gongwenLayout(p) : paperLayout(p);
     return { width: l.textWidth, height: l.textHeight };
   });
+  images = { ...images, files: images.files.map((f) => fitTex(f, areas)) };
   const warned = new Set<string>();
   for (const [node, name] of images.names) {
     const file = images.files.find((f) => f.name === name);
@@ -44,4 +63,14 @@ export async function printImages(
     names: new Map([...images.names].map(([node, name]) => [node, rename(name)])),
     files: images.files.map((f) => ({ name: rename(f.name), bytes: toGrayPng(f.bytes) })),
   };
+}
+
+/** A file whose natural size is past TeX's limit, declaring the resolution that brings it to the text block. */
+function fitTex(file: TexImages['files'][number], areas: readonly { width: number; height: number }[]): TexImages['files'][number] {
+  const size = rasterSize(file.bytes);
+  if (!size) return file;
+  const k = texDpiFactor(size, areas);
+  if (k === 1) return file;
+  const bytes = withDeclaredDpi(file.bytes, size.dpiX * k, size.dpiY * k);
+  return bytes ? { name: file.name, bytes } : file;
 }
