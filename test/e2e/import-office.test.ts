@@ -107,13 +107,17 @@ describe('.doc, .rtf and .odt go through LibreOffice Writer and give the same te
     const dir = await scratchDir('import-office');
     const docx = path.join(dir, 'office.docx');
     await officeDocx(docx);
-    const want = readerText((await importTo(docx, await scratchDir('import-office'))).tree);
+    const fromDocx = await importTo(docx, await scratchDir('import-office'));
+    const want = readerText(fromDocx.tree);
     const conv = await scratchDir('import-office');
     await execa('soffice', [`-env:UserInstallation=file://${conv}/lo`, '--headless', '--convert-to', filter, '--outdir', conv, docx], { timeout: 120_000 });
     const input = path.join(conv, `office.${ext}`);
     expect(readdirSync(conv)).toContain(`office.${ext}`);
     const got = await importTo(input, await scratchDir('import-office'));
     expect(readerText(got.tree)).toEqual(want);
+    // The whole draft, marks, notes and image paths too (the media folder is named for the file: office-media).
+    expect(got.text).toBe(fromDocx.text);
+    expect(got.res.stderr).toContain(`notice: converted .${ext} to .docx with LibreOffice Writer first`);
   }, 240_000);
 
   it('refuses an unknown binary format with the formats it takes', async () => {
