@@ -10,6 +10,8 @@ export interface DocxParagraph {
   size?: number;
   /** `w:outlineLvl` (0 is a level-1 heading), when set directly. */
   outline?: number;
+  /** The East Asian face every run with text sets directly, when they all set the same kind: how offices set headings apart. */
+  face?: 'hei' | 'kai';
 }
 
 const ENTITIES: Record<string, string> = { lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' };
@@ -50,7 +52,16 @@ interface Open {
   outline?: number;
   inPPr: boolean;
   seenRun: boolean;
+  /** The current run's East Asian font, and the fonts of the runs with text so far ('' for none set). */
+  runFont: string;
+  fonts: string[];
 }
+
+const faceOf = (fonts: readonly string[]): DocxParagraph['face'] => {
+  if (fonts.length && fonts.every((f) => /黑体|hei/i.test(f))) return 'hei';
+  if (fonts.length && fonts.every((f) => /楷体|kai/i.test(f))) return 'kai';
+  return undefined;
+};
 
 const val = (tag: string) => /\bw:val="([^"]*)"/.exec(tag)?.[1];
 
@@ -81,20 +92,31 @@ export function paragraphLayout(xml: string): DocxParagraph[] {
       if (closing) {
         const done = open.pop();
         const key = done?.text.join('').replace(/\s+/g, '');
-        if (done && key) out.push({ key, centred: done.centred, ...(done.size ? { size: done.size } : {}), ...(done.outline !== undefined ? { outline: done.outline } : {}) });
-      } else if (!selfClosing) open.push({ text: [], centred: false, size: 0, inPPr: false, seenRun: false });
+        const face = done && faceOf(done.fonts);
+        if (done && key) out.push({ key, centred: done.centred, ...(done.size ? { size: done.size } : {}), ...(done.outline !== undefined ? { outline: done.outline } : {}), ...(face ? { face } : {}) });
+      } else if (!selfClosing) open.push({ text: [], centred: false, size: 0, inPPr: false, seenRun: false, runFont: '', fonts: [] });
       continue;
     }
     if (!p) continue;
     switch (name) {
       case 'w:t':
-        if (!closing && !selfClosing) p.text.push(unescape(xml.slice(end + 1, i === -1 ? xml.length : i)));
+        if (!closing && !selfClosing) {
+          const t = unescape(xml.slice(end + 1, i === -1 ? xml.length : i));
+          p.text.push(t);
+          if (t.trim()) p.fonts.push(p.runFont);
+        }
         break;
       case 'w:pPr':
         p.inPPr = !closing && !selfClosing;
         break;
       case 'w:r':
-        if (!closing) p.seenRun = true;
+        if (!closing) {
+          p.seenRun = true;
+          p.runFont = '';
+        }
+        break;
+      case 'w:rFonts':
+        if (!p.inPPr) p.runFont = /\bw:eastAsia="([^"]*)"/.exec(tag)?.[1] ?? p.runFont;
         break;
       case 'w:jc':
         if (p.inPPr && !p.seenRun && /^(center|centre)$/.test(val(tag) ?? '')) p.centred = true;

@@ -6,7 +6,9 @@ import * as P from '../tools/pandoc-ast.js';
 import { documentXml, paragraphLayout, type DocxParagraph } from './docx-layout.js';
 import { readDocxZip } from './docx-zip.js';
 import { dateOfLines, type Draft, type ImportOptions, type Speech } from './draft.js';
+import { tieCaptions } from './captions.js';
 import { familyDepths, headingFamily } from './gongwen.js';
+import { indentNotice, stripIndent } from './indents.js';
 import { blocksToMdast, type ToMdastContext } from './pandoc-to-mdast.js';
 import { fileTitle } from './write.js';
 
@@ -24,17 +26,31 @@ export const DOCX_PANDOC = { seconds: 120 } as const;
  * are read from `word/document.xml` to find the title; 公文 headings typed as plain
  * paragraphs become headings (see gongwen.ts). Images go to `NAME-media/` beside the output.
  */
-export async function importDocx(file: string, opts: ImportOptions, budget: { pandocSeconds: number } = { pandocSeconds: DOCX_PANDOC.seconds }): Promise<Draft> {
+export async function importDocx(
+  file: string,
+  opts: ImportOptions,
+  budget: { pandocSeconds: number } = { pandocSeconds: DOCX_PANDOC.seconds },
+  /** The file the user named, when `file` is a .docx converted from it (a .doc, .rtf or .odt). */
+  shown = file,
+): Promise<Draft> {
   // Measured from its zip directory before anything is unzipped or pandoc runs (docx-zip.ts).
   const zip = await readDocxZip(file);
-  const layout = paragraphLayout(documentXml(zip.read('word/document.xml'), file));
-  const mediaDir = path.join(opts.outDir, `${fileTitle(file)}-media`);
+  const layout = paragraphLayout(documentXml(zip.read('word/document.xml'), shown));
+  const mediaDir = path.join(opts.outDir, `${fileTitle(shown)}-media`);
   const doc = await pandocAst({ from: 'docx', extra: [`--extract-media=${mediaDir}`] }, { file }, { timeoutSeconds: budget.pandocSeconds }).catch((err: unknown) => {
-    throw err instanceof PandocError ? pandocFailure(err, file) : err;
+    throw err instanceof PandocError ? pandocFailure(err, shown) : err;
   });
-  const blocks = withLayout(doc.blocks, layout);
+  const widths: number[] = [];
+  const blocks = withLayout(doc.blocks, layout).map((p): Placed => {
+    if (p.block.t !== 'Para' && p.block.t !== 'Plain') return p;
+    const r = stripIndent(p.block.c);
+    if (!r.width) return p;
+    widths.push(r.width);
+    return { ...p, block: { t: p.block.t, c: r.inlines } };
+  });
   const title = findTitle(blocks, layout) ?? metaTitle(doc.meta);
-  const body = recoverHeadings(title ? blocks.filter((b) => b.block !== title.block) : blocks);
+  const rest = title ? blocks.filter((b) => !title.blocks.includes(b.block)) : blocks;
+  const body = recoverHeadings(tieCaptions(rest.map((p) => ({ ...p, centred: p.layout?.centred }))));
 
   const images: string[] = [];
   const ctx: ToMdastContext = {
@@ -45,7 +61,7 @@ export async function importDocx(file: string, opts: ImportOptions, budget: { pa
       return rel;
     },
   };
-  const speeches = split(body, title?.text).map(({ title: t, blocks: bs }): Speech => {
+  const speeches = split(body, title?.lines.join('\n')).map(({ title: t, blocks: bs }): Speech => {
     // Each footnote's definition follows the block that cites it, so a closing （摘自……） stays last.
     const md: RootContent[] = bs.flatMap((b) => {
       const before = ctx.notes.length;
@@ -55,7 +71,9 @@ export async function importDocx(file: string, opts: ImportOptions, budget: { pa
   });
   const lines = doc.blocks.flatMap((b) => (b.t === 'Para' || b.t === 'Plain' ? [P.stringify(b.c)] : []));
   const notices = images.length ? [`${images.length} image${images.length === 1 ? '' : 's'} extracted to ${mediaDir}`] : [];
-  return { file, speeches, title: title?.text, date: dateOfLines(lines), images, notices };
+  const indents = indentNotice(widths);
+  if (indents) notices.push(indents);
+  return { file: shown, speeches, title: title && joinLines(title.lines), date: dateOfLines(lines), images, notices };
 }
 
 /** What a failed pandoc run on a Word document tells the user: out of time, out of memory, or unreadable. */
@@ -108,28 +126,51 @@ function withLayout(blocks: readonly P.Block[], layout: readonly DocxParagraph[]
   });
 }
 
-function findTitle(blocks: readonly Placed[], layout: readonly DocxParagraph[]): { block: P.Block; text: string } | undefined {
+/** A title found in the document: the blocks it was typed in and its lines (a manual break or a second paragraph starts a line). */
+interface Title {
+  blocks: P.Block[];
+  lines: string[];
+}
+
+/** A title's lines as one line for the book's metadata: CJK lines run on, Latin ones take a space. */
+function joinLines(lines: readonly string[]): string {
+  return lines.reduce((acc, l) => (acc && !/[\p{Script=Han}\u3000-\u303f\uff00-\uffef]$/u.test(acc) && !/^[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u.test(l) ? `${acc} ${l}` : acc + l), '');
+}
+
+const linesOf = (text: string) => text.split('\n').map((l) => l.trim()).filter(Boolean);
+
+function findTitle(blocks: readonly Placed[], layout: readonly DocxParagraph[]): Title | undefined {
   const sizes = layout.flatMap((l) => (l.size ? [l.size] : [])).sort((a, b) => a - b);
   const body = sizes[Math.floor(sizes.length / 2)];
-  for (const { block, layout: l } of blocks.slice(0, TITLE_WITHIN)) {
+  const head = blocks.slice(0, TITLE_WITHIN);
+  for (const [i, { block, layout: l }] of head.entries()) {
     if (block.t === 'Header' && block.c[0] === 1) return undefined;
     if ((block.t !== 'Para' && block.t !== 'Plain') || !l) continue;
     const text = P.stringify(block.c).trim();
     const large = body !== undefined && l.size !== undefined && l.size >= body * LARGE;
-    if ((l.centred || large) && text && Array.from(text).length <= TITLE_MAX && headingFamily(text) === undefined) return { block, text };
+    if (!((l.centred || large) && text && Array.from(text).length <= TITLE_MAX && headingFamily(text) === undefined)) continue;
+    const title: Title = { blocks: [block], lines: linesOf(text) };
+    // A title typed as two centred paragraphs of the title's own large size is one title.
+    const next = blocks[i + 1];
+    const nextText = next && (next.block.t === 'Para' || next.block.t === 'Plain') ? P.stringify(next.block.c).trim() : '';
+    if (large && next?.layout?.centred === l.centred && next.layout.size === l.size && nextText && Array.from(nextText).length <= TITLE_MAX && !/^[—-]/.test(nextText)) {
+      title.blocks.push(next.block);
+      title.lines.push(...linesOf(nextText));
+    }
+    return title;
   }
   return undefined;
 }
 
-function metaTitle(meta: Record<string, P.MetaValue>): { block: P.Block; text: string } | undefined {
+function metaTitle(meta: Record<string, P.MetaValue>): Title | undefined {
   const t = meta.title;
   const text = t?.t === 'MetaInlines' ? P.stringify(t.c).trim() : t?.t === 'MetaString' ? t.c.trim() : '';
-  return text ? { block: P.nullBlock(), text } : undefined;
+  return text ? { blocks: [], lines: linesOf(text) } : undefined;
 }
 
 /** Plain paragraphs that read as 公文 headings (or carry a Word outline level) become headers; a bold that covers the whole heading goes. */
 function recoverHeadings(blocks: readonly Placed[]): P.Block[] {
-  const fams = blocks.map(({ block }) => (block.t === 'Para' || block.t === 'Plain' ? headingFamily(P.stringify(block.c)) : undefined));
+  const fams = blocks.map(({ block, layout }) => (block.t === 'Para' || block.t === 'Plain' ? headingFamily(P.stringify(block.c), setApart(block.c, layout)) : undefined));
   const depths = familyDepths(fams.filter((f): f is number => f !== undefined));
   return blocks.map(({ block, layout }, i) => {
     if (block.t !== 'Para' && block.t !== 'Plain') return block;
@@ -139,6 +180,13 @@ function recoverHeadings(blocks: readonly Placed[]): P.Block[] {
     const only = block.c.length === 1 ? block.c[0] : undefined;
     return P.header(depth, P.attr(), only?.t === 'Strong' ? only.c : block.c);
   });
+}
+
+/** The whole line is bold, or set in 黑体/楷体: how offices set a heading apart from the 仿宋 body. */
+function setApart(inlines: readonly P.Inline[], layout: DocxParagraph | undefined): boolean {
+  if (layout?.face) return true;
+  const shown = inlines.filter((n) => n.t !== 'Space' && n.t !== 'SoftBreak');
+  return shown.length > 0 && shown.every((n) => n.t === 'Strong');
 }
 
 /** With a title: one speech. Without: a speech per level-1 header (text before the first is untitled). */

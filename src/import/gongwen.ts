@@ -1,23 +1,36 @@
 /**
- * 公文 heading families, outermost first: 第一部分/第一章, 一、, （一）. Chinese Word files
- * type these as plain paragraphs in 黑体/楷体 by hand, so pandoc sees body text.
+ * 公文 heading families, outermost first: 第一部分/第一章, 一、, （一）, 1., （1） (GB/T 9704's
+ * four levels under a part). Chinese Word files type these as plain paragraphs in 黑体/楷体
+ * or bold by hand, so pandoc sees body text.
  */
 const FAMILIES: readonly RegExp[] = [
   /^第[一二三四五六七八九十百零〇\d]+(?:部分|章|编)/u,
   /^[一二三四五六七八九十百]+、/u,
   /^[（(][一二三四五六七八九十百]+[）)]/u,
+  // `1.` but not a number such as 1.5亿.
+  /^[0-9０-９]{1,2}[.．](?![0-9０-９])/u,
+  /^[（(][0-9０-９]{1,2}[）)]/u,
 ];
+/** Families read from the text alone; 1. and （1） open numbered body paragraphs too often. */
+const BY_TEXT = 3;
 
-// A heading is short and does not end a sentence.
+// A heading is short and does not end a sentence; one set apart by its face may end with 。.
 const MAX_HEADING = 30;
+const MAX_SET_APART = 60;
 const ENDS_SENTENCE = /[。！？!?；;…][”’）)]*$/u;
+const SENTENCE_INSIDE = /[。！？!?；;][^”’）)]/u;
 
-/** Which family (0 outermost) a paragraph's text belongs to if it reads as a heading; undefined for body text. Pure. */
-export function headingFamily(text: string): number | undefined {
+/**
+ * Which family (0 outermost) a paragraph's text belongs to if it reads as a heading;
+ * undefined for body text. `setApart`: the whole line is bold or in 黑体/楷体, as offices
+ * set a heading, so every level counts and a final 。 does not make it a sentence. Pure.
+ */
+export function headingFamily(text: string, setApart = false): number | undefined {
   const t = text.trim();
-  if (Array.from(t).length > MAX_HEADING || ENDS_SENTENCE.test(t)) return undefined;
+  const n = Array.from(t).length;
+  if (setApart ? n > MAX_SET_APART || SENTENCE_INSIDE.test(t) : n > MAX_HEADING || ENDS_SENTENCE.test(t)) return undefined;
   const i = FAMILIES.findIndex((re) => re.test(t));
-  return i === -1 ? undefined : i;
+  return i === -1 || (!setApart && i >= BY_TEXT) ? undefined : i;
 }
 
 /** Heading depths for the families a document uses: the outermost present is `##`, the next `###`, and so on. Pure. */

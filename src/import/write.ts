@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Root } from 'mdast';
+import type { PhrasingContent, Root } from 'mdast';
 import { toMarkdown, type Options } from 'mdast-util-to-markdown';
 import { gfmToMarkdown } from 'mdast-util-gfm';
 import { cjkFriendlyToMarkdown } from 'mdast-util-to-markdown-cjk-friendly';
@@ -33,7 +33,9 @@ export function draftMarkdown(meta: DraftMeta, speeches: readonly TitledSpeech[]
 
 /** One speech as Markdown: its `#` line and body. */
 export function speechMarkdown(s: TitledSpeech): string {
-  const root: Root = { type: 'root', children: [{ type: 'heading', depth: 1, children: [{ type: 'text', value: s.title }] }, ...s.body] };
+  // A line break in a found title (a manual break, or a title typed as two paragraphs) stays a hard break.
+  const title = s.title.split('\n').flatMap((value, i): PhrasingContent[] => [...(i ? [{ type: 'break' } as const] : []), { type: 'text', value }]);
+  const root: Root = { type: 'root', children: [{ type: 'heading', depth: 1, children: title }, ...s.body] };
   return toMarkdown(root, OPTIONS);
 }
 
