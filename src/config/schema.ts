@@ -108,6 +108,8 @@ const speechShape = {
   occasion: text.optional(),
   /** Where the text was taken from. */
   source: text.optional(),
+  /** For the 公众号 article (`--wechat`): a title of at most 32 characters when the speech's is longer. */
+  wechat: z.object({ title: text.optional() }).strict().optional(),
 };
 
 /** Speech metadata in a file's front matter; other keys are dropped (warned about by the reader). */

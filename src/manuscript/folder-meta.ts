@@ -118,6 +118,7 @@ function speechOf(file: ParsedFile, fm: FrontMatter, book: BookMeta, warnings: V
   if (fields.date && !same('date')) meta.date = fields.date;
   if (fields.occasion) meta.occasion = fields.occasion;
   if (fields.source) meta.source = fields.source;
+  if (fields.wechat?.title) meta.wechat = { title: fields.wechat.title };
   const hasMeta = Object.keys(meta).length > 0;
   const title = h1 === undefined ? fields.title : undefined;
   if (!title && h1 === undefined && hasMeta) {

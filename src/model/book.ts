@@ -64,6 +64,8 @@ export interface SpeechMeta {
   occasion?: string;
   /** Where the text was taken from. */
   source?: string;
+  /** The 公众号 article's own title, when the speech's is too long for WeChat. */
+  wechat?: { title?: string };
 }
 
 /** What a file's front matter says about the section it opens (folder manuscripts). */

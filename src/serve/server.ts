@@ -180,5 +180,5 @@ async function indexPage(root: string): Promise<string> {
 <body><h1>bookdeck</h1><ul>
 <li><a href="/preview/">书稿预览 (book preview)</a></li>
 <li><a href="/deck/index.html">演示文稿 (deck)</a></li>
-${built.length ? `<li>${built.join(' · ')}</li>\n` : ''}</ul></body></html>`;
+${(await has('wechat/index.html')) ? '<li><a href="/wechat/index.html">公众号文章 (WeChat articles)</a></li>\n' : ''}${built.length ? `<li>${built.join(' · ')}</li>\n` : ''}</ul></body></html>`;
 }

@@ -94,6 +94,11 @@ export async function serve(req: ServeRequest): Promise<ServeSession> {
       // The preview first: the open pages change before the deck is written.
       server.setPreview(previewPage(book, css), book.root);
       server.setDeck(deckPage(await writeDeck(book, { options: { ...options, outDir: req.options.outDir, singleFile: false }, workDir, template })));
+      if (options.formats.includes('wechat')) {
+        // Loaded only when asked for: juice is a large module.
+        const { writeWechat } = await import('../emit/wechat/index.js');
+        await writeWechat(book, { options: { ...options, outDir: req.options.outDir }, workDir, template, warn: () => {} });
+      }
       server.setError(undefined);
       lastError = undefined;
       req.log(`rebuilt preview and deck in ${Math.round(performance.now() - t0)} ms`);

@@ -1,9 +1,10 @@
 import { readFile, readdir, writeFile, copyFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { loadBook } from '../../src/manuscript/load.js';
-import { MANUSCRIPT, ROOT, runCli, scratchDir } from '../helpers.js';
+import type { ChildProcess } from 'node:child_process';
+import { MANUSCRIPT, ROOT, runCli, scratchDir, startServe } from '../helpers.js';
 
 const FIXTURE = path.join(ROOT, 'test/fixtures/wechat/speeches.md');
 
@@ -157,5 +158,43 @@ describe('bookdeck check --target wechat', () => {
     // Without the target, none of them.
     const plain = await runCli(['check', '--format', 'json', '-m', path.join(dir, 'long.md'), '-o', path.join(dir, 'out')]);
     expect((JSON.parse(plain.stdout) as typeof report).messages.filter((m) => m.code.includes('WECHAT'))).toEqual([]);
+  });
+});
+
+describe('a speech\'s own WeChat title', () => {
+  it('is taken from wechat.title in its front matter: the article is titled so, and check says nothing of the long title', async () => {
+    const dir = await scratchDir('wechat-title');
+    const long = '关于进一步加强和改进新时代城乡社区治理工作的实施意见的起草说明讲话';
+    await writeFile(path.join(dir, 'book.yaml'), 'title: 讲话选\nlang: zh-Hans\n');
+    await writeFile(path.join(dir, '01.md'), `---\nwechat:\n  title: 城乡社区治理意见的起草说明\n---\n\n# ${long}\n\n**一是把议事会开起来。**各街道要在六月底前建立居民议事会。\n\n（摘自《社区工作通讯》2024年第5期）\n`);
+    const res = await runCli(['build', '--only', 'wechat', '-m', dir, '-o', path.join(dir, 'out')]);
+    expect(res.exitCode, res.all).toBe(0);
+    const [file] = await articles(path.join(dir, 'out'));
+    expect(await readFile(path.join(dir, 'out', 'wechat', file!), 'utf8')).toContain('<title>城乡社区治理意见的起草说明</title>');
+    const check = await runCli(['check', '--target', 'wechat', '--format', 'json', '-m', dir, '-o', path.join(dir, 'out')]);
+    const codes = (JSON.parse(check.stdout) as { messages: { code: string }[] }).messages.map((m) => m.code);
+    expect(codes, check.all).not.toContain('W_WECHAT_TITLE');
+  });
+});
+
+
+describe('bookdeck serve --wechat', () => {
+  let child: ChildProcess | undefined;
+  afterAll(() => {
+    child?.kill('SIGTERM');
+  });
+  it('links the articles from its start page and rewrites them on every save', async () => {
+    const dir = await scratchDir('wechat-serve');
+    const md = path.join(dir, 'speeches.md');
+    await copyFile(FIXTURE, md);
+    await copyFile(path.join(ROOT, 'test/fixtures/wechat/classroom.png'), path.join(dir, 'classroom.png'));
+    const served = await startServe(['-m', md, '-o', path.join(dir, 'dist'), '--no-pdf', '--wechat'], dir);
+    child = served.child;
+    const get = async (p: string) => (await fetch(new URL(p, served.url))).text();
+    await expect.poll(() => get('/'), { timeout: 30_000 }).toContain('href="/wechat/index.html"');
+    expect(await get('/wechat/index.html')).toContain('data-copy="article-1"');
+    await writeFile(md, (await readFile(md, 'utf8')).replace('议题由居民提出。', '议题由居民提出，结果向居民公开。'));
+    const article = '/wechat/' + encodeURIComponent('01-在社区治理工作推进会上的讲话.html');
+    await expect.poll(() => get(article), { timeout: 30_000 }).toContain('结果向居民公开');
   });
 });

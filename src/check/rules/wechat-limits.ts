@@ -19,7 +19,7 @@ export const wechatLimits: Rule = {
       const ch = speeches[i]!;
       const name = `speech ${ch.index + 1} 《${ch.title}》`;
       if (chars(a.title) > WECHAT_LIMITS.title) {
-        report('W_WECHAT_TITLE', 'warning', `${name}: the title is ${chars(a.title)} characters; a WeChat title takes at most ${WECHAT_LIMITS.title}`, ch.location);
+        report('W_WECHAT_TITLE', 'warning', `${name}: the title is ${chars(a.title)} characters; a WeChat title takes at most ${WECHAT_LIMITS.title} (set wechat: { title: … } in the speech's front matter)`, ch.location);
       }
       if (a.chars >= WECHAT_LIMITS.chars || a.bytes >= WECHAT_LIMITS.bytes) {
         report('W_WECHAT_LENGTH', 'warning', `${name}: the article is ${a.chars} characters and ${(a.bytes / 1e6).toFixed(2)} MB; a WeChat article must stay under ${WECHAT_LIMITS.chars} characters and 1 MB`, ch.location);

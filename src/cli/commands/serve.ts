@@ -1,4 +1,4 @@
-import { DEFAULT_FORMATS } from '../../formats.js';
+import { DEFAULT_FORMATS, type Format } from '../../formats.js';
 import { serve } from '../../serve/session.js';
 import { optionsHelp, parse, SHARED, usageError, type OptionTable } from '../args.js';
 import type { Console } from '../console.js';
@@ -11,6 +11,7 @@ export const OPTIONS = {
   out: { type: 'string', short: 'o', arg: 'DIR', help: 'output folder (default: dist)' },
   port: { type: 'string', short: 'p', default: '0', arg: 'N', help: 'port (default: a free one, printed)' },
   'no-pdf': { type: 'boolean', default: false, help: 'do not rebuild the PDF on save' },
+  wechat: { type: 'boolean', default: false, help: 'also rewrite wechat/ (the 公众号 articles and their\npreview, /wechat/) on every save' },
   templates: SHARED.templates,
   config: SHARED.config,
 } as const satisfies OptionTable;
@@ -41,7 +42,7 @@ export async function serveCommand(argv: string[], con: Console): Promise<number
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw usageError(`--port takes a number from 0 to 65535; got '${values.port}'`, 'serve');
   // The preview rebuilds the HTML deck and, unless --no-pdf, the PDF; never the deck PDFs.
-  const formats = DEFAULT_FORMATS.filter((f) => !(values['no-pdf'] && f === 'pdf'));
+  const formats: Format[] = [...DEFAULT_FORMATS.filter((f) => !(values['no-pdf'] && f === 'pdf')), ...(values.wechat ? (['wechat'] as const) : [])];
   const flags = { out: values.out, formats, deckPdf: false, pptx: false, singleFile: false, templates: values.templates };
   const { root, config, options } = await resolveBuild(values.manuscript, values.config, flags, formats);
   const session = await serve({

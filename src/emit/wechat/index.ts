@@ -31,6 +31,15 @@ export interface WechatArticle {
  */
 export const emitWechat: Emitter = async (book, ctx) => {
   ctx.progress('rendering articles');
+  const { files, bytes, count, images } = await writeWechat(book, ctx);
+  return { format: 'wechat', files, bytes, notes: [`wechat: ${count} articles, ${images} images to upload first`] };
+};
+
+/** Write `wechat/` (articles, images, index) into the output folder; `serve` calls this on every save too. */
+export async function writeWechat(
+  book: Book,
+  ctx: Pick<EmitContext, 'options' | 'workDir' | 'template' | 'warn'>,
+): Promise<{ files: string[]; bytes: number; count: number; images: number }> {
   const { articles, images } = await wechatArticles(book, ctx);
   const shell = await readFile(await ctx.template('wechat/index.html'), 'utf8');
   const index = fill(shell, await ctx.template('wechat/index.html'), {
@@ -53,8 +62,8 @@ export const emitWechat: Emitter = async (book, ctx) => {
   );
   const files = [path.join(target, 'index.html'), ...articles.map((a) => path.join(target, a.file))];
   const bytes = articles.reduce((n, a) => n + a.bytes, Buffer.byteLength(index));
-  return { format: 'wechat', files, bytes, notes: [`wechat: ${articles.length} articles, ${[...images.keys()].length} images to upload first`] };
-};
+  return { files, bytes, count: articles.length, images: images.size };
+}
 
 /** Every speech as a WeChat article, and the image files they show (by relative path). */
 export async function wechatArticles(book: Book, ctx: Pick<EmitContext, 'template' | 'warn'>): Promise<{ articles: WechatArticle[]; images: Map<string, Uint8Array> }> {
@@ -75,7 +84,8 @@ export async function wechatArticles(book: Book, ctx: Pick<EmitContext, 'templat
     const file = `${handoutName(chapter.index, chapter.title)}.html`;
     const article: WechatArticle = {
       file,
-      title: chapter.title,
+      // A speech may name a shorter title for WeChat (at most 32 characters) in its front matter.
+      title: chapter.meta?.wechat?.title ?? chapter.title,
       digest: digestOf(chapter),
       section,
       chars: chars(textOf(tree)),
