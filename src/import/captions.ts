@@ -39,7 +39,7 @@ export function tieCaptions<T extends Captionable>(blocks: readonly T[]): T[] {
     const alt = label ? line.slice(label.length).replace(/^[\s\u3000:：.．、]+/u, '') : line;
     const captioned = P.image([P.str(alt || line)], img.c[2][0], label && alt ? line : img.c[2][1], img.c[0]);
     const block = cur.block as P.BlockOf<'Para'>;
-    out.push({ ...cur, block: { t: block.t, c: block.c.map((n) => (n === img ? captioned : n)) } as P.Block });
+    out.push({ ...cur, block: P.para(block.c.map((n) => (n === img ? captioned : n))) });
     i++;
   }
   return out;

@@ -46,7 +46,7 @@ export async function importDocx(
     const r = stripIndent(p.block.c);
     if (!r.width) return p;
     widths.push(r.width);
-    return { ...p, block: { t: p.block.t, c: r.inlines } };
+    return { ...p, block: p.block.t === 'Para' ? P.para(r.inlines) : P.plain(r.inlines) };
   });
   const title = findTitle(blocks, layout) ?? metaTitle(doc.meta);
   const rest = title ? blocks.filter((b) => !title.blocks.includes(b.block)) : blocks;

@@ -1,3 +1,4 @@
+import * as P from '../tools/pandoc-ast.js';
 import type { Block, Inline } from '../tools/pandoc-ast.js';
 
 const LEADING = /^\u3000+/u;
@@ -15,7 +16,7 @@ export function stripIndent(inlines: readonly Inline[]): { inlines: Inline[]; wi
       const width = LEADING.exec(first.c)?.[0].length ?? 0;
       if (!width) return { inlines: [...inlines], width: 0 };
       const left = first.c.slice(width);
-      if (left) return { inlines: [{ t: 'Str', c: left }, ...rest], width };
+      if (left) return { inlines: [P.str(left), ...rest], width };
       // The indent was a Str of its own: what follows may be more of it, after a space pandoc made.
       const after = stripIndent(rest.filter((n, i) => i > 0 || (n.t !== 'Space' && n.t !== 'SoftBreak')));
       return { inlines: after.inlines, width: width + after.width };
@@ -24,11 +25,12 @@ export function stripIndent(inlines: readonly Inline[]): { inlines: Inline[]; wi
     case 'Emph':
     case 'Underline': {
       const inner = stripIndent(first.c);
-      return { inlines: [{ t: first.t, c: inner.inlines } as Inline, ...rest], width: inner.width };
+      const wrap = { Strong: P.strong, Emph: P.emph, Underline: P.underline }[first.t];
+      return { inlines: [wrap(inner.inlines), ...rest], width: inner.width };
     }
     case 'Span': {
       const inner = stripIndent(first.c[1]);
-      return { inlines: [{ t: 'Span', c: [first.c[0], inner.inlines] }, ...rest], width: inner.width };
+      return { inlines: [P.span(first.c[0], inner.inlines), ...rest], width: inner.width };
     }
     default:
       return { inlines: [...inlines], width: 0 };
@@ -43,7 +45,7 @@ export function stripIndents(blocks: readonly Block[]): { blocks: Block[]; width
     const r = stripIndent(b.c);
     if (!r.width) return b;
     widths.push(r.width);
-    return { t: b.t, c: r.inlines };
+    return b.t === 'Para' ? P.para(r.inlines) : P.plain(r.inlines);
   });
   return { blocks: out, widths };
 }

@@ -38,7 +38,7 @@ describe('bookdeck CLI', () => {
     expect((await runCli(['build', '--nope'])).exitCode).toBe(2);
     const empty = await runCli(['build', '--only', '']);
     expect(empty.exitCode).toBe(2);
-    expect(empty.stderr).toMatch(/--only takes epub, pdf, deck, deck-pdf, pptx; got ''/);
+    expect(empty.stderr).toMatch(/--only takes epub, pdf, deck, deck-pdf, pptx, wechat, docx; got ''/);
   });
 
   it('takes --paper in any case: A5 builds an A5 PDF', async () => {
