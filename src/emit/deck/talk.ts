@@ -110,3 +110,10 @@ function sentences(text: string): [number, number][] {
   }
   return [...parts.values()].map(([a, b]) => [a, /[。；！？!?;]/u.test(text[b] ?? '') ? b + 1 : b]);
 }
+
+/** The paragraphs (or spans) of speech `speech` that a slide's notes hold, in reading order. */
+export function scriptOf(s: Slide, speech: number): string[] {
+  if (s.kind === 'proposal') return s.speech.n === speech ? [s.proposal.text] : [];
+  if (s.kind === 'context') return s.speech.n === speech ? s.notes : [];
+  return [];
+}
