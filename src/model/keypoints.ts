@@ -102,6 +102,8 @@ const PROBLEM =
   /不能只靠|不能只让|不好|不会|不够|不足|不强|不高|不到|存在|仍有|仍然|依然|还没有|没有|缺少|缺乏|难以|困难|吃力|偏低|老化|陈旧|闲置|滞后|薄弱|时有发生|突出|反映|放心不下|留不住|买不起|最怕|错过|上升|挤占|凑合/u;
 // A clause followed by one of these is the topic of its sentence (加快……发展，需要……), not an action.
 const PREDICATE = /^(?:需要|是|关键|必须|有赖于|离不开)/u;
+/** A clause that opens on a bare modal continues the sentence the clause before it is the topic of. */
+const TOPIC_NEXT = /^(?:要(?!求)|应当|应该|必须|须)/u;
 
 /** What a clause before the body's first ask loses, and one that states a problem or condition. */
 const BEFORE_ASK = 2;
@@ -234,7 +236,9 @@ function repeatsTitle(clause: string, title: string): boolean {
 function rankClauses(text: string, lead: string, title: string): { ranked: Ranked[]; want: number } {
   const { clauses, candidates: all, bodyStart } = candidateClauses(text, lead);
   // Never the title again as a point (a one-clause ask shows its title alone), nor a scrap left unjoined (很好).
-  const candidates = all.filter((c) => !repeatsTitle(c.text, title) && len(c.text) >= MIN_CLAUSE);
+  let candidates = all.filter((c) => !repeatsTitle(c.text, title) && len(c.text) >= MIN_CLAUSE);
+  // An ask that is one long sentence (its title longer than a point) shows its clauses after the first: they are no repeat of a title the slide shrinks to fit.
+  if (candidates.length === 0 && len(title) > MAX_POINT) candidates = all.filter((c) => len(c.text) >= MIN_CLAUSE && !squash(title).startsWith(squash(c.text.replace(ENUMERATOR_HEAD, ''))));
   // The clause after each one, in the same part, even when it is too long to be a point.
   const nextOf = new Map(clauses.map((c, i) => [c, clauses[i + 1]?.part === c.part ? clauses[i + 1]!.text : undefined]));
   const bodyLength = len(text) - len(text.slice(0, bodyStart));
@@ -247,13 +251,23 @@ function rankClauses(text: string, lead: string, title: string): { ranked: Ranke
   const titleWords = words(title);
   // 不能只靠热情，还需要专业和坚持: the second half of a 不能只……，还…… condition is background too.
   const condition = new Set(clauses.filter((c, i) => i > 0 && clauses[i - 1]!.part === c.part && CONDITION.test(clauses[i - 1]!.text) && CONDITION_TAIL.test(c.text)));
+  // The topic of a sentence is no point: a clause that opens a list (要抓好三个方面的责任：), that a
+  // subjectless modal continues (今年列入计划的……项目，要在……完工), or an object an action follows (对进入临床三期的创新药，省里给予……).
+  const topic = new Set(
+    clauses.filter((c, i) => {
+      const next = clauses[i + 1]?.part === c.part ? clauses[i + 1] : undefined;
+      if (/^[：:]/u.test(text.slice(c.end).trimStart()) && i < clauses.length - 1) return true;
+      if (!next) return false;
+      return (!HAS_MODAL.test(c.text) && TOPIC_NEXT.test(next.text)) || (/^(?:对于?|针对)/u.test(c.text) && isAction(next.text));
+    }),
+  );
   // The clauses before the body's first ask set the scene: background, not points.
   const firstAsk = candidates.findIndex((c) => c.start >= bodyStart && !condition.has(c) && isAction(c.text));
   const ranked = candidates
     .map((c, i) => {
       const w = words(c.text);
-      const background = (firstAsk > 0 && i < firstAsk ? BEFORE_ASK : 0) + (condition.has(c) ? PROBLEM_COST : 0);
-      const figure = asking.has(c.part) && FIGURE.test(c.text) && !BACKGROUND.test(c.text) && !isProblem(c.text) && !isFragment(c.text) ? FIGURE_GAIN : 0;
+      const background = (firstAsk > 0 && i < firstAsk ? BEFORE_ASK : 0) + (condition.has(c) ? PROBLEM_COST : 0) + (topic.has(c) ? FRAGMENT_COST : 0);
+      const figure = asking.has(c.part) && FIGURE.test(c.text) && !BACKGROUND.test(c.text) && !isProblem(c.text) && !isFragment(c.text) && !topic.has(c) ? FIGURE_GAIN : 0;
       return { c, i, score: scoreClause(c.text, i, titleWords, nextOf.get(c), w) - background + figure, w };
     })
     .sort((a, b) => b.score - a.score || a.i - b.i);
