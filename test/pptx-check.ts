@@ -121,10 +121,10 @@ function topLevelElements(xml: string): number {
 }
 
 /**
- * A text bookdeck may add to a slide: numbers, the `2018年7月26日` date, the talk's `约14分钟`,
+ * A text bookdeck may add to a slide: numbers, the `2018年7月26日` date,
  * and the closing slide's label over the handout's QR code (exactly it, nothing around it).
  */
-const ADDED = new RegExp(`^(?:[\\d/.]+|\\d{4}年\\d{1,2}月\\d{1,2}日|约\\d+分钟|${HANDOUT_LABEL})$`, 'u');
+const ADDED = new RegExp(`^(?:[\\d/.]+|\\d{4}年\\d{1,2}月\\d{1,2}日|${HANDOUT_LABEL})$`, 'u');
 
 /** Every slide or notes paragraph that is not verbatim in `corpus` (whitespace ignored). */
 export function unverbatim(p: Pptx, corpus: string): string[] {

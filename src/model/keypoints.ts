@@ -53,7 +53,7 @@ const CONNECTIVE = /^(?:就|而|并且|而且|则|从而|进而|便|才|且)/u;
 /** A clause that stops mid-thought: a lead-in (我们测算) or a frame with nothing framed (在保障安全的前提下). */
 const DANGLING = /(?:测算|统计|显示|表明|预计|估计|据了解|来说|而言|为例|的前提下|的基础上|的情况下|的时候|之后|以后|期间)$|^在[^，]*[下中时]$/u;
 /** A concrete figure or target: a number with its unit (10类, 20万元, 5000人, 10个工作日, 8%). */
-const FIGURE = /[0-9０-９]+(?:[.．][0-9]+)?\s*(?:%|％|个?百分点|类|家|人|名|万|亿|元|个|项|次|座|所|公里|千米|天|小时|倍|条|批|户|台|套|场)|[一二三四五六七八九十百千两]+(?:类|家|名|万|亿|个|项|次|座|所|公里|批|户|倍)/u;
+const FIGURE = /[0-9０-９]+(?:[.．][0-9]+)?\s*(?:%|％|个?百分点|类|家|人|名|万|亿|元|个|项|次|座|所|公里|千米|天|小时|倍|条|批|户|台|套|场|处|学时|课时)|[一二三四五六七八九十百千两]+(?:类|家|名|万|亿|个|项|次|座|所|公里|批|户|倍)/u;
 /** How a measure opens (每家, 最高, 不少于, 累计…), and its longest length. */
 const MEASURE = /^(?:每|最高|最多|最低|不少于|不低于|不超过|不高于|累计|共计|总计|合计|约|总额|总投资)/u;
 const FIGURE_CLAUSE = 14;
@@ -86,7 +86,7 @@ export function joinShortClauses(text: string, clauses: Clause[]): Clause[] {
 const MODAL = /^(?:我们|各方|三地)?(?:也|还|更|尤其|进一步|必须|需要|应当|应该|应|要(?!求)|将|须|需|希望|倡议|力争|重点|着力|大力|率先|切实|积极|尽快|共同)+/u;
 const HAS_MODAL = /要|应|须|需|必须|将|希望|倡议|力争/u;
 const VERBS =
-  '推动|推进|建立|建设|健全|完善|构建|打造|加强|强化|深化|优化|提升|提高|促进|探索|鼓励|支持|发挥|形成|实现|扩大|激发|增强|弘扬|加快|整合|拓展|破除|创新|打通|聚焦|组织|提供|服务|搭建|坚持|落实|引导|吸引|培育|消除|增进|坚定|汇聚|调动|营造|保障|深入|挖掘|发掘|助力|开发|改造|设立|融合|对接|开放|开展|实施|依托|制定|推行|遴选|安排|培训|帮助|守护|弥合|让|使';
+  '确保|保证|给予|压缩|配备|增设|组建|加装|更换|严禁|推动|推进|建立|建设|健全|完善|构建|打造|加强|强化|深化|优化|提升|提高|促进|探索|鼓励|支持|发挥|形成|实现|扩大|激发|增强|弘扬|加快|整合|拓展|破除|创新|打通|聚焦|组织|提供|服务|搭建|坚持|落实|引导|吸引|培育|消除|增进|坚定|汇聚|调动|营造|保障|深入|挖掘|发掘|助力|开发|改造|设立|融合|对接|开放|开展|实施|依托|制定|推行|遴选|安排|培训|帮助|守护|弥合|让|使';
 const LEADS_WITH_VERB = new RegExp(`^(?:${VERBS})`, 'u');
 const HAS_VERB = new RegExp(VERBS, 'u');
 // Openers of background or reasoning rather than action.
@@ -102,6 +102,10 @@ const PROBLEM =
   /不能只靠|不能只让|不好|不会|不够|不足|不强|不高|不到|存在|仍有|仍然|依然|还没有|没有|缺少|缺乏|难以|困难|吃力|偏低|老化|陈旧|闲置|滞后|薄弱|时有发生|突出|反映|放心不下|留不住|买不起|最怕|错过|上升|挤占|凑合/u;
 // A clause followed by one of these is the topic of its sentence (加快……发展，需要……), not an action.
 const PREDICATE = /^(?:需要|是|关键|必须|有赖于|离不开)/u;
+/** A clause that opens on a bare modal continues the sentence the clause before it is the topic of. */
+const TOPIC_NEXT = /^(?:要(?!求)|应当|应该|必须|须)/u;
+/** What an 对…… clause does to its object when it is an ask itself (对……给予补贴), not only the object of the next clause. */
+const DISPOSAL = /给予|予以|实行|实施|开展|提供|纳入|进行|安排|配备|建立/u;
 
 /** What a clause before the body's first ask loses, and one that states a problem or condition. */
 const BEFORE_ASK = 2;
@@ -234,7 +238,9 @@ function repeatsTitle(clause: string, title: string): boolean {
 function rankClauses(text: string, lead: string, title: string): { ranked: Ranked[]; want: number } {
   const { clauses, candidates: all, bodyStart } = candidateClauses(text, lead);
   // Never the title again as a point (a one-clause ask shows its title alone), nor a scrap left unjoined (很好).
-  const candidates = all.filter((c) => !repeatsTitle(c.text, title) && len(c.text) >= MIN_CLAUSE);
+  let candidates = all.filter((c) => !repeatsTitle(c.text, title) && len(c.text) >= MIN_CLAUSE);
+  // An ask that is one long sentence (its title longer than a point) shows its clauses after the first: they are no repeat of a title the slide shrinks to fit.
+  if (candidates.length === 0 && len(title) > MAX_POINT) candidates = all.filter((c) => len(c.text) >= MIN_CLAUSE && !squash(title).startsWith(squash(c.text.replace(ENUMERATOR_HEAD, ''))));
   // The clause after each one, in the same part, even when it is too long to be a point.
   const nextOf = new Map(clauses.map((c, i) => [c, clauses[i + 1]?.part === c.part ? clauses[i + 1]!.text : undefined]));
   const bodyLength = len(text) - len(text.slice(0, bodyStart));
@@ -247,13 +253,23 @@ function rankClauses(text: string, lead: string, title: string): { ranked: Ranke
   const titleWords = words(title);
   // 不能只靠热情，还需要专业和坚持: the second half of a 不能只……，还…… condition is background too.
   const condition = new Set(clauses.filter((c, i) => i > 0 && clauses[i - 1]!.part === c.part && CONDITION.test(clauses[i - 1]!.text) && CONDITION_TAIL.test(c.text)));
+  // The topic of a sentence is no point: a clause that opens a list (要抓好三个方面的责任：), that a
+  // subjectless modal continues (今年列入计划的……项目，要在……完工), or an object an action follows (对进入临床三期的创新药，省里给予……).
+  const topic = new Set(
+    clauses.filter((c, i) => {
+      const next = clauses[i + 1]?.part === c.part ? clauses[i + 1] : undefined;
+      if (/^[：:]/u.test(text.slice(c.end).trimStart()) && i < clauses.length - 1) return true;
+      if (!next) return false;
+      return (!HAS_MODAL.test(c.text) && TOPIC_NEXT.test(next.text)) || (/^(?:对于?|针对)/u.test(c.text) && !DISPOSAL.test(c.text) && (isAction(next.text) || HAS_VERB.test(next.text)));
+    }),
+  );
   // The clauses before the body's first ask set the scene: background, not points.
   const firstAsk = candidates.findIndex((c) => c.start >= bodyStart && !condition.has(c) && isAction(c.text));
   const ranked = candidates
     .map((c, i) => {
       const w = words(c.text);
-      const background = (firstAsk > 0 && i < firstAsk ? BEFORE_ASK : 0) + (condition.has(c) ? PROBLEM_COST : 0);
-      const figure = asking.has(c.part) && FIGURE.test(c.text) && !BACKGROUND.test(c.text) && !isProblem(c.text) && !isFragment(c.text) ? FIGURE_GAIN : 0;
+      const background = (firstAsk > 0 && i < firstAsk ? BEFORE_ASK : 0) + (condition.has(c) ? PROBLEM_COST : 0) + (topic.has(c) ? FRAGMENT_COST : 0);
+      const figure = asking.has(c.part) && FIGURE.test(c.text) && !BACKGROUND.test(c.text) && !isProblem(c.text) && !isFragment(c.text) && !topic.has(c) ? FIGURE_GAIN : 0;
       return { c, i, score: scoreClause(c.text, i, titleWords, nextOf.get(c), w) - background + figure, w };
     })
     .sort((a, b) => b.score - a.score || a.i - b.i);

@@ -193,7 +193,8 @@ function itemsOf(run: Marker[]): Item[] {
 export function enumeratedAsks(paras: Para[]): Item[] {
   const taken: Item[] = [];
   for (const run of enumerationRuns(paras)) {
-    const items = itemsOf(run);
+    // A 最后 that asks nothing (最后，预祝本次论坛取得圆满成功！) closes the speech, not the run of asks.
+    const items = itemsOf(run).filter((it) => !(it.marker.ordinal === LAST && !isAsk(it.lead)));
     const asks = items.filter((it) => isAsk(it.lead)).length;
     if (asks * 2 < items.length) continue;
     const inside = (it: Item) => taken.some((t) => t.marker.para === it.marker.para && it.marker.start > t.marker.start && it.marker.start < t.end);

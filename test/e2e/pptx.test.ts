@@ -36,7 +36,16 @@ describe('deck.pptx (build --pptx)', () => {
   it('has every part PowerPoint needs: content types, relationships, and a notes master for the notes', async () => {
     expect(await packageProblems(pptx)).toEqual([]);
     expect(pptx.parts).toContain('ppt/notesMasters/notesMaster1.xml');
-    expect(pptx.parts.filter((p) => /^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(p)).length).toBe(book.chapters.reduce((n, c) => n + c.proposals.length, 0) + book.chapters.length + 1);
+    // A notes slide for each slide with notes: the whole speech is in the notes (the opening, the parts, the closing on the summary).
+    const noted = planTalk(book).slides.filter(
+      (s) =>
+        s.kind === 'proposal' ||
+        s.kind === 'context' ||
+        (s.kind === 'speech' && (s.speech.attribution || s.script?.length)) ||
+        (s.kind === 'part' && s.script?.length) ||
+        (s.kind === 'summary' && s.closings?.length),
+    );
+    expect(pptx.parts.filter((p) => /^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(p)).length).toBe(noted.length);
   });
 
   it('has the HTML deck’s slides in the same order: one per slide of the model, speeches as section headers', async () => {
@@ -54,7 +63,7 @@ describe('deck.pptx (build --pptx)', () => {
       if (s.kind === 'proposal') {
         // The title, then each key point as one paragraph of real text, then the full paragraph in the notes.
         expect(got.paragraphs).toEqual([s.proposal.title, ...s.proposal.keyPoints]);
-        expect(got.notes).toEqual([s.proposal.text]);
+        expect(got.notes).toEqual([...(s.intro ? [s.intro] : []), s.proposal.text, ...(s.script ?? [])]);
       }
     });
   });

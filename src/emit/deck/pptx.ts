@@ -27,7 +27,6 @@ import {
 } from '../../tools/pandoc-ast.js';
 import { REFERENCE_DOCS } from './pptx-fonts.js';
 import { HANDOUT_LABEL, qrPng } from './qr.js';
-import { talkLength } from './render.js';
 import type { Slide } from './slides.js';
 import { planTalk, talkSummary, type Talk } from './talk.js';
 
@@ -53,24 +52,27 @@ function slideBlocks(s: Slide, media: Media): Block[] {
       return [
         s.heading ? header(2, s.heading) : untitled,
         numbered(s.speeches.map((sp) => [plain(sp.title), ...(sp.attribution ? [plain(sp.attribution)] : [])])),
-        ...(s.minutes ? [para(talkLength(s.minutes))] : []),
       ];
     case 'speech':
-      return [header(1, s.speech.title), ...notes(s.speech.attribution ? [para(s.speech.attribution)] : [])];
+      return [header(1, s.speech.title), ...notes([...(s.speech.attribution ? [para(s.speech.attribution)] : []), ...(s.script ?? []).map(para)])];
     case 'part':
-      return [header(1, s.part.title)];
+      return [header(1, s.part.title), ...notes((s.script ?? []).map(para))];
     case 'context':
-      return [header(2, s.heading ?? s.speech.title), numbered(s.items.map((it) => [plain(it.title)])), ...notes((s.said ?? s.notes).map(para))];
+      return [header(2, s.heading ?? s.speech.title), numbered(s.items.map((it) => [plain(it.title)])), ...notes([...(s.said ?? s.notes), ...(s.script ?? [])].map(para))];
     case 'proposal': {
       const p = s.proposal;
       const lead = p.text.startsWith(p.lead) ? p.lead : '';
       const said = s.said
         ? s.said.map((t, i) => pandocPara(i === 0 && t === lead ? [strong(str(t))] : str(t)))
         : [pandocPara([...(lead ? [strong(str(lead))] : []), ...str(p.text.slice(lead.length))])];
-      return [header(2, p.title), bullets(p.keyPoints.map((k) => [plain(k)])), ...notes(said)];
+      return [header(2, p.title), bullets(p.keyPoints.map((k) => [plain(k)])), ...notes([...(s.intro ? [para(s.intro)] : []), ...said, ...(s.script ?? []).map(para)])];
     }
     case 'summary':
-      return [untitled, bullets(s.groups.map((g) => [plain(g.speech.title), numbered(g.proposals.map((p) => [plain(p.title)]))]))];
+      return [
+        untitled,
+        bullets(s.groups.map((g) => [plain(g.speech.title), numbered(g.proposals.map((p) => [plain(p.title)]))])),
+        ...notes((s.closings ?? []).flatMap((c) => c.script).map(para)),
+      ];
     case 'closing':
       // The label as the title, the code as a picture; no alt text, which pandoc would print as a caption.
       return [header(2, HANDOUT_LABEL), ...(media.qr ? [pandocPara([image([], media.qr, '', attr('', [], { width: '2.6in', height: '2.6in' }))])] : [])];

@@ -5,7 +5,7 @@ import { cutAtPlaceholder, fillPlaceholders } from '../placeholders.js';
 import { zhDate } from '../../model/text.js';
 import { HANDOUT_LABEL, qrSvg } from './qr.js';
 import type { Slide, SpeechRef } from './slides.js';
-import { planTalk, type Talk } from './talk.js';
+import { minutesOf, planTalk, type Talk } from './talk.js';
 
 const e = escapeAttr;
 
@@ -41,39 +41,46 @@ export function deckPieces(book: Book, shell: string, talk: Talk = planTalk(book
   // `{{slides}}` would otherwise become the cut, and the slides land inside <title>.
   const values = { lang: e(book.meta.lang), title: e(book.meta.title) };
   const cut = cutAtPlaceholder(shell, 'slides', values);
-  const slides = talk.slides.map((s, i) => renderSlide(s).replace('<section ', `<section data-timing="${talk.seconds[i]}" `));
+  const slides = talk.slides.map((s, i) => renderSlide(s, minutesOf(talk.total)).replace('<section ', `<section data-timing="${talk.seconds[i]}" `));
   if (!cut) return { head: fillPlaceholders(shell, values), slides: [], tail: '' };
   return { head: cut[0], slides, tail: cut[1] };
 }
 
 /** One slide → a `<section>` with a fixed-size `.frame` (what must fit) and optional notes. */
-function renderSlide(s: Slide): string {
+function renderSlide(s: Slide, minutes: number): string {
   switch (s.kind) {
     case 'title':
-      return section('title', '', [
-        `<h1 class="${sizeClass(s.title)}">${e(s.title)}</h1>`,
-        s.subtitle ? `<p class="subtitle">${e(s.subtitle)}</p>` : '',
-        `<p class="byline">${s.author ? `<span class="author">${e(s.author)}</span>` : ''}${s.date ? `<time data-kind="date" datetime="${e(s.date)}">${e(zhDate(s.date))}</time>` : ''}</p>`,
-      ]);
+      // The talk's length is for the speaker: the head of the first slide's notes, never on a slide.
+      return section(
+        'title',
+        '',
+        [
+          `<h1 class="${sizeClass(s.title)}">${e(s.title)}</h1>`,
+          s.subtitle ? `<p class="subtitle">${e(s.subtitle)}</p>` : '',
+          `<p class="byline">${s.author ? `<span class="author">${e(s.author)}</span>` : ''}${s.date ? `<time data-kind="date" datetime="${e(s.date)}">${e(zhDate(s.date))}</time>` : ''}</p>`,
+        ],
+        `<p class="length" data-kind="length">${e(talkLength(minutes))}</p>`,
+      );
     case 'overview':
       return section('overview', '', [
         s.heading ? `<h2 class="${sizeClass(s.heading)}">${e(s.heading)}</h2>` : '',
         `<ol class="speeches">${s.speeches.map((sp) => `<li><span class="num">${sp.n}</span><div><p class="speech-title">${e(sp.title)}</p>${sp.attribution ? `<p class="attribution">${e(sp.attribution)}</p>` : ''}</div></li>`).join('')}</ol>`,
-        s.minutes ? `<p class="length" data-kind="length">${e(talkLength(s.minutes))}</p>` : '',
       ]);
     case 'speech':
       // data-state: reveal puts it on the viewport while the slide shows, so the theme can
       // turn the controls white on the accent background (they are the accent elsewhere).
-      return section('speech', attrs({ speech: s.speech.n, anchor: s.speech.anchor, state: 'on-accent' }), [
-        `<p class="num">${s.speech.n}</p>`,
-        `<h2 class="${sizeClass(s.speech.title)}">${e(s.speech.title)}</h2>`,
-        s.speech.attribution ? `<p class="attribution">${e(s.speech.attribution)}</p>` : '',
-      ]);
+      return section(
+        'speech',
+        attrs({ speech: s.speech.n, anchor: s.speech.anchor, state: 'on-accent' }),
+        [
+          `<p class="num">${s.speech.n}</p>`,
+          `<h2 class="${sizeClass(s.speech.title)}">${e(s.speech.title)}</h2>`,
+          s.speech.attribution ? `<p class="attribution">${e(s.speech.attribution)}</p>` : '',
+        ],
+        paras(s.script),
+      );
     case 'part':
-      return section('part', attrs({ speech: s.speech.n, anchor: s.part.anchor }), [
-        kicker(s.speech),
-        `<h2 class="${sizeClass(s.part.title)}">${e(s.part.title)}</h2>`,
-      ]);
+      return section('part', attrs({ speech: s.speech.n, anchor: s.part.anchor }), [kicker(s.speech), `<h2 class="${sizeClass(s.part.title)}">${e(s.part.title)}</h2>`], paras(s.script));
     case 'context':
       return section(
         'context',
@@ -83,10 +90,10 @@ function renderSlide(s: Slide): string {
           s.heading ? `<h2 class="${sizeClass(s.heading)}">${e(s.heading)}</h2>` : '',
           `<ol class="items">${s.items.map((it) => `<li data-anchor="${e(it.anchor)}">${e(it.title)}</li>`).join('')}</ol>`,
         ],
-        (s.said ?? s.notes).map((t) => `<p>${e(t)}</p>`).join(''),
+        paras([...(s.said ?? s.notes), ...(s.script ?? [])]),
       );
     case 'proposal':
-      return proposalSlide(s.speech, s.proposal, s.of, s.said);
+      return proposalSlide(s.speech, s.proposal, s.of, s.said, s.intro, s.script);
     case 'summary':
       return section('summary', attrs({ part: s.part }), [
         ...s.groups.map(
@@ -95,23 +102,29 @@ function renderSlide(s: Slide): string {
               .map((p) => `<li><span class="ord">${p.ordinal}</span><span class="t">${e(p.title)}</span></li>`)
               .join('')}</ol></div>`,
         ),
-      ]);
+      ], paras((s.closings ?? []).flatMap((c) => c.script)));
     case 'closing':
       // A vector code inline: sharp on any projector and in the printed deck.pdf.
       return section('closing', '', [`<div class="qr" data-url="${e(s.url)}">${qrSvg(s.url, { label: s.url })}</div>`, `<p class="handout-label">${e(HANDOUT_LABEL)}</p>`]);
   }
 }
 
-/** The talk's length as the overview slide says it: one of the few things bookdeck writes itself. */
+/** The talk's length as the speaker view and the build summary say it: one of the few things bookdeck writes itself. */
 export function talkLength(minutes: number): string {
   return `约${minutes}分钟`;
 }
 
-function proposalSlide(speech: SpeechRef, p: Proposal, of: number, said?: string[]): string {
+/** Paragraphs of speaker notes, each verbatim. */
+function paras(texts?: string[]): string {
+  return (texts ?? []).map((t) => `<p>${e(t)}</p>`).join('');
+}
+
+function proposalSlide(speech: SpeechRef, p: Proposal, of: number, said?: string[], intro?: string, script?: string[]): string {
   const lead = p.text.startsWith(p.lead) ? p.lead : '';
-  const notes = said
+  const own = said
     ? said.map((t, i) => (i === 0 && lead && t === lead ? `<p><strong>${e(t)}</strong></p>` : `<p>${e(t)}</p>`)).join('')
     : `<p>${lead ? `<strong>${e(lead)}</strong>` : ''}${e(p.text.slice(lead.length))}</p>`;
+  const notes = paras(intro ? [intro] : []) + own + paras(script);
   return section(
     'proposal',
     attrs({ speech: speech.n, ordinal: p.ordinal, anchor: p.anchor, keypoints: p.keyPointsFrom ?? 'auto' }),

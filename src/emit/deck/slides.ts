@@ -15,13 +15,35 @@ export interface SpeechRef {
 /** A slide of the deck, before it becomes HTML. Every string is the manuscript's own. */
 export type Slide =
   | { kind: 'title'; title: string; subtitle?: string; author?: string; date?: string }
-  | { kind: 'overview'; heading?: string; speeches: SpeechRef[]; /** The talk's length, once it is timed. */ minutes?: number }
-  | { kind: 'speech'; speech: SpeechRef }
-  | { kind: 'part'; speech: SpeechRef; part: { n: number; title: string; anchor: string } }
-  | { kind: 'context'; speech: SpeechRef; heading?: string; items: { title: string; anchor: string }[]; notes: string[]; /** A fitted talk's notes: the items. */ said?: string[] }
-  | { kind: 'proposal'; speech: SpeechRef; proposal: Proposal; of: number; /** A fitted talk's notes: the lead and key-point sentences. */ said?: string[] }
-  | { kind: 'summary'; part: number; groups: { speech: SpeechRef; proposals: Proposal[] }[] }
+  | { kind: 'overview'; heading?: string; speeches: SpeechRef[] }
+  | { kind: 'speech'; speech: SpeechRef; script?: string[] }
+  | { kind: 'part'; speech: SpeechRef; part: { n: number; title: string; anchor: string }; script?: string[] }
+  | {
+      kind: 'context';
+      speech: SpeechRef;
+      heading?: string;
+      items: { title: string; anchor: string }[];
+      notes: string[];
+      /** A fitted talk's notes: the items. */ said?: string[];
+      script?: string[];
+    }
+  | {
+      kind: 'proposal';
+      speech: SpeechRef;
+      proposal: Proposal;
+      of: number;
+      /** A fitted talk's notes: the lead and key-point sentences. */ said?: string[];
+      /** The words of its paragraph before it, when the proposal runs inside one (现在，我说一说……几点。). */ intro?: string;
+      script?: string[];
+    }
+  | { kind: 'summary'; part: number; groups: { speech: SpeechRef; proposals: Proposal[] }[]; /** Each speech's closing, said over its summary. */ closings?: { speech: number; script: string[] }[] }
   | { kind: 'closing'; /** The handout's address, shown as a QR code under 扫码获取讲话全文. */ url: string };
+
+/**
+ * Slides that carry `script`: the paragraphs of the speech said while the slide shows that
+ * are no proposal or context item (the opening, background, the words between asks), verbatim.
+ */
+export type Scripted = Extract<Slide, { script?: string[] }>;
 
 /** Lines a closing-summary slide holds before it needs a second slide. */
 const SUMMARY_LINES = 12;
@@ -45,16 +67,26 @@ export function deckSlides(book: Book, handoutUrl?: string): Slide[] {
     },
     { kind: 'overview', ...(book.meta.subtitle ? { heading: book.meta.subtitle } : {}), speeches },
   ];
+  const closings = new Map<number, string[]>();
   book.chapters.forEach((ch, i) => {
     const speech = speeches[i]!;
-    slides.push({ kind: 'speech', speech });
-    append(slides, chapterSlides(ch, speech));
+    const own = chapterSlides(ch, speech);
+    // The words after the last ask close the speech: they are said over its summary.
+    const last = own.at(-1) as Scripted | undefined;
+    if (ch.proposals.length > 0 && last && last.kind !== 'speech' && last.script?.length) {
+      closings.set(speech.n, last.script);
+      delete last.script;
+    }
+    append(slides, own);
   });
   const groups = book.chapters
     .map((ch, i) => ({ speech: speeches[i]!, proposals: ch.proposals }))
     .filter((g) => g.proposals.length > 0);
   const parts = packSummary(groups);
-  parts.forEach((part, i) => slides.push({ kind: 'summary', part: i + 1, groups: part }));
+  parts.forEach((part, i) => {
+    const said = part.flatMap((g) => (closings.has(g.speech.n) ? [{ speech: g.speech.n, script: closings.get(g.speech.n)! }] : []));
+    slides.push({ kind: 'summary', part: i + 1, groups: part, ...(said.length ? { closings: said } : {}) });
+  });
   if (handoutUrl) slides.push({ kind: 'closing', url: handoutUrl });
   return slides;
 }
@@ -72,7 +104,18 @@ function chapterSlides(ch: Chapter, speech: SpeechRef): Slide[] {
   // A paragraph may hold several proposals (第一，……第二，…… inside it): each gets its slide, in order.
   const byAnchor = new Map<string, Proposal[]>();
   for (const p of ch.proposals) byAnchor.set(p.anchor, [...(byAnchor.get(p.anchor) ?? []), p]);
-  const out: Slide[] = [];
+  const opening: Extract<Slide, { kind: 'speech' }> = { kind: 'speech', speech };
+  const out: Slide[] = [opening];
+  // The slide the speaker is on: paragraphs that are no proposal and no context item are said over it.
+  let current: Scripted = opening;
+  const say = (text: string) => {
+    if (text.trim() === '') return;
+    current.script = [...(current.script ?? []), text];
+  };
+  const push = (slide: Scripted) => {
+    out.push(slide);
+    current = slide;
+  };
   const tops = ch.parts.filter((part) => !byAnchor.has(part.id));
   const dividers = tops.length === ch.parts.length ? tops : [];
   let shown = 0;
@@ -81,7 +124,7 @@ function chapterSlides(ch: Chapter, speech: SpeechRef): Slide[] {
     for (; shown < until; shown++) {
       const d = dividers[shown]!;
       flush();
-      out.push({ kind: 'part', speech, part: { n: shown + 1, title: d.title, anchor: d.id } });
+      push({ kind: 'part', speech, part: { n: shown + 1, title: d.title, anchor: d.id } });
     }
   };
   let group: Para[] = [];
@@ -89,7 +132,7 @@ function chapterSlides(ch: Chapter, speech: SpeechRef): Slide[] {
   const flush = () => {
     if (group.length === 0) return;
     const heading = before ? leadIn(before.text) : undefined;
-    out.push({
+    push({
       kind: 'context',
       speech,
       ...(heading ? { heading } : {}),
@@ -98,16 +141,19 @@ function chapterSlides(ch: Chapter, speech: SpeechRef): Slide[] {
     });
     group = [];
   };
+  const proposalSlide = (proposal: Proposal, intro?: string) =>
+    push({ kind: 'proposal', speech, proposal, of: ch.proposals.length, ...(intro?.trim() ? { intro } : {}) });
   // A part that is itself the proposal has no paragraph of its own: its slide comes before its first paragraph.
   const ownParagraph = new Set(ch.paragraphs.map((p) => p.id));
-  let headed = ch.proposals.filter((pr) => !ownParagraph.has(pr.anchor));
+  const byHeading = ch.proposals.filter((pr) => !ownParagraph.has(pr.anchor));
+  let headed = byHeading;
   let last: Para | undefined;
   for (const p of ch.paragraphs) {
     if (p.path[0] !== undefined) divideUpTo(p.path[0]);
     const opened = headed.filter((pr) => p.path.includes(pr.anchor));
     if (opened.length) {
       flush();
-      for (const proposal of opened) out.push({ kind: 'proposal', speech, proposal, of: ch.proposals.length });
+      for (const proposal of opened) proposalSlide(proposal);
       headed = headed.filter((pr) => !opened.includes(pr));
     }
     if (p.role === 'context') {
@@ -115,15 +161,42 @@ function chapterSlides(ch: Chapter, speech: SpeechRef): Slide[] {
       group.push(p);
     } else {
       flush();
-      for (const proposal of byAnchor.get(p.id) ?? []) out.push({ kind: 'proposal', speech, proposal, of: ch.proposals.length });
+      const here = byAnchor.get(p.id) ?? [];
+      // A heading proposal's text is the paragraphs under its heading: they are said on its slide.
+      if (here.length === 0 && byHeading.some((pr) => p.path.includes(pr.anchor))) {
+        last = p;
+        continue;
+      }
+      // Each proposal is a span of its paragraph: the words before the first (a list's lead-in) go with it, the words between or after with the one before them.
+      let at = 0;
+      here.forEach((proposal, i) => {
+        const start = p.text.indexOf(proposal.text, at);
+        const from = start < 0 ? at : start;
+        const gap = p.text.slice(at, from);
+        if (i === 0) proposalSlide(proposal, gap);
+        else {
+          say(gap);
+          proposalSlide(proposal);
+        }
+        at = start < 0 ? at : from + proposal.text.length;
+      });
+      say(p.text.slice(at));
     }
     last = p;
   }
   flush();
   divideUpTo(undefined);
-  for (const proposal of headed) out.push({ kind: 'proposal', speech, proposal, of: ch.proposals.length });
-  // A divider with nothing under it (a part of background with no ask and no context block) is not shown.
-  return out.filter((s, i) => s.kind !== 'part' || (out[i + 1] !== undefined && out[i + 1]!.kind !== 'part'));
+  for (const proposal of headed) proposalSlide(proposal);
+  // A divider with nothing under it (a part of background with no ask and no context block) is
+  // not shown; what is said in that part goes with the slide before it.
+  const kept: Slide[] = [];
+  out.forEach((s, i) => {
+    if (s.kind === 'part' && (out[i + 1] === undefined || out[i + 1]!.kind === 'part')) {
+      const prev = kept.at(-1) as Scripted;
+      if (s.script?.length) prev.script = [...(prev.script ?? []), ...s.script];
+    } else kept.push(s);
+  });
+  return kept;
 }
 
 /** The sentence that introduces a context list (……这主要体现在4个方面：), without its colon. */

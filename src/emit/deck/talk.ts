@@ -1,6 +1,7 @@
 import type { Book, Proposal } from '../../model/book.js';
 import { keyPointScores, len, splitClauses } from '../../model/keypoints.js';
 import { DEFAULT_CHARS_PER_MINUTE, type TalkOptions } from '../../formats.js';
+import { firstSentence } from '../../model/proposals.js';
 import { deckSlides, type Slide } from './slides.js';
 
 /** A key point a fitted talk left out. */
@@ -42,7 +43,7 @@ export function planTalk(book: Book, opts: TalkOptions = { charsPerMinute: DEFAU
   const target = opts.minutes !== undefined ? Math.round(opts.minutes * 60) : undefined;
   const sum = (list: Slide[]) => list.reduce((n, s) => n + time(s), 0);
   if (target !== undefined && sum(slides) > target) {
-    slides = slides.map((s) => (s.kind === 'proposal' ? { ...s, said: said(s.proposal) } : s.kind === 'context' ? { ...s, said: s.items.map((it) => it.title) } : s));
+    slides = slides.map(shorten);
     const candidates = slides
       .flatMap((s, at) => (s.kind === 'proposal' ? keyPointScores(s.proposal).map((score, k) => ({ at, point: s.proposal.keyPoints[k]!, score })) : []))
       .sort((a, b) => a.score - b.score || b.at - a.at);
@@ -60,8 +61,29 @@ export function planTalk(book: Book, opts: TalkOptions = { charsPerMinute: DEFAU
   }
   const seconds = slides.map(time);
   const total = seconds.reduce((a, b) => a + b, 0);
-  slides = slides.map((s) => (s.kind === 'overview' ? { ...s, minutes: minutesOf(total) } : s));
   return { slides, seconds, total, ...(target !== undefined ? { target } : {}), dropped: dropped.sort((a, b) => a.speech - b.speech || a.ordinal - b.ordinal) };
+}
+
+/**
+ * A slide of a talk that is too long: a proposal says its lead and key-point sentences, a
+ * context slide its items, and every other paragraph (opening, background, closing, a list's
+ * lead-in) its first sentence, each verbatim.
+ */
+function shorten(s: Slide): Slide {
+  const first = (list?: string[]) => (list ? list.map(firstSentence) : undefined);
+  switch (s.kind) {
+    case 'proposal':
+      return { ...s, said: said(s.proposal), ...(s.intro ? { intro: firstSentence(s.intro) } : {}), ...(s.script ? { script: first(s.script)! } : {}) };
+    case 'context':
+      return { ...s, said: s.items.map((it) => it.title), ...(s.script ? { script: first(s.script)! } : {}) };
+    case 'speech':
+    case 'part':
+      return s.script ? { ...s, script: first(s.script)! } : s;
+    case 'summary':
+      return s.closings ? { ...s, closings: s.closings.map((c) => ({ ...c, script: first(c.script)! })) } : s;
+    default:
+      return s;
+  }
 }
 
 /** Whole minutes, as the overview slide and the build summary say it (at least 1). */
@@ -69,29 +91,27 @@ export function minutesOf(seconds: number): number {
   return Math.max(1, Math.round(seconds / 60));
 }
 
-/** The lines the build summary prints for a talk. */
+/** The lines the build summary prints for a talk: its length, and how it meets `deck.minutes` (what fitting cut, or how short it is). */
 export function talkSummary(talk: Talk): string[] {
   const lines = [`deck: ${talk.slides.length} slides, about ${minutesOf(talk.total)} min`];
   if (talk.target === undefined) return lines;
   const asked = `deck.minutes: ${talk.target / 60}`;
-  if (talk.dropped.length === 0 && !talk.slides.some((s) => s.kind === 'proposal' && s.said)) return [...lines, `${asked}: the talk fits as it is`];
+  if (talk.dropped.length === 0 && !talk.slides.some((s) => s.kind === 'proposal' && s.said)) {
+    const short = Math.round((talk.target - talk.total) / 60);
+    if (short >= 1) return [...lines, `deck: the talk is about ${minutesOf(talk.total)} min, ${short} min short of deck.minutes ${talk.target / 60}`];
+    return [...lines, `${asked}: the talk fits as it is`];
+  }
   if (talk.total > talk.target) lines.push(`${asked}: cannot fit with every proposal kept; one key point each leaves about ${minutesOf(talk.total)} min`);
-  else lines.push(`${asked}: fitted; the notes hold each proposal’s lead and key-point sentences`);
+  else lines.push(`${asked}: fitted; the notes hold each proposal’s lead and key-point sentences, and the first sentence of every other paragraph`);
   lines.push(`${asked}: dropped ${talk.dropped.length} key point${talk.dropped.length === 1 ? '' : 's'}${talk.dropped.length ? ':' : ''}`);
   for (const d of talk.dropped) lines.push(`  ${d.speech}.${d.ordinal} ${d.point}`);
   return lines;
 }
 
-/** What the speaker reads on a slide: its notes ('' for a slide without notes). */
+/** What the speaker reads on a slide: its notes, of every speech it shows ('' for a slide without notes). */
 export function spokenText(s: Slide): string {
-  switch (s.kind) {
-    case 'proposal':
-      return s.said ? s.said.join('') : s.proposal.text;
-    case 'context':
-      return (s.said ?? s.notes).join('');
-    default:
-      return '';
-  }
+  if (s.kind === 'summary') return (s.closings ?? []).flatMap((c) => c.script).join('');
+  return 'speech' in s ? scriptOf(s, s.speech.n).join('') : '';
 }
 
 /** The lead and the sentences that hold a key point, in reading order, each verbatim. */
@@ -109,4 +129,21 @@ function sentences(text: string): [number, number][] {
     parts.set(c.part, span ? [span[0], c.end] : [c.start, c.end]);
   }
   return [...parts.values()].map(([a, b]) => [a, /[。；！？!?;]/u.test(text[b] ?? '') ? b + 1 : b]);
+}
+
+/** The paragraphs (or spans) of speech `speech` that a slide's notes hold, in reading order: on an unfitted talk, the whole speech over its slides. */
+export function scriptOf(s: Slide, speech: number): string[] {
+  switch (s.kind) {
+    case 'speech':
+    case 'part':
+      return s.speech.n === speech ? (s.script ?? []) : [];
+    case 'context':
+      return s.speech.n === speech ? [...(s.said ?? s.notes), ...(s.script ?? [])] : [];
+    case 'proposal':
+      return s.speech.n === speech ? [...(s.intro ? [s.intro] : []), ...(s.said ?? [s.proposal.text]), ...(s.script ?? [])] : [];
+    case 'summary':
+      return s.closings?.find((c) => c.speech === speech)?.script ?? [];
+    default:
+      return [];
+  }
 }

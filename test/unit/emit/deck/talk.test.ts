@@ -5,7 +5,10 @@ import { parseSource } from '../../../../src/manuscript/parse.js';
 import { minutesOf, planTalk, spokenText, talkSummary } from '../../../../src/emit/deck/talk.js';
 import { renderDeck } from '../../../../src/emit/deck/render.js';
 import { keyPointScores, len } from '../../../../src/model/keypoints.js';
-import { MANUSCRIPT } from '../../../helpers.js';
+import path from 'node:path';
+import { MANUSCRIPT, ROOT } from '../../../helpers.js';
+
+const KEYNOTE = path.join(ROOT, 'test/fixtures/keypoints/keynote.md');
 
 const meta = { title: '标题', subtitle: '副标题', date: '2018-07-26', lang: 'zh-Hans' };
 const book = (text: string) => buildBook([parseSource({ path: 'm.md', text, notices: [] })], meta);
@@ -29,19 +32,39 @@ describe('planTalk', () => {
     expect(talkSummary(talk)).toEqual([`deck: ${talk.slides.length} slides, about ${minutesOf(talk.total)} min`]);
   });
 
-  it('puts data-timing on every slide and the length on the overview slide', async () => {
+  it('puts data-timing on every slide and the length in the speaker’s notes, never on a slide the audience sees', async () => {
     const b = await defaultBook();
     const talk = planTalk(b);
     const html = renderDeck(b, '{{slides}}', talk);
     expect([...html.matchAll(/<section data-timing="(\d+)"/g)].map((m) => Number(m[1]))).toEqual(talk.seconds);
-    expect(html).toContain(`<p class="length" data-kind="length">约${minutesOf(talk.total)}分钟</p>`);
+    const overview = html.split('<section').find((s) => s.includes('data-kind="overview"'))!;
+    expect(overview).not.toMatch(/约\d+分钟/u);
+    const frames = html.replace(/<aside class="notes">[\s\S]*?<\/aside>/gu, '');
+    expect(frames).not.toMatch(/约\d+分钟/u);
+    const title = html.split('<section').find((s) => s.includes('data-kind="title"'))!;
+    expect(title).toContain(`<aside class="notes"><p class="length" data-kind="length">约${minutesOf(talk.total)}分钟</p></aside>`);
+  });
+
+  it('times the whole speech: the keynote’s talk is its characters at 220 a minute, within 15 %', async () => {
+    const k = book(await readFile(KEYNOTE, 'utf8'));
+    const talk = planTalk(k, { charsPerMinute: 220 });
+    const chars = len(k.chapters[0]!.paragraphs.map((p) => p.text).join('').replace(/\s/gu, ''));
+    expect(chars).toBeGreaterThanOrEqual(2900);
+    expect(Math.abs(talk.total / 60 - chars / 220) / (chars / 220)).toBeLessThanOrEqual(0.15);
+  });
+
+  it('says by how much a talk is short of deck.minutes', async () => {
+    const k = book(await readFile(KEYNOTE, 'utf8'));
+    const talk = planTalk(k, { charsPerMinute: 220, minutes: 30 });
+    const m = minutesOf(talk.total);
+    expect(talkSummary(talk)).toEqual([`deck: ${talk.slides.length} slides, about ${m} min`, `deck: the talk is about ${m} min, ${30 - m} min short of deck.minutes 30`]);
   });
 
   it('fits deck.minutes: keeps every proposal, drops the lowest-scoring key points first, and says which', async () => {
     const b = await defaultBook();
     const full = planTalk(b);
-    const talk = planTalk(b, { charsPerMinute: 220, minutes: 8 });
-    expect(talk.total).toBeLessThanOrEqual(8 * 60);
+    const talk = planTalk(b, { charsPerMinute: 220, minutes: 10 });
+    expect(talk.total).toBeLessThanOrEqual(10 * 60);
     expect(talk.slides.map((s) => s.kind)).toEqual(full.slides.map((s) => s.kind));
     const before = full.slides.flatMap((s) => (s.kind === 'proposal' ? [s.proposal] : []));
     const after = talk.slides.flatMap((s) => (s.kind === 'proposal' ? [s] : []));
@@ -63,17 +86,19 @@ describe('planTalk', () => {
     const kept = after.filter((s) => s.proposal.keyPoints.length >= 2).flatMap((s) => s.proposal.keyPoints.map((k) => score(before.find((p) => p.anchor === s.proposal.anchor)!, k)));
     for (const k of kept) expect(k).toBeGreaterThanOrEqual(worstDropped);
     const lines = talkSummary(talk);
-    expect(lines[1]).toBe('deck.minutes: 8: fitted; the notes hold each proposal’s lead and key-point sentences');
+    expect(lines[1]).toBe('deck.minutes: 10: fitted; the notes hold each proposal’s lead and key-point sentences, and the first sentence of every other paragraph');
     expect(lines.slice(3)).toEqual(talk.dropped.map((d) => `  ${d.speech}.${d.ordinal} ${d.point}`));
   });
 
-  it('a talk that cannot fit says so, and a short one is left alone', async () => {
+  it('a talk that cannot fit says so, and one that fits is left alone', async () => {
     const b = await defaultBook();
     const tiny = planTalk(b, { charsPerMinute: 220, minutes: 1 });
     expect(tiny.total).toBeGreaterThan(60);
     expect(talkSummary(tiny)[1]).toMatch(/^deck\.minutes: 1: cannot fit with every proposal kept; one key point each leaves about \d+ min$/);
-    const roomy = planTalk(b, { charsPerMinute: 220, minutes: 120 });
+    // Within half a minute of deck.minutes is on time.
+    const full = Math.round(planTalk(b).total / 60 * 10 + 3) / 10;
+    const roomy = planTalk(b, { charsPerMinute: 220, minutes: full });
     expect(roomy.dropped).toEqual([]);
-    expect(talkSummary(roomy)[1]).toBe('deck.minutes: 120: the talk fits as it is');
+    expect(talkSummary(roomy)[1]).toBe(`deck.minutes: ${full}: the talk fits as it is`);
   });
 });
