@@ -62,7 +62,7 @@ describe.each([320, 412])('EPUB tables in Chromium at %i px', (width) => {
           at += (n as Text).data.length;
         }
         const point = (i: number, end: boolean) => {
-          const hit = nodes.findLast((x) => (end ? x.from < i : x.from <= i))!;
+          const hit = [...nodes].reverse().find((x) => (end ? x.from < i : x.from <= i))!;
           return [hit.node, i - hit.from] as const;
         };
         for (const w of words) {

@@ -8,6 +8,7 @@ import type { Location, PlacedWarning } from '../../message.js';
 import type { Chapter } from '../../model/book.js';
 import { ChapterNotes } from './footnotes.js';
 import { EPUB_SCHEMA } from './sanitize.js';
+import { wrapTable } from './table-cells.js';
 import { repairContentModel } from './content-model.js';
 import { markOwnIds, settleIds } from './own-ids.js';
 
@@ -134,6 +135,9 @@ export function chapterTree(chapter: Chapter, defs: Map<string, FootnoteDefiniti
       const el: Element = { type: 'element', tagName: 'p', properties, children };
       state.patch(node, el);
       return el;
+    },
+    table(state, node) {
+      return wrapTable(defaultHandlers.table(state, node));
     },
     containerDirective(state, node) {
       return { type: 'element', tagName: 'div', properties: { className: [node.name] }, children: state.all(node) as ElementContent[] };
