@@ -8,6 +8,7 @@ import { keepLastTwoHan, keepTypedSpaces, str } from './pandoc-text.js';
 import * as P from '../../tools/pandoc-ast.js';
 import type { Block, Inline, MetaValue, Pandoc } from '../../tools/pandoc-ast.js';
 import { zhDate } from '../../model/text.js';
+import { rightLines } from '../../model/right-lines.js';
 import { texEscape } from './tex.js';
 import { notePlace } from '../../errors.js';
 import { breakableStr, codeBlock } from './pandoc-code.js';
@@ -23,7 +24,7 @@ export function bookToPandoc(book: Book, apiVersion: number[], images: ReadonlyM
   for (const ch of book.sections) {
     const ids: Ids = new Map(ch.paragraphs.map((p) => [p.node, { id: p.id }] as const));
     for (const [heading, id] of ch.headingIds) ids.set(heading, { id });
-    const ctx: Ctx = { ids, notes, links, images, file: ch.location.file, chapter: ch.id, noted: new Map(), depth: { all: 0, bullet: 0, ordered: 0 }, ...(line ? { line } : {}) };
+    const ctx: Ctx = { ids, notes, links, images, file: ch.location.file, chapter: ch.id, noted: new Map(), depth: { all: 0, bullet: 0, ordered: 0 }, right: rightLines(ch), ...(line ? { line } : {}) };
     out.push(P.header(1, P.attr(ch.id), flow(ch.heading.children, ctx)));
     for (const pr of ch.proposals) {
       const p = ch.paragraphs.find((p) => p.id === pr.anchor);
@@ -85,6 +86,8 @@ interface Ctx {
   noted: Map<string, string>;
   /** LaTeX list environments (quote, itemize, enumerate) open around the current block. */
   depth: Depth;
+  /** Paragraphs set flush right: a :::right block, the signature lines closing front or back matter. */
+  right: ReadonlySet<Paragraph>;
   /** The line tables are set on; the book layout's A4 line when unset. */
   line?: TableLine;
 }
@@ -118,6 +121,11 @@ function block(node: RootContent, ctx: Ctx): Block[] {
       const ref = ctx.ids.get(node);
       // A heading-like line (a short paragraph all bold) stays with the text under it.
       const after = headingLike(node) ? [raw('\\par\\nopagebreak')] : [];
+      if (ctx.right.has(node)) {
+        // Flush right, no indent, in either layout; still a line of the grid.
+        const right = [raw('\\par\\begingroup\\raggedleft\\setlength{\\parindent}{0pt}'), ref ? P.div(P.attr(ref.id), [para]) : para, raw('\\par\\endgroup')];
+        return right;
+      }
       if (!ref) return [para, ...after];
       if (ref.bookmark !== undefined) {
         // A bookmark for every proposal, nested under its speech in the PDF outline.
