@@ -14,7 +14,7 @@ import { append } from '../append.js';
 export const UNTITLED = '（无标题）';
 
 /** Container directives bookdeck understands; any other name is an error. */
-const CONTAINERS = ['context', 'keypoints'] as const;
+const CONTAINERS = ['context', 'keypoints', 'right'] as const;
 
 /** What the book is built from besides the parsed files. */
 export interface BookInput {
@@ -179,6 +179,8 @@ function collectParagraphs(
     else if (node.type === 'containerDirective') {
       const name = checkContainer(node, file);
       if (name === 'context') collectParagraphs(node.children, file, 'context', (p, r) => visit(p, r, ids), overrides);
+      // A :::right block (a closing signature, a date) is set flush right; its paragraphs are the section's own.
+      if (name === 'right') collectParagraphs(node.children, file, role, (p, r) => visit(p, r, ids), overrides);
       if (name === 'keypoints') {
         const prev = nodes[i - 1];
         const at = { file, line: node.position?.start.line, column: node.position?.start.column };

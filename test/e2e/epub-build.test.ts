@@ -94,7 +94,7 @@ describe('a manuscript using every Markdown construct', () => {
     expect(s1).toContain('<ol start="3">');
     expect(s1).toContain('<input type="checkbox" checked="checked" disabled="disabled"/>');
     expect(s1).toMatch(/<blockquote>\s*<p>这是一段引文，用楷体排出。<\/p>\s*<blockquote>/);
-    expect(s1).toContain('<th class="align-right">2017年</th>');
+    expect(s1).toContain('<th class="align-right"><span class="nb">2017年</span></th>');
     expect(s1).toContain('<pre><code class="language-js">const 问候 = &apos;你好，世界&apos;;'.replace(/&apos;/g, "'"));
     expect(s1).toContain('<hr/>');
     expect(s1).toContain('<a href="https://www.people.com.cn/">人民网</a>');

@@ -1,3 +1,4 @@
+import { rightLines } from '../../model/right-lines.js';
 import { AlignmentType, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, type FileChild, type ParagraphChild } from 'docx';
 import type { List, PhrasingContent, RootContent, Table as MdTable } from 'mdast';
 import type { Chapter } from '../../model/book.js';
@@ -8,6 +9,8 @@ import type { Look } from './look.js';
 /** What turning a section into paragraphs needs: the look, the run context and whether the title starts a page. */
 export interface BlockContext extends RunContext {
   look: Look;
+  /** Paragraphs set flush right ({@link rightLines}). */
+  right?: ReadonlySet<unknown>;
 }
 
 /**
@@ -15,7 +18,8 @@ export interface BlockContext extends RunContext {
  * new page unless it is the first), byline lines centred, headings in the look's heading
  * styles, the body in the body style, and the closing （摘自……） line. Every character kept.
  */
-export function sectionBlocks(ch: Chapter, ctx: BlockContext, first: boolean): FileChild[] {
+export function sectionBlocks(ch: Chapter, base: BlockContext, first: boolean): FileChild[] {
+  const ctx: BlockContext = { ...base, right: rightLines(ch) };
   const { look } = ctx;
   const out: FileChild[] = [new Paragraph({ style: look.title, pageBreakBefore: !first, children: inlineRuns(ch.heading.children, styled(ctx, look.title)) })];
   const byline = new Set(ch.kind === 'speech' && look.byline ? speechByline(ch).map((b) => b.para.node) : []);
@@ -75,6 +79,7 @@ function block(node: RootContent, ctx: BlockContext, quote: number): FileChild[]
           return only.alt ? [pic, new Paragraph({ style: look.caption, children: textRuns(only.alt, styled(ctx, look.caption).faces) })] : [pic];
         }
       }
+      if (ctx.right?.has(node)) return [new Paragraph({ style: look.para, alignment: AlignmentType.RIGHT, indent: { firstLine: 0, firstLineChars: 0 }, children: inlineRuns(node.children, ctx) })];
       return [new Paragraph({ style: look.para, ...(indent ? { indent } : {}), children: inlineRuns(node.children, ctx) })];
     }
     case 'heading': {

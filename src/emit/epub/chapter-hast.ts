@@ -8,6 +8,8 @@ import type { Location, PlacedWarning } from '../../message.js';
 import type { Chapter } from '../../model/book.js';
 import { ChapterNotes } from './footnotes.js';
 import { EPUB_SCHEMA } from './sanitize.js';
+import { wrapTable } from './table-cells.js';
+import { rightLines } from '../../model/right-lines.js';
 import { repairContentModel } from './content-model.js';
 import { markOwnIds, settleIds } from './own-ids.js';
 import { append } from '../../append.js';
@@ -79,6 +81,7 @@ export function chapterTree(chapter: Chapter, defs: Map<string, FootnoteDefiniti
   const attribution = chapter.attribution?.node;
   if (chapter.attribution) ids.set(chapter.attribution.node, chapter.attribution.id);
   const notes = new ChapterNotes(chapter.id, defs);
+  const right = rightLines(chapter);
   let headings = 0;
 
   const handlers: Handlers = {
@@ -107,6 +110,7 @@ export function chapterTree(chapter: Chapter, defs: Map<string, FootnoteDefiniti
       const children = state.all(node) as ElementContent[];
       const className: string[] = [];
       if (node === attribution) className.push('attribution');
+      if (right.has(node)) className.push('right');
       if (id && proposals.has(id)) {
         className.push('proposal');
         const lead = children.find((c) => !(c.type === 'text' && c.value.trim() === ''));
@@ -135,6 +139,9 @@ export function chapterTree(chapter: Chapter, defs: Map<string, FootnoteDefiniti
       const el: Element = { type: 'element', tagName: 'p', properties, children };
       state.patch(node, el);
       return el;
+    },
+    table(state, node) {
+      return wrapTable(defaultHandlers.table(state, node));
     },
     containerDirective(state, node) {
       return { type: 'element', tagName: 'div', properties: { className: [node.name] }, children: state.all(node) as ElementContent[] };

@@ -18,6 +18,7 @@ import { printImages } from './print-images.js';
 import { texImages } from './images.js';
 import { bookToPandoc } from './pandoc-ast.js';
 import { paperLayout } from './paper.js';
+import { bookTableLine, gongwenTableLine } from './table-widths.js';
 import { numberedCopies } from './copies.js';
 import { texEscape } from './tex.js';
 import { balanceLines } from '../../model/lines.js';
@@ -56,7 +57,7 @@ export const emitPdf: Emitter = async (book, ctx) => {
           // listeners per signal (MaxListenersExceededWarning). AbortSignal.any adds no listener.
           const signal = ctx.signal ? AbortSignal.any([ctx.signal]) : undefined;
           ctx.progress(`pandoc → LaTeX (${label})`);
-          const ast = bookToPandoc(doc.book, apiVersion, images.names);
+          const ast = bookToPandoc(doc.book, apiVersion, images.names, gongwen ? gongwenTableLine(variant) : bookTableLine(variant));
           if (gongwen) ast.blocks = gongwenBlocks(doc.book, ast.blocks);
           const variables = {
             ...(gongwen ? gongwen.variables(variant) : {}),

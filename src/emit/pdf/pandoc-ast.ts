@@ -1,12 +1,14 @@
-import type { Definition, FootnoteDefinition, Image, PhrasingContent, RootContent } from 'mdast';
+import type { Definition, FootnoteDefinition, Image, Paragraph, PhrasingContent, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
 import type { Book } from '../../model/book.js';
 import { footnoteDefinitions, linkDefinitions } from '../../model/footnotes.js';
-import { table } from './pandoc-table.js';
+import { table, tableLeadLines, type TableLine } from './pandoc-table.js';
 import { htmlText } from '../../manuscript/html-text.js';
 import { keepLastTwoHan, keepTypedSpaces, str } from './pandoc-text.js';
 import * as P from '../../tools/pandoc-ast.js';
 import type { Block, Inline, MetaValue, Pandoc } from '../../tools/pandoc-ast.js';
 import { zhDate } from '../../model/text.js';
+import { rightLines } from '../../model/right-lines.js';
 import { texEscape } from './tex.js';
 import { notePlace } from '../../errors.js';
 import { breakableStr, codeBlock } from './pandoc-code.js';
@@ -16,14 +18,14 @@ import { append } from '../../append.js';
  * Book → pandoc JSON AST. Text always becomes `Str`, so pandoc escapes TeX specials and
  * raw TeX in a manuscript prints as text instead of reaching xelatex.
  */
-export function bookToPandoc(book: Book, apiVersion: number[], images: ReadonlyMap<Image, string> = new Map()): Pandoc {
+export function bookToPandoc(book: Book, apiVersion: number[], images: ReadonlyMap<Image, string> = new Map(), line?: TableLine): Pandoc {
   const out: Block[] = [];
   const notes = footnoteDefinitions(book);
   const links = linkDefinitions(book);
   for (const ch of book.sections) {
     const ids: Ids = new Map(ch.paragraphs.map((p) => [p.node, { id: p.id }] as const));
     for (const [heading, id] of ch.headingIds) ids.set(heading, { id });
-    const ctx: Ctx = { ids, notes, links, images, file: ch.location.file, chapter: ch.id, noted: new Map(), depth: { all: 0, bullet: 0, ordered: 0 } };
+    const ctx: Ctx = { ids, notes, links, images, file: ch.location.file, chapter: ch.id, noted: new Map(), depth: { all: 0, bullet: 0, ordered: 0 }, right: rightLines(ch), ...(line ? { line } : {}) };
     out.push(P.header(1, P.attr(ch.id), flow(ch.heading.children, ctx)));
     for (const pr of ch.proposals) {
       const p = ch.paragraphs.find((p) => p.id === pr.anchor);
@@ -50,6 +52,12 @@ export function bookToPandoc(book: Book, apiVersion: number[], images: ReadonlyM
   if (m.description) meta.description = metaStr(m.description);
   if (m.keywords) meta.keywords = P.metaList(m.keywords.map(metaStr));
   return P.pandocDoc(apiVersion, out, meta);
+}
+
+/** A paragraph that reads as a heading: all of it bold, at most 30 characters. */
+function headingLike(node: Paragraph): boolean {
+  const only = node.children.length === 1 ? node.children[0] : undefined;
+  return only?.type === 'strong' && [...toString(only).trim()].length <= 30;
 }
 
 function raw(tex: string): Block {
@@ -79,6 +87,10 @@ interface Ctx {
   noted: Map<string, string>;
   /** LaTeX list environments (quote, itemize, enumerate) open around the current block. */
   depth: Depth;
+  /** Paragraphs set flush right: a :::right block, the signature lines closing front or back matter. */
+  right: ReadonlySet<Paragraph>;
+  /** The line tables are set on; the book layout's A4 line when unset. */
+  line?: TableLine;
 }
 
 /** Open list environments: LaTeX allows six in all, four of each kind of list. */
@@ -91,7 +103,12 @@ interface Depth {
 const MAX_DEPTH: Depth = { all: 6, bullet: 4, ordered: 4 };
 
 function blocks(nodes: readonly RootContent[], ctx: Ctx): Block[] {
-  return nodes.flatMap((n) => block(n, ctx));
+  return nodes.flatMap((n, i) => {
+    const next = nodes[i + 1];
+    // A heading (or a heading-like line) over a table goes to the next page with it when the table's head and first rows would not fit.
+    const keep = next?.type === 'table' && (n.type === 'heading' || (n.type === 'paragraph' && headingLike(n)));
+    return keep ? [raw(`\\tablekeep{${tableLeadLines(next, ctx.line)}}`), ...block(n, ctx)] : block(n, ctx);
+  });
 }
 
 function block(node: RootContent, ctx: Ctx): Block[] {
@@ -103,13 +120,20 @@ function block(node: RootContent, ctx: Ctx): Block[] {
       if (only?.type === 'image' && ctx.images.has(only)) return [P.para([image(only, ctx, true)])];
       const para = P.para(keepLastTwoHan(flow(node.children, ctx)));
       const ref = ctx.ids.get(node);
-      if (!ref) return [para];
+      // A heading-like line (a short paragraph all bold) stays with the text under it.
+      const after = headingLike(node) ? [raw('\\par\\nopagebreak')] : [];
+      if (ctx.right.has(node)) {
+        // Flush right, no indent, in either layout; still a line of the grid.
+        const right = [raw('\\par\\begingroup\\raggedleft\\setlength{\\parindent}{0pt}'), ref ? P.div(P.attr(ref.id), [para]) : para, raw('\\par\\endgroup')];
+        return right;
+      }
+      if (!ref) return [para, ...after];
       if (ref.bookmark !== undefined) {
         // A bookmark for every proposal, nested under its speech in the PDF outline.
         const mark = `\\proposalmark${ref.level && ref.level > 1 ? `[${ref.level}]` : ''}{${texEscape(ref.bookmark)}}{${ref.id}}`;
         para.c = [P.rawInline('latex', mark), ...para.c];
       }
-      return [P.div(P.attr(ref.id), [para])];
+      return [P.div(P.attr(ref.id), [para]), ...after];
     }
     case 'heading':
       return [P.header(node.depth, P.attr(ctx.ids.get(node)?.id ?? ''), flow(node.children, ctx))];
@@ -156,7 +180,7 @@ function block(node: RootContent, ctx: Ctx): Block[] {
     case 'containerDirective':
       return [P.div(P.attr('', [node.name]), blocks(node.children as RootContent[], ctx))];
     case 'table':
-      return [table(node, (cell) => flow(cell, ctx))];
+      return table(node, (cell) => flow(cell, ctx), ctx.line);
     default:
       // Footnote definitions print where they are referenced; link definitions print nothing.
       return [];

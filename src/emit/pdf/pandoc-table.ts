@@ -1,48 +1,76 @@
 import type { PhrasingContent, Table, TableRow } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { cell, colSpec, plain, row, table as tableNode, type Block, type Inline } from '../../tools/pandoc-ast.js';
+import { cell, colSpec, plain, rawBlock, rawInline, row, table as tableNode, type Block, type Inline } from '../../tools/pandoc-ast.js';
+import { cellPieces, emWidth } from '../cell-words.js';
+import { columnPlan, type TableLine } from './table-widths.js';
+
+export type { TableLine };
 
 const ALIGN = { left: 'AlignLeft', right: 'AlignRight', center: 'AlignCenter' } as const;
 
-/** A GFM table → pandoc's Table (pandoc-types ≥ 1.21): the first row is the head. */
-export function table(node: Table, content: (cell: PhrasingContent[]) => Inline[]): Block {
+/** The line of the book layout's A4 page (38 characters of 小四, \tabcolsep 6 pt = ½ em), when no other is given. */
+const BOOK_A4: TableLine = { chars: 38, sep: 0.5 };
+
+/**
+ * A GFM table → pandoc's Table (pandoc-types ≥ 1.21): the first row is the head, which
+ * longtable repeats on each page. Columns are sized from their content ({@link columnPlan});
+ * short words and figures with their unit never break; no page break after the first
+ * body row or before the last, so a break never leaves one row alone on a page.
+ */
+export function table(node: Table, content: (cell: PhrasingContent[]) => Inline[], line: TableLine = BOOK_A4): Block[] {
   const width = node.children.reduce((w, r) => Math.max(w, r.children.length), 0);
-  const widths = columnWidths(node, width);
-  const cols = Array.from({ length: width }, (_, i) => colSpec((node.align?.[i] && ALIGN[node.align[i]!]) || 'AlignDefault', widths?.[i]));
-  const toRow = (r: TableRow) =>
+  const plan = columnPlan(
+    node.children.map((r) => r.children.map((c) => toString(c))),
+    line,
+  );
+  const cols = Array.from({ length: width }, (_, i) => colSpec((node.align?.[i] && ALIGN[node.align[i]!]) || 'AlignDefault', plan.widths?.[i]));
+  const [head, ...body] = node.children;
+  const toRow = (r: TableRow, keepWithPrevious: boolean) =>
     row(
       Array.from({ length: width }, (_, i) => {
         const c = r.children[i];
-        return cell(c ? [plain(content(c.children))] : []);
+        const inlines = c ? keepWords(content(c.children)) : [];
+        // longtable's \nopagebreak is a \noalign: it must open the row, so it leads the row's first cell.
+        if (i === 0 && keepWithPrevious) inlines.unshift(rawInline('latex', '\\nopagebreak'));
+        return cell(inlines.length || c ? [plain(inlines)] : []);
       }),
     );
-  const [head, ...body] = node.children;
-  return tableNode(cols, head ? [toRow(head)] : [], body.map(toRow));
+  const rows = body.map((r, i) => toRow(r, i === 0 || i === 1 || (i === body.length - 1 && i > 0)));
+  const t = tableNode(cols, head ? [toRow(head, false)] : [], rows);
+  return plan.small ? [rawBlock('latex', '\\begingroup\\tablesmall'), t, rawBlock('latex', '\\endgroup')] : [t];
 }
-
-/** A table this wide (in Latin characters, a Han counting two) no longer fits on one line per row. */
-const WRAP_AT = 60;
 
 /**
- * Column widths as fractions of the line when the table's longest row would not fit:
- * pandoc then sets wrapping `p{}` columns instead of `l` columns that run off the page.
- * Undefined when it fits, so a narrow table keeps its natural widths.
+ * Each short word and figure of a cell in a box of its own, with a break point between
+ * pieces where a line may break (never before a closing mark or after an opening one).
  */
-function columnWidths(node: Table, width: number): number[] | undefined {
-  const longest = Array.from({ length: width }, (_, i) =>
-    Math.max(4, ...node.children.map((r) => (r.children[i] ? textWidth(toString(r.children[i]!)) : 0))),
-  );
-  const total = longest.reduce((a, b) => a + b, 0);
-  if (total <= WRAP_AT) return undefined;
-  // A column gets its share of the line, but never less than an even split's third.
-  const floor = 1 / (3 * width);
-  const shares = longest.map((l) => Math.max(floor, l / total));
-  const sum = shares.reduce((a, b) => a + b, 0);
-  return shares.map((s) => s / sum);
+function keepWords(inlines: Inline[]): Inline[] {
+  return inlines.flatMap((il): Inline[] => {
+    if (il.t !== 'Str') return [il];
+    const pieces = cellPieces(il.c);
+    if (!pieces.some((p) => p.keep)) return [il];
+    const out: Inline[] = [];
+    pieces.forEach((p, i) => {
+      const prev = pieces[i - 1];
+      if (prev && (p.keep || prev.keep) && /^[\p{L}\p{N}]/u.test(p.text) && !/[（《“‘([]$/u.test(prev.text)) out.push(rawInline('latex', '\\hspace{0pt}'));
+      if (p.keep) out.push(rawInline('latex', '\\mbox{'), { t: 'Str', c: p.text }, rawInline('latex', '}'));
+      else out.push({ t: 'Str', c: p.text });
+    });
+    return out;
+  });
 }
 
-function textWidth(text: string): number {
-  let n = 0;
-  for (const ch of text) n += /[\u1100-\uffff]/u.test(ch) ? 2 : 1;
-  return n;
+/**
+ * Lines of body type the head and the first two rows of a table take, about, and one for
+ * a heading above it: what must be left on a page for the heading to stay with the table.
+ */
+export function tableLeadLines(node: Table, line: TableLine = BOOK_A4): number {
+  const cells = node.children.map((r) => r.children.map((c) => toString(c)));
+  const plan = columnPlan(cells, line);
+  const scale = plan.small && line.smaller ? line.smaller : 1;
+  const avail = line.chars * scale - 2 * line.sep * scale * cells[0]!.length;
+  const rowLines = (r: string[]) =>
+    Math.max(1, ...r.map((t, i) => (plan.widths?.[i] ? Math.ceil(emWidth(t) / (plan.widths[i]! * avail)) : 1)));
+  const lines = cells.slice(0, 3).reduce((n, r) => n + rowLines(r), 0);
+  return 1 + Math.ceil(lines / scale) + 1;
 }

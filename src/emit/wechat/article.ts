@@ -87,7 +87,7 @@ export function wechatArticle(section: Element, parts: ArticleParts): ArticleTre
 }
 
 /** Classes the stylesheet knows (the EPUB's own semantic ones). */
-const KEPT_CLASSES = new Set(['attribution', 'proposal', 'lead', 'figure', 'align-left', 'align-center', 'align-right', 'align-justify', 'context']);
+const KEPT_CLASSES = new Set(['attribution', 'right', 'proposal', 'lead', 'figure', 'align-left', 'align-center', 'align-right', 'align-justify', 'context']);
 
 /**
  * A list of any depth as paragraphs: each item's text behind its marker (`1. `, `• `, or the
