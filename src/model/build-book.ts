@@ -60,7 +60,7 @@ export function buildBook(files: ParsedFile[], input: BookInput | BookMeta): Boo
       if (node.type === 'yaml') continue;
       if (node.type === 'heading' && node.depth === 1 && current?.kind === 'speech' && attachmentHeading(node)) {
         // `# 附件1 标题` after a speech is that speech's attachment, not a section of its own.
-        (current.attachments ??= []).push({ heading: node, file: file.path, body: [] });
+        current.attachments = [...(current.attachments ?? []), { heading: node, file: file.path, body: [] }];
       } else if (node.type === 'heading' && node.depth === 1) {
         open(node, takeHeadingClasses(node), file.path);
       } else if (current) {

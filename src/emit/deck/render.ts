@@ -67,6 +67,7 @@ function renderSlide(s: Slide): string {
       return section('speech', attrs({ speech: s.speech.n, anchor: s.speech.anchor, state: 'on-accent' }), [
         `<p class="num">${s.speech.n}</p>`,
         `<h2 class="${sizeClass(s.speech.title)}">${e(s.speech.title)}</h2>`,
+        s.speech.byline ? `<div class="speech-byline">${s.speech.byline.map((l) => `<p class="byline">${e(l)}</p>`).join('')}</div>` : '',
         s.speech.attribution ? `<p class="attribution">${e(s.speech.attribution)}</p>` : '',
       ]);
     case 'part':

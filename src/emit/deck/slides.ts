@@ -8,6 +8,8 @@ export interface SpeechRef {
   n: number;
   title: string;
   attribution?: string;
+  /** The byline lines under the title as written (subtitle, speakers, date), or the 题注 line from the speech's metadata. */
+  byline?: string[];
   anchor: string;
 }
 
@@ -59,7 +61,8 @@ export function deckSlides(book: Book, handoutUrl?: string): Slide[] {
 }
 
 function speechRef(ch: Chapter): SpeechRef {
-  return { n: ch.index + 1, title: ch.title, anchor: ch.id, ...(ch.attribution ? { attribution: ch.attribution.text } : {}) };
+  const byline = ch.byline ? (ch.byline.caption ? [ch.byline.caption] : ch.byline.lines.map((l) => l.para.text.trim())) : [];
+  return { n: ch.index + 1, title: ch.title, anchor: ch.id, ...(ch.attribution ? { attribution: ch.attribution.text } : {}), ...(byline.length ? { byline } : {}) };
 }
 
 /**
