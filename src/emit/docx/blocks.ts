@@ -20,6 +20,11 @@ export function sectionBlocks(ch: Chapter, ctx: BlockContext, first: boolean): F
   const out: FileChild[] = [new Paragraph({ style: look.title, pageBreakBefore: !first, children: inlineRuns(ch.heading.children, styled(ctx, look.title)) })];
   const byline = new Set(ch.kind === 'speech' && look.byline ? speechByline(ch).map((b) => b.para.node) : []);
   let bylineDone = byline.size === 0;
+  // A 题注 line from the speech's metadata when it has no byline lines of its own.
+  if (ch.byline?.caption) {
+    out.push(new Paragraph({ style: look.caption, children: inlineRuns([{ type: 'text', value: ch.byline.caption }], styled(ctx, look.caption)) }));
+    bylineDone = false;
+  }
   for (const node of ch.body) {
     if (byline.has(node as never)) {
       out.push(new Paragraph({ style: look.byline, children: inlineRuns((node as { children: PhrasingContent[] }).children, styled(ctx, look.byline)) }));
