@@ -53,6 +53,7 @@ function renderSlide(s: Slide): string {
       return section('title', '', [
         `<h1 class="${sizeClass(s.title)}">${e(s.title)}</h1>`,
         s.subtitle ? `<p class="subtitle">${e(s.subtitle)}</p>` : '',
+        s.byline ? `<div class="speech-byline">${s.byline.map((l) => `<p class="byline">${e(l)}</p>`).join('')}</div>` : '',
         `<p class="byline">${s.author ? `<span class="author">${e(s.author)}</span>` : ''}${s.date ? `<time data-kind="date" datetime="${e(s.date)}">${e(zhDate(s.date))}</time>` : ''}</p>`,
       ]);
     case 'overview':

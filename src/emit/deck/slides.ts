@@ -15,7 +15,7 @@ export interface SpeechRef {
 
 /** A slide of the deck, before it becomes HTML. Every string is the manuscript's own. */
 export type Slide =
-  | { kind: 'title'; title: string; subtitle?: string; author?: string; date?: string }
+  | { kind: 'title'; title: string; subtitle?: string; author?: string; date?: string; /** A deck of one speech: that speech's byline. */ byline?: string[] }
   | { kind: 'overview'; heading?: string; speeches: SpeechRef[]; /** The talk's length, once it is timed. */ minutes?: number }
   | { kind: 'speech'; speech: SpeechRef }
   | { kind: 'part'; speech: SpeechRef; part: { n: number; title: string; anchor: string } }
@@ -43,6 +43,7 @@ export function deckSlides(book: Book, handoutUrl?: string): Slide[] {
       ...(book.meta.subtitle ? { subtitle: book.meta.subtitle } : {}),
       ...(typeof book.meta.author === 'string' && book.meta.author ? { author: book.meta.author } : {}),
       ...(book.meta.date ? { date: book.meta.date } : {}),
+      ...(speeches.length === 1 && speeches[0]!.byline ? { byline: speeches[0]!.byline } : {}),
     },
     { kind: 'overview', ...(book.meta.subtitle ? { heading: book.meta.subtitle } : {}), speeches },
   ];

@@ -8,6 +8,7 @@ import { chapterTree } from '../../../src/emit/epub/chapter-hast.js';
 import { docxBytes } from '../../../src/emit/docx/index.js';
 import { GONGWEN } from '../../../src/emit/docx/look.js';
 import { deckSlides } from '../../../src/emit/deck/slides.js';
+import { renderDeck } from '../../../src/emit/deck/render.js';
 
 const meta = { title: '文集', date: '2020-01-15', lang: 'zh-Hans' };
 /** A folder speech: its file's front matter gives speaker and date, its text no byline lines. */
@@ -38,5 +39,12 @@ describe('the 题注 line of a speech with metadata and no byline lines', () => 
     expect(xml).toMatch(/<w:pStyle w:val="GongwenCaption"\/>.*鲁迅（1930年3月2日）/su);
     const slide = deckSlides(book()).find((s) => s.kind === 'speech');
     expect(slide?.kind === 'speech' && slide.speech.byline).toEqual(['鲁迅（1930年3月2日）']);
+  });
+
+  it('a deck of one speech carries its byline on the title slide too, centred', () => {
+    const title = deckSlides(book())[0]!;
+    expect(title.kind === 'title' && title.byline).toEqual(['鲁迅（1930年3月2日）']);
+    const html = renderDeck(book(), '<html>{{slides}}</html>');
+    expect(html).toMatch(/<section [^>]*class="title"[^]*?<div class="speech-byline"><p class="byline">鲁迅（1930年3月2日）<\/p><\/div>/u);
   });
 });
