@@ -5,7 +5,7 @@ import type { TextRun } from './coverage.js';
 /**
  * Every piece of text a reader sees, from the manuscript's syntax tree, each with the
  * file:line:column where it starts: front matter strings, speech titles, body text,
- * code, footnotes and attributions. Pure.
+ * code, footnotes, attributions, the 题注 line and attachments. Pure.
  */
 export function bookTextRuns(book: Book): TextRun[] {
   const front = { file: book.files[0] ?? book.root };
@@ -26,6 +26,11 @@ export function bookTextRuns(book: Book): TextRun[] {
     visit(chapter.heading);
     for (const block of chapter.body) visit(block);
     if (chapter.attribution) visit(chapter.attribution.node);
+    if (chapter.byline?.caption) runs.push({ text: chapter.byline.caption, location: chapter.location });
+    for (const att of chapter.attachments ?? []) {
+      visit(att.heading);
+      for (const block of att.body) visit(block);
+    }
   }
   return runs;
 }

@@ -5,6 +5,7 @@ import type { Location } from '../message.js';
 
 export type { BookMeta };
 
+
 /** A paragraph of the book with a stable id and its plain text. */
 export interface Para {
   /** Stable anchor, e.g. `s2-p7`: speech 2, paragraph 7. */
@@ -52,6 +53,46 @@ export interface Part {
   heading: Heading;
   children: Part[];
   location: Location;
+}
+
+/** A line under a speech's title: the subtitle (——在……上的讲话), a speaker (职务　姓名) or the date (（2024年4月18日）). */
+export interface BylineLine {
+  para: Para;
+  kind: 'subtitle' | 'speaker' | 'date';
+}
+
+/** What stands under a speech's title: its byline lines as written, or a 题注 line made from its metadata. */
+export interface Byline {
+  /** The byline lines in the order written; they are not body paragraphs. */
+  lines: BylineLine[];
+  /** `speaker（date）` from the speech's metadata, when it has a speaker or a date and no byline lines. */
+  caption?: string;
+}
+
+/** An attachment of a speech (`# 附件1 标题` after it): printed after the speech from a new page and in its handout; never a speech of its own. */
+export interface Attachment {
+  /** Stable anchor, e.g. `s1-att1`. */
+  id: string;
+  /** The label as written: `附件1`, `附件`. */
+  label: string;
+  /** The title after the label, or '' when the heading is the label alone. */
+  title: string;
+  heading: Heading;
+  /** mdast blocks up to the next H1. */
+  body: RootContent[];
+  /** Its paragraphs (`s1-att1-p1`…): never proposals. */
+  paragraphs: Para[];
+  location: Location;
+}
+
+/** The 附件说明 at the end of a speech's text (`附件：1．标题` and the next numbered lines): one item per attachment. */
+export interface AttachmentNote {
+  /** The paragraphs it is written in; they stay in `body`, not in `paragraphs`. */
+  nodes: Paragraph[];
+  /** `附件：` as written. */
+  lead: string;
+  /** Each title with its number as written (`1．`), or '' for a single unnumbered one. */
+  items: { number: string; title: string }[];
 }
 
 /** Who gave a speech, when, where and from what source: its file's front matter (`speaker`, `date`, `occasion`, `source`). */
@@ -102,8 +143,14 @@ export interface Chapter {
   /** Empty for front and back matter: only speeches have proposals. */
   proposals: Proposal[];
   location: Location;
-  /** Speaker, date, occasion and source, when its file's front matter gives them. */
+  /** Speaker, date, occasion and source: its file's front matter, over what its byline says. */
   meta?: SpeechMeta;
+  /** The speech's byline lines (still in `body`, not in `paragraphs`), or its 题注 line from `meta`. */
+  byline?: Byline;
+  /** The 附件说明 that closes the speech's text, if any. */
+  attachmentNote?: AttachmentNote;
+  /** The speech's attachments, in order. */
+  attachments?: Attachment[];
 }
 
 /** The whole book: pure data, built once from the parse, read by every emitter. */

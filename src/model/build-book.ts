@@ -3,12 +3,14 @@ import type { ContainerDirective } from 'mdast-util-directive';
 import { BookdeckError } from '../errors.js';
 import type { BookMeta } from '../config/schema.js';
 import type { Location } from '../message.js';
-import { manuscriptRoot, type Book, type Chapter, type FileSpeech, type Para, type ParsedFile, type Part, type SectionKind, type SpeechMeta } from './book.js';
+import { manuscriptRoot, type Book, type Chapter, type FileSpeech, type Para, type ParsedFile, type Part, type SectionKind, type SpeechMeta, type Byline, type Attachment } from './book.js';
 import { extractProposals, type KeyPointOverride } from './proposals.js';
 import { ATTRIBUTION, plainText } from './text.js';
 import { flattenParts, sectionOutline } from './outline.js';
 import { SECTION_PREFIX, sectionKind, takeHeadingClasses } from './sections.js';
 import { append } from '../append.js';
+import { bylineMeta, findByline, metaCaption } from './byline.js';
+import { attachmentHeading, findAttachmentNote } from './attachments.js';
 
 /** The title of a speech whose H1 has no text, in the contents, the nav and the deck. */
 export const UNTITLED = '（无标题）';
@@ -38,7 +40,8 @@ export const DEFAULT_FRONT_TITLE = '前言';
  */
 export function buildBook(files: ParsedFile[], input: BookInput | BookMeta): Book {
   const { meta, frontTitle, speeches: own } = 'meta' in input ? input : { meta: input, frontTitle: undefined, speeches: undefined };
-  type Pending = { heading?: Heading; file: string; body: RootContent[]; kind: SectionKind; at?: Location; meta?: SpeechMeta };
+  type PendingAttachment = { heading: Heading; file: string; body: RootContent[] };
+  type Pending = { heading?: Heading; file: string; body: RootContent[]; kind: SectionKind; at?: Location; meta?: SpeechMeta; attachments?: PendingAttachment[] };
   const sections: Pending[] = [];
   let current: Pending | undefined;
   let speeches = 0;
@@ -56,10 +59,13 @@ export function buildBook(files: ParsedFile[], input: BookInput | BookMeta): Boo
     if (said?.title) open(syntheticHeading(said.title), [], file.path, said.location);
     for (const node of file.tree.children) {
       if (node.type === 'yaml') continue;
-      if (node.type === 'heading' && node.depth === 1) {
+      if (node.type === 'heading' && node.depth === 1 && current?.kind === 'speech' && attachmentHeading(node)) {
+        // `# 附件1 标题` after a speech is that speech's attachment, not a section of its own.
+        current.attachments = [...(current.attachments ?? []), { heading: node, file: file.path, body: [] }];
+      } else if (node.type === 'heading' && node.depth === 1) {
         open(node, takeHeadingClasses(node), file.path);
       } else if (current) {
-        current.body.push(node);
+        (current.attachments?.at(-1)?.body ?? current.body).push(node);
       } else if (!isBlankNode(node)) {
         current = { file: file.path, body: [node], kind: 'front' };
         sections.push(current);
@@ -83,7 +89,10 @@ export function buildBook(files: ParsedFile[], input: BookInput | BookMeta): Boo
     });
   }
   const count: Record<SectionKind, number> = { front: 0, speech: 0, back: 0 };
-  const built = sections.map((s) => makeChapter(s.kind, count[s.kind]++, s.heading!, s.file, s.body, s.at, s.meta));
+  const built = sections.map((s) => {
+    const ch = makeChapter(s.kind, count[s.kind]++, s.heading!, s.file, s.body, s.at, s.meta);
+    return s.attachments ? { ...ch, attachments: s.attachments.map((a, i) => makeAttachment(`${ch.id}-att${i + 1}`, a.heading, a.file, a.body)) } : ch;
+  });
   return {
     meta,
     chapters: built.filter((c) => c.kind === 'speech'),
@@ -128,11 +137,19 @@ function makeChapter(kind: SectionKind, index: number, heading: Heading, file: s
   }
   append(body, definitions);
   const outline = sectionOutline(id, file, body);
+  // The byline and the 附件说明 stay in the body, where they are printed, but are not the speech's paragraphs.
+  let by = 0;
+  const lines = kind === 'speech' ? findByline(body, (node) => para(`${id}-by${++by}`, node, file, 'body', [])) : [];
+  const note = kind === 'speech' ? findAttachmentNote(body) : undefined;
+  const bylineNodes = new Set<Paragraph>([...lines.map((l) => l.para.node), ...(note?.nodes ?? [])]);
   const paragraphs: Para[] = [];
   const overrides = new Map<Paragraph, KeyPointOverride>();
   collectParagraphs(body, file, 'body', (node, role, path) => {
-    paragraphs.push(para(`${id}-p${paragraphs.length + 1}`, node, file, role, path));
+    if (!bylineNodes.has(node)) paragraphs.push(para(`${id}-p${paragraphs.length + 1}`, node, file, role, path));
   }, overrides, outline.parts);
+  const merged: SpeechMeta = { ...bylineMeta(lines), ...meta };
+  const caption = kind === 'speech' && lines.length === 0 ? metaCaption(meta) : undefined;
+  const byline: Byline | undefined = lines.length || caption ? { lines, ...(caption ? { caption } : {}) } : undefined;
   // The override list is deck data: the EPUB and PDF, which print `body`, never see it.
   body = body.filter((n) => !(n.type === 'containerDirective' && n.name === 'keypoints'));
   if (kind !== 'speech' && overrides.size > 0) {
@@ -154,8 +171,26 @@ function makeChapter(kind: SectionKind, index: number, heading: Heading, file: s
     headingIds: outline.ids,
     proposals: kind === 'speech' ? extractProposals(index, paragraphs, overrides, outline.parts) : [],
     location,
-    ...(meta ? { meta } : {}),
+    ...(Object.keys(merged).length ? { meta: merged } : {}),
+    ...(byline ? { byline } : {}),
+    ...(note ? { attachmentNote: note } : {}),
   };
+}
+
+/** An attachment: its label and title from the heading, its paragraphs anchored under its own id. */
+function makeAttachment(id: string, heading: Heading, file: string, body: RootContent[]): Attachment {
+  const { label, title } = attachmentHeading(heading)!;
+  const paragraphs: Para[] = [];
+  const overrides = new Map<Paragraph, KeyPointOverride>();
+  collectParagraphs(body, file, 'body', (node, role, path) => paragraphs.push(para(`${id}-p${paragraphs.length + 1}`, node, file, role, path)), overrides);
+  if (overrides.size > 0) {
+    throw new BookdeckError('E_KEYPOINTS', ':::keypoints belongs under a proposal of a speech, not in an attachment', {
+      location: [...overrides.values()][0]!.location,
+      hint: 'remove the :::keypoints list here',
+    });
+  }
+  const location = { file, line: heading.position?.start.line, column: heading.position?.start.column };
+  return { id, label, title, heading, body, paragraphs, location };
 }
 
 function collectParagraphs(

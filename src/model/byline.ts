@@ -1,43 +1,101 @@
-import type { Chapter, Para } from './book.js';
+import type { Paragraph, RootContent } from 'mdast';
+import type { BylineLine, Chapter, Para, SpeechMeta } from './book.js';
 
-/** A line under a speech's title: the subtitle (——在……上的讲话) or the speaker and date. */
-export interface BylineLine {
-  para: Para;
-  kind: 'subtitle' | 'speaker';
-}
+export type { Byline, BylineLine } from './book.js';
+import { zhDate } from './text.js';
 
 const MAX_CHARS = 40;
-const DATE = /（\d{4}年\d{1,2}月\d{1,2}日）$/u;
-const SENTENCE = /[。！？；，]/u;
+const DATE = '（\\d{4}年\\d{1,2}月\\d{1,2}日）';
+const DATE_LINE = new RegExp(`^${DATE}$`, 'u');
+const NAME_AND_DATE = new RegExp(`^\\S.*${DATE}$`, 'u');
+/** Sentence punctuation and the colon of a salutation (同志们：): a line with them is text. */
+const SENTENCE = /[。！？；，：:]/u;
+/** A line opening with a level marker (一、 （一） 1. 第一) is a heading line, never a name. */
+const ENUMERATED = /^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十\d]+）|\d+[.．、]|第[一二三四五六七八九十\d]+)/u;
+/** 职务　姓名: a title, a space the author typed (U+3000 or ASCII), a name. */
+const TITLED_NAME = /^\S+[\u3000 ]+\S+$/u;
+const BARE_NAME = /^\p{Script=Han}{2,4}$/u;
 
-/**
- * The lines that open a speech under its title, in order. Pure. They are the first
- * paragraphs of the speech, each at most 40 characters, none with sentence punctuation
- * (。！？；，), and each either
- * - a subtitle: starts with `——` (——在……上的讲话), or
- * - a speaker/date line: ends with a full date in full-width parentheses
- *   (`李宝善（2018年7月26日）`, `（2018年7月26日）`), or is a name line directly under the
- *   subtitle and followed by such a date line.
- * The first paragraph that is none of these ends the byline.
- */
-export function speechByline(ch: Pick<Chapter, 'body' | 'paragraphs'>): BylineLine[] {
-  const out: BylineLine[] = [];
-  for (const node of ch.body) {
-    const para = node.type === 'paragraph' ? ch.paragraphs.find((p) => p.node === node) : undefined;
-    const text = para?.text.trim() ?? '';
-    if (!para || !text || [...text].length > MAX_CHARS || SENTENCE.test(text)) break;
-    if (text.startsWith('——') && out.length === 0) out.push({ para, kind: 'subtitle' });
-    else if (DATE.test(text)) out.push({ para, kind: 'speaker' });
-    else if (out.length === 1 && out[0]!.kind === 'subtitle' && isDateLine(ch, node)) out.push({ para, kind: 'speaker' });
-    else break;
-    if (out.length === 3) break;
-  }
-  return out;
+type Kind = BylineLine['kind'] | 'name';
+
+function classify(text: string): Kind | undefined {
+  if ([...text].length > MAX_CHARS) return undefined;
+  if (text.startsWith('——')) return 'subtitle';
+  if (DATE_LINE.test(text)) return 'date';
+  if (SENTENCE.test(text) || ENUMERATED.test(text)) return undefined;
+  if (NAME_AND_DATE.test(text) || TITLED_NAME.test(text)) return 'speaker';
+  return BARE_NAME.test(text) ? 'name' : undefined;
 }
 
-/** True when the block after `node` is a short date line. */
-function isDateLine(ch: Pick<Chapter, 'body' | 'paragraphs'>, node: unknown): boolean {
-  const next = ch.body[ch.body.indexOf(node as Chapter['body'][number]) + 1];
-  const text = ch.paragraphs.find((p) => p.node === next)?.text.trim() ?? '';
-  return [...text].length <= MAX_CHARS && DATE.test(text);
+/**
+ * The byline of a speech: the paragraphs that open its body, each at most 40 characters,
+ * none with sentence punctuation or a colon, each one of
+ * - the subtitle: starts with `——` (——在……上的讲话); at most one;
+ * - the date: `（2024年4月18日）` alone on its line; at most one;
+ * - a speaker: `职务　姓名` (a space typed between title and name), or a name followed by
+ *   the date (`李宝善（2018年7月26日）`); several may follow each other;
+ * - a bare name of two to four Han characters (`张三`), only in a byline with a subtitle
+ *   or directly before the date line,
+ * in any order. The run is a byline only when it holds a subtitle or a date (alone or
+ * after a name); else the speech has none. The first paragraph that fits none of these
+ * ends it. Pure.
+ */
+export function findByline(body: readonly RootContent[], paraOf: (node: Paragraph) => Para | undefined): BylineLine[] {
+  const run: { para: Para; kind: Kind }[] = [];
+  for (const node of body) {
+    const para = node.type === 'paragraph' ? paraOf(node) : undefined;
+    const kind = para ? classify(para.text.trim()) : undefined;
+    if (!para || !kind) break;
+    if ((kind === 'subtitle' || kind === 'date') && run.some((r) => r.kind === kind)) break;
+    run.push({ para, kind });
+  }
+  const hasSubtitle = run.some((r) => r.kind === 'subtitle');
+  // A bare name is a name only beside the subtitle or right before the date; the run ends before any other.
+  const kept: BylineLine[] = [];
+  for (const [i, r] of run.entries()) {
+    if (r.kind === 'name' && !hasSubtitle && run[i + 1]?.kind !== 'date') break;
+    kept.push({ para: r.para, kind: r.kind === 'name' ? 'speaker' : r.kind });
+  }
+  const anchored = kept.some((l) => l.kind === 'subtitle' || l.kind === 'date' || NAME_AND_DATE.test(l.para.text.trim()));
+  return anchored ? kept : [];
+}
+
+/**
+ * What a byline says as speech metadata: the speakers' names (the last part of each
+ * 职务　姓名 line, joined by 、), the date as `YYYY-MM-DD`, and the meeting named by the
+ * subtitle (——在XX上的讲话 → XX). Pure.
+ */
+export function bylineMeta(lines: readonly BylineLine[]): SpeechMeta {
+  const meta: SpeechMeta = {};
+  const names: string[] = [];
+  for (const { para, kind } of lines) {
+    const text = para.text.trim();
+    const date = new RegExp(DATE, 'u').exec(text)?.[0];
+    if (date) meta.date = isoDate(date);
+    if (kind === 'speaker') names.push(text.replace(new RegExp(`${DATE}$`, 'u'), '').split(/[\u3000 ]+/u).at(-1)!);
+    if (kind === 'subtitle') {
+      const occasion = /^——在(.+)上的(?:讲话|发言|报告|致辞|总结讲话)$/u.exec(text)?.[1];
+      if (occasion) meta.occasion = occasion;
+    }
+  }
+  const speakers = names.filter(Boolean);
+  if (speakers.length) meta.speaker = speakers.join('、');
+  return meta;
+}
+
+/** The 题注 line of a speech with metadata and no byline lines: `speaker（2024年4月18日）`, either part alone. Pure. */
+export function metaCaption(meta: SpeechMeta | undefined): string | undefined {
+  if (!meta?.speaker && !meta?.date) return undefined;
+  return `${meta.speaker ?? ''}${meta.date ? `（${zhDate(meta.date)}）` : ''}`;
+}
+
+/** `（2024年4月18日）` → `2024-04-18`. Pure. */
+function isoDate(date: string): string {
+  const [y, m, d] = date.match(/\d+/gu)!;
+  return `${y}-${m!.padStart(2, '0')}-${d!.padStart(2, '0')}`;
+}
+
+/** The byline lines of a speech as the model found them ({@link findByline}); none for front and back matter. */
+export function speechByline(ch: Pick<Chapter, 'byline'>): BylineLine[] {
+  return ch.byline?.lines ?? [];
 }

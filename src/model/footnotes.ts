@@ -18,7 +18,7 @@ export function linkDefinitions(book: Pick<Book, 'sections'>): Map<string, Defin
 function definitionsOf<T extends 'definition' | 'footnoteDefinition'>(book: Pick<Book, 'sections'>, type: T): Map<string, Extract<Nodes, { type: T }>> {
   const defs = new Map<string, Extract<Nodes, { type: T }>>();
   // Depth-first in reading order, with a stack: the first definition of an identifier wins.
-  const todo: Nodes[] = book.sections.flatMap((c) => c.body as RootContent[]).reverse();
+  const todo: Nodes[] = book.sections.flatMap((c) => [...c.body, ...(c.attachments ?? []).flatMap((a) => a.body)] as RootContent[]).reverse();
   while (todo.length) {
     const node = todo.pop()!;
     if (node.type === type) {

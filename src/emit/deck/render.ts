@@ -57,6 +57,7 @@ function renderSlide(s: Slide, minutes: number): string {
         [
           `<h1 class="${sizeClass(s.title)}">${e(s.title)}</h1>`,
           s.subtitle ? `<p class="subtitle">${e(s.subtitle)}</p>` : '',
+          s.byline ? `<div class="speech-byline">${s.byline.map((l) => `<p class="byline">${e(l)}</p>`).join('')}</div>` : '',
           `<p class="byline">${s.author ? `<span class="author">${e(s.author)}</span>` : ''}${s.date ? `<time data-kind="date" datetime="${e(s.date)}">${e(zhDate(s.date))}</time>` : ''}</p>`,
         ],
         `<p class="length" data-kind="length">${e(talkLength(minutes))}</p>`,
@@ -75,6 +76,7 @@ function renderSlide(s: Slide, minutes: number): string {
         [
           `<p class="num">${s.speech.n}</p>`,
           `<h2 class="${sizeClass(s.speech.title)}">${e(s.speech.title)}</h2>`,
+          s.speech.byline ? `<div class="speech-byline">${s.speech.byline.map((l) => `<p class="byline">${e(l)}</p>`).join('')}</div>` : '',
           s.speech.attribution ? `<p class="attribution">${e(s.speech.attribution)}</p>` : '',
         ],
         paras(s.script),

@@ -9,12 +9,14 @@ export interface SpeechRef {
   n: number;
   title: string;
   attribution?: string;
+  /** The byline lines under the title as written (subtitle, speakers, date), or the 题注 line from the speech's metadata. */
+  byline?: string[];
   anchor: string;
 }
 
 /** A slide of the deck, before it becomes HTML. Every string is the manuscript's own. */
 export type Slide =
-  | { kind: 'title'; title: string; subtitle?: string; author?: string; date?: string }
+  | { kind: 'title'; title: string; subtitle?: string; author?: string; date?: string; /** A deck of one speech: that speech's byline. */ byline?: string[] }
   | { kind: 'overview'; heading?: string; speeches: SpeechRef[] }
   | { kind: 'speech'; speech: SpeechRef; script?: string[] }
   | { kind: 'part'; speech: SpeechRef; part: { n: number; title: string; anchor: string }; script?: string[] }
@@ -64,6 +66,7 @@ export function deckSlides(book: Book, handoutUrl?: string): Slide[] {
       ...(book.meta.subtitle ? { subtitle: book.meta.subtitle } : {}),
       ...(typeof book.meta.author === 'string' && book.meta.author ? { author: book.meta.author } : {}),
       ...(book.meta.date ? { date: book.meta.date } : {}),
+      ...(speeches.length === 1 && speeches[0]!.byline ? { byline: speeches[0]!.byline } : {}),
     },
     { kind: 'overview', ...(book.meta.subtitle ? { heading: book.meta.subtitle } : {}), speeches },
   ];
@@ -92,7 +95,8 @@ export function deckSlides(book: Book, handoutUrl?: string): Slide[] {
 }
 
 function speechRef(ch: Chapter): SpeechRef {
-  return { n: ch.index + 1, title: ch.title, anchor: ch.id, ...(ch.attribution ? { attribution: ch.attribution.text } : {}) };
+  const byline = ch.byline ? (ch.byline.caption ? [ch.byline.caption] : ch.byline.lines.map((l) => l.para.text.trim())) : [];
+  return { n: ch.index + 1, title: ch.title, anchor: ch.id, ...(ch.attribution ? { attribution: ch.attribution.text } : {}), ...(byline.length ? { byline } : {}) };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { rightLines } from '../../model/right-lines.js';
 import { AlignmentType, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, type FileChild, type ParagraphChild } from 'docx';
 import type { List, PhrasingContent, RootContent, Table as MdTable } from 'mdast';
-import type { Chapter } from '../../model/book.js';
+import type { Attachment, Chapter } from '../../model/book.js';
 import { speechByline } from '../../model/byline.js';
 import { inlineRuns, textRuns, type RunContext } from './runs.js';
 import type { Look } from './look.js';
@@ -24,6 +24,11 @@ export function sectionBlocks(ch: Chapter, base: BlockContext, first: boolean): 
   const out: FileChild[] = [new Paragraph({ style: look.title, pageBreakBefore: !first, children: inlineRuns(ch.heading.children, styled(ctx, look.title)) })];
   const byline = new Set(ch.kind === 'speech' && look.byline ? speechByline(ch).map((b) => b.para.node) : []);
   let bylineDone = byline.size === 0;
+  // A 题注 line from the speech's metadata when it has no byline lines of its own.
+  if (ch.byline?.caption) {
+    out.push(new Paragraph({ style: look.caption, children: inlineRuns([{ type: 'text', value: ch.byline.caption }], styled(ctx, look.caption)) }));
+    bylineDone = false;
+  }
   for (const node of ch.body) {
     if (byline.has(node as never)) {
       out.push(new Paragraph({ style: look.byline, children: inlineRuns((node as { children: PhrasingContent[] }).children, styled(ctx, look.byline)) }));
@@ -41,7 +46,23 @@ export function sectionBlocks(ch: Chapter, base: BlockContext, first: boolean): 
     const fits = [...ch.attribution.text].length <= 28;
     out.push(new Paragraph({ style: look.para, ...(fits ? { alignment: AlignmentType.RIGHT, indent: { firstLine: 0, firstLineChars: 0 } } : {}), children: inlineRuns(ch.attribution.node.children, ctx) }));
   }
+  for (const att of ch.attachments ?? []) out.push(...attachmentBlocks(att, ctx));
   return out;
+}
+
+/**
+ * An attachment: on a new page, its label (附件1) at the left in the first heading level's
+ * face (黑体 in gongwen), its title centred in the title style, then its text.
+ */
+function attachmentBlocks(att: Attachment, ctx: BlockContext): FileChild[] {
+  const { look } = ctx;
+  const labelStyle = look.heading(2, '一、');
+  const text = (value: string): PhrasingContent[] => [{ type: 'text', value }];
+  return [
+    new Paragraph({ style: labelStyle, pageBreakBefore: true, indent: { firstLine: 0, firstLineChars: 0 }, children: inlineRuns(text(att.label), styled(ctx, labelStyle)) }),
+    ...(att.title ? [new Paragraph({ style: look.title, children: inlineRuns(text(att.title), styled(ctx, look.title)) })] : []),
+    ...att.body.flatMap((node) => block(node, ctx, 0)),
+  ];
 }
 
 /**

@@ -32,7 +32,7 @@ export async function docxImages(book: Book, warn: Warn): Promise<DocxImages> {
         found.push({ node, file, location: start ? { file, line: start.line, column: start.column } : { file } });
       } else if ('children' in node) for (const c of node.children) visit(c as Nodes);
     };
-    for (const block of ch.body) visit(block);
+    for (const block of [...ch.body, ...(ch.attachments ?? []).flatMap((a) => a.body)]) visit(block);
   }
   const runs = new Map<Image, () => ImageRun>();
   for (const { node, file, location } of found) {

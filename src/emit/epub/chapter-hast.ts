@@ -5,7 +5,7 @@ import { defaultHandlers, toHast, type Handlers } from 'mdast-util-to-hast';
 import { sanitize } from 'hast-util-sanitize';
 import { notePlace } from '../../errors.js';
 import type { Location, PlacedWarning } from '../../message.js';
-import type { Chapter } from '../../model/book.js';
+import type { Attachment, Chapter } from '../../model/book.js';
 import { ChapterNotes } from './footnotes.js';
 import { EPUB_SCHEMA } from './sanitize.js';
 import { wrapTable } from './table-cells.js';
@@ -19,9 +19,17 @@ interface BookdeckNotes extends UnistNode {
   type: 'bookdeckNotes';
 }
 
+/** An attachment of the speech, rendered as a section of its chapter. */
+interface BookdeckAttachment extends UnistNode {
+  type: 'bookdeckAttachment';
+  attachment: Attachment;
+  children: RootContent[];
+}
+
 declare module 'mdast' {
   interface RootContentMap {
     bookdeckNotes: BookdeckNotes;
+    bookdeckAttachment: BookdeckAttachment;
   }
 }
 
@@ -46,7 +54,8 @@ export interface ChapterTreeOptions {
 /** True when a chapter contains raw HTML, which needs `hast-util-raw` to render. */
 export function hasRawHtml(chapter: Chapter): boolean {
   const visit = (node: Nodes): boolean => node.type === 'html' || ('children' in node && node.children.some((c) => visit(c as Nodes)));
-  return [chapter.heading, ...chapter.body, ...(chapter.attribution ? [chapter.attribution.node] : [])].some((n) => visit(n as Nodes));
+  const attached = (chapter.attachments ?? []).flatMap((a) => [a.heading, ...a.body]);
+  return [chapter.heading, ...chapter.body, ...(chapter.attribution ? [chapter.attribution.node] : []), ...attached].some((n) => visit(n as Nodes));
 }
 
 /** A chapter as a sanitized hast tree, plus what the later passes need to know. */
@@ -80,6 +89,9 @@ export function chapterTree(chapter: Chapter, defs: Map<string, FootnoteDefiniti
   const proposals = new Set(chapter.proposals.map((p) => p.anchor));
   const attribution = chapter.attribution?.node;
   if (chapter.attribution) ids.set(chapter.attribution.node, chapter.attribution.id);
+  for (const a of chapter.attachments ?? []) for (const p of a.paragraphs) ids.set(p.node, p.id);
+  const byline = new Map<Paragraph, string>((chapter.byline?.lines ?? []).map((l) => [l.para.node, l.para.id]));
+  const note = chapter.attachmentNote;
   const notes = new ChapterNotes(chapter.id, defs);
   const right = rightLines(chapter);
   let headings = 0;
@@ -106,6 +118,13 @@ export function chapterTree(chapter: Chapter, defs: Map<string, FootnoteDefiniti
     },
     paragraph(state, node) {
       if (node.position) notePlace({ file, line: node.position.start.line, column: node.position.start.column });
+      if (note?.nodes.includes(node)) return node === note.nodes[0] ? attachmentNote(note) : undefined;
+      const by = byline.get(node);
+      if (by !== undefined) {
+        const el: Element = { type: 'element', tagName: 'p', properties: { id: by, className: ['byline'] }, children: state.all(node) as ElementContent[] };
+        state.patch(node, el);
+        return el;
+      }
       const id = ids.get(node);
       const children = state.all(node) as ElementContent[];
       const className: string[] = [];
@@ -155,9 +174,18 @@ export function chapterTree(chapter: Chapter, defs: Map<string, FootnoteDefiniti
     bookdeckNotes(state) {
       return notes.section(state);
     },
+    bookdeckAttachment(state, node: BookdeckAttachment) {
+      const a = node.attachment;
+      const label: Element = { type: 'element', tagName: 'p', properties: { className: ['attachment-label'] }, children: [{ type: 'text', value: a.label }] };
+      const title: Element[] = a.title ? [{ type: 'element', tagName: 'h2', properties: { className: ['attachment-title'] }, children: [{ type: 'text', value: a.title }] }] : [];
+      return { type: 'element', tagName: 'section', properties: { id: a.id, className: ['attachment'] }, children: [label, ...title, ...(state.all(node) as ElementContent[])] };
+    },
   };
 
-  const children: RootContent[] = [...(opts.heading === false ? [] : [chapter.heading]), ...chapter.body, ...(attribution ? [attribution] : [])];
+  // A 题注 line from the speech's metadata, under the title like a byline.
+  const caption: RootContent[] = chapter.byline?.caption ? [captionParagraph(chapter.byline.caption, byline, `${chapter.id}-caption`)] : [];
+  const attachments: RootContent[] = (chapter.attachments ?? []).map((a) => ({ type: 'bookdeckAttachment', attachment: a, children: a.body }));
+  const children: RootContent[] = [...(opts.heading === false ? [] : [chapter.heading]), ...caption, ...chapter.body, ...(attribution ? [attribution] : []), ...attachments];
   // The book's link definitions go first (they print nothing): a reference resolves in every speech.
   const mdast: Root = { type: 'root', children: [...(opts.links?.values() ?? []), ...children, { type: 'bookdeckNotes' }] };
   const hast = toHast(mdast, { handlers, allowDangerousHtml: true }) as HastRoot;
@@ -174,6 +202,25 @@ export function chapterTree(chapter: Chapter, defs: Map<string, FootnoteDefiniti
   settleIds(tree);
   append(removed, repairContentModel(tree, file));
   return { chapter, tree, notes: [...notes.order], images, removed };
+}
+
+/** The paragraph of a 题注 line, registered as a byline line so it is rendered as one. */
+function captionParagraph(text: string, byline: Map<Paragraph, string>, id: string): Paragraph {
+  const node: Paragraph = { type: 'paragraph', children: [{ type: 'text', value: text }] };
+  byline.set(node, id);
+  return node;
+}
+
+/** The 附件说明 as a block of items: 附件： and each number in spans of a fixed width, so the titles hang under the first. */
+function attachmentNote(note: NonNullable<Chapter['attachmentNote']>): Element {
+  const span = (className: string, value: string): Element => ({ type: 'element', tagName: 'span', properties: { className: [className] }, children: [{ type: 'text', value }] });
+  const items = note.items.map((item, i): Element => ({
+    type: 'element',
+    tagName: 'p',
+    properties: { className: ['attachment-item'] },
+    children: [span('attachment-lead', i === 0 ? note.lead : ''), ...(item.number ? [span('attachment-number', item.number)] : []), { type: 'text', value: item.title }],
+  }));
+  return { type: 'element', tagName: 'div', properties: { className: ['attachment-note'] }, children: items };
 }
 
 /** What an element the sanitizer strips with its content was for, so the warning says where to put it instead. */

@@ -8,7 +8,8 @@ import type { Location, Warn } from '../../message.js';
 export type RoleRuns = Record<FaceRole, TextRun[]>;
 
 const SANS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'strong', 'b', 'th', 'dt', 'summary']);
-const KAI_CLASSES = new Set(['attribution']);
+const SANS_CLASSES = new Set(['attachment-label']);
+const KAI_CLASSES = new Set(['attribution', 'byline']);
 
 /** An empty {@link RoleRuns}. */
 export function emptyRuns(): RoleRuns {
@@ -17,7 +18,8 @@ export function emptyRuns(): RoleRuns {
 
 /**
  * Add the text of a page to `runs` under the face the stylesheet gives it: headings and
- * bold in the sans face, attributions and block quotes in the kai face, the rest serif.
+ * bold and attachment labels in the sans face, attributions, bylines and block quotes in the
+ * kai face, the rest serif.
  * Mirrors `templates/epub/book.css`; text nodes keep their manuscript positions.
  */
 export function collectRuns(tree: Root | Element, file: string | undefined, runs: RoleRuns): RoleRuns {
@@ -31,7 +33,7 @@ export function collectRuns(tree: Root | Element, file: string | undefined, runs
       let next = role;
       if (node.type === 'element') {
         const classes = Array.isArray(node.properties.className) ? node.properties.className : [];
-        if (SANS.has(node.tagName)) next = 'sans';
+        if (SANS.has(node.tagName) || classes.some((c) => SANS_CLASSES.has(String(c)))) next = 'sans';
         else if (node.tagName === 'blockquote' || classes.some((c) => KAI_CLASSES.has(String(c)))) next = 'kai';
         else if (['code', 'pre', 'kbd', 'samp'].includes(node.tagName)) next = 'serif';
       }

@@ -1,5 +1,4 @@
 import type { Book } from '../../model/book.js';
-import { speechByline } from '../../model/byline.js';
 import { para, rawBlock, rawInline, stringify, type Block, } from '../../tools/pandoc-ast.js';
 import { texEscape } from './tex.js';
 
@@ -24,15 +23,10 @@ export function headingFace(text: string, level: number): HeadingFace {
 /**
  * Rewrite the book's pandoc blocks for the gongwen template. Pure. Headings below the
  * speech title become lines in the text flow (on the grid, indented like a paragraph) in
- * the face of their level; a speech's subtitle and speaker/date lines are set centred in
- * 楷体, with an empty line after them.
+ * the face of their level. (The byline, the 附件说明 and attachments come marked from
+ * {@link bookToPandoc}; the template sets them.)
  */
-export function gongwenBlocks(book: Book, blocks: readonly Block[]): Block[] {
-  const byline = new Map<string, boolean>();
-  for (const ch of book.chapters) {
-    const lines = speechByline(ch);
-    lines.forEach((l, i) => byline.set(l.para.id, i === lines.length - 1));
-  }
+export function gongwenBlocks(_book: Book, blocks: readonly Block[]): Block[] {
   return blocks.flatMap((b): Block[] => {
     if (b.t === 'Header') {
       const [level, [id], content] = b.c;
@@ -45,10 +39,7 @@ export function gongwenBlocks(book: Book, blocks: readonly Block[]): Block[] {
       const mark = id ? [rawInline('latex', `\\gwheadingmark{${level - 1}}{${texEscape(stringify(content))}}{${id}}`)] : [];
       return [raw(`\\begin{gwheading}{${headingFace(stringify(content), level)}}`), para([...mark, ...content]), raw('\\end{gwheading}')];
     }
-    const id = b.t === 'Div' ? b.c[0][0] : undefined;
-    const last = id === undefined ? undefined : byline.get(id);
-    if (last === undefined) return [b];
-    return [raw('\\begin{gwbyline}'), b, raw('\\end{gwbyline}'), ...(last ? [raw('\\gwafterhead')] : [])];
+    return [b];
   });
 }
 

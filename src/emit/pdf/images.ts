@@ -43,7 +43,7 @@ export async function texImages(book: Book, fontDir: string, warn: Warn): Promis
         found.push({ node, file, location: start ? { file, line: start.line, column: start.column } : { file } });
       } else if ('children' in node) for (const c of node.children) visit(c as Nodes);
     };
-    for (const block of ch.body) visit(block);
+    for (const block of [...ch.body, ...(ch.attachments ?? []).flatMap((a) => a.body)]) visit(block);
   }
   const names = new Map<Image, string>();
   const files = new Map<string, TexFile>();

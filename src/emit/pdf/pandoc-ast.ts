@@ -1,6 +1,6 @@
 import type { Definition, FootnoteDefinition, Image, Paragraph, PhrasingContent, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import type { Book } from '../../model/book.js';
+import type { Attachment, AttachmentNote, Book } from '../../model/book.js';
 import { footnoteDefinitions, linkDefinitions } from '../../model/footnotes.js';
 import { table, tableLeadLines, type TableLine } from './pandoc-table.js';
 import { htmlText } from '../../manuscript/html-text.js';
@@ -25,8 +25,11 @@ export function bookToPandoc(book: Book, apiVersion: number[], images: ReadonlyM
   for (const ch of book.sections) {
     const ids: Ids = new Map(ch.paragraphs.map((p) => [p.node, { id: p.id }] as const));
     for (const [heading, id] of ch.headingIds) ids.set(heading, { id });
-    const ctx: Ctx = { ids, notes, links, images, file: ch.location.file, chapter: ch.id, noted: new Map(), depth: { all: 0, bullet: 0, ordered: 0 }, right: rightLines(ch), ...(line ? { line } : {}) };
+    const lines = ch.byline?.lines ?? [];
+    lines.forEach((l, i) => ids.set(l.para.node, { id: l.para.id, byline: i === lines.length - 1 ? 'last' : 'line' }));
+    const ctx: Ctx = { ids, notes, links, images, file: ch.location.file, chapter: ch.id, noted: new Map(), depth: { all: 0, bullet: 0, ordered: 0 }, right: rightLines(ch), ...(line ? { line } : {}), ...(ch.attachmentNote ? { note: ch.attachmentNote } : {}) };
     out.push(P.header(1, P.attr(ch.id), flow(ch.heading.children, ctx)));
+    if (ch.byline?.caption) out.push(...bylineBlocks(P.div(P.attr(`${ch.id}-caption`, ['byline', 'caption']), [P.para(str(ch.byline.caption))]), true));
     for (const pr of ch.proposals) {
       const p = ch.paragraphs.find((p) => p.id === pr.anchor);
       // Nested under the innermost part that holds it; a part that is the proposal has its own bookmark.
@@ -40,6 +43,7 @@ export function bookToPandoc(book: Book, apiVersion: number[], images: ReadonlyM
         raw('\\end{attribution}'),
       );
     }
+    for (const att of ch.attachments ?? []) out.push(...attachmentBlocks(att, ctx));
   }
   const m = book.meta;
   const meta: Record<string, MetaValue> = {
@@ -64,11 +68,36 @@ function raw(tex: string): Block {
   return P.rawBlock('latex', tex);
 }
 
+/** A byline line in the templates' byline environment (centred; 3号楷体 in gongwen), an empty line after the last. */
+function bylineBlocks(line: Block, last: boolean): Block[] {
+  return [raw('\\begin{bdbyline}'), line, raw('\\end{bdbyline}'), ...(last ? [raw('\\bdafterbyline')] : [])];
+}
+
+/** An attachment: a new page, its label at the top left and its title centred (the templates' bdattachment), then its text. */
+function attachmentBlocks(att: Attachment, outer: Ctx): Block[] {
+  const ids: Ids = new Map(outer.ids);
+  for (const p of att.paragraphs) ids.set(p.node, { id: p.id });
+  const ctx: Ctx = { ...outer, ids, note: undefined };
+  return [
+    raw(`\\begin{bdattachment}{${texEscape(att.label)}}{${att.id}}`),
+    P.para(keepTypedSpaces(str(att.title))),
+    raw('\\end{bdattachment}'),
+    ...blocks(att.body, ctx),
+  ];
+}
+
+/** The 附件说明, one paragraph an item, hung by the templates' \\bdannexitem: 附件：1． then the title, 2． under 1．. */
+function attachmentNoteBlocks(note: AttachmentNote): Block[] {
+  return note.items.map((item, i) =>
+    P.para([P.rawInline('latex', `\\bdannexitem{${i === 0 ? texEscape(note.lead) : ''}}{${texEscape(note.lead)}}{${texEscape(item.number)}}`), ...keepTypedSpaces(str(item.title))]),
+  );
+}
+
 function metaStr(s: string): MetaValue {
   return P.metaInlines(keepTypedSpaces(str(s)));
 }
 
-type Ids = Map<unknown, { id: string; bookmark?: string; level?: number }>;
+type Ids = Map<unknown, { id: string; bookmark?: string; level?: number; /** A byline line, `last` for the line the empty line follows. */ byline?: 'line' | 'last' }>;
 
 /** What turning one chapter into pandoc blocks needs besides the nodes. */
 interface Ctx {
@@ -91,6 +120,8 @@ interface Ctx {
   right: ReadonlySet<Paragraph>;
   /** The line tables are set on; the book layout's A4 line when unset. */
   line?: TableLine;
+  /** The speech's 附件说明: its first paragraph prints every item, the others nothing. */
+  note?: AttachmentNote | undefined;
 }
 
 /** Open list environments: LaTeX allows six in all, four of each kind of list. */
@@ -115,6 +146,7 @@ function block(node: RootContent, ctx: Ctx): Block[] {
   if (node.position) notePlace({ file: ctx.file, line: node.position.start.line, column: node.position.start.column });
   switch (node.type) {
     case 'paragraph': {
+      if (ctx.note?.nodes.includes(node)) return node === ctx.note.nodes[0] ? attachmentNoteBlocks(ctx.note) : [];
       const only = node.children.length === 1 ? node.children[0] : undefined;
       // A paragraph that is one image is a figure, captioned with its alt text.
       if (only?.type === 'image' && ctx.images.has(only)) return [P.para([image(only, ctx, true)])];
@@ -128,6 +160,7 @@ function block(node: RootContent, ctx: Ctx): Block[] {
         return right;
       }
       if (!ref) return [para, ...after];
+      if (ref.byline) return bylineBlocks(P.div(P.attr(ref.id, ['byline']), [para]), ref.byline === 'last');
       if (ref.bookmark !== undefined) {
         // A bookmark for every proposal, nested under its speech in the PDF outline.
         const mark = `\\proposalmark${ref.level && ref.level > 1 ? `[${ref.level}]` : ''}{${texEscape(ref.bookmark)}}{${ref.id}}`;

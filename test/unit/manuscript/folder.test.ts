@@ -22,7 +22,8 @@ describe('a folder manuscript: book metadata from book.yaml, each file’s front
       '娜拉走后怎样.md': '---\ntitle: 娜拉走后怎样\nvolume: 坟\nsource: 坟.txt\n---\n\n我今天要讲的。\n',
     });
     const { book, warnings } = await loadBook(dir);
-    expect(book.chapters.map((c) => [c.id, c.title, c.paragraphs[0]?.text])).toEqual([
+    // Each file's first line opens its own speech: the ——… subtitle is that speech's byline.
+    expect(book.chapters.map((c) => [c.id, c.title, (c.byline?.lines[0]?.para ?? c.paragraphs[0])?.text])).toEqual([
       ['s1', '对于左翼作家联盟的意见', '——三月二日在左翼作家联盟成立大会讲'],
       ['s2', '无声的中国', '——二月十六日在香港青年会讲'],
       ['s3', '娜拉走后怎样', '我今天要讲的。'],

@@ -59,7 +59,7 @@ describe('speechByline and gongwenBlocks', () => {
     const lines = speechByline(book.chapters[0]!);
     expect(lines.map((l) => [l.kind, l.para.text])).toEqual([
       ['subtitle', '——在2018京津冀协同发展论坛开幕式上的致辞'],
-      ['speaker', '（2018年7月26日）'],
+      ['date', '（2018年7月26日）'],
     ]);
     const { book: seed } = await loadBook(path.join(ROOT, 'manuscript/speeches.md'));
     expect(seed.chapters.map((c) => speechByline(c).length)).toEqual([0, 0, 0]);
@@ -72,11 +72,11 @@ describe('speechByline and gongwenBlocks', () => {
     expect(raws.slice(0, 8)).toEqual([
       '\\begin{gwtitle}',
       '\\end{gwtitle}',
-      '\\begin{gwbyline}',
-      '\\end{gwbyline}',
-      '\\begin{gwbyline}',
-      '\\end{gwbyline}',
-      '\\gwafterhead',
+      '\\begin{bdbyline}',
+      '\\end{bdbyline}',
+      '\\begin{bdbyline}',
+      '\\end{bdbyline}',
+      '\\bdafterbyline',
       '\\begin{gwheading}{hei}',
     ]);
     expect(raws).toContain('\\begin{gwheading}{kai}');
