@@ -117,7 +117,8 @@ function blameTemplate(err: unknown, template: string): unknown {
 /** The pandoc run that writes the LaTeX for one paper size; `extra` variables come from the layout. Pure. */
 export function latexJob(template: string, meta: BookMeta, paper: Paper, tocDepth = 2, extra: Record<string, string | boolean> = { frontpages: true }): PandocJob {
   const layout = paperLayout(paper);
-  const titleLines = balanceLines(meta.title, layout.titleChars);
+  // A layout with its own title size (gongwen's 2号) gives its measure as `titlechars`.
+  const titleLines = balanceLines(meta.title, typeof extra.titlechars === 'string' ? Number(extra.titlechars) : layout.titleChars);
   return {
     from: 'json',
     // Without `smart`, pandoc keeps “ ” ‘ ’ as they are instead of TeX's `` and ''.
