@@ -1,9 +1,9 @@
 import type { Book } from '../../model/book.js';
 import { speechByline } from '../../model/byline.js';
-import { balanceLines } from '../../model/lines.js';
-import { lineBreak, para, rawBlock, rawInline, space, str, stringify, type Block, type Inline } from '../../tools/pandoc-ast.js';
+import { para, rawBlock, rawInline, stringify, type Block } from '../../tools/pandoc-ast.js';
 import { GRID } from './gongwen-layout.js';
 import { texEscape } from './tex.js';
+import { titleLineInlines } from './title-lines.js';
 
 /** The title's measure in its own characters: 28 body characters (3号, 16 bp) over 2号 (22 bp), whatever the scale. */
 export const GONGWEN_TITLE_CHARS = Math.floor((GRID.chars * 16) / 22);
@@ -45,7 +45,7 @@ export function gongwenBlocks(book: Book, blocks: readonly Block[]): Block[] {
       // The speech title is set by the template on the grid rather than by \chapter, whose spacing is not.
       if (level === 1) {
         const anchor = rawInline('latex', `\\gwspeech{${id}}{${texEscape(stringify(content))}}`);
-        return [raw('\\begin{gwtitle}'), para([anchor, ...titleInlines(content, titles.get(id))]), raw('\\end{gwtitle}')];
+        return [raw('\\begin{gwtitle}'), para([anchor, ...titleLineInlines(content, titles.get(id), GONGWEN_TITLE_CHARS)]), raw('\\end{gwtitle}')];
       }
       // Its anchor and a bookmark under the speech, as the book's \\section would have.
       const mark = id ? [rawInline('latex', `\\gwheadingmark{${level - 1}}{${texEscape(stringify(content))}}{${id}}`)] : [];
@@ -56,19 +56,6 @@ export function gongwenBlocks(book: Book, blocks: readonly Block[]): Block[] {
     if (last === undefined) return [b];
     return [raw('\\begin{gwbyline}'), b, raw('\\end{gwbyline}'), ...(last ? [raw('\\gwafterhead')] : [])];
   });
-}
-
-/**
- * A speech title as explicit lines (GB/T 9704 7.3.1: words whole, a 梯形), so TeX never
- * breaks it inside a word. A title with markup other than text (a note, a link) is left
- * to TeX as it is: rebuilding it from its text would drop the markup.
- */
-function titleInlines(content: Inline[], lines: string | undefined): Inline[] {
-  if (lines === undefined || !content.every((i) => ['Str', 'Space', 'SoftBreak', 'LineBreak'].includes(i.t))) return content;
-  return balanceLines(lines, GONGWEN_TITLE_CHARS).flatMap((line, k) => [
-    ...(k ? [lineBreak()] : []),
-    ...line.split(' ').flatMap((w, j) => [...(j ? [space()] : []), ...(w ? [str(w)] : [])]),
-  ]);
 }
 
 function raw(tex: string): Block {

@@ -14,6 +14,7 @@ import { printDocuments } from './documents.js';
 import { preambleFormat } from './format.js';
 import { gongwenBlocks } from './gongwen-ast.js';
 import { gongwenSetup } from './gongwen-setup.js';
+import { bookTitleBlocks, chapterTitleChars } from './title-lines.js';
 import { printImages } from './print-images.js';
 import { texImages } from './images.js';
 import { bookToPandoc } from './pandoc-ast.js';
@@ -53,7 +54,7 @@ export const emitPdf: Emitter = async (book, ctx) => {
           const label = doc.key === 'book' ? variant : `${variant}, ${doc.name}`;
           ctx.progress(`pandoc → LaTeX (${label})`);
           const ast = bookToPandoc(doc.book, apiVersion, images.names);
-          if (gongwen) ast.blocks = gongwenBlocks(doc.book, ast.blocks);
+          ast.blocks = gongwen ? gongwenBlocks(doc.book, ast.blocks) : bookTitleBlocks(doc.book, ast.blocks, chapterTitleChars(variant));
           const variables = {
             ...(gongwen ? gongwen.variables(variant) : {}),
             frontpages: doc.frontPages,

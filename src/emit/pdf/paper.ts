@@ -13,6 +13,8 @@ export interface PaperLayout {
   textHeight: number;
   /** Han characters of the title that fit on one line of the title page at that size. */
   titleChars: number;
+  /** The body size in bp. */
+  bodyBp: number;
 }
 
 // A5 gets a smaller title: a 12-character title in \Huge would leave one character
@@ -39,5 +41,5 @@ export function paperLayout(paper: Paper): PaperLayout {
     `headsep=${Math.round(s.bp * 1.2)}bp`,
     `footskip=${Math.round(s.bp * 3)}bp`,
   ].join(',');
-  return { zihao: s.zihao, geometry, titleSize: s.titleSize, titleChars: s.titleChars, textWidth: s.chars * s.bp, textHeight: s.bp + (s.lines - 1) * s.bp * 1.56 };
+  return { zihao: s.zihao, geometry, titleSize: s.titleSize, titleChars: s.titleChars, bodyBp: s.bp, textWidth: s.chars * s.bp, textHeight: s.bp + (s.lines - 1) * s.bp * 1.56 };
 }

@@ -50,3 +50,25 @@ describe('gongwen titles broken as an office breaks them', () => {
     expect(pages, JSON.stringify(pages)).toEqual(EXPECTED);
   });
 });
+
+describe('book layout titles broken as an office breaks them', () => {
+  let pdf: string;
+  beforeAll(async () => {
+    const dir = await scratchDir('titles-book');
+    const md = path.join(dir, 'speeches.md');
+    await writeFile(md, MANUSCRIPT);
+    const res = await runCli(['build', '--only', 'pdf', '-m', md, '-o', path.join(dir, 'out')]);
+    expect(res.exitCode, res.all).toBe(0);
+    pdf = path.join(dir, 'out', 'book.pdf');
+  }, 180_000);
+
+  it('sets the title page (17 characters of \\Huge) and the chapter titles (20 of \\LARGE) in whole words, upper line longer (pdftotext -bbox)', async () => {
+    const pages = (await titleLines(pdf)).filter((lines) => lines.length > 0 && !lines.some((l) => l.startsWith('目')));
+    expect(pages, JSON.stringify(pages)).toEqual([
+      ['2023年全县安全生产形势分析', '及2024年工作要点'],
+      ['2023年全县安全生产形势分析', '及2024年工作要点'],
+      ['在2024年全县经济工作会议暨', '县委农村工作会议上的讲话'],
+      ['在全县防汛抗旱工作会议', '上的讲话'],
+    ]);
+  });
+});
