@@ -100,7 +100,7 @@ function wordBoundaries(text: string): Set<number> {
     if (single(i) && single(i + 1)) cuts.delete(next.at);
     if (CLINGS_BACK.test(next.s) && !/^\s+$/u.test(g.s)) cuts.delete(next.at);
     // 在 opens a title as a preposition (在全县…); inside one it is mostly part of a verb (正处在).
-    if ((CLINGS_FORWARD.test(g.s) || (g.at === 0 && g.s === '在')) && isHan(next.s)) cuts.delete(next.at);
+    if ((CLINGS_FORWARD.test(g.s) && isHan(next.s)) || (g.at === 0 && g.s === '在' && !/^\s/u.test(next.s))) cuts.delete(next.at);
     // One lone character between words goes with the word before it (推进|会 → 推进会).
     if (single(i + 1) && !single(i) && !single(i + 2) && isHan(g.s) && !CLINGS_FORWARD.test(next.s) && !wordStarts.has(next.at)) cuts.delete(next.at);
   }

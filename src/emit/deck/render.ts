@@ -1,4 +1,5 @@
 import type { Book, Proposal } from '../../model/book.js';
+import { titleBreakPieces } from '../../model/lines.js';
 import { len } from '../../model/keypoints.js';
 import { escapeAttr } from '../escape.js';
 import { cutAtPlaceholder, fillPlaceholders } from '../placeholders.js';
@@ -46,18 +47,23 @@ export function deckPieces(book: Book, shell: string, talk: Talk = planTalk(book
   return { head: cut[0], slides, tail: cut[1] };
 }
 
+/** A slide title, escaped, with a `<wbr>` between its words: the theme's `word-break: keep-all` breaks it only there (never 正|处在). */
+function titleHtml(text: string): string {
+  return titleBreakPieces(text).map(e).join('<wbr>');
+}
+
 /** One slide → a `<section>` with a fixed-size `.frame` (what must fit) and optional notes. */
 function renderSlide(s: Slide): string {
   switch (s.kind) {
     case 'title':
       return section('title', '', [
-        `<h1 class="${sizeClass(s.title)}">${e(s.title)}</h1>`,
+        `<h1 class="${sizeClass(s.title)}">${titleHtml(s.title)}</h1>`,
         s.subtitle ? `<p class="subtitle">${e(s.subtitle)}</p>` : '',
         `<p class="byline">${s.author ? `<span class="author">${e(s.author)}</span>` : ''}${s.date ? `<time data-kind="date" datetime="${e(s.date)}">${e(zhDate(s.date))}</time>` : ''}</p>`,
       ]);
     case 'overview':
       return section('overview', '', [
-        s.heading ? `<h2 class="${sizeClass(s.heading)}">${e(s.heading)}</h2>` : '',
+        s.heading ? `<h2 class="${sizeClass(s.heading)}">${titleHtml(s.heading)}</h2>` : '',
         `<ol class="speeches">${s.speeches.map((sp) => `<li><span class="num">${sp.n}</span><div><p class="speech-title">${e(sp.title)}</p>${sp.attribution ? `<p class="attribution">${e(sp.attribution)}</p>` : ''}</div></li>`).join('')}</ol>`,
         s.minutes ? `<p class="length" data-kind="length">${e(talkLength(s.minutes))}</p>` : '',
       ]);
@@ -66,13 +72,13 @@ function renderSlide(s: Slide): string {
       // turn the controls white on the accent background (they are the accent elsewhere).
       return section('speech', attrs({ speech: s.speech.n, anchor: s.speech.anchor, state: 'on-accent' }), [
         `<p class="num">${s.speech.n}</p>`,
-        `<h2 class="${sizeClass(s.speech.title)}">${e(s.speech.title)}</h2>`,
+        `<h2 class="${sizeClass(s.speech.title)}">${titleHtml(s.speech.title)}</h2>`,
         s.speech.attribution ? `<p class="attribution">${e(s.speech.attribution)}</p>` : '',
       ]);
     case 'part':
       return section('part', attrs({ speech: s.speech.n, anchor: s.part.anchor }), [
         kicker(s.speech),
-        `<h2 class="${sizeClass(s.part.title)}">${e(s.part.title)}</h2>`,
+        `<h2 class="${sizeClass(s.part.title)}">${titleHtml(s.part.title)}</h2>`,
       ]);
     case 'context':
       return section(
@@ -80,7 +86,7 @@ function renderSlide(s: Slide): string {
         attrs({ speech: s.speech.n }),
         [
           kicker(s.speech),
-          s.heading ? `<h2 class="${sizeClass(s.heading)}">${e(s.heading)}</h2>` : '',
+          s.heading ? `<h2 class="${sizeClass(s.heading)}">${titleHtml(s.heading)}</h2>` : '',
           `<ol class="items">${s.items.map((it) => `<li data-anchor="${e(it.anchor)}">${e(it.title)}</li>`).join('')}</ol>`,
         ],
         (s.said ?? s.notes).map((t) => `<p>${e(t)}</p>`).join(''),
@@ -117,7 +123,7 @@ function proposalSlide(speech: SpeechRef, p: Proposal, of: number, said?: string
     attrs({ speech: speech.n, ordinal: p.ordinal, anchor: p.anchor, keypoints: p.keyPointsFrom ?? 'auto' }),
     [
       kicker(speech, `${p.ordinal} / ${of}`),
-      `<h2 class="${sizeClass(p.title)}">${e(p.title)}</h2>`,
+      `<h2 class="${sizeClass(p.title)}">${titleHtml(p.title)}</h2>`,
       `<ul class="points">${p.keyPoints.map((k) => `<li class="fragment">${e(k)}</li>`).join('')}</ul>`,
     ],
     notes,
