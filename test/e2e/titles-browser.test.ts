@@ -27,7 +27,10 @@ const CUTS = new Map(
   WORDS.map((w) => {
     const cuts = new Set<number>();
     let at = 0;
-    for (const piece of w.split('|')) cuts.add((at += piece.length));
+    for (const piece of w.split('|')) {
+      at += piece.length;
+      cuts.add(at);
+    }
     return [w.replace(/\|/g, ''), cuts];
   }),
 );

@@ -38,7 +38,10 @@ const WORDS: Record<string, string> = {
 function allowedCuts(title: string): Set<number> {
   const cuts = new Set<number>();
   let at = 0;
-  for (const w of WORDS[title]!.split('|')) cuts.add((at += w.length));
+  for (const w of WORDS[title]!.split('|')) {
+    at += w.length;
+    cuts.add(at);
+  }
   expect(at, 'the word list spells the title').toBe(title.length);
   return cuts;
 }
