@@ -129,6 +129,11 @@ export interface Chapter {
   /** 0-based position among the sections of its kind. */
   index: number;
   title: string;
+  /**
+   * The title with `\n` where its author broke it (a Markdown hard break in the heading, or the
+   * one an import kept): every output that breaks the title keeps these breaks.
+   */
+  titleLines: string;
   heading: Heading;
   /** mdast blocks between the heading and the attribution, as written. */
   body: RootContent[];

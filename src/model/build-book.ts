@@ -112,6 +112,18 @@ function frontHeading(body: RootContent[], frontTitle: string | undefined): { he
   return { heading: syntheticHeading(frontTitle ?? DEFAULT_FRONT_TITLE), body };
 }
 
+/** The title's lines as its author broke them (at `break` nodes), joined by `\n`; the title itself when unbroken. */
+function authorLines(heading: Heading, title: string): string {
+  if (!heading.children.some((n) => n.type === 'break')) return title;
+  const lines: Heading['children'][] = [[]];
+  for (const n of heading.children) {
+    if (n.type === 'break') lines.push([]);
+    else lines.at(-1)!.push(n);
+  }
+  const text = lines.map((children) => plainText({ type: 'heading', depth: 1, children }).trim()).filter((l) => l !== '');
+  return text.length ? text.join('\n') : title;
+}
+
 /** A heading bookdeck supplies (it has no place in the manuscript). */
 function syntheticHeading(title: string): Heading {
   return { type: 'heading', depth: 1, children: [{ type: 'text', value: title }] };
@@ -163,6 +175,7 @@ function makeChapter(kind: SectionKind, index: number, heading: Heading, file: s
     kind,
     index,
     title,
+    titleLines: authorLines(heading, title),
     heading,
     body,
     paragraphs,

@@ -1,4 +1,5 @@
 import type { Book, Proposal } from '../../model/book.js';
+import { titleBreakPieces } from '../../model/lines.js';
 import { len } from '../../model/keypoints.js';
 import { escapeAttr } from '../escape.js';
 import { cutAtPlaceholder, fillPlaceholders } from '../placeholders.js';
@@ -46,6 +47,11 @@ export function deckPieces(book: Book, shell: string, talk: Talk = planTalk(book
   return { head: cut[0], slides, tail: cut[1] };
 }
 
+/** A slide title, escaped, with a `<wbr>` between its words: the theme's `word-break: keep-all` breaks it only there (never 正|处在). */
+function titleHtml(text: string): string {
+  return titleBreakPieces(text).map(e).join('<wbr>');
+}
+
 /** One slide → a `<section>` with a fixed-size `.frame` (what must fit) and optional notes. */
 function renderSlide(s: Slide, minutes: number): string {
   switch (s.kind) {
@@ -55,7 +61,7 @@ function renderSlide(s: Slide, minutes: number): string {
         'title',
         '',
         [
-          `<h1 class="${sizeClass(s.title)}">${e(s.title)}</h1>`,
+          `<h1 class="${sizeClass(s.title)}">${titleHtml(s.title)}</h1>`,
           s.subtitle ? `<p class="subtitle">${e(s.subtitle)}</p>` : '',
           s.byline ? `<div class="speech-byline">${s.byline.map((l) => `<p class="byline">${e(l)}</p>`).join('')}</div>` : '',
           `<p class="byline">${s.author ? `<span class="author">${e(s.author)}</span>` : ''}${s.date ? `<time data-kind="date" datetime="${e(s.date)}">${e(zhDate(s.date))}</time>` : ''}</p>`,
@@ -64,7 +70,7 @@ function renderSlide(s: Slide, minutes: number): string {
       );
     case 'overview':
       return section('overview', '', [
-        s.heading ? `<h2 class="${sizeClass(s.heading)}">${e(s.heading)}</h2>` : '',
+        s.heading ? `<h2 class="${sizeClass(s.heading)}">${titleHtml(s.heading)}</h2>` : '',
         `<ol class="speeches">${s.speeches.map((sp) => `<li><span class="num">${sp.n}</span><div><p class="speech-title">${e(sp.title)}</p>${sp.attribution ? `<p class="attribution">${e(sp.attribution)}</p>` : ''}</div></li>`).join('')}</ol>`,
       ]);
     case 'speech':
@@ -75,21 +81,21 @@ function renderSlide(s: Slide, minutes: number): string {
         attrs({ speech: s.speech.n, anchor: s.speech.anchor, state: 'on-accent' }),
         [
           `<p class="num">${s.speech.n}</p>`,
-          `<h2 class="${sizeClass(s.speech.title)}">${e(s.speech.title)}</h2>`,
+          `<h2 class="${sizeClass(s.speech.title)}">${titleHtml(s.speech.title)}</h2>`,
           s.speech.byline ? `<div class="speech-byline">${s.speech.byline.map((l) => `<p class="byline">${e(l)}</p>`).join('')}</div>` : '',
           s.speech.attribution ? `<p class="attribution">${e(s.speech.attribution)}</p>` : '',
         ],
         paras(s.script),
       );
     case 'part':
-      return section('part', attrs({ speech: s.speech.n, anchor: s.part.anchor }), [kicker(s.speech), `<h2 class="${sizeClass(s.part.title)}">${e(s.part.title)}</h2>`], paras(s.script));
+      return section('part', attrs({ speech: s.speech.n, anchor: s.part.anchor }), [kicker(s.speech), `<h2 class="${sizeClass(s.part.title)}">${titleHtml(s.part.title)}</h2>`], paras(s.script));
     case 'context':
       return section(
         'context',
         attrs({ speech: s.speech.n }),
         [
           kicker(s.speech),
-          s.heading ? `<h2 class="${sizeClass(s.heading)}">${e(s.heading)}</h2>` : '',
+          s.heading ? `<h2 class="${sizeClass(s.heading)}">${titleHtml(s.heading)}</h2>` : '',
           `<ol class="items">${s.items.map((it) => `<li data-anchor="${e(it.anchor)}">${e(it.title)}</li>`).join('')}</ol>`,
         ],
         paras([...(s.said ?? s.notes), ...(s.script ?? [])]),
@@ -132,7 +138,7 @@ function proposalSlide(speech: SpeechRef, p: Proposal, of: number, said?: string
     attrs({ speech: speech.n, ordinal: p.ordinal, anchor: p.anchor, keypoints: p.keyPointsFrom ?? 'auto' }),
     [
       kicker(speech, `${p.ordinal} / ${of}`),
-      `<h2 class="${sizeClass(p.title)}">${e(p.title)}</h2>`,
+      `<h2 class="${sizeClass(p.title)}">${titleHtml(p.title)}</h2>`,
       `<ul class="points">${p.keyPoints.map((k) => `<li class="fragment">${e(k)}</li>`).join('')}</ul>`,
     ],
     notes,

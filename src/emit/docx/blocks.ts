@@ -3,6 +3,7 @@ import { AlignmentType, Paragraph, Table, TableCell, TableRow, TextRun, WidthTyp
 import type { List, PhrasingContent, RootContent, Table as MdTable } from 'mdast';
 import type { Attachment, Chapter } from '../../model/book.js';
 import { speechByline } from '../../model/byline.js';
+import { balanceLines } from '../../model/lines.js';
 import { inlineRuns, textRuns, type RunContext } from './runs.js';
 import type { Look } from './look.js';
 
@@ -14,6 +15,22 @@ export interface BlockContext extends RunContext {
 }
 
 /**
+ * A title line's measure in its own characters: the text width over the title size (gongwen:
+ * 442 pt over 2号 22 pt; book: 415 pt over Heading 1's 18 pt).
+ */
+const TITLE_CHARS: Record<Look['kind'], number> = { gongwen: 20, book: 23 };
+
+/**
+ * The title as lines broken by the title rule (words whole, a 梯形, the author's breaks
+ * kept), as text and `break` nodes: Word writes a `w:br` at each. A title with markup other
+ * than text stays as written.
+ */
+function titleChildren(ch: Chapter, chars: number): PhrasingContent[] {
+  if (!ch.heading.children.every((n) => n.type === 'text' || n.type === 'break')) return ch.heading.children;
+  return balanceLines(ch.titleLines, chars).flatMap((value, i): PhrasingContent[] => [...(i ? [{ type: 'break' } as const] : []), { type: 'text', value }]);
+}
+
+/**
  * One section of the book as docx paragraphs and tables: its title in the title style (on a
  * new page unless it is the first), byline lines centred, headings in the look's heading
  * styles, the body in the body style, and the closing （摘自……） line. Every character kept.
@@ -21,7 +38,7 @@ export interface BlockContext extends RunContext {
 export function sectionBlocks(ch: Chapter, base: BlockContext, first: boolean): FileChild[] {
   const ctx: BlockContext = { ...base, right: rightLines(ch) };
   const { look } = ctx;
-  const out: FileChild[] = [new Paragraph({ style: look.title, pageBreakBefore: !first, children: inlineRuns(ch.heading.children, styled(ctx, look.title)) })];
+  const out: FileChild[] = [new Paragraph({ style: look.title, pageBreakBefore: !first, children: inlineRuns(titleChildren(ch, TITLE_CHARS[look.kind]), styled(ctx, look.title)) })];
   const byline = new Set(ch.kind === 'speech' && look.byline ? speechByline(ch).map((b) => b.para.node) : []);
   let bylineDone = byline.size === 0;
   // A 题注 line from the speech's metadata when it has no byline lines of its own.

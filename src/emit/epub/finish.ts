@@ -3,6 +3,7 @@ import type { Warn } from '../../message.js';
 import type { Chapter } from '../../model/book.js';
 import { dropLineBreakSpaces } from './cjk-space.js';
 import { keepLastTwoHan } from './no-orphan.js';
+import { markHeadingBreaks } from './heading-breaks.js';
 import { decodePercent } from '../../model/text.js';
 import { USER_ID_PREFIX } from './own-ids.js';
 
@@ -73,7 +74,7 @@ export function finishChapter(tree: Root, chapter: Pick<Chapter, 'id' | 'kind' |
     children: tree.children.filter((c): c is ElementContent => c.type !== 'doctype'),
   };
   for (const child of section.children) if (child.type === 'element') visit(child);
-  return keepLastTwoHan(dropLineBreakSpaces(section));
+  return markHeadingBreaks(keepLastTwoHan(dropLineBreakSpaces(section)));
 }
 
 /** EPUB structural semantics and ARIA role of a section: a speech is a chapter. */

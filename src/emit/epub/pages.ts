@@ -1,4 +1,5 @@
 import type { Element, ElementContent } from 'hast';
+import { markHeadingBreaks } from './heading-breaks.js';
 import type { Book, Part } from '../../model/book.js';
 import { displayDate } from './metadata.js';
 
@@ -82,7 +83,7 @@ export function titlePage(book: Book): Element {
   if (meta.date) lines.push(el('p', 'date', [text(displayDate(meta.date, meta.lang))]));
   if (meta.publisher) lines.push(el('p', 'publisher', [text(meta.publisher)]));
   if (meta.rights) lines.push(el('p', 'rights', [text(meta.rights)]));
-  const section = el('section', 'titlepage', lines);
+  const section = markHeadingBreaks(el('section', 'titlepage', lines));
   section.properties['epub:type'] = 'titlepage';
   return section;
 }

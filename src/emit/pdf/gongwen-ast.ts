@@ -1,6 +1,11 @@
 import type { Book } from '../../model/book.js';
-import { para, rawBlock, rawInline, stringify, type Block, } from '../../tools/pandoc-ast.js';
+import { para, rawBlock, rawInline, stringify, type Block } from '../../tools/pandoc-ast.js';
+import { GRID } from './gongwen-layout.js';
 import { texEscape } from './tex.js';
+import { titleLineInlines } from './title-lines.js';
+
+/** The title's measure in its own characters: 28 body characters (3号, 16 bp) over 2号 (22 bp), whatever the scale. */
+export const GONGWEN_TITLE_CHARS = Math.floor((GRID.chars * 16) / 22);
 
 /** The face of a heading in a handout: 一、 黑体 · （一） 楷体 · 1. and （1） 仿宋. */
 export type HeadingFace = 'hei' | 'kai' | 'fang';
@@ -26,14 +31,15 @@ export function headingFace(text: string, level: number): HeadingFace {
  * the face of their level. (The byline, the 附件说明 and attachments come marked from
  * {@link bookToPandoc}; the template sets them.)
  */
-export function gongwenBlocks(_book: Book, blocks: readonly Block[]): Block[] {
+export function gongwenBlocks(book: Book, blocks: readonly Block[]): Block[] {
+  const titles = new Map(book.chapters.map((ch) => [ch.id, ch.titleLines]));
   return blocks.flatMap((b): Block[] => {
     if (b.t === 'Header') {
       const [level, [id], content] = b.c;
       // The speech title is set by the template on the grid rather than by \chapter, whose spacing is not.
       if (level === 1) {
         const anchor = rawInline('latex', `\\gwspeech{${id}}{${texEscape(stringify(content))}}`);
-        return [raw('\\begin{gwtitle}'), para([anchor, ...content]), raw('\\end{gwtitle}')];
+        return [raw('\\begin{gwtitle}'), para([anchor, ...titleLineInlines(content, titles.get(id), GONGWEN_TITLE_CHARS)]), raw('\\end{gwtitle}')];
       }
       // Its anchor and a bookmark under the speech, as the book's \\section would have.
       const mark = id ? [rawInline('latex', `\\gwheadingmark{${level - 1}}{${texEscape(stringify(content))}}{${id}}`)] : [];

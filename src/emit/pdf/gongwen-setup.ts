@@ -3,6 +3,7 @@ import type { Paper } from '../../formats.js';
 import type { EmitContext } from '../types.js';
 import { describeFallback, fallbackChars } from './fallback-chars.js';
 import { FREE_LATIN_BOLD, chooseFaces, describeFaces, kpsewhich, type GongwenRole, type ProfileFace } from './font-profile.js';
+import { GONGWEN_TITLE_CHARS } from './gongwen-ast.js';
 import { gongwenLayout } from './gongwen-layout.js';
 import { texEscape } from './tex.js';
 
@@ -34,6 +35,7 @@ export async function gongwenSetup(book: Book, fontDir: string, ctx: Pick<EmitCo
         bodysize: String(l.bodySize),
         pitch: String(l.pitch),
         titlesize: String(l.titleSize),
+        titlechars: String(GONGWEN_TITLE_CHARS),
         numsize: String(l.numberSize),
         fang: face('body'),
         kai: face('kai'),

@@ -14,6 +14,7 @@ import { printDocuments } from './documents.js';
 import { preambleFormat } from './format.js';
 import { gongwenBlocks } from './gongwen-ast.js';
 import { gongwenSetup } from './gongwen-setup.js';
+import { bookTitleBlocks, chapterTitleChars } from './title-lines.js';
 import { printImages } from './print-images.js';
 import { texImages } from './images.js';
 import { bookToPandoc } from './pandoc-ast.js';
@@ -58,7 +59,7 @@ export const emitPdf: Emitter = async (book, ctx) => {
           const signal = ctx.signal ? AbortSignal.any([ctx.signal]) : undefined;
           ctx.progress(`pandoc → LaTeX (${label})`);
           const ast = bookToPandoc(doc.book, apiVersion, images.names, gongwen ? gongwenTableLine(variant) : bookTableLine(variant));
-          if (gongwen) ast.blocks = gongwenBlocks(doc.book, ast.blocks);
+          ast.blocks = gongwen ? gongwenBlocks(doc.book, ast.blocks) : bookTitleBlocks(doc.book, ast.blocks, chapterTitleChars(variant));
           const variables = {
             ...(gongwen ? gongwen.variables(variant) : {}),
             frontpages: doc.frontPages,
@@ -122,7 +123,8 @@ function blameTemplate(err: unknown, template: string): unknown {
 /** The pandoc run that writes the LaTeX for one paper size; `extra` variables come from the layout. Pure. */
 export function latexJob(template: string, meta: BookMeta, paper: Paper, tocDepth = 2, extra: Record<string, string | boolean> = { frontpages: true }): PandocJob {
   const layout = paperLayout(paper);
-  const titleLines = balanceLines(meta.title, layout.titleChars);
+  // A layout with its own title size (gongwen's 2号) gives its measure as `titlechars`.
+  const titleLines = balanceLines(meta.title, typeof extra.titlechars === 'string' ? Number(extra.titlechars) : layout.titleChars);
   return {
     from: 'json',
     // Without `smart`, pandoc keeps “ ” ‘ ’ as they are instead of TeX's `` and ''.

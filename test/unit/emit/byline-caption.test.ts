@@ -45,6 +45,6 @@ describe('the 题注 line of a speech with metadata and no byline lines', () => 
     const title = deckSlides(book())[0]!;
     expect(title.kind === 'title' && title.byline).toEqual(['鲁迅（1930年3月2日）']);
     const html = renderDeck(book(), '<html>{{slides}}</html>');
-    expect(html).toMatch(/<section [^>]*class="title"[^]*?<div class="speech-byline"><p class="byline">鲁迅（1930年3月2日）<\/p><\/div>/u);
+    expect(html).toMatch(/<section [^>]*class="title"[\s\S]*?<div class="speech-byline"><p class="byline">鲁迅（1930年3月2日）<\/p><\/div>/u);
   });
 });
