@@ -68,7 +68,8 @@ describe.skipIf(!present)('the real manuscripts of ../shared/corpora/realworld/m
     expect(page(2)).not.toContain('娜拉');
     expect(page(3)).toContain('北京女子高等师范学校文艺会讲');
     const deck = await readFile(path.join(out, 'deck/index.html'), 'utf8');
-    const slides = [...deck.matchAll(/<section[^>]*data-kind="speech"[^>]*>.*?<h2[^>]*>([^<]*)<\/h2>/g)].map((m) => m[1]);
+    // A slide title carries <wbr> at its word boundaries.
+    const slides = [...deck.matchAll(/<section[^>]*data-kind="speech"[^>]*>.*?<h2[^>]*>(.*?)<\/h2>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, ''));
     expect(slides).toEqual(speeches);
     const report = await epubcheck(path.join(out, 'book.epub'));
     expect(report.messages, JSON.stringify(report.messages)).toEqual([]);

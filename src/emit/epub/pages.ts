@@ -48,9 +48,12 @@ export function navEntries(book: Book): NavEntry[] {
       }
     };
     walk(c.parts, undefined);
+    const listed = new Set<string>();
     for (const p of c.proposals) {
-      // A part that is itself the proposal is listed once, as the part.
-      if (partIds.has(p.anchor)) continue;
+      // A part that is itself the proposal is listed once, as the part; asks enumerated inside one
+      // paragraph share its anchor, and a reading system takes one entry per target (EPUBCheck RSC-005).
+      if (partIds.has(p.anchor) || listed.has(p.anchor)) continue;
+      listed.add(p.anchor);
       place(innermost.get(p.anchor), p.location.line, p.anchor, p.title);
     }
     const children = (under: string | undefined): NavEntry[] =>
