@@ -26,7 +26,7 @@ describe('check finds the slips a draft still has (#27 item 5)', () => {
     const found = await run(['doubled-punctuation'], '# 甲\n\n我们同意。。下一步，，再议。。。\n');
     expect(found).toEqual([
       "m.md:3:6: warning P_DOUBLED: '。。' doubled; keep one 。",
-      "m.md:3:10: warning P_DOUBLED: '，，' doubled; keep one ，",
+      "m.md:3:11: warning P_DOUBLED: '，，' doubled; keep one ，",
     ]);
   });
 
