@@ -53,8 +53,10 @@ describe('a web page import loses nothing without a word (#27 items 2 and 3)', (
 
   it("drops the site's suffix from a page title", async () => {
     expect((await importHtml(`${CORPUS}/youth.html`)).title).toBe('海外留学生看两会：出国前后关注点大不同');
-    expect((await importHtml(`${CORPUS}/qq.html`)).title).toBe('DeepMind新电脑已可利用记忆自学 人工智能迈上新台阶');
+    expect((await importHtml(`${CORPUS}/qq.html`)).title).toBe('DeepMind新电脑已可利用记忆自学人工智能迈上新台阶');
     expect((await importHtml(`${CORPUS}/yahoo-4.html`)).title).not.toMatch(/Yahoo!ニュース$/);
+    // A subtitle after ' - ' repeats on the page too, but is no site name: only ' | Factorio' goes.
+    expect((await importHtml(`${CORPUS}/keep-tabular-data.html`)).title).toBe('Friday Facts #282 - 0.17 in sight');
   });
 
   it("takes lang from the page: <html lang>, og:locale, else the page's own script", async () => {
