@@ -51,7 +51,9 @@ function mergeRows(lines: PdfLine[]): PdfLine[] {
   const rows: PdfLine[][] = [];
   for (const l of sorted) {
     const row = rows.at(-1);
-    if (row && Math.abs(row[0]!.y0 - l.y0) < 1 && Math.abs(row[0]!.y1 - l.y1) < 1) row.push(l);
+    // Only pieces close beside each other: the same baseline in the other column is another line.
+    const near = row !== undefined && l.x0 - row.reduce((m, r) => Math.max(m, r.x1), -Infinity) < 2 * (l.y1 - l.y0);
+    if (row && near && Math.abs(row[0]!.y0 - l.y0) < 1 && Math.abs(row[0]!.y1 - l.y1) < 1) row.push(l);
     else rows.push([l]);
   }
   return rows.map((row) => {
@@ -80,7 +82,8 @@ const num = (attrs: string, name: string) => {
 /**
  * The XHTML that `pdftotext -bbox-layout` prints → pages of lines. Words of a line are
  * joined with a space unless both sides are CJK (poppler splits `4年来` into `4` `年来`);
- * the reflow later drops the spaces between Han and Latin as the text importer does. Pure.
+ * the reflow later drops the spaces between Han and Latin as the text importer does. Lines
+ * on one baseline are one line only when they sit close together (not across a gutter). Pure.
  */
 export function parseBboxLayout(xhtml: string): PdfPage[] {
   const pages: PdfPage[] = [];
