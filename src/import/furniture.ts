@@ -15,7 +15,7 @@ export function isPageNumber(text: string): boolean {
 }
 
 // A running head is set apart from the body: the white space between it and the next body line
-// is at least this many times the white space between the page's lines.
+// is at least this many times the tightest white space between the page's lines.
 const APART = 2;
 
 function median(xs: number[]): number {
@@ -25,14 +25,15 @@ function median(xs: number[]): number {
 
 /** True when a line in a band stands outside the body's flow: farther from its body-side neighbour than lines are from each other. */
 function apart(l: PdfLine, p: PdfPage, top: boolean): boolean {
-  const i = p.lines.indexOf(l);
-  const next = top ? p.lines.slice(i + 1).find((n) => n.y0 > l.y1 - 1) : p.lines.slice(0, i).reverse().find((n) => n.y1 < l.y0 + 1);
+  const ls = [...p.lines].sort((x, y) => x.y0 - y.y0);
+  const next = top ? ls.find((n) => n.y0 > l.y1 - 1) : ls.filter((n) => n.y1 < l.y0 + 1).at(-1);
   if (!next) return true;
-  // Boxes of tall glyphs overlap (Chromium's): then lines have no white between them at all.
-  const white = Math.max(0, median(p.lines.slice(1).map((n, k) => n.y0 - p.lines[k]!.y1)));
-  const pitch = median(p.lines.slice(1).map((n, k) => n.y0 - p.lines[k]!.y0).filter((d) => d > 0));
+  // The tightest white between two lines is the body's own leading; boxes of tall glyphs
+  // overlap (Chromium's), and then lines have no white between them at all.
+  const white = Math.max(0, ls.slice(1).reduce((m, n, k) => Math.min(m, n.y0 - ls[k]!.y1), Infinity));
+  const pitch = median(ls.slice(1).map((n, k) => n.y0 - ls[k]!.y0).filter((d) => d > 0));
   const gap = top ? next.y0 - l.y1 : l.y0 - next.y1;
-  return gap >= Math.max(APART * white, 0.5 * pitch);
+  return gap >= Math.max(APART * (Number.isFinite(white) ? white : 0), 0.5 * pitch);
 }
 
 /** A line's text with its digits generalised, so `第3页 京津冀` repeats as `第#页 京津冀`. */
