@@ -4,6 +4,7 @@ import { BookdeckError } from '../errors.js';
 import { PandocError, pandocAst } from '../tools/pandoc.js';
 import * as P from '../tools/pandoc-ast.js';
 import { documentXml, paragraphLayout, type DocxParagraph } from './docx-layout.js';
+import { recoverLostText } from './docx-lost-text.js';
 import { readDocxZip } from './docx-zip.js';
 import { dateOfLines, type Draft, type ImportOptions, type Speech } from './draft.js';
 import { familyDepths, headingFamily } from './gongwen.js';
@@ -27,7 +28,8 @@ export const DOCX_PANDOC = { seconds: 120 } as const;
 export async function importDocx(file: string, opts: ImportOptions, budget: { pandocSeconds: number } = { pandocSeconds: DOCX_PANDOC.seconds }): Promise<Draft> {
   // Measured from its zip directory before anything is unzipped or pandoc runs (docx-zip.ts).
   const zip = await readDocxZip(file);
-  const layout = paragraphLayout(documentXml(zip.read('word/document.xml'), file));
+  const xml = documentXml(zip.read('word/document.xml'), file);
+  const layout = paragraphLayout(xml);
   const mediaDir = path.join(opts.outDir, `${fileTitle(file)}-media`);
   const doc = await pandocAst({ from: 'docx', extra: [`--extract-media=${mediaDir}`] }, { file }, { timeoutSeconds: budget.pandocSeconds }).catch((err: unknown) => {
     throw err instanceof PandocError ? pandocFailure(err, file) : err;
@@ -55,7 +57,8 @@ export async function importDocx(file: string, opts: ImportOptions, budget: { pa
   });
   const lines = doc.blocks.flatMap((b) => (b.t === 'Para' || b.t === 'Plain' ? [P.stringify(b.c)] : []));
   const notices = images.length ? [`${images.length} image${images.length === 1 ? '' : 's'} extracted to ${mediaDir}`] : [];
-  return { file, speeches, title: title?.text, date: dateOfLines(lines), images, notices };
+  const warnings = recoverLostText(xml, speeches, file);
+  return { file, speeches, title: title?.text, date: dateOfLines(lines), images, notices, warnings };
 }
 
 /** What a failed pandoc run on a Word document tells the user: out of time, out of memory, or unreadable. */
