@@ -2,11 +2,15 @@ import type { PdfLine, PdfPage } from './pdf-lines.js';
 
 // Each column holds at least this many lines beside the other before a page counts as two columns.
 const MIN_COLUMN_LINES = 5;
+// A page with more lines than this is read as one column.
+const MAX_LINES = 2000;
 // The gutter is looked for in the middle of the page only.
 const MIDDLE = [0.3, 0.7] as const;
 
 /** The x of a gutter no line of the body crosses, with enough lines on both sides at the same heights; undefined for one column. Pure. */
 export function gutterOf(lines: readonly PdfLine[], width: number): number | undefined {
+  // No printed page holds this many lines; the search below is linear in them per step.
+  if (lines.length > MAX_LINES) return undefined;
   let best: { x: number; score: number } | undefined;
   for (let x = width * MIDDLE[0]; x <= width * MIDDLE[1]; x += 2) {
     const left = lines.filter((l) => l.x1 <= x);

@@ -49,12 +49,19 @@ function joinWords(words: readonly string[]): string {
 function mergeRows(lines: PdfLine[]): PdfLine[] {
   const sorted = [...lines].sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0);
   const rows: PdfLine[][] = [];
+  // The last row's right edge so far, kept as it grows: folding the row for every piece was quadratic.
+  let rowRight = -Infinity;
   for (const l of sorted) {
     const row = rows.at(-1);
     // Only pieces close beside each other: the same baseline in the other column is another line.
-    const near = row !== undefined && l.x0 - row.reduce((m, r) => Math.max(m, r.x1), -Infinity) < 2 * (l.y1 - l.y0);
-    if (row && near && Math.abs(row[0]!.y0 - l.y0) < 1 && Math.abs(row[0]!.y1 - l.y1) < 1) row.push(l);
-    else rows.push([l]);
+    const near = l.x0 - rowRight < 2 * (l.y1 - l.y0);
+    if (row && near && Math.abs(row[0]!.y0 - l.y0) < 1 && Math.abs(row[0]!.y1 - l.y1) < 1) {
+      row.push(l);
+      rowRight = Math.max(rowRight, l.x1);
+    } else {
+      rows.push([l]);
+      rowRight = l.x1;
+    }
   }
   return rows.map((row) => {
     row.sort((a, b) => a.x0 - b.x0);
