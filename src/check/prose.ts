@@ -51,3 +51,29 @@ export function* nodesOf(f: ParsedFile): Generator<{ node: Nodes; place: Locatio
   };
   yield* walk(f.tree);
 }
+
+/** A block's text nodes joined into one string, and the text node and offset each joined index falls in. */
+export interface JoinedBlock {
+  text: string;
+  /** The node and offset of joined index `i` (the last node's end for `i === text.length`). */
+  at(i: number): { node: Text; offset: number };
+}
+
+/** Join a block's text nodes, so a mark at the end of one node is seen with what follows in the next. Pure. */
+export function joinTexts(texts: readonly Text[]): JoinedBlock {
+  const starts: number[] = [];
+  let text = '';
+  for (const t of texts) {
+    starts.push(text.length);
+    text += t.value;
+  }
+  return {
+    text,
+    at(i) {
+      let k = starts.length - 1;
+      while (k > 0 && starts[k]! > i) k--;
+      // An index at a node boundary belongs to the node that starts there, unless it is the end.
+      return { node: texts[k]!, offset: i - starts[k]! };
+    },
+  };
+}

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Root } from 'mdast';
 import type { VFileMessage } from 'vfile-message';
-import { warningMessage, type Location } from '../message.js';
+import { createMessage, warningMessage, type Location } from '../message.js';
 import { isoFromWritten, type TitleBlock } from './title-block.js';
 import { foreignKeyWarnings, frontMatterOf, readKeys, type FrontMatter } from './front-matter-keys.js';
 import { BOOK_KEYS, bookFrontMatterSchema, frontMatterSchema, type BookMeta, type Config } from './schema.js';
@@ -21,10 +21,12 @@ export interface MetaSources {
   /** The front matter, when the caller has read it, and told of other tools' keys in it, already. */
   frontMatter?: FrontMatter;
   /** The title when none is set, in place of the first H1 and the file name (a folder's name). */
-  untitled?: { title: string; from: string; place: Location; how: string };
+  untitled?: { title: string; from: string; place: Location; how: string; hint?: string };
 }
 
-const HOW_TO_TITLE = 'set one with `title:` in the front matter (---\\ntitle: 书名\\n---), a `% 书名` first line, or the config file';
+const HOW_TO_TITLE = 'set one with `title:` in the front matter, a `% 书名` first line, or the config file';
+// Real lines, as the reader types them at the top of the file (a hint may span lines; the message itself never does).
+const FRONT_MATTER_EXAMPLE = 'put these lines first in the manuscript:\n    ---\n    title: 书名\n    ---';
 
 /**
  * The book's metadata, from the first place that has it: YAML front matter, else a
@@ -59,6 +61,7 @@ export function readMeta(tree: Root, file: string, sources: MetaSources = {}): {
     ...(sources.firstH1 ? { title: sources.firstH1, from: 'the first # heading' } : { title: path.basename(file).replace(/\.[^.]+$/, ''), from: 'the file name' }),
     place: { file, line: 1 },
     how: HOW_TO_TITLE,
+    hint: FRONT_MATTER_EXAMPLE,
   };
   const { meta, warning } = withTitle(fields, untitled);
   return { meta, warnings: [...warnings, ...(warning ? [warning] : [])] };
@@ -70,7 +73,7 @@ export function readMeta(tree: Root, file: string, sources: MetaSources = {}): {
  */
 export function withTitle(fields: BookFields, untitled: NonNullable<MetaSources['untitled']>): { meta: BookMeta; warning?: VFileMessage } {
   if (fields.title) return { meta: { ...fields, title: fields.title } };
-  const warning = warningMessage('M_NO_TITLE', `the book has no title, so ${untitled.from} is used: 《${untitled.title}》; ${untitled.how}`, untitled.place);
+  const warning = createMessage('M_NO_TITLE', `the book has no title, so ${untitled.from} is used: 《${untitled.title}》; ${untitled.how}`, { severity: 'warning', place: untitled.place, hint: untitled.hint });
   return { meta: { ...fields, title: untitled.title }, warning };
 }
 

@@ -31,6 +31,8 @@ export interface Draft {
   title?: string;
   /** `YYYY-MM-DD` when the document names a full date. */
   date?: string;
+  /** The document's own language (a web page's `lang`), when it says. */
+  lang?: string;
   /** Set by the PDF importer only. */
   furniture?: Furniture;
   /** Images the import wrote next to the output, relative to it. */

@@ -4,6 +4,7 @@ import { BookdeckError } from '../errors.js';
 import { PandocError, pandocAst } from '../tools/pandoc.js';
 import * as P from '../tools/pandoc-ast.js';
 import { documentXml, paragraphLayout, type DocxParagraph } from './docx-layout.js';
+import { recoverLostText } from './docx-lost-text.js';
 import { readDocxZip } from './docx-zip.js';
 import { dateOfLines, type Draft, type ImportOptions, type Speech } from './draft.js';
 import { tieCaptions } from './captions.js';
@@ -35,7 +36,8 @@ export async function importDocx(
 ): Promise<Draft> {
   // Measured from its zip directory before anything is unzipped or pandoc runs (docx-zip.ts).
   const zip = await readDocxZip(file);
-  const layout = paragraphLayout(documentXml(zip.read('word/document.xml'), shown));
+  const xml = documentXml(zip.read('word/document.xml'), shown);
+  const layout = paragraphLayout(xml);
   const mediaDir = path.join(opts.outDir, `${fileTitle(shown)}-media`);
   const doc = await pandocAst({ from: 'docx', extra: [`--extract-media=${mediaDir}`] }, { file }, { timeoutSeconds: budget.pandocSeconds }).catch((err: unknown) => {
     throw err instanceof PandocError ? pandocFailure(err, shown) : err;
@@ -73,7 +75,8 @@ export async function importDocx(
   const notices = images.length ? [`${images.length} image${images.length === 1 ? '' : 's'} extracted to ${mediaDir}`] : [];
   const indents = indentNotice(widths);
   if (indents) notices.push(indents);
-  return { file: shown, speeches, title: title && joinLines(title.lines), date: dateOfLines(lines), images, notices };
+  const warnings = recoverLostText(xml, speeches, shown);
+  return { file: shown, speeches, title: title && joinLines(title.lines), date: dateOfLines(lines), images, notices, warnings };
 }
 
 /** What a failed pandoc run on a Word document tells the user: out of time, out of memory, or unreadable. */

@@ -1,9 +1,10 @@
 import { execa, type ExecaError } from 'execa';
 import { BookdeckError } from '../errors.js';
 import { findProgram } from '../tools/programs.js';
-import { dateOfLines, type Draft, type ImportOptions } from './draft.js';
+import { dateOfLines, type Draft, type Furniture, type ImportOptions } from './draft.js';
 import { removeFurniture } from './furniture.js';
 import { garbledSample, isGarbled, scriptShare } from './garbled.js';
+import { readColumns } from './pdf-columns.js';
 import { parseBboxLayout } from './pdf-lines.js';
 import { pdfSpeeches } from './pdf-paragraphs.js';
 import { plainText } from '../model/text.js';
@@ -18,7 +19,7 @@ export async function importPdf(file: string, opts: ImportOptions): Promise<Draf
   const bin = await findProgram('pdftotext');
   const res = await execa(bin, ['-bbox-layout', '-enc', 'UTF-8', file, '-'], { reject: false, timeout: 120_000, stdin: 'ignore' });
   if (res.exitCode !== 0) throw pdfError(file, res.stderr, res as unknown as ExecaError);
-  const { pages, found, heads } = removeFurniture(parseBboxLayout(res.stdout), opts.keepFurniture);
+  const { pages, found, heads, pageNumberSample } = removeFurniture(parseBboxLayout(res.stdout).map(readColumns), opts.keepFurniture);
   if (!pages.some((p) => p.lines.some((l) => l.text.trim() !== ''))) {
     throw new BookdeckError('E_PDF_NO_TEXT', `this PDF has no text layer (${pages.length} page${pages.length === 1 ? '' : 's'} of images, a scan?)`, {
       location: { file },
@@ -46,7 +47,7 @@ export async function importPdf(file: string, opts: ImportOptions): Promise<Draf
     title: titled.length === 1 ? titled[0]!.title : heads[0],
     date: dateOfLines(speeches.flatMap((s) => s.body.map((b) => plainText(b)))),
     furniture: found,
-    notices: [],
+    notices: furnitureNotices(found, heads, pageNumberSample),
   };
 }
 
@@ -68,4 +69,13 @@ function pdfError(file: string, stderr: string, res: ExecaError): BookdeckError 
     location: { file },
     hint: 'check that the file is a complete PDF; re-export or re-download it',
   });
+}
+
+/** What the import took out of the text, each kind with a sample, so a reader can tell a head from a lost line. */
+function furnitureNotices(found: Furniture, heads: readonly string[], pageNumber: string | undefined): string[] {
+  const did = found.kept ? 'kept (--keep-furniture)' : 'dropped';
+  const out: string[] = [];
+  if (found.pageNumbers) out.push(`${did} ${found.pageNumbers} page number${found.pageNumbers === 1 ? '' : 's'}, e.g. “${pageNumber ?? ''}”`);
+  if (found.runningHeads) out.push(`${did} ${found.runningHeads} running head${found.runningHeads === 1 ? '' : 's'}: ${heads.slice(0, 3).map((h) => `“${h}”`).join(', ')}${heads.length > 3 ? ` and ${heads.length - 3} more` : ''}; --keep-furniture keeps them`);
+  return out;
 }

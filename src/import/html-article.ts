@@ -1,10 +1,17 @@
 import type { Element, ElementContent, Root as HastRoot, RootContent as HastContent } from 'hast';
 
 /** Elements that are never the article's text: page chrome, scripts and embedded things. */
-const CHROME = new Set(['script', 'style', 'noscript', 'template', 'nav', 'header', 'footer', 'aside', 'form', 'iframe', 'button', 'svg', 'canvas', 'object', 'embed', 'select', 'input', 'textarea', 'dialog']);
+const CHROME = new Set(['script', 'style', 'noscript', 'template', 'nav', 'header', 'footer', 'aside', 'form', 'iframe', 'button', 'canvas', 'object', 'embed', 'select', 'input', 'textarea', 'dialog']);
+/** Inside an `<article>` these hold its own text: the headline and standfirst, the credit line. */
+const ARTICLE_PARTS = new Set(['header', 'footer']);
+/** Never chrome, whatever their class says: the page itself. */
+const PAGE = new Set(['html', 'body']);
 const CHROME_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'search', 'dialog', 'alert']);
-/** Class or id words of navigation, ads and sharing boxes. */
-const CHROME_NAME = /^(?:ad|ads|advert\w*|advertisement|sponsor\w*|banner|sidebar|side-bar|nav\w*|menu\w*|breadcrumbs?|share\w*|social\w*|related\w*|recommend\w*|comments?|footer|header|toolbar|popup|modal|cookie\w*)$/i;
+/**
+ * Class or id tokens of navigation, ads and sharing boxes: a whole token (`footer`), or one that
+ * starts with the word (`nav-main`, `share_box`), never one that holds it inside (`feature-footer-v2`).
+ */
+const CHROME_NAME = /^(?:ad|ads|advert\w*|advertisement|sponsor\w*|banner|sidebar|side-bar|nav\w*|menu\w*|breadcrumbs?|share\w*|social\w*|related\w*|recommend\w*|comments?|footer|header|toolbar|popup|modal|cookie\w*)(?:[-_][\w-]*)?$/i;
 
 const isElement = (n: HastContent | ElementContent): n is Element => n.type === 'element';
 
@@ -12,12 +19,16 @@ function names(el: Element): string[] {
   const p = el.properties ?? {};
   const cls = Array.isArray(p.className) ? p.className.map(String) : [];
   const id = typeof p.id === 'string' ? [p.id] : [];
-  return [...cls, ...id].flatMap((n) => n.split(/[-_]/).concat(n));
+  return [...cls, ...id];
 }
 
-/** True for page chrome: by element, by ARIA role, or by a class or id such as `sidebar`, `nav-main`, `ad`. */
-export function isChrome(el: Element): boolean {
-  if (CHROME.has(el.tagName)) return true;
+/**
+ * True for page chrome: by element, by ARIA role, or by a class or id such as `sidebar`,
+ * `nav-main`, `ad`. `<html>` and `<body>` never are; an article's `<header>` and `<footer>` are its text.
+ */
+export function isChrome(el: Element, inArticle = false): boolean {
+  if (PAGE.has(el.tagName)) return false;
+  if (CHROME.has(el.tagName) && !(inArticle && ARTICLE_PARTS.has(el.tagName))) return true;
   const role = el.properties?.role;
   if (typeof role === 'string' && CHROME_ROLES.has(role)) return true;
   if (el.properties?.hidden !== undefined && el.properties.hidden !== false) return true;
@@ -25,9 +36,9 @@ export function isChrome(el: Element): boolean {
 }
 
 /** The tree with every chrome element (and comments) removed, in place. */
-export function stripChrome<T extends HastRoot | Element>(node: T): T {
-  node.children = (node.children as HastContent[]).filter((c) => c.type !== 'comment' && c.type !== 'doctype' && !(isElement(c) && isChrome(c))) as T['children'];
-  for (const c of node.children as HastContent[]) if (isElement(c)) stripChrome(c);
+export function stripChrome<T extends HastRoot | Element>(node: T, inArticle = false): T {
+  node.children = (node.children as HastContent[]).filter((c) => c.type !== 'comment' && c.type !== 'doctype' && !(isElement(c) && isChrome(c, inArticle))) as T['children'];
+  for (const c of node.children as HastContent[]) if (isElement(c)) stripChrome(c, inArticle || c.tagName === 'article');
   return node;
 }
 

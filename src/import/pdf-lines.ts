@@ -49,10 +49,19 @@ function joinWords(words: readonly string[]): string {
 function mergeRows(lines: PdfLine[]): PdfLine[] {
   const sorted = [...lines].sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0);
   const rows: PdfLine[][] = [];
+  // The last row's right edge so far, kept as it grows: folding the row for every piece was quadratic.
+  let rowRight = -Infinity;
   for (const l of sorted) {
     const row = rows.at(-1);
-    if (row && Math.abs(row[0]!.y0 - l.y0) < 1 && Math.abs(row[0]!.y1 - l.y1) < 1) row.push(l);
-    else rows.push([l]);
+    // Only pieces close beside each other: the same baseline in the other column is another line.
+    const near = l.x0 - rowRight < 2 * (l.y1 - l.y0);
+    if (row && near && Math.abs(row[0]!.y0 - l.y0) < 1 && Math.abs(row[0]!.y1 - l.y1) < 1) {
+      row.push(l);
+      rowRight = Math.max(rowRight, l.x1);
+    } else {
+      rows.push([l]);
+      rowRight = l.x1;
+    }
   }
   return rows.map((row) => {
     row.sort((a, b) => a.x0 - b.x0);
@@ -80,7 +89,8 @@ const num = (attrs: string, name: string) => {
 /**
  * The XHTML that `pdftotext -bbox-layout` prints → pages of lines. Words of a line are
  * joined with a space unless both sides are CJK (poppler splits `4年来` into `4` `年来`);
- * the reflow later drops the spaces between Han and Latin as the text importer does. Pure.
+ * the reflow later drops the spaces between Han and Latin as the text importer does. Lines
+ * on one baseline are one line only when they sit close together (not across a gutter). Pure.
  */
 export function parseBboxLayout(xhtml: string): PdfPage[] {
   const pages: PdfPage[] = [];

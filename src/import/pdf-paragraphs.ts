@@ -8,6 +8,28 @@ import { ATTRIBUTION } from '../model/text.js';
 /** A line's character size: its width over its display width in em (a CJK character is one em). */
 const charSize = (l: PdfLine) => (l.x1 - l.x0) / Math.max(1, displayWidth(l.text.replace(/\s/g, '')) / 2);
 
+/** GB/T 9704 level markers a typeset heading opens with: 一、 is level 2 (under the title), （一） level 3. */
+const LEVELS: [RegExp, 2 | 3][] = [
+  [/^[一二三四五六七八九十]{1,3}、\S/u, 2],
+  [/^[（(][一二三四五六七八九十]{1,3}[）)]\S/u, 3],
+];
+/** A heading is one short line; a longer one is a paragraph that happens to open with a marker. */
+const HEADING_CHARS = 30;
+
+/** The heading level of a one-line paragraph that opens with a level marker, else undefined. Pure. */
+export function headingLevel(text: string): 2 | 3 | undefined {
+  if ([...text].length > HEADING_CHARS) return undefined;
+  return LEVELS.find(([re]) => re.test(text))?.[1];
+}
+
+/** True for a line a reader could take for a title: mostly words, not math, numbers or table cells (`& (1) & (2) \\`, `obs 74 74`). Pure. */
+export function isWordy(text: string): boolean {
+  const t = text.replace(/\s/g, '');
+  if (/[&\\{}=<>;^_]/u.test(t)) return false;
+  const letters = displayWidth(t.replace(/[^\p{L}]/gu, ''));
+  return letters >= 0.6 * displayWidth(t);
+}
+
 /** The most common value after rounding to whole points. */
 function mode(xs: number[]): number {
   const counts = new Map<number, number>();
@@ -26,7 +48,9 @@ function median(xs: number[]): number {
  * signal in Chinese typesetting); a centred line set larger than the body is a speech
  * title (consecutive ones join); a centred line of body size is a paragraph of its own
  * (a date or speaker line); `（摘自……）` is kept whole; text before the first title is an untitled speech; where a document has no indents,
- * a short line that ends a sentence ends its paragraph, as in the text importer. Pure.
+ * a short line that ends a sentence ends its paragraph, as in the text importer. A short
+ * paragraph of one line opening with 一、 or （一） is a heading (## or ###); a line of math
+ * or table cells is never a title. Pure.
  */
 export function pdfSpeeches(pages: readonly PdfPage[]): Speech[] {
   const all = pages.flatMap((p) => p.lines.filter((l) => !l.furniture));
@@ -38,7 +62,7 @@ export function pdfSpeeches(pages: readonly PdfPage[]): Speech[] {
   const usesIndents = all.some(indented);
   const balanced = (l: PdfLine) => Math.abs((l.x0 + l.x1) / 2 - (left + right) / 2) < em;
   const centred = (l: PdfLine) => l.x0 - left > 2.6 * em && balanced(l);
-  const isTitle = (l: PdfLine) => charSize(l) >= 1.2 * em && (balanced(l) || l.x1 - l.x0 < 0.6 * (right - left));
+  const isTitle = (l: PdfLine) => charSize(l) >= 1.2 * em && (balanced(l) || l.x1 - l.x0 < 0.6 * (right - left)) && isWordy(l.text);
 
   const speeches: Speech[] = [];
   let title: string[] | undefined;
@@ -48,7 +72,9 @@ export function pdfSpeeches(pages: readonly PdfPage[]): Speech[] {
     if (para.length === 0) return;
     // Text before the first title is a speech of its own, untitled.
     if (speeches.length === 0) speeches.push({ body: [] });
-    speeches.at(-1)!.body.push(textParagraph(joinLines(para)));
+    const text = joinLines(para);
+    const depth = para.length === 1 ? headingLevel(text) : undefined;
+    speeches.at(-1)!.body.push(depth ? { type: 'heading', depth, children: [{ type: 'text', value: text }] } : textParagraph(text));
     para = [];
   };
   pages.forEach((page) => {

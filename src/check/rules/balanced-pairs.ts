@@ -1,21 +1,44 @@
 import type { Rule } from '../rule.js';
-import { placeIn, proseBlocks } from '../prose.js';
+import { joinTexts, placeIn, proseBlocks } from '../prose.js';
 
 const PAIRS: [string, string][] = [['“', '”'], ['（', '）'], ['《', '》'], ['‘', '’']];
+const ATTRIBUTION_OPEN = /^[（(]\s*(?:摘自|选自|来源|原载|据)/u;
 
-/** P_UNBALANCED: a paragraph whose “” （） 《》 or ‘’ do not pair up. */
+/**
+ * P_UNBALANCED: a paragraph whose “” （） 《》 or ‘’ do not pair up, reported at the mark left
+ * unmatched; an attribution `（摘自…` left open is reported as the `）` missing at its end.
+ */
 export const balancedPairs: Rule = {
   name: 'balanced-pairs',
   check({ files }, report) {
     for (const f of files) {
       proseBlocks(f.tree, (texts) => {
-        const joined = texts.map((t) => t.value).join('');
+        const joined = joinTexts(texts);
+        if (!texts.length) return;
+        const place = (i: number) => {
+          const { node, offset } = joined.at(i);
+          return placeIn(node, offset, f.path);
+        };
         for (const [open, close] of PAIRS) {
-          let depth = 0;
-          for (const ch of joined) depth += ch === open ? 1 : ch === close ? -1 : 0;
-          if (depth === 0 || !texts[0]) continue;
-          const more = depth > 0 ? `${depth} more ${open} than ${close}` : `${-depth} more ${close} than ${open}`;
-          report('P_UNBALANCED', 'warning', `unbalanced ${open}${close}: ${more}`, placeIn(texts[0], 0, f.path));
+          const opened: number[] = [];
+          let extra: number | undefined;
+          let extras = 0;
+          for (let i = 0; i < joined.text.length; i++) {
+            const ch = joined.text[i];
+            if (ch === open) opened.push(i);
+            else if (ch === close && opened.pop() === undefined) {
+              extra ??= i;
+              extras++;
+            }
+          }
+          if (extra !== undefined) report('P_UNBALANCED', 'warning', `unbalanced ${open}${close}: ${extras} more ${close} than ${open}`, place(extra));
+          if (!opened.length) continue;
+          const first = opened[0]!;
+          if (open === '（' && opened.length === 1 && ATTRIBUTION_OPEN.test(joined.text.slice(first))) {
+            report('P_UNBALANCED', 'warning', `missing ${close} to close ${joined.text.slice(first, first + 3)}…; add it at the end of the attribution`, place(joined.text.trimEnd().length));
+          } else {
+            report('P_UNBALANCED', 'warning', `unbalanced ${open}${close}: ${opened.length} more ${open} than ${close}`, place(first));
+          }
         }
       });
     }

@@ -4,7 +4,9 @@ import { builtEpub } from './built-epub.js';
 import { builtPptx } from './built-pptx.js';
 import { chineseEllipsis } from './chinese-ellipsis.js';
 import { deepHeading } from './deep-heading.js';
+import { doubledPunctuation } from './doubled-punctuation.js';
 import { docxFaces } from './docx-faces.js';
+import { enumeratorOrder } from './enumerator-order.js';
 import { epubRendering } from './epub-rendering.js';
 import { fontCoverage } from './font-coverage.js';
 import { gongwenFaces } from './gongwen-faces.js';
@@ -29,6 +31,8 @@ export const RULES: readonly Rule[] = [
   speechProposals,
   speechAsks,
   halfwidthPunctuation,
+  doubledPunctuation,
+  enumeratorOrder,
   chineseEllipsis,
   spaceBetweenHan,
   straightQuotes,

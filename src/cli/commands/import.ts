@@ -13,7 +13,7 @@ export const OPTIONS = {
   book: { type: 'boolean', default: false, help: 'several FILEs into one manuscript (with -o OUT.md or stdout)' },
   title: { type: 'string', arg: 'TEXT', help: 'the book title in the front matter' },
   'speech-title': { type: 'string', multiple: true, arg: 'T', help: 'title for the next untitled speech (repeatable)' },
-  lang: { type: 'string', default: 'zh-Hans', arg: 'TAG', help: 'the lang in the front matter (default zh-Hans)' },
+  lang: { type: 'string', arg: 'TAG', help: "the lang in the front matter (default: a web page's own, else zh-Hans)" },
   'keep-furniture': { type: 'boolean', default: false, help: 'keep PDF page numbers and running heads in the text' },
 } as const satisfies OptionTable;
 
@@ -87,7 +87,7 @@ export async function importCommand(argv: string[], con: Console): Promise<numbe
   const { outputs, report } = assemble(drafts, {
     title: values.title,
     speechTitles: values['speech-title'] ?? [],
-    lang: values.lang,
+    lang: values.lang ?? drafts.find((d) => d.lang)?.lang ?? 'zh-Hans',
     split,
   });
   for (const line of report) con.err(line);

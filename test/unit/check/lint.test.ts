@@ -38,6 +38,7 @@ describe('punctuation lint', async () => {
     expect(await lint('# 甲\n\n京津冀,协同发展.创新?\n')).toEqual([
       "m.md:3:4: warning P_HALFWIDTH: half-width ',' between Chinese characters; use ，",
       "m.md:3:9: warning P_HALFWIDTH: half-width '.' between Chinese characters; use 。",
+      "m.md:3:12: warning P_HALFWIDTH: half-width '?' after Chinese text; use ？",
     ]);
   });
 
@@ -55,7 +56,7 @@ describe('punctuation lint', async () => {
   it('flags unbalanced quotes and brackets per paragraph, on its later lines too', async () => {
     expect(await lint('“四个自信，\n坚定。\n\n（摘自\n')).toEqual([
       'm.md:1:1: warning P_UNBALANCED: unbalanced “”: 1 more “ than ”',
-      'm.md:4:1: warning P_UNBALANCED: unbalanced （）: 1 more （ than ）',
+      'm.md:4:4: warning P_UNBALANCED: missing ） to close （摘自…; add it at the end of the attribution',
     ]);
   });
 
