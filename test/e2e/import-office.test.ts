@@ -78,7 +78,8 @@ describe('import of an office-style Word file (bold 黑体 headings, 仿宋 body
     const build = await runCli(['build', '-m', out, '-o', dist, '--only', 'epub,pdf']);
     expect(build.exitCode, build.all).toBe(0);
     const { stdout: unz } = await execa('unzip', ['-p', path.join(dist, 'book.epub'), 'OEBPS/s1.xhtml']);
-    expect(unz).toContain(`${OFFICE.titleLines[0]}<br/>${OFFICE.titleLines[1]}</h1>`);
+    // Word boundaries in a title carry <wbr/> (break opportunities); the author's break is the <br/>.
+    expect(unz.replace(/<wbr\/>/g, '')).toContain(`${OFFICE.titleLines[0]}<br/>${OFFICE.titleLines[1]}</h1>`);
     expect(unz).toMatch(new RegExp(`<figcaption>图 1\u3000${OFFICE.caption}</figcaption>`));
     const { stdout: pdf } = await execa('pdftotext', ['-layout', path.join(dist, 'book.pdf'), '-']);
     const lines = pdf.split('\n').map((l) => l.trim());

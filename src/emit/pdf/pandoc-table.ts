@@ -1,6 +1,6 @@
 import type { PhrasingContent, Table, TableRow } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { cell, colSpec, plain, rawBlock, rawInline, row, table as tableNode, type Block, type Inline } from '../../tools/pandoc-ast.js';
+import { cell, colSpec, plain, rawBlock, rawInline, row, str, table as tableNode, type Block, type Inline } from '../../tools/pandoc-ast.js';
 import { cellPieces, emWidth } from '../cell-words.js';
 import { columnPlan, type TableLine } from './table-widths.js';
 
@@ -53,8 +53,8 @@ function keepWords(inlines: Inline[]): Inline[] {
     pieces.forEach((p, i) => {
       const prev = pieces[i - 1];
       if (prev && (p.keep || prev.keep) && /^[\p{L}\p{N}]/u.test(p.text) && !/[（《“‘([]$/u.test(prev.text)) out.push(rawInline('latex', '\\hspace{0pt}'));
-      if (p.keep) out.push(rawInline('latex', '\\mbox{'), { t: 'Str', c: p.text }, rawInline('latex', '}'));
-      else out.push({ t: 'Str', c: p.text });
+      if (p.keep) out.push(rawInline('latex', '\\mbox{'), str(p.text), rawInline('latex', '}'));
+      else out.push(str(p.text));
     });
     return out;
   });

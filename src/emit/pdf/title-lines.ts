@@ -1,6 +1,6 @@
 import type { Book } from '../../model/book.js';
 import { balanceLines } from '../../model/lines.js';
-import { lineBreak, space, str, type Block, type Inline } from '../../tools/pandoc-ast.js';
+import { header, lineBreak, space, str, type Block, type Inline } from '../../tools/pandoc-ast.js';
 import type { Paper } from '../../formats.js';
 import { paperLayout } from './paper.js';
 
@@ -30,6 +30,6 @@ export function bookTitleBlocks(book: Book, blocks: readonly Block[], chars: num
   return blocks.map((b) => {
     if (b.t !== 'Header' || b.c[0] !== 1) return b;
     const [level, attr, content] = b.c;
-    return { t: 'Header', c: [level, attr, titleLineInlines(content, titles.get(attr[0]), chars)] };
+    return header(level, attr, titleLineInlines(content, titles.get(attr[0]), chars));
   });
 }
