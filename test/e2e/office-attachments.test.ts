@@ -128,7 +128,8 @@ describe('an office speech with a byline without subtitle, a 附件说明 and tw
   });
 
   it('EPUB: byline lines carry the byline class, the attachments are sections of the speech\'s chapter', async () => {
-    const texts = zipTexts(readZip(await readFile(path.join(gw, 'book.epub'))));
+    // Titles carry <wbr/> at their word boundaries; the words are what is checked.
+    const texts = new Map([...zipTexts(readZip(await readFile(path.join(gw, 'book.epub'))))].map(([n, t]) => [n, t.replace(/<wbr\/>/g, '')]));
     const chapter = [...texts.entries()].find(([, t]) => t.includes(`>${SPEECH}</h1>`));
     expect(chapter).toBeDefined();
     // The last two characters of a line are kept together in a span; the text is what matters here.
