@@ -12,6 +12,14 @@ const require = createRequire(import.meta.url);
 /** Picture types Word files hold that no e-reader need show, converted to PNG on import. */
 export const CONVERTED_TYPES = ['emf', 'wmf', 'tif', 'tiff'];
 
+/** Draw's import filter for each: named, so a file that is not one fails instead of opening as text in Writer. */
+const IN_FILTERS: Record<string, string> = {
+  emf: 'EMF - MS Windows Metafile',
+  wmf: 'WMF - MS Windows Metafile',
+  tif: 'TIF - Tag Image File',
+  tiff: 'TIF - Tag Image File',
+};
+
 /** An A4 page at 300 dpi: LibreOffice Draw lays the picture out on a page and exports the page. */
 const PAGE = { width: 2480, height: 3508 };
 /** White kept around the cropped drawing, in pixels (1 mm at 300 dpi ≈ 12 px). */
@@ -36,7 +44,7 @@ export async function convertToPng(file: string, outDir: string): Promise<string
   const work = await mkdtemp(path.join(tmpdir(), 'lo-bookdeck-'));
   try {
     const filter = `png:draw_png_Export:${JSON.stringify({ PixelWidth: { type: 'long', value: String(PAGE.width) }, PixelHeight: { type: 'long', value: String(PAGE.height) } })}`;
-    const res = await execa(soffice, [`-env:UserInstallation=file://${path.join(work, 'profile')}`, '--headless', '--convert-to', filter, '--outdir', work, file], {
+    const res = await execa(soffice, [`-env:UserInstallation=file://${path.join(work, 'profile')}`, '--headless', `--infilter=${IN_FILTERS[path.extname(file).slice(1).toLowerCase()]}`, '--convert-to', filter, '--outdir', work, file], {
       reject: false,
       timeout: SECONDS * 1000,
       stdin: 'ignore',
@@ -44,7 +52,10 @@ export async function convertToPng(file: string, outDir: string): Promise<string
     const out = path.join(work, `${path.basename(file, path.extname(file))}.png`);
     const page = await readFile(out).catch(() => undefined);
     if (res.timedOut) return { why: `LibreOffice took more than ${SECONDS} s` };
-    if (!page) return { why: `LibreOffice wrote no PNG (exit ${res.exitCode}${res.stderr.trim() ? `: ${res.stderr.trim().split('\n').pop()}` : ''})` };
+    if (!page) {
+      const said = `${res.stdout}\n${res.stderr}`.split('\n').find((l) => /error/i.test(l))?.trim();
+      return { why: `LibreOffice wrote no PNG${said ? `: ${said}` : ` (exit ${res.exitCode})`}` };
+    }
     const png = cropWhite(page);
     if (!png) return { why: 'LibreOffice drew an empty page' };
     await mkdir(outDir, { recursive: true });

@@ -75,6 +75,19 @@ describe('import: a draft always builds (issue 27 item 1)', () => {
     expect(build.exitCode, build.all).toBe(0);
   }, 120_000);
 
+  it('a picture LibreOffice cannot convert is removed, its alt text kept, with a warning that says the conversion failed', async () => {
+    const dir = await scratchDir('import-images-bad-emf');
+    await writeFile(path.join(dir, 'broken.emf'), 'not an EMF at all\n');
+    const page = path.join(dir, 'page.html');
+    await writeFile(page, '<!doctype html><html><body><article><h1>标题</h1><p>正文。</p>\n<p><img src="broken.emf" alt="坏的图"></p></article></body></html>');
+    const imp = await runCli(['import', page, '-o', path.join(dir, 'out', 'draft.md')]);
+    expect(imp.exitCode, imp.all).toBe(0);
+    expect(imp.stderr).toMatch(/page\.html:2: warning W_IMPORT_IMAGE_DROPPED: removed 1 image .*'broken\.emf' \(line 2\): bookdeck could not convert this EMF picture to PNG \(LibreOffice [^)]*\); convert it by hand/);
+    expect(await readFile(path.join(dir, 'out', 'draft.md'), 'utf8')).toMatch(/^坏的图$/m);
+    const build = await runCli(['build', '-m', path.join(dir, 'out', 'draft.md'), '-o', path.join(dir, 'book'), '--only', 'epub']);
+    expect(build.exitCode, build.all).toBe(0);
+  }, 120_000);
+
   it('a WebP image is an EPUB core type: the EPUB carries it as image/webp, the PDF prints it converted to PNG', async () => {
     const dir = await scratchDir('import-images-webp');
     await writeFile(path.join(dir, 'red.webp'), Buffer.from(WEBP, 'base64'));
