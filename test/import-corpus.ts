@@ -63,13 +63,15 @@ export async function referenceText(file: string): Promise<string> {
   return `${title}\n${article ? elementText(article) : ''}`;
 }
 
-/** The text a reader of the built EPUB sees: every XHTML page without its tags. */
+/** The text a reader of the built EPUB gets: every XHTML page without its tags, images by their alt text. */
 function bookText(epub: Buffer): string {
   return readZip(epub)
     .filter((e) => e.name.endsWith('.xhtml'))
     .map((e) =>
       e.data
         .toString('utf8')
+        // An image's alt text is text the reader gets (pandoc's plain text prints it too).
+        .replace(/<img\b[^>]*?\balt="([^"]*)"[^>]*>/g, ' $1 ')
         .replace(/<[^>]*>/g, ' ')
         .replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(Number.parseInt(h, 16)))
         .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))

@@ -9,7 +9,15 @@ if (!files.length) console.warn(`import-corpus-docx: skipped, the corpus is not 
 const REFUSED: Record<string, Refusal> = {};
 
 /** Files whose book lacks letters or digits of the reference text, each with why. */
-const LOSS: Record<string, string> = {};
+const LOSS: Record<string, string> = {
+  // pandoc's plain writer prints small caps in capitals (SMALL CAPS); the book keeps the letters as typed (Small Caps).
+  'docx/pandoc/inline_formatting.docx': 'reference artefact: pandoc -t plain capitalises small caps; no letter is lost',
+  // The list's numbers and letters (2., a., b.) are the reader's own numbering of <ol>, not text.
+  'docx/pandoc/lists.docx': 'reference artefact: list markers a. b. 2. are numbered by the reader',
+  'docx/pandoc/lists_restarting.docx': 'reference artefact: list markers 2. 3. 4. are numbered by the reader',
+  // Issue 27 item 2: a table cell holding a list comes out empty (the import-structure branch flattens it).
+  'docx/pandoc/table_with_list_cell.docx': 'issue 27 item 2: cells holding lists are empty (fixed on the docx-structure branch)',
+};
 
 describe.skipIf(!files.length)('import of every docx file of ../shared/corpora/realworld', () => {
   const rows: CorpusRow[] = [];

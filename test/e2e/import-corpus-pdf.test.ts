@@ -9,7 +9,11 @@ if (!files.length) console.warn(`import-corpus-pdf: skipped, the corpus is not a
 const REFUSED: Record<string, Refusal> = {};
 
 /** Files whose book lacks letters or digits of the reference text, each with why. */
-const LOSS: Record<string, string> = {};
+const LOSS: Record<string, string> = {
+  // Page numbers (— 1 — … — 14 —) are dropped as page furniture, which import prints and counts.
+  'pdf/gongwen-lite-out.typ.pdf': 'page numbers 1–14 dropped as furniture (printed by import)',
+  'pdf/gongwen-lite-report.pdf': 'page numbers 1–6 dropped as furniture (printed by import)',
+};
 
 describe.skipIf(!files.length)('import of every pdf file of ../shared/corpora/realworld', () => {
   const rows: CorpusRow[] = [];
