@@ -21,6 +21,7 @@ PACKAGES=(
   strace                     # the hostile-input tests prove no file outside the allowed roots is opened
   fonts-arphic-gkai00mp      # a 楷体 fontconfig finds by family: the gongwen test of licensed-face lookup
   fonts-texgyre              # TeX Gyre Termes: the Times-metric face of digits and Latin in gongwen handouts
+  webp                       # dwebp: WebP images decoded to PNG for the print PDF (xelatex cannot include WebP)
 )
 
 if [ -r /etc/debian_version ] && command -v apt-get >/dev/null 2>&1 && command -v dpkg-query >/dev/null 2>&1; then

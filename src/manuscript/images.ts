@@ -25,12 +25,16 @@ export const IMAGE_TYPES: Record<string, string> = {
   jpeg: 'image/jpeg',
   gif: 'image/gif',
   svg: 'image/svg+xml',
+  // A core media type since EPUB 3.3; the print PDF gets it as a PNG (emit/pdf/images.ts).
+  webp: 'image/webp',
 };
 
 const MAGIC: Record<string, (b: Uint8Array) => boolean> = {
   'image/png': (b) => b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47,
   'image/jpeg': (b) => b[0] === 0xff && b[1] === 0xd8,
   'image/gif': (b) => b[0] === 0x47 && b[1] === 0x49 && b[2] === 0x46,
+  // RIFF, a 4-byte size, then WEBP.
+  'image/webp': (b) => b[0] === 0x52 && b[1] === 0x49 && b[2] === 0x46 && b[3] === 0x46 && b[8] === 0x57 && b[9] === 0x45 && b[10] === 0x42 && b[11] === 0x50,
   'image/svg+xml': (b) => /<svg[\s>]/.test(new TextDecoder().decode(b.subarray(0, 4096))),
 };
 

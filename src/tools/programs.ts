@@ -12,6 +12,7 @@ export const PROGRAMS = {
   pdfinfo: 'poppler-utils',
   pdffonts: 'poppler-utils',
   soffice: 'libreoffice-impress',
+  dwebp: 'webp',
 } as const;
 
 /** A program name bookdeck knows how to find. */

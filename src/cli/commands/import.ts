@@ -2,6 +2,7 @@ import { mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { assemble } from '../../import/assemble.js';
 import { importFile } from '../../import/index.js';
+import { settleImages } from '../../import/draft-images.js';
 import { writeFileAtomic } from '../../io/atomic.js';
 import { refuseOntoInputs } from '../../io/out-folder.js';
 import { optionsHelp, parse, usageError, type OptionTable } from '../args.js';
@@ -83,7 +84,8 @@ export async function importCommand(argv: string[], con: Console): Promise<numbe
   const outDir = split ? out! : out ? path.dirname(out) : '.';
   await mkdir(outDir, { recursive: true });
   const drafts = [];
-  for (const file of files) drafts.push(await importFile(file, { outDir, keepFurniture: values['keep-furniture'] }));
+  // Each draft's images are made ones build takes, where the draft is written (draft-images.ts).
+  for (const file of files) drafts.push(await settleImages(await importFile(file, { outDir, keepFurniture: values['keep-furniture'] }), { outDir }));
   const { outputs, report } = assemble(drafts, {
     title: values.title,
     speechTitles: values['speech-title'] ?? [],

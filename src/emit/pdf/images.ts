@@ -8,6 +8,7 @@ import type { Location, Warn } from '../../message.js';
 import { ImageStore } from '../../manuscript/images.js';
 import { SC_FACES } from '../../fonts/sc-faces.js';
 import { readCached, userCacheDir, writeCached } from '../../cache/user-cache.js';
+import { webpToPng } from './webp-png.js';
 
 /** A file the `.tex` needs beside it. */
 export interface TexFile {
@@ -29,7 +30,7 @@ const require = createRequire(import.meta.url);
  * Check and read every Markdown image of the book exactly as the EPUB does (inside the
  * manuscript folder, never followed out by a symlink, bytes matching the type), then
  * make each printable: PNG and JPEG as they are, SVG drawn to PNG at 300 dpi with the
- * SC faces. A GIF cannot be printed by xdvipdfmx: it is a warning, and its alt text
+ * SC faces, WebP decoded to PNG by dwebp. A GIF cannot be printed by xdvipdfmx: it is a warning, and its alt text
  * is printed instead.
  */
 export async function texImages(book: Book, fontDir: string, warn: Warn): Promise<TexImages> {
@@ -55,8 +56,17 @@ export async function texImages(book: Book, fontDir: string, warn: Warn): Promis
       warn('W_GIF_PRINT', `GIF image '${node.url}' cannot be printed; the PDF shows its alt text instead (convert it to PNG)`, location);
       continue;
     }
-    const name = image.mediaType === 'image/svg+xml' ? `img-${base}.png` : `img-${path.posix.basename(image.href)}`;
-    if (!files.has(name)) files.set(name, { name, bytes: image.mediaType === 'image/svg+xml' ? await svgToPng(image.drawable ?? image.bytes, fontDir) : image.bytes });
+    const drawn = image.mediaType === 'image/svg+xml' || image.mediaType === 'image/webp';
+    const name = drawn ? `img-${base}.png` : `img-${path.posix.basename(image.href)}`;
+    if (!files.has(name)) {
+      const bytes =
+        image.mediaType === 'image/svg+xml'
+          ? await svgToPng(image.drawable ?? image.bytes, fontDir)
+          : image.mediaType === 'image/webp'
+            ? await webpToPng(image.bytes, node.url, location)
+            : image.bytes;
+      files.set(name, { name, bytes });
+    }
     names.set(node, name);
     locations.set(node, location);
   }
