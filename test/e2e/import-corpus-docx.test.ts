@@ -15,8 +15,6 @@ const LOSS: Record<string, string> = {
   // The list's numbers and letters (2., a., b.) are the reader's own numbering of <ol>, not text.
   'docx/pandoc/lists.docx': 'reference artefact: list markers a. b. 2. are numbered by the reader',
   'docx/pandoc/lists_restarting.docx': 'reference artefact: list markers 2. 3. 4. are numbered by the reader',
-  // Issue 27 item 2: a table cell holding a list comes out empty (the import-structure branch flattens it).
-  'docx/pandoc/table_with_list_cell.docx': 'issue 27 item 2: cells holding lists are empty (fixed on the docx-structure branch)',
 };
 
 describe.skipIf(!files.length)('import of every docx file of ../shared/corpora/realworld', () => {

@@ -7,14 +7,10 @@ if (!files.length) console.warn(`import-corpus-html: skipped, the corpus is not 
 
 /** Files import still refuses (exit 1, never 70), each with its code and why. */
 const REFUSED: Record<string, Refusal> = {
-  // Issue 27 item 2: feature-footer-v2 on <body> matched the chrome word footer (fixed on the HTML/PDF text-loss branch).
-  'html/wikipedia.html': { code: 'E_HTML_NO_ARTICLE', why: 'issue 27 item 2: chrome matched by substring (fixed on the HTML/PDF text-loss branch)' },
 };
 
 /** Files whose book lacks letters or digits of the reference text, each with why. */
 const LOSS: Record<string, string> = {
-  // Issue 27 item 2: <math> formulas vanish (kept as build keeps them on the HTML/PDF text-loss branch).
-  'html/mathjax.html': 'issue 27 item 2: the 13 MathML formulas are dropped (fixed on the HTML/PDF text-loss branch)',
 };
 
 describe.skipIf(!files.length)('import of every html file of ../shared/corpora/realworld', () => {

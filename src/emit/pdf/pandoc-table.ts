@@ -31,7 +31,7 @@ export function table(node: Table, content: (cell: PhrasingContent[]) => Inline[
         const c = r.children[i];
         const inlines = c ? keepWords(content(c.children)) : [];
         // longtable's \nopagebreak is a \noalign: it must open the row, so it leads the row's first cell.
-        if (i === 0 && keepWithPrevious) inlines.unshift(rawInline('latex', '\\nopagebreak'));
+        if (i === 0 && keepWithPrevious) inlines.unshift(rawInline('latex', '\\nopagebreak{}'));
         return cell(inlines.length || c ? [plain(inlines)] : []);
       }),
     );
