@@ -83,6 +83,8 @@ export class ImageStore {
   constructor(
     private readonly root: string,
     private readonly warn: Warn = () => {},
+    /** Turns a WebP image into PNG bytes, for an output whose checkers or readers lack WebP (the EPUB: EPUBCheck 4 wants a fallback). */
+    private readonly webpToPng?: (bytes: Uint8Array, src: string, location: Location) => Promise<Uint8Array>,
   ) {}
 
   /** Check and read the image `src` written in `fromFile`; the output path it gets. */
@@ -114,6 +116,12 @@ export class ImageStore {
     // Its warnings name the drawing as the manuscript's own are named: by the path as given, not the resolved one.
     const shown = path.join(path.dirname(fromFile), path.relative(path.resolve(path.dirname(fromFile)), abs));
     const svg = mediaType === 'image/svg+xml' ? await this.cleanSvg(raw, shown, src, location) : undefined;
+    if (mediaType === 'image/webp' && this.webpToPng) {
+      const png = await this.webpToPng(raw, src, location);
+      const image: BookImage = { href: outputHref(png, 'png'), mediaType: 'image/png', bytes: png };
+      this.byHref.set(image.href, image);
+      return image;
+    }
     const bytes = svg?.bytes ?? raw;
     const image: BookImage = { href: outputHref(bytes, ext), mediaType, bytes, ...(svg ? { drawable: svg.drawable } : {}) };
     this.byHref.set(image.href, image);

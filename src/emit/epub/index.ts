@@ -11,6 +11,7 @@ import { collectIds, finishChapter } from './finish.js';
 import { collectRuns, emptyRuns, planFonts, type RoleRuns } from './font-plan.js';
 import type { SubsetFont } from '../../fonts/cache.js';
 import { footnoteDefinitions, linkDefinitions } from '../../model/footnotes.js';
+import { webpToPng } from '../../tools/dwebp.js';
 import { ImageStore, type BookImage } from '../../manuscript/images.js';
 import { accessibility, bookIdentifier, credits, isoSeconds, modifiedDate } from './metadata.js';
 import { packEpub, type ExtraFile, type Page, type PackageData, type Template } from './package.js';
@@ -111,7 +112,8 @@ export async function renderChapters(book: Book, warn: EmitContext['warn']): Pro
       });
     }
   }
-  const store = new ImageStore(book.root, warn);
+  // WebP is an EPUB 3.3 core type, but EPUBCheck 4 and older readers want a fallback: the book carries PNG.
+  const store = new ImageStore(book.root, warn, webpToPng);
   await Promise.all(trees.flatMap((t) => t.images.map((i) => store.add(i.src, t.chapter.location.file, i.location))));
   const pageOfId = new Map<string, string>();
   for (const t of trees) collectIds(t.tree, chapterPage(t.chapter.id), pageOfId);

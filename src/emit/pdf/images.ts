@@ -8,7 +8,7 @@ import type { Location, Warn } from '../../message.js';
 import { ImageStore } from '../../manuscript/images.js';
 import { SC_FACES } from '../../fonts/sc-faces.js';
 import { readCached, userCacheDir, writeCached } from '../../cache/user-cache.js';
-import { webpToPng } from './webp-png.js';
+import { webpToPng } from '../../tools/dwebp.js';
 
 /** A file the `.tex` needs beside it. */
 export interface TexFile {

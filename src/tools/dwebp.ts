@@ -2,12 +2,12 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { execa } from 'execa';
-import { BookdeckError } from '../../errors.js';
-import type { Location } from '../../message.js';
-import { findProgram } from '../../tools/programs.js';
+import { BookdeckError } from '../errors.js';
+import type { Location } from '../message.js';
+import { findProgram } from './programs.js';
 
 /**
- * A WebP image → PNG for the print PDF: xdvipdfmx cannot include WebP, and resvg cannot
+ * A WebP image → PNG, for the print PDF (xdvipdfmx cannot include WebP) and the EPUB (EPUBCheck 4 wants a fallback for it), and resvg cannot
  * decode it, so Debian's `dwebp` (package webp) does. A file it cannot decode is an error
  * at the image's line.
  */
