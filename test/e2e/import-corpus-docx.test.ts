@@ -15,6 +15,8 @@ const LOSS: Record<string, string> = {
   // The list's numbers and letters (2., a., b.) are the reader's own numbering of <ol>, not text.
   'docx/pandoc/lists.docx': 'reference artefact: list markers a. b. 2. are numbered by the reader',
   'docx/pandoc/lists_restarting.docx': 'reference artefact: list markers 2. 3. 4. are numbered by the reader',
+  // A cell's list is flattened into the cell's text (W_DOCX_CELL); its numbers were the list's markers, not text.
+  'docx/pandoc/table_with_list_cell.docx': 'list markers 2. 3. of the list flattened into a table cell',
 };
 
 describe.skipIf(!files.length)('import of every docx file of ../shared/corpora/realworld', () => {
