@@ -11,6 +11,8 @@ const REFUSED: Record<string, Refusal> = {
 
 /** Files whose book lacks letters or digits of the reference text, each with why. */
 const LOSS: Record<string, string> = {
+  // #27 item 3: a page title loses its site's suffix; here the title's ' · V8' (the reference counts the page's <title>).
+  'html/v8-blog.html': 'the site suffix V8 taken off the page title',
 };
 
 describe.skipIf(!files.length)('import of every html file of ../shared/corpora/realworld', () => {
