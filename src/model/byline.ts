@@ -12,8 +12,8 @@ const NAME_AND_DATE = new RegExp(`^\\S.*${DATE}$`, 'u');
 const SENTENCE = /[。！？；，：:]/u;
 /** A line opening with a level marker (一、 （一） 1. 第一) is a heading line, never a name. */
 const ENUMERATED = /^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十\d]+）|\d+[.．、]|第[一二三四五六七八九十\d]+)/u;
-/** 职务　姓名: a title, a space the author typed (U+3000 or ASCII), a name. */
-const TITLED_NAME = /^\S+[\u3000 ]+\S+$/u;
+/** 职务　姓名: a title, a space the author typed (U+3000 or ASCII), a name; a two-character name may be padded to three (李　明). Group 1 is the name. */
+const TITLED_NAME = /^\S+[\u3000 ]+(\p{Script=Han}\u3000\p{Script=Han}|\S+)$/u;
 const BARE_NAME = /^\p{Script=Han}{2,4}$/u;
 
 type Kind = BylineLine['kind'] | 'name';
@@ -72,7 +72,10 @@ export function bylineMeta(lines: readonly BylineLine[]): SpeechMeta {
     const text = para.text.trim();
     const date = new RegExp(DATE, 'u').exec(text)?.[0];
     if (date) meta.date = isoDate(date);
-    if (kind === 'speaker') names.push(text.replace(new RegExp(`${DATE}$`, 'u'), '').split(/[\u3000 ]+/u).at(-1)!);
+    if (kind === 'speaker') {
+      const line = text.replace(new RegExp(`${DATE}$`, 'u'), '');
+      names.push(TITLED_NAME.exec(line)?.[1] ?? line.split(/[\u3000 ]+/u).at(-1)!);
+    }
     if (kind === 'subtitle') {
       const occasion = /^——在(.+)上的(?:讲话|发言|报告|致辞|总结讲话)$/u.exec(text)?.[1];
       if (occasion) meta.occasion = occasion;

@@ -21,6 +21,15 @@ describe('the byline rule: the lines under a speech title', () => {
     expect(ch.meta).toEqual({ speaker: '张文斌', date: '2024-04-18' });
   });
 
+  it('a name padded to three characters with U+3000 (市长　李　明) is a speaker line, the name kept as typed', () => {
+    const text = '# 在全市工作会议上的讲话\n\n市长　李　明\n\n（2024年4月18日）\n\n同志们：今天开会。\n';
+    expect(lines(text)).toEqual([
+      ['speaker', '市长　李　明'],
+      ['date', '（2024年4月18日）'],
+    ]);
+    expect(speech(text).meta).toEqual({ speaker: '李　明', date: '2024-04-18' });
+  });
+
   it('subtitle, speaker, date (the standard order), with the occasion taken from the subtitle', () => {
     const text = '# 奋力推进高质量发展\n\n——在2024年全县经济工作会议上的讲话\n\n县委书记　李明\n\n（2024年1月5日）\n\n同志们：\n';
     expect(lines(text)).toEqual([
