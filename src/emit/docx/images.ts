@@ -1,5 +1,6 @@
 import { ImageRun, type ParagraphChild } from 'docx';
-import type { Image, Nodes } from 'mdast';
+import { bookImageNodes } from '../../model/image-nodes.js';
+import type { Image, } from 'mdast';
 import type { Book } from '../../model/book.js';
 import type { Location } from '../../message.js';
 import { ImageStore } from '../../manuscript/images.js';
@@ -23,17 +24,7 @@ const MAX_PX = Math.floor((156 / 25.4) * 96);
  */
 export async function docxImages(book: Book, warn: Warn): Promise<DocxImages> {
   const store = new ImageStore(book.root, warn);
-  const found: { node: Image; file: string; location: Location }[] = [];
-  for (const ch of book.sections) {
-    const file = ch.location.file;
-    const visit = (node: Nodes) => {
-      if (node.type === 'image') {
-        const start = node.position?.start;
-        found.push({ node, file, location: start ? { file, line: start.line, column: start.column } : { file } });
-      } else if ('children' in node) for (const c of node.children) visit(c as Nodes);
-    };
-    for (const block of [...ch.body, ...(ch.attachments ?? []).flatMap((a) => a.body)]) visit(block);
-  }
+  const found = bookImageNodes(book);
   const runs = new Map<Image, () => ImageRun>();
   for (const { node, file, location } of found) {
     const image = await store.add(node.url, file, location);

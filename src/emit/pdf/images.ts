@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
+import { bookImageNodes } from '../../model/image-nodes.js';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
-import type { Image, Nodes } from 'mdast';
+import type { Image, } from 'mdast';
 import type { Book } from '../../model/book.js';
 import type { Location, Warn } from '../../message.js';
 import { ImageStore } from '../../manuscript/images.js';
@@ -35,17 +36,7 @@ const require = createRequire(import.meta.url);
  */
 export async function texImages(book: Book, fontDir: string, warn: Warn): Promise<TexImages> {
   const store = new ImageStore(book.root, warn);
-  const found: { node: Image; file: string; location: Location }[] = [];
-  for (const ch of book.sections) {
-    const file = ch.location.file;
-    const visit = (node: Nodes) => {
-      if (node.type === 'image') {
-        const start = node.position?.start;
-        found.push({ node, file, location: start ? { file, line: start.line, column: start.column } : { file } });
-      } else if ('children' in node) for (const c of node.children) visit(c as Nodes);
-    };
-    for (const block of [...ch.body, ...(ch.attachments ?? []).flatMap((a) => a.body)]) visit(block);
-  }
+  const found = bookImageNodes(book);
   const names = new Map<Image, string>();
   const files = new Map<string, TexFile>();
   const locations = new Map<Image, Location>();
