@@ -1,4 +1,5 @@
-import { crc32, deflateSync } from 'node:zlib';
+import { deflateSync } from 'node:zlib';
+import { pngChunk } from './png-chunk.js';
 import { createRequire } from 'node:module';
 
 /** A raster image's pixel size and the resolution it declares (72 dpi when it declares none, as xdvipdfmx assumes). */
@@ -100,17 +101,9 @@ export function toGrayPng(bytes: Uint8Array): Uint8Array {
   phys.writeUInt32BE(Math.round(size.dpiY / 0.0254), 4);
   phys[8] = 1;
   const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  return new Uint8Array(Buffer.concat([signature, chunk('IHDR', ihdr), chunk('pHYs', phys), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]));
+  return new Uint8Array(Buffer.concat([signature, pngChunk('IHDR', ihdr), pngChunk('pHYs', phys), pngChunk('IDAT', deflateSync(raw)), pngChunk('IEND', Buffer.alloc(0))]));
 }
 
-function chunk(type: string, data: Buffer): Buffer {
-  const out = Buffer.alloc(12 + data.length);
-  out.writeUInt32BE(data.length, 0);
-  out.write(type, 4, 'latin1');
-  data.copy(out, 8);
-  out.writeUInt32BE(crc32(out.subarray(4, 8 + data.length)), 8 + data.length);
-  return out;
-}
 
 /**
  * The same PNG or JPEG declaring another resolution, so it has another natural size in
@@ -131,7 +124,7 @@ export function withDeclaredDpi(bytes: Uint8Array, dpiX: number, dpiY: number): 
       const type = b.toString('latin1', at + 4, at + 8);
       const end = Math.min(b.length, at + 12 + len);
       if (type !== 'pHYs') parts.push(b.subarray(at, end));
-      if (type === 'IHDR') parts.push(chunk('pHYs', phys));
+      if (type === 'IHDR') parts.push(pngChunk('pHYs', phys));
       at = end;
     }
     return new Uint8Array(Buffer.concat(parts));

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
+import { physChunk } from './png-chunk.js';
 import { bookImageNodes } from '../../model/image-nodes.js';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { crc32 } from 'node:zlib';
 import type { Image, } from 'mdast';
 import type { Book } from '../../model/book.js';
 import type { Location, Warn } from '../../message.js';
@@ -98,14 +98,7 @@ async function svgToPng(svg: Uint8Array, fontDir: string): Promise<Uint8Array> {
  * graphicx takes 72 dpi and a 300-dpi drawing comes out four times too large. Pure.
  */
 function withDpi(png: Uint8Array, dpi: number): Uint8Array {
-  const ppm = Math.round(dpi / 0.0254);
-  const chunk = Buffer.alloc(21);
-  chunk.writeUInt32BE(9, 0);
-  chunk.write('pHYs', 4, 'latin1');
-  chunk.writeUInt32BE(ppm, 8);
-  chunk.writeUInt32BE(ppm, 12);
-  chunk.writeUInt8(1, 16);
-  chunk.writeUInt32BE(crc32(chunk.subarray(4, 17)), 17);
+  const chunk = physChunk(dpi);
   const ihdrEnd = 8 + 8 + 13 + 4; // signature, IHDR length+type, IHDR data, CRC
   return new Uint8Array(Buffer.concat([png.subarray(0, ihdrEnd), chunk, png.subarray(ihdrEnd)]));
 }
