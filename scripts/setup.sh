@@ -12,7 +12,8 @@ PACKAGES=(
   fonts-noto-cjk             # Noto Serif/Sans CJK SC: body, headings, EPUB subsets
   epubcheck                  # EPUB validation in tests and `bookdeck check`
   default-jre-headless       # runs EPUBCheck
-  chromium                   # deck PDFs, screenshots and end-to-end tests
+  chromium                   # screenshots and end-to-end tests
+  chromium-headless-shell    # deck PDFs: the headless shell, which makes no network connection at start
   poppler-utils              # pdffonts, pdftotext, pdfinfo, pdftoppm
   hyperfine                  # npm run bench: whole-process timings
   time                       # npm run bench: peak RSS (GNU time)

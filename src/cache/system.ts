@@ -4,7 +4,7 @@ import type { Format } from '../formats.js';
 import { PACKAGE_ROOT } from '../paths.js';
 
 /** A program whose version can change an artifact's bytes. */
-export type VersionedProgram = 'pandoc' | 'xelatex' | 'chromium';
+export type VersionedProgram = 'pandoc' | 'xelatex' | 'chromium-headless-shell';
 
 /** Where the machine's inputs are: font folders, and a finder for programs on PATH (undefined when missing). */
 export interface SystemInputs {
@@ -17,7 +17,7 @@ const USES: Record<Format, { fonts: boolean; programs: VersionedProgram[]; revea
   epub: { fonts: true, programs: [], reveal: false },
   pdf: { fonts: true, programs: ['pandoc', 'xelatex'], reveal: false },
   deck: { fonts: false, programs: [], reveal: true },
-  'deck-pdf': { fonts: true, programs: ['chromium'], reveal: true },
+  'deck-pdf': { fonts: true, programs: ['chromium-headless-shell'], reveal: true },
   pptx: { fonts: false, programs: ['pandoc'], reveal: false },
   wechat: { fonts: false, programs: [], reveal: false },
   docx: { fonts: false, programs: [], reveal: false },

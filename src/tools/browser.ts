@@ -89,7 +89,9 @@ export interface OfflineBrowser {
  * so nothing is written to the user's ~/.config/chromium.
  */
 export async function launchOffline(opts: { workDir: string; allowDir: string; viewport?: { width: number; height: number }; signal?: AbortSignal }): Promise<OfflineBrowser> {
-  const executablePath = await findProgram('chromium');
+  // Debian's headless shell, not the full browser: the browser's sign-in code asks Gaia for accounts at start,
+  // and that lookup probes IPv6 reachability with a UDP connect before any flag can stop it. The shell has no such code.
+  const executablePath = await findProgram('chromium-headless-shell');
   opts.signal?.throwIfAborted();
   await mkdir(opts.workDir, { recursive: true });
   const profile = await mkdtemp(path.join(opts.workDir, 'chromium-profile-'));

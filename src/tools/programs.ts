@@ -8,6 +8,7 @@ export const PROGRAMS = {
   xelatex: 'texlive-xetex',
   java: 'default-jre-headless',
   chromium: 'chromium',
+  'chromium-headless-shell': 'chromium-headless-shell',
   pdftotext: 'poppler-utils',
   pdfinfo: 'poppler-utils',
   pdffonts: 'poppler-utils',

@@ -223,8 +223,8 @@ describe('without chromium', () => {
     expect(html.exitCode, html.all).toBe(0);
     const res = await runCli(['build', '--only', 'deck-pdf', '-o', out], { env: { PATH: bin } });
     expect(res.exitCode, res.all).toBe(3);
-    expect(res.stderr).toMatch(/'chromium' is not installed/);
-    expect(res.stderr).toMatch(/apt-get install chromium/);
+    expect(res.stderr).toMatch(/'chromium-headless-shell' is not installed/);
+    expect(res.stderr).toMatch(/apt-get install chromium-headless-shell/);
   });
 });
 
