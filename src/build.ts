@@ -13,7 +13,7 @@ import { systemError } from './errors.js';
 import { cacheKeys } from './cache/inputs.js';
 import { FONT_DIRS } from './fonts/faces.js';
 import { findProgram } from './tools/programs.js';
-import { fcListing } from './fonts/fontconfig.js';
+import { fcListing } from './tools/fontconfig.js';
 import { isFresh, readManifest, stampArtifact, writeManifest } from './cache/manifest.js';
 import { manuscriptFolder, resolveManuscript } from './manuscript/read.js';
 import { manuscriptRoot } from './model/book.js';

@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { execa } from 'execa';
 import { BookdeckError } from '../errors.js';
+import { kpsewhich } from '../tools/kpsewhich.js';
 
 /** What a face is used for in the book. */
 export type FaceRole = 'serif' | 'sans' | 'kai';
@@ -93,8 +93,7 @@ async function locateFace(face: FaceSpec): Promise<LocatedFace | undefined> {
   }
   // TeX Live fonts may live anywhere in a TEXMF tree: ask kpsewhich, if there is one.
   for (const name of face.files) {
-    const res = await execa('kpsewhich', [name], { reject: false, timeout: 5000 }).catch(() => undefined);
-    const file = res?.exitCode === 0 ? String(res.stdout).trim() : '';
+    const file = await kpsewhich(name);
     if (file) {
       const hit = await identify(face, file);
       if (hit) return hit;

@@ -1,16 +1,8 @@
-import { execa } from 'execa';
-
 /** A font file fontconfig knows, with the family names it answers to. */
 export interface FcFont {
   families: string[];
   file: string;
   index: number;
-}
-
-/** fc-list's listing, `family<TAB>file<TAB>index` a line (families comma-separated); empty without fontconfig. */
-export async function fcListing(): Promise<string> {
-  const res = await execa('fc-list', ['--format', '%{family}\t%{file}\t%{index}\n'], { reject: false, timeout: 10_000 }).catch(() => undefined);
-  return res?.exitCode === 0 ? String(res.stdout) : '';
 }
 
 /** The OpenType/TrueType files of a listing (bitmap and Type 1 fonts are left out). Pure. */

@@ -1,6 +1,5 @@
-import { execa, type ExecaError } from 'execa';
 import { BookdeckError } from '../errors.js';
-import { findProgram } from '../tools/programs.js';
+import { pdftotextBboxLayout } from '../tools/pdftotext.js';
 import { dateOfLines, type Draft, type Furniture, type ImportOptions } from './draft.js';
 import { removeFurniture } from './furniture.js';
 import { garbledSample, isGarbled, scriptShare } from './garbled.js';
@@ -16,9 +15,8 @@ import { plainText } from '../model/text.js';
  * layer, encrypted or unreadable is an input error: bookdeck does no OCR.
  */
 export async function importPdf(file: string, opts: ImportOptions): Promise<Draft> {
-  const bin = await findProgram('pdftotext');
-  const res = await execa(bin, ['-bbox-layout', '-enc', 'UTF-8', file, '-'], { reject: false, timeout: 120_000, stdin: 'ignore' });
-  if (res.exitCode !== 0) throw pdfError(file, res.stderr, res as unknown as ExecaError);
+  const res = await pdftotextBboxLayout(file);
+  if (res.exitCode !== 0) throw pdfError(file, res.stderr, res.exitCode);
   const { pages, found, heads, pageNumberSample } = removeFurniture(parseBboxLayout(res.stdout).map(readColumns), opts.keepFurniture);
   if (!pages.some((p) => p.lines.some((l) => l.text.trim() !== ''))) {
     throw new BookdeckError('E_PDF_NO_TEXT', `this PDF has no text layer (${pages.length} page${pages.length === 1 ? '' : 's'} of images, a scan?)`, {
@@ -51,20 +49,20 @@ export async function importPdf(file: string, opts: ImportOptions): Promise<Draf
   };
 }
 
-function pdfError(file: string, stderr: string, res: ExecaError): BookdeckError {
+function pdfError(file: string, stderr: string, exitCode: number | undefined): BookdeckError {
   if (/incorrect password|encrypt/i.test(stderr)) {
     return new BookdeckError('E_PDF_ENCRYPTED', 'this PDF is encrypted with a password, so its text cannot be read', {
       location: { file },
       hint: 'open it with its password and save or print an unencrypted copy, then import that',
     });
   }
-  if (res.exitCode === 3 || /copying of text/i.test(stderr)) {
+  if (exitCode === 3 || /copying of text/i.test(stderr)) {
     return new BookdeckError('E_PDF_ENCRYPTED', 'this PDF forbids copying its text', {
       location: { file },
       hint: 'ask for an unrestricted copy, or print it to a new PDF where you are allowed to',
     });
   }
-  const why = stderr.trim().split('\n')[0] || `pdftotext exited with code ${res.exitCode}`;
+  const why = stderr.trim().split('\n')[0] || `pdftotext exited with code ${exitCode}`;
   return new BookdeckError('E_PDF_UNREADABLE', `this PDF cannot be read (${why})`, {
     location: { file },
     hint: 'check that the file is a complete PDF; re-export or re-download it',

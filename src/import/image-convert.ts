@@ -1,11 +1,9 @@
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
-import { execa } from 'execa';
-import { BookdeckError } from '../errors.js';
-import { findProgram } from '../tools/programs.js';
+import { drawPageToPng } from '../tools/draw.js';
 
 const require = createRequire(import.meta.url);
 
@@ -24,7 +22,6 @@ const IN_FILTERS: Record<string, string> = {
 const PAGE = { width: 2480, height: 3508 };
 /** White kept around the cropped drawing, in pixels (1 mm at 300 dpi ≈ 12 px). */
 const MARGIN = 12;
-const SECONDS = 120;
 
 /**
  * An EMF, WMF or TIFF picture → a PNG in `outDir` named by its bytes, through LibreOffice
@@ -33,29 +30,10 @@ const SECONDS = 120;
  * is drawn at 300 dpi and cropped to what is not white. `{ why }` when it fails.
  */
 export async function convertToPng(file: string, outDir: string): Promise<string | { why: string }> {
-  let soffice: string;
-  try {
-    soffice = await findProgram('soffice');
-  } catch (err) {
-    if (err instanceof BookdeckError) return { why: 'LibreOffice (soffice) is not installed; `npm run setup` installs it' };
-    throw err;
-  }
-  // A fresh profile per call: a shared or stale one makes soffice hang or hand the job to another instance.
   const work = await mkdtemp(path.join(tmpdir(), 'lo-bookdeck-'));
   try {
-    const filter = `png:draw_png_Export:${JSON.stringify({ PixelWidth: { type: 'long', value: String(PAGE.width) }, PixelHeight: { type: 'long', value: String(PAGE.height) } })}`;
-    const res = await execa(soffice, [`-env:UserInstallation=file://${path.join(work, 'profile')}`, '--headless', `--infilter=${IN_FILTERS[path.extname(file).slice(1).toLowerCase()]}`, '--convert-to', filter, '--outdir', work, file], {
-      reject: false,
-      timeout: SECONDS * 1000,
-      stdin: 'ignore',
-    });
-    const out = path.join(work, `${path.basename(file, path.extname(file))}.png`);
-    const page = await readFile(out).catch(() => undefined);
-    if (res.timedOut) return { why: `LibreOffice took more than ${SECONDS} s` };
-    if (!page) {
-      const said = `${res.stdout}\n${res.stderr}`.split('\n').find((l) => /error/i.test(l))?.trim();
-      return { why: `LibreOffice wrote no PNG${said ? `: ${said}` : ` (exit ${res.exitCode})`}` };
-    }
+    const page = await drawPageToPng(file, IN_FILTERS[path.extname(file).slice(1).toLowerCase()]!, PAGE, work);
+    if (!Buffer.isBuffer(page)) return page;
     const png = cropWhite(page);
     if (!png) return { why: 'LibreOffice drew an empty page' };
     await mkdir(outDir, { recursive: true });

@@ -1,6 +1,6 @@
-import { execa } from 'execa';
 import type { Rule } from '../rule.js';
-import { fcListing, findFamily, parseFcListing } from '../../fonts/fontconfig.js';
+import { findFamily, parseFcListing } from '../../fonts/fontconfig.js';
+import { fcListing, fcMatch } from '../../tools/fontconfig.js';
 import { BOOK, FACE, GONGWEN } from '../../emit/docx/look.js';
 
 /**
@@ -17,8 +17,8 @@ export const docxFaces: Rule = {
     const fonts = parseFcListing(await fcListing());
     for (const face of named) {
       if (findFamily(fonts, face)) continue;
-      const res = await execa('fc-match', ['--format', '%{family[0]}', face], { reject: false, timeout: 10_000 }).catch(() => undefined);
-      const instead = res?.exitCode === 0 && res.stdout ? `fontconfig gives ${res.stdout}` : 'fontconfig is not installed';
+      const match = await fcMatch(face);
+      const instead = match ? `fontconfig gives ${match}` : 'fontconfig is not installed';
       report('I_DOCX_FACE', 'info', `the .docx names ${face}, which this machine does not have (${instead}); the office's PC needs it for the ${look.kind} layout to hold`);
     }
   },

@@ -1,7 +1,8 @@
 import type { Rule } from '../rule.js';
 import { ensureScFonts } from '../../fonts/sc-faces.js';
 import { describeFallback, fallbackChars } from '../../emit/pdf/fallback-chars.js';
-import { chooseFaces, kpsewhich } from '../../emit/pdf/font-profile.js';
+import { chooseFaces } from '../../fonts/gongwen-profile.js';
+import { kpsewhich } from '../../tools/kpsewhich.js';
 
 /** F_FALLBACK (gongwen layout): each place of a character its faces lack; the PDF prints it from Noto. */
 export const gongwenFaces: Rule = {

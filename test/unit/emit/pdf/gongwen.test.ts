@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bleedMm } from '../../../../src/config/schema.js';
 import { handoutName, printDocuments } from '../../../../src/emit/pdf/documents.js';
-import { chooseFaces, describeFaces } from '../../../../src/emit/pdf/font-profile.js';
+import { chooseFaces, describeFaces } from '../../../../src/fonts/gongwen-profile.js';
 import { findFamily, parseFcListing } from '../../../../src/fonts/fontconfig.js';
 import { gongwenBlocks, headingFace } from '../../../../src/emit/pdf/gongwen-ast.js';
 import { GRID, gongwenLayout } from '../../../../src/emit/pdf/gongwen-layout.js';

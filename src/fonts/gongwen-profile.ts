@@ -1,6 +1,6 @@
-import { execa } from 'execa';
 import path from 'node:path';
-import { fcListing, findFamily, parseFcListing } from '../../fonts/fontconfig.js';
+import { fcListing } from '../tools/fontconfig.js';
+import { findFamily, parseFcListing } from './fontconfig.js';
 
 /** What a face does in a GB/T 9704 handout. */
 export type GongwenRole = 'title' | 'body' | 'kai' | 'hei' | 'number' | 'latin';
@@ -80,11 +80,4 @@ export async function chooseFaces(opts: {
 export function describeFaces(faces: readonly ProfileFace[]): string {
   const label: Record<GongwenRole, string> = { title: '标题 小标宋', body: '正文 仿宋', kai: '楷体', hei: '黑体', number: '页码 宋体', latin: '数字和西文' };
   return `gongwen faces: ${faces.map((f) => `${label[f.role]} → ${f.family}${f.licensed ? '' : ' (free stand-in)'}`).join('; ')}`;
-}
-
-/** The file kpsewhich finds for `name` in TeX Live, if any. */
-export async function kpsewhich(name: string): Promise<string | undefined> {
-  const res = await execa('kpsewhich', [name], { reject: false, timeout: 10_000 }).catch(() => undefined);
-  const file = res?.exitCode === 0 ? String(res.stdout).trim() : '';
-  return file || undefined;
 }
