@@ -1,5 +1,5 @@
 import { deflateSync } from 'node:zlib';
-import { pngChunk } from '../src/emit/pdf/png-chunk.js';
+import { pngChunk } from '../src/images/png-chunk.js';
 
 
 /** A valid RGB PNG of one grey, `width` × `height` pixels, declaring no resolution (72 dpi to TeX). */

@@ -25,7 +25,7 @@ export const IMAGE_TYPES: Record<string, string> = {
   jpeg: 'image/jpeg',
   gif: 'image/gif',
   svg: 'image/svg+xml',
-  // A core media type since EPUB 3.3; the print PDF gets it as a PNG (emit/pdf/images.ts).
+  // A core media type since EPUB 3.3; the print PDF gets it as a PNG (emit/pdf/images/collect.ts).
   webp: 'image/webp',
 };
 

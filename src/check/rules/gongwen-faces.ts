@@ -1,6 +1,6 @@
 import type { Rule } from '../rule.js';
 import { ensureScFonts } from '../../fonts/sc-faces.js';
-import { describeFallback, fallbackChars } from '../../emit/pdf/fallback-chars.js';
+import { describeFallback, fallbackChars } from '../../emit/pdf/latex/fallback-chars.js';
 import { chooseFaces } from '../../fonts/gongwen-profile.js';
 import { kpsewhich } from '../../tools/kpsewhich.js';
 

@@ -4,7 +4,7 @@ import type { Image, } from 'mdast';
 import type { Book } from '../../model/book.js';
 import type { Location } from '../../message.js';
 import { ImageStore } from '../../manuscript/images.js';
-import { rasterSize } from '../pdf/image-print.js';
+import { rasterSize } from '../../images/raster.js';
 
 type Warn = (code: string, message: string, location?: Location) => void;
 

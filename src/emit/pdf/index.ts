@@ -9,19 +9,19 @@ import { LatexError, texPrograms } from '../../tools/latex.js';
 import { BookdeckError } from '../../errors.js';
 import { sourceDateEpoch } from '../../model/source-date.js';
 import { BUILTIN_TEMPLATES } from '../../paths.js';
-import { compileTex } from './compile.js';
-import { printDocuments } from './documents.js';
-import { preambleFormat } from './format.js';
-import { gongwenBlocks } from './gongwen-ast.js';
-import { gongwenSetup } from './gongwen-setup.js';
-import { bookTitleBlocks, chapterTitleChars } from './title-lines.js';
-import { printImages } from './print-images.js';
-import { texImages } from './images.js';
-import { bookToPandoc } from './pandoc-ast.js';
-import { paperLayout } from './paper.js';
-import { bookTableLine, gongwenTableLine } from './table-widths.js';
-import { numberedCopies } from './copies.js';
-import { texEscape } from './tex.js';
+import { compileTex } from './compile/xelatex.js';
+import { printDocuments } from './layout/documents.js';
+import { preambleFormat } from './latex/preamble-format.js';
+import { gongwenBlocks } from './ast/gongwen.js';
+import { gongwenSetup } from './latex/gongwen-setup.js';
+import { bookTitleBlocks, chapterTitleChars } from './layout/title-lines.js';
+import { printImages } from './images/print-resolution.js';
+import { texImages } from './images/collect.js';
+import { bookToPandoc } from './ast/book.js';
+import { paperLayout } from './layout/paper.js';
+import { bookTableLine, gongwenTableLine } from './layout/table-widths.js';
+import { numberedCopies } from './finish/copies.js';
+import { texEscape } from './latex/tex.js';
 import { balanceLines } from '../../model/lines.js';
 
 /**
@@ -97,8 +97,8 @@ export const emitPdf: Emitter = async (book, ctx) => {
   const bleedMm = ctx.options.bleedMm ?? 0;
   const cropMarks = !!ctx.options.cropMarks;
   // pdf-lib is loaded only for booklets and print marks: ~0.1 s of start-up every other build need not pay.
-  const marks = bleedMm > 0 || cropMarks ? (await import('./print-marks.js')).addPrintMarks : undefined;
-  const impose = booklet ? (await import('./booklet.js')).imposeBooklet : undefined;
+  const marks = bleedMm > 0 || cropMarks ? (await import('./finish/print-marks.js')).addPrintMarks : undefined;
+  const impose = booklet ? (await import('./finish/booklet.js')).imposeBooklet : undefined;
   for (const [i, doc] of docs.entries()) {
     const pdfs = built[i]!;
     await write(`${doc.name}.pdf`, marks ? await marks(pdfs[0]!, { bleedMm, cropMarks }) : pdfs[0]!);

@@ -3,7 +3,7 @@ import JSZip from 'jszip';
 import { toHtml } from 'hast-util-to-html';
 import { buildBook } from '../../../src/model/build-book.js';
 import { parseSource } from '../../../src/manuscript/parse.js';
-import { bookToPandoc } from '../../../src/emit/pdf/pandoc-ast.js';
+import { bookToPandoc } from '../../../src/emit/pdf/ast/book.js';
 import { chapterTree } from '../../../src/emit/epub/chapter-hast.js';
 import { docxBytes } from '../../../src/emit/docx/index.js';
 import { GONGWEN } from '../../../src/emit/docx/look.js';

@@ -1,6 +1,6 @@
 import { PDFDocument, PDFHexString, PDFName, PDFString, StandardFonts } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { imposeBooklet, saddleStitchOrder } from '../../../../src/emit/pdf/booklet.js';
+import { imposeBooklet, saddleStitchOrder } from '../../../../src/emit/pdf/finish/booklet.js';
 
 describe('saddleStitchOrder', () => {
   it('puts the last page beside page 1 on the first sheet, and pads to a multiple of 4', () => {

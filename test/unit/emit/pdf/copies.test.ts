@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { copyNumber, numberedCopies } from '../../../../src/emit/pdf/copies.js';
+import { copyNumber, numberedCopies } from '../../../../src/emit/pdf/finish/copies.js';
 
 describe('numberedCopies', () => {
   it('repeats the document body once per copy, numbered 000001…, later copies marked as repeats', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DUMP_MARKER, dumpedPreamble } from '../../../../src/emit/pdf/format.js';
+import { DUMP_MARKER, dumpedPreamble } from '../../../../src/emit/pdf/latex/preamble-format.js';
 import { recordedInputs } from '../../../../src/tools/latex-format.js';
 
 describe('dumpedPreamble', () => {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ROOT, scratchDir } from '../../../helpers.js';
 import { loadBook } from '../../../../src/manuscript/load.js';
-import { texImages } from '../../../../src/emit/pdf/images.js';
+import { texImages } from '../../../../src/emit/pdf/images/collect.js';
 import { ensureScFonts } from '../../../../src/fonts/sc-faces.js';
 
 const CONSTRUCTS = path.join(ROOT, 'test/fixtures/all-constructs/speeches.md');

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import type { Image, Nodes } from 'mdast';
 import { describe, expect, it } from 'vitest';
-import { bookToPandoc } from '../../../../src/emit/pdf/pandoc-ast.js';
-import { keepLastTwoHan } from '../../../../src/emit/pdf/pandoc-text.js';
+import { bookToPandoc } from '../../../../src/emit/pdf/ast/book.js';
+import { keepLastTwoHan } from '../../../../src/emit/pdf/ast/text.js';
 import type { Inline } from '../../../../src/tools/pandoc-ast.js';
 import { htmlText } from '../../../../src/manuscript/html-text.js';
 import { latexJob } from '../../../../src/emit/pdf/index.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keepTypedSpaces, str } from '../../../../src/emit/pdf/pandoc-text.js';
+import { keepTypedSpaces, str } from '../../../../src/emit/pdf/ast/text.js';
 import * as P from '../../../../src/tools/pandoc-ast.js';
 
 const kept = P.span(P.attr('', ['typed-space']), [P.space()]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { paperLayout } from '../../../../src/emit/pdf/paper.js';
+import { paperLayout } from '../../../../src/emit/pdf/layout/paper.js';
 
 describe('paperLayout', () => {
   it('names the paper for geometry and sets a whole number of Han characters per line', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_PASSES, needsAnotherPass } from '../../../../src/emit/pdf/passes.js';
+import { MAX_PASSES, needsAnotherPass } from '../../../../src/emit/pdf/compile/passes.js';
 
 describe('needsAnotherPass', () => {
   const toc = { 'book.aux': 'a', 'book.toc': 'chapter 1', 'book.out': undefined };

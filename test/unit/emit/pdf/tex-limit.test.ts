@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { rasterSize, withDeclaredDpi } from '../../../../src/emit/pdf/image-print.js';
-import { texDpiFactor, TEX_MAX_PT } from '../../../../src/emit/pdf/print-images.js';
+import { rasterSize, withDeclaredDpi } from '../../../../src/images/raster.js';
+import { texDpiFactor, TEX_MAX_PT } from '../../../../src/emit/pdf/images/print-resolution.js';
 import { solidPng } from '../../../png.js';
 
 /** SOI, an Exif APP1 (resolution 72), SOF0 (w × h), a stub SOS with 3 scan bytes, EOI. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { texEscape } from '../../../../src/emit/pdf/tex.js';
+import { texEscape } from '../../../../src/emit/pdf/latex/tex.js';
 import { zhDate } from '../../../../src/model/text.js';
 
 describe('texEscape', () => {

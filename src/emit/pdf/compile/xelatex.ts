@@ -1,12 +1,12 @@
 import { mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { tempName, writeFileAtomic } from '../../io/atomic.js';
-import { SC_FACES } from '../../fonts/sc-faces.js';
-import { runXdvipdfmx, runXelatex } from '../../tools/latex.js';
-import { FORMAT_NAME } from './format.js';
-import type { TexFile } from './images.js';
+import { tempName, writeFileAtomic } from '../../../io/atomic.js';
+import { SC_FACES } from '../../../fonts/sc-faces.js';
+import { runXdvipdfmx, runXelatex } from '../../../tools/latex.js';
+import { FORMAT_NAME } from '../latex/preamble-format.js';
+import type { TexFile } from '../images/collect.js';
 import { AUX_FILES, needsAnotherPass, type AuxSnapshot } from './passes.js';
-import { lostChars, type LostChar } from '../../tools/latex-log.js';
+import { lostChars, type LostChar } from '../../../tools/latex-log.js';
 
 /** One LaTeX document to turn into a PDF. */
 export interface CompileJob {

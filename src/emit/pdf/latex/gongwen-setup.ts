@@ -1,11 +1,11 @@
-import type { Book } from '../../model/book.js';
-import type { Paper } from '../../formats.js';
-import type { EmitContext } from '../types.js';
+import type { Book } from '../../../model/book.js';
+import type { Paper } from '../../../formats.js';
+import type { EmitContext } from '../../types.js';
 import { describeFallback, fallbackChars } from './fallback-chars.js';
-import { FREE_LATIN_BOLD, chooseFaces, describeFaces, type GongwenRole, type ProfileFace } from '../../fonts/gongwen-profile.js';
-import { kpsewhich } from '../../tools/kpsewhich.js';
-import { GONGWEN_TITLE_CHARS } from './gongwen-ast.js';
-import { gongwenLayout } from './gongwen-layout.js';
+import { FREE_LATIN_BOLD, chooseFaces, describeFaces, type GongwenRole, type ProfileFace } from '../../../fonts/gongwen-profile.js';
+import { kpsewhich } from '../../../tools/kpsewhich.js';
+import { GONGWEN_TITLE_CHARS } from '../ast/gongwen.js';
+import { gongwenLayout } from '../layout/gongwen.js';
 import { texEscape } from './tex.js';
 
 /** What the gongwen layout adds to a PDF build: the template's variables per paper, and font files to link. */

@@ -1,6 +1,6 @@
-import type { Paper } from '../../formats.js';
-import { emWidth, unbreakableWidth } from '../cell-words.js';
-import { GRID, gongwenLayout } from './gongwen-layout.js';
+import type { Paper } from '../../../formats.js';
+import { emWidth, unbreakableWidth } from '../../cell-words.js';
+import { GRID, gongwenLayout } from './gongwen.js';
 import { paperLayout } from './paper.js';
 
 /** LaTeX's \tabcolsep, in bp. */

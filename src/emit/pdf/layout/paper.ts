@@ -1,4 +1,4 @@
-import type { Paper } from '../../formats.js';
+import type { Paper } from '../../../formats.js';
 
 /** Type area of one paper size: body size (ctex `zihao`) and geometry options. */
 export interface PaperLayout {

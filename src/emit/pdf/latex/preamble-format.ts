@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rm, stat, utimes } from 'node:fs/promises';
 import path from 'node:path';
-import { pruneCache, userCacheDir } from '../../cache/user-cache.js';
-import { tempName, writeFileAtomic } from '../../io/atomic.js';
-import { buildLatexFormat, FORMAT_WRAPPER, recordedInputs, xelatexVersion } from '../../tools/latex-format.js';
+import { pruneCache, userCacheDir } from '../../../cache/user-cache.js';
+import { tempName, writeFileAtomic } from '../../../io/atomic.js';
+import { buildLatexFormat, FORMAT_WRAPPER, recordedInputs, xelatexVersion } from '../../../tools/latex-format.js';
 
 /** The line that ends the part of a template's preamble bookdeck precompiles; plain TeX reads it as \relax. */
 export const DUMP_MARKER = '\\csname endofdump\\endcsname';

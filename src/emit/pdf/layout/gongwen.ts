@@ -1,4 +1,4 @@
-import type { Paper } from '../../formats.js';
+import type { Paper } from '../../../formats.js';
 
 /** The GB/T 9704-2012 grid for one paper size: sizes in bp and the geometry options. */
 export interface GongwenLayout {

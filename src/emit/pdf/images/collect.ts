@@ -1,15 +1,15 @@
 import { createHash } from 'node:crypto';
-import { physChunk } from './png-chunk.js';
-import { bookImageNodes } from '../../model/image-nodes.js';
+import { physChunk } from '../../../images/png-chunk.js';
+import { bookImageNodes } from '../../../model/image-nodes.js';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Image, } from 'mdast';
-import type { Book } from '../../model/book.js';
-import type { Location, Warn } from '../../message.js';
-import { ImageStore } from '../../manuscript/images.js';
-import { SC_FACES } from '../../fonts/sc-faces.js';
-import { readCached, userCacheDir, writeCached } from '../../cache/user-cache.js';
-import { webpToPng } from '../../tools/dwebp.js';
+import type { Book } from '../../../model/book.js';
+import type { Location, Warn } from '../../../message.js';
+import { ImageStore } from '../../../manuscript/images.js';
+import { SC_FACES } from '../../../fonts/sc-faces.js';
+import { readCached, userCacheDir, writeCached } from '../../../cache/user-cache.js';
+import { webpToPng } from '../../../tools/dwebp.js';
 
 /** A file the `.tex` needs beside it. */
 export interface TexFile {

@@ -1,6 +1,6 @@
-import { rawBlock, rawInline, str as strNode, type Block, type Inline } from '../../tools/pandoc-ast.js';
-import { str } from './pandoc-text.js';
-import { texEscape } from './tex.js';
+import { rawBlock, rawInline, str as strNode, type Block, type Inline } from '../../../tools/pandoc-ast.js';
+import { str } from './text.js';
+import { texEscape } from '../latex/tex.js';
 
 /**
  * A run of this many characters with no space and no CJK between them (a URL, a file

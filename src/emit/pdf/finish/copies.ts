@@ -1,4 +1,4 @@
-import { BookdeckError } from '../../errors.js';
+import { BookdeckError } from '../../../errors.js';
 
 /**
  * A gongwen document printed as numbered copies (份号, GB/T 9704 7.2.1): everything between

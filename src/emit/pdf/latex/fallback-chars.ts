@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import type { Book } from '../../model/book.js';
-import { describeChar, uncoveredChars, type UncoveredChar } from '../../fonts/coverage.js';
-import { cmapCodePoints } from '../../fonts/sfnt.js';
-import { bookTextRuns } from '../../fonts/text-runs.js';
-import type { ProfileFace } from '../../fonts/gongwen-profile.js';
+import type { Book } from '../../../model/book.js';
+import { describeChar, uncoveredChars, type UncoveredChar } from '../../../fonts/coverage.js';
+import { cmapCodePoints } from '../../../fonts/sfnt.js';
+import { bookTextRuns } from '../../../fonts/text-runs.js';
+import type { ProfileFace } from '../../../fonts/gongwen-profile.js';
 
 /** A character of the book that a chosen face lacks, printed from the fallback face instead. */
 export interface FallbackChar extends UncoveredChar {

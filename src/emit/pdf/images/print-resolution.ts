@@ -1,9 +1,9 @@
-import type { Layout, Paper } from '../../formats.js';
-import type { TexImages } from './images.js';
-import { gongwenLayout } from './gongwen-layout.js';
-import { paperLayout } from './paper.js';
-import { printedPpi, rasterSize, toGrayPng, withDeclaredDpi, type RasterSize } from './image-print.js';
-import type { Warn } from '../../message.js';
+import type { Layout, Paper } from '../../../formats.js';
+import type { TexImages } from './collect.js';
+import { gongwenLayout } from '../layout/gongwen.js';
+import { paperLayout } from '../layout/paper.js';
+import { printedPpi, rasterSize, toGrayPng, withDeclaredDpi, type RasterSize } from '../../../images/raster.js';
+import type { Warn } from '../../../message.js';
 
 /** The resolution a print shop asks for at the printed size. */
 export const MIN_PPI = 300;

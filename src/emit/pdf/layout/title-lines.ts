@@ -1,7 +1,7 @@
-import type { Book } from '../../model/book.js';
-import { balanceLines } from '../../model/lines.js';
-import { header, lineBreak, space, str, type Block, type Inline } from '../../tools/pandoc-ast.js';
-import type { Paper } from '../../formats.js';
+import type { Book } from '../../../model/book.js';
+import { balanceLines } from '../../../model/lines.js';
+import { header, lineBreak, space, str, type Block, type Inline } from '../../../tools/pandoc-ast.js';
+import type { Paper } from '../../../formats.js';
 import { paperLayout } from './paper.js';
 
 /**

@@ -1,8 +1,8 @@
-import type { Book } from '../../model/book.js';
-import { para, rawBlock, rawInline, stringify, type Block } from '../../tools/pandoc-ast.js';
-import { GRID } from './gongwen-layout.js';
-import { texEscape } from './tex.js';
-import { titleLineInlines } from './title-lines.js';
+import type { Book } from '../../../model/book.js';
+import { para, rawBlock, rawInline, stringify, type Block } from '../../../tools/pandoc-ast.js';
+import { GRID } from '../layout/gongwen.js';
+import { texEscape } from '../latex/tex.js';
+import { titleLineInlines } from '../layout/title-lines.js';
 
 /** The title's measure in its own characters: 28 body characters (3号, 16 bp) over 2号 (22 bp), whatever the scale. */
 export const GONGWEN_TITLE_CHARS = Math.floor((GRID.chars * 16) / 22);

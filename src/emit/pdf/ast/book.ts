@@ -1,18 +1,18 @@
 import type { Definition, FootnoteDefinition, Image, Paragraph, PhrasingContent, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import type { Attachment, AttachmentNote, Book } from '../../model/book.js';
-import { footnoteDefinitions, linkDefinitions } from '../../model/footnotes.js';
-import { table, tableLeadLines, type TableLine } from './pandoc-table.js';
-import { htmlText } from '../../manuscript/html-text.js';
-import { keepLastTwoHan, keepTypedSpaces, str } from './pandoc-text.js';
-import * as P from '../../tools/pandoc-ast.js';
-import type { Block, Inline, MetaValue, Pandoc } from '../../tools/pandoc-ast.js';
-import { zhDate } from '../../model/text.js';
-import { rightLines } from '../../model/right-lines.js';
-import { texEscape } from './tex.js';
-import { notePlace } from '../../errors.js';
-import { breakableStr, codeBlock } from './pandoc-code.js';
-import { append } from '../../append.js';
+import type { Attachment, AttachmentNote, Book } from '../../../model/book.js';
+import { footnoteDefinitions, linkDefinitions } from '../../../model/footnotes.js';
+import { table, tableLeadLines, type TableLine } from './table.js';
+import { htmlText } from '../../../manuscript/html-text.js';
+import { keepLastTwoHan, keepTypedSpaces, str } from './text.js';
+import * as P from '../../../tools/pandoc-ast.js';
+import type { Block, Inline, MetaValue, Pandoc } from '../../../tools/pandoc-ast.js';
+import { zhDate } from '../../../model/text.js';
+import { rightLines } from '../../../model/right-lines.js';
+import { texEscape } from '../latex/tex.js';
+import { notePlace } from '../../../errors.js';
+import { breakableStr, codeBlock } from './code.js';
+import { append } from '../../../append.js';
 
 /**
  * Book → pandoc JSON AST. Text always becomes `Str`, so pandoc escapes TeX specials and
