@@ -6,7 +6,7 @@ import type { Book } from '../../model/book.js';
 import { footnoteDefinitions } from '../../model/footnotes.js';
 import { writeFileAtomic } from '../../io/atomic.js';
 import { modifiedDate } from '../epub/metadata.js';
-import { printDocuments } from '../pdf/layout/documents.js';
+import { printDocuments } from '../../model/documents.js';
 import type { Emitter, EmitContext } from '../types.js';
 import { noteBlocks, sectionBlocks } from './blocks.js';
 import { docxImages, type DocxImages } from './images.js';

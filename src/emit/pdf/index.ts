@@ -10,7 +10,7 @@ import { BookdeckError } from '../../errors.js';
 import { sourceDateEpoch } from '../../model/source-date.js';
 import { BUILTIN_TEMPLATES } from '../../paths.js';
 import { compileTex } from './compile/xelatex.js';
-import { printDocuments } from './layout/documents.js';
+import { printDocuments } from '../../model/documents.js';
 import { preambleFormat } from './latex/preamble-format.js';
 import { gongwenBlocks } from './ast/gongwen.js';
 import { gongwenSetup } from './latex/gongwen-setup.js';

@@ -8,7 +8,7 @@ import { replaceDirAtomic } from '../../io/atomic.js';
 import { renderChapters } from '../epub/index.js';
 import { toXhtml } from '../epub/serialize.js';
 import { escapeAttr, escapeText } from '../escape.js';
-import { handoutName } from '../pdf/layout/documents.js';
+import { handoutName } from '../../model/documents.js';
 import { BookdeckError } from '../../errors.js';
 import { wechatArticle, textOf } from './article.js';
 import { WECHAT_LIMITS, chars, digestOf } from './limits.js';

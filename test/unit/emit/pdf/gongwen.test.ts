@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bleedMm } from '../../../../src/config/schema.js';
-import { handoutName, printDocuments } from '../../../../src/emit/pdf/layout/documents.js';
+import { handoutName, printDocuments } from '../../../../src/model/documents.js';
 import { chooseFaces, describeFaces } from '../../../../src/fonts/gongwen-profile.js';
 import { findFamily, parseFcListing } from '../../../../src/fonts/fontconfig.js';
 import { gongwenBlocks, headingFace } from '../../../../src/emit/pdf/ast/gongwen.js';

@@ -1,5 +1,5 @@
-import type { Book, Chapter } from '../../../model/book.js';
-import type { BuildOptions } from '../../../formats.js';
+import type { Book, Chapter } from './book.js';
+import type { BuildOptions } from '../formats.js';
 
 /** One PDF to typeset: the whole book, or one speech as a handout. */
 export interface PrintDocument {
