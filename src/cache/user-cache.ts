@@ -17,7 +17,7 @@ export function userCacheDir(kind: UserCacheKind): string {
 }
 
 /** A cached file's bytes, or undefined; a hit is marked as used so {@link pruneCache} keeps it. */
-export async function readCached(file: string): Promise<Uint8Array | undefined> {
+async function readCached(file: string): Promise<Uint8Array | undefined> {
   const bytes = await readFile(file).catch(() => undefined);
   if (bytes) {
     const now = new Date();
@@ -31,10 +31,24 @@ export async function readCached(file: string): Promise<Uint8Array | undefined> 
  * The cache only saves time: when it cannot be written (read-only home, full disk) the
  * build goes on without it.
  */
-export async function writeCached(file: string, data: Uint8Array, keep: number): Promise<void> {
+async function writeCached(file: string, data: Uint8Array, keep: number): Promise<void> {
   await writeFileAtomic(file, data)
     .then(() => pruneCache(path.dirname(file), keep))
     .catch(() => {});
+}
+
+/**
+ * The per-user cache's one read-or-make: the bytes cached under `name` in `kind`'s folder,
+ * else `make()`'s, stored for next time (keeping the `keep` most recently used entries).
+ * `name` must name everything the bytes are made from. Also gives the cached file's path.
+ */
+export async function cachedOrMake(kind: UserCacheKind, name: string, keep: number, make: () => Promise<Uint8Array>): Promise<{ bytes: Uint8Array; file: string }> {
+  const file = path.join(userCacheDir(kind), name);
+  const cached = await readCached(file);
+  if (cached) return { bytes: cached, file };
+  const bytes = await make();
+  await writeCached(file, bytes, keep);
+  return { bytes, file };
 }
 
 const STALE_TEMP_MS = 10 * 60 * 1000;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { readCached, userCacheDir, writeCached } from '../cache/user-cache.js';
+import { cachedOrMake } from '../cache/user-cache.js';
 import { BookdeckError } from '../errors.js';
 import type { LocatedFace } from './faces.js';
 import { cmapCodePoints, findFace } from './sfnt.js';
@@ -15,6 +15,13 @@ export interface SubsetFont {
   file: string;
   /** Code points the subset maps: the requested ones the face has. */
   covered: Set<number>;
+}
+
+/** Index of `face` in its font file's bytes (a collection holds several); a file without it is a broken install. */
+export function faceIndexIn(bytes: Uint8Array, face: Pick<LocatedFace, 'path' | 'family' | 'debian'>): number {
+  const index = findFace(bytes, face.family);
+  if (index < 0) throw new BookdeckError('E_FONT_FACE', `${face.path} has no face named '${face.family}'`, { kind: 'dependency', hint: `reinstall the ${face.debian} package` });
+  return index;
 }
 
 /** Subsets kept in the per-user cache: a few books' worth of recent versions. */
@@ -32,19 +39,9 @@ export async function subsetCached(face: LocatedFace, codePoints: Iterable<numbe
     .update(JSON.stringify({ v: 2, features: KEPT_FEATURES, wasm: [wasm.size, wasm.mtimeMs], font: [face.path, face.size, face.mtimeMs], family: face.family, points }))
     .digest('hex')
     .slice(0, 24);
-  const file = path.join(userCacheDir('subsets'), `${path.parse(face.epubName).name}-${key}.otf`);
-  let bytes = await readCached(file);
-  if (!bytes) {
+  const { bytes, file } = await cachedOrMake('subsets', `${path.parse(face.epubName).name}-${key}.otf`, KEEP, async () => {
     const full = await readFile(face.path);
-    const index = findFace(full, face.family);
-    if (index < 0) {
-      throw new BookdeckError('E_FONT_FACE', `${face.path} has no face named '${face.family}'`, {
-        kind: 'dependency',
-        hint: `reinstall the ${face.debian} package`,
-      });
-    }
-    bytes = await subsetFace(full, index, points);
-    await writeCached(file, bytes, KEEP);
-  }
+    return subsetFace(full, faceIndexIn(full, face), points);
+  });
   return { face, bytes, file, covered: new Set(cmapCodePoints(bytes)) };
 }

@@ -3,10 +3,11 @@ import { readFile, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import fonteditor from 'fonteditor-core';
-import { readCached, userCacheDir, writeCached } from '../cache/user-cache.js';
+import { cachedOrMake } from '../cache/user-cache.js';
 import { BookdeckError } from '../errors.js';
+import { faceIndexIn } from './cache.js';
 import { locateFaces, type FaceSpec } from './faces.js';
-import { findFace, tableDirectory } from './sfnt.js';
+import { tableDirectory } from './sfnt.js';
 import { HB_SUBSET_FLAGS_DESUBROUTINIZE, HB_SUBSET_FLAGS_NO_HINTING, SUBSET_WASM, subsetFace } from './subset.js';
 
 /**
@@ -45,17 +46,11 @@ export async function trueTypeFaces(codePoints: Iterable<number>, faces: readonl
         .update(JSON.stringify({ v: VERSION, wasm: [wasm.size, wasm.mtimeMs], conv: [conv.size, conv.mtimeMs], font: [face.path, face.size, face.mtimeMs], family: face.family, points }))
         .digest('hex')
         .slice(0, 24);
-      const file = path.join(userCacheDir('truetype'), `${path.parse(face.epubName).name}-${key}.ttf`);
-      let bytes = await readCached(file);
-      if (!bytes) {
+      const { bytes } = await cachedOrMake('truetype', `${path.parse(face.epubName).name}-${key}.ttf`, KEEP, async () => {
         const full = await readFile(face.path);
-        const index = findFace(full, face.family);
-        if (index < 0) throw new BookdeckError('E_FONT_FACE', `${face.path} has no face named '${face.family}'`, { kind: 'dependency', hint: `reinstall the ${face.debian} package` });
         // No hints and no subroutines: plain charstrings that the converter reads correctly.
-        const otf = await subsetFace(full, index, points, HB_SUBSET_FLAGS_NO_HINTING | HB_SUBSET_FLAGS_DESUBROUTINIZE);
-        bytes = cffToTrueType(otf);
-        await writeCached(file, bytes, KEEP);
-      }
+        return cffToTrueType(await subsetFace(full, faceIndexIn(full, face), points, HB_SUBSET_FLAGS_NO_HINTING | HB_SUBSET_FLAGS_DESUBROUTINIZE));
+      });
       return { face, bytes };
     }),
   );

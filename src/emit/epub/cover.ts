@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { access, mkdir, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { readCached, userCacheDir, writeCached } from '../../cache/user-cache.js';
+import { cachedOrMake } from '../../cache/user-cache.js';
 import type { SubsetFont } from '../../fonts/cache.js';
 import { tempName } from '../../io/atomic.js';
 import { escapeAttr, escapeText } from '../escape.js';
@@ -96,9 +96,11 @@ const KEEP = 20;
 export async function renderCover(svg: string, fonts: SubsetFont[], workDir: string): Promise<Uint8Array> {
   const hash = createHash('sha256').update(svg).update(RESVG_VERSION);
   for (const f of fonts) hash.update(`\n${f.face.path}:${f.face.size}:${f.face.mtimeMs}`);
-  const file = path.join(userCacheDir('covers'), `cover-${hash.digest('hex').slice(0, 24)}.png`);
-  const cached = await readCached(file);
-  if (cached) return cached;
+  const made = await cachedOrMake('covers', `cover-${hash.digest('hex').slice(0, 24)}.png`, KEEP, () => drawCover(svg, fonts, workDir));
+  return made.bytes;
+}
+
+async function drawCover(svg: string, fonts: SubsetFont[], workDir: string): Promise<Uint8Array> {
   // resvg reads fonts only from files; a subset the cache could not keep goes to a temp file.
   const temps: string[] = [];
   const files = await Promise.all(
@@ -120,7 +122,6 @@ export async function renderCover(svg: string, fonts: SubsetFont[], workDir: str
     })
       .render()
       .asPng();
-    await writeCached(file, png, KEEP);
     return new Uint8Array(png);
   } finally {
     await Promise.all(temps.map((t) => rm(t, { force: true })));

@@ -8,7 +8,7 @@ import type { Book } from '../../../model/book.js';
 import type { Location, Warn } from '../../../message.js';
 import { ImageStore } from '../../../manuscript/images.js';
 import { SC_FACES } from '../../../fonts/sc-faces.js';
-import { readCached, userCacheDir, writeCached } from '../../../cache/user-cache.js';
+import { cachedOrMake } from '../../../cache/user-cache.js';
 import { webpToPng } from '../../../tools/dwebp.js';
 
 /** A file the `.tex` needs beside it. */
@@ -79,18 +79,16 @@ const KEEP = 50;
  */
 async function svgToPng(svg: Uint8Array, fontDir: string): Promise<Uint8Array> {
   const key = createHash('sha256').update(svg).update(`\n${fontDir}\n${RESVG_VERSION}\n${DPI}\n${DRAWING_VERSION}`);
-  const file = path.join(userCacheDir('drawings'), `svg-${key.digest('hex').slice(0, 24)}.png`);
-  const cached = await readCached(file);
-  if (cached) return cached;
-  const { Resvg } = require('@resvg/resvg-js') as typeof import('@resvg/resvg-js');
-  const fontFiles = SC_FACES.map((f) => path.join(fontDir, f.file));
-  const render = new Resvg(Buffer.from(svg), {
-    font: { loadSystemFonts: false, fontFiles, defaultFontFamily: 'Noto Serif CJK SC' },
-    fitTo: { mode: 'zoom', value: DPI / 96 },
-  }).render();
-  const png = withDpi(new Uint8Array(render.asPng()), DPI);
-  await writeCached(file, png, KEEP);
-  return png;
+  const made = await cachedOrMake('drawings', `svg-${key.digest('hex').slice(0, 24)}.png`, KEEP, async () => {
+    const { Resvg } = require('@resvg/resvg-js') as typeof import('@resvg/resvg-js');
+    const fontFiles = SC_FACES.map((f) => path.join(fontDir, f.file));
+    const render = new Resvg(Buffer.from(svg), {
+      font: { loadSystemFonts: false, fontFiles, defaultFontFamily: 'Noto Serif CJK SC' },
+      fitTo: { mode: 'zoom', value: DPI / 96 },
+    }).render();
+    return withDpi(new Uint8Array(render.asPng()), DPI);
+  });
+  return made.bytes;
 }
 
 /**
