@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Heading, Paragraph, Root, RootContent } from 'mdast';
+import type { Heading, Image, Paragraph, Root, RootContent } from 'mdast';
 import type { BookMeta } from '../config/schema.js';
 import type { Location } from '../message.js';
 
@@ -40,6 +40,23 @@ export interface Proposal {
   anchor: string;
   /** Id of the top-level part (`##`) the proposal sits in, when the speech has parts. */
   part?: string;
+  location: Location;
+}
+
+/** One thing a `:::context` block shows, in reading order: a paragraph, a picture, a table or a quote. */
+export type ContextItem =
+  | { kind: 'text'; para: Para }
+  | { kind: 'image'; node: Image; /** The alt text as written ('' when none). */ alt: string; location: Location }
+  | { kind: 'table'; /** Each row's cells as plain text, the header row first. */ rows: string[][]; location: Location }
+  | { kind: 'quote'; /** The quote's paragraphs as plain text. */ texts: string[]; location: Location };
+
+/** A `:::context` block of a section: results the speech reports, which the deck shows on one slide. */
+export interface ContextBlock {
+  /** How many of the section's `paragraphs` come before it. */
+  at: number;
+  /** Ids of the parts it sits in, outermost first. */
+  path: string[];
+  items: ContextItem[];
   location: Location;
 }
 
@@ -145,6 +162,8 @@ export interface Chapter {
   parts: Part[];
   /** Anchor of every top-level heading below the H1, outline entry or not. */
   headingIds: ReadonlyMap<Heading, string>;
+  /** The section's `:::context` blocks in reading order (absent when it has none). */
+  contexts?: ContextBlock[];
   /** Empty for front and back matter: only speeches have proposals. */
   proposals: Proposal[];
   location: Location;

@@ -11,6 +11,7 @@ import { SECTION_PREFIX, sectionKind, takeHeadingClasses } from './sections.js';
 import { append } from '../append.js';
 import { bylineMeta, findByline, metaCaption } from './byline.js';
 import { attachmentHeading, findAttachmentNote } from './attachments.js';
+import { contextBlock } from './context-blocks.js';
 
 /** The title of a speech whose H1 has no text, in the contents, the nav and the deck. */
 export const UNTITLED = '（无标题）';
@@ -156,9 +157,12 @@ function makeChapter(kind: SectionKind, index: number, heading: Heading, file: s
   const bylineNodes = new Set<Paragraph>([...lines.map((l) => l.para.node), ...(note?.nodes ?? [])]);
   const paragraphs: Para[] = [];
   const overrides = new Map<Paragraph, KeyPointOverride>();
+  const containers: { node: ContainerDirective; at: number; path: string[] }[] = [];
   collectParagraphs(body, file, 'body', (node, role, path) => {
     if (!bylineNodes.has(node)) paragraphs.push(para(`${id}-p${paragraphs.length + 1}`, node, file, role, path));
-  }, overrides, outline.parts);
+  }, overrides, outline.parts, (node, path) => containers.push({ node, at: paragraphs.length, path }));
+  const byNode = new Map(paragraphs.map((p) => [p.node, p] as const));
+  const contexts = containers.map((c) => contextBlock(c.node, file, c.at, c.path, byNode));
   const merged: SpeechMeta = { ...bylineMeta(lines), ...meta };
   const caption = kind === 'speech' && lines.length === 0 ? metaCaption(meta) : undefined;
   const byline: Byline | undefined = lines.length || caption ? { lines, ...(caption ? { caption } : {}) } : undefined;
@@ -182,6 +186,7 @@ function makeChapter(kind: SectionKind, index: number, heading: Heading, file: s
     ...(attribution ? { attribution } : {}),
     parts: outline.parts,
     headingIds: outline.ids,
+    ...(contexts.length ? { contexts } : {}),
     proposals: kind === 'speech' ? extractProposals(index, paragraphs, overrides, outline.parts) : [],
     location,
     ...(Object.keys(merged).length ? { meta: merged } : {}),
@@ -213,6 +218,8 @@ function collectParagraphs(
   visit: (p: Paragraph, role: Para['role'], path: string[]) => void,
   overrides: Map<Paragraph, KeyPointOverride>,
   parts: Part[] = [],
+  /** Called at each `:::context` block, before its paragraphs are visited. */
+  onContext?: (node: ContainerDirective, path: string[]) => void,
 ): void {
   // Top-level headings move the current part; a paragraph records the parts it is in.
   const byHeading = new Map(flattenParts(parts).map((p) => [p.heading, p] as const));
@@ -226,7 +233,10 @@ function collectParagraphs(
     else if (node.type === 'list') for (const item of listParagraphs(node)) visit(item, role, ids);
     else if (node.type === 'containerDirective') {
       const name = checkContainer(node, file);
-      if (name === 'context') collectParagraphs(node.children, file, 'context', (p, r) => visit(p, r, ids), overrides);
+      if (name === 'context') {
+        onContext?.(node, ids);
+        collectParagraphs(node.children, file, 'context', (p, r) => visit(p, r, ids), overrides);
+      }
       // A :::right block (a closing signature, a date) is set flush right; its paragraphs are the section's own.
       if (name === 'right') collectParagraphs(node.children, file, role, (p, r) => visit(p, r, ids), overrides);
       if (name === 'keypoints') {

@@ -7,6 +7,7 @@ import { BookdeckError } from '../../errors.js';
 import { deckPieces, joinDeck, type DeckPieces } from './render.js';
 import { planTalk, talkSummary } from './talk.js';
 import { folderReader, inlineAssets } from './single-file.js';
+import { deckImages } from './images.js';
 
 const REVEAL = path.join(PACKAGE_ROOT, 'node_modules', 'reveal.js', 'dist');
 /** The reveal.js files the deck loads; copying only these keeps the deck small and the build fast. */
@@ -21,7 +22,7 @@ const TEMPLATES = ['index.html', 'theme.css', 'deck.js'] as const;
  */
 export async function writeDeck(
   book: Parameters<Emitter>[0],
-  ctx: Pick<Parameters<Emitter>[1], 'options' | 'workDir' | 'template'>,
+  ctx: Pick<Parameters<Emitter>[1], 'options' | 'workDir' | 'template'> & Partial<Pick<Parameters<Emitter>[1], 'warn'>>,
 ): Promise<{ files: string[]; notes: string[]; pieces: DeckPieces; css: string; js: string }> {
   const paths = await Promise.all(TEMPLATES.map((t) => ctx.template(`deck/${t}`)));
   const [shell, css, js] = await Promise.all(paths.map((p) => readFile(p, 'utf8')));
@@ -34,7 +35,8 @@ export async function writeDeck(
     }
   }
   const talk = planTalk(book, ctx.options.talk, ctx.options.handoutUrl);
-  const pieces = deckPieces(book, shell!, talk);
+  const images = await deckImages(book, ctx.warn ?? (() => {}));
+  const pieces = deckPieces(book, shell!, talk, images.hrefs);
   const html = joinDeck(pieces);
   const target = path.join(ctx.options.outDir, 'deck');
   let single: string | undefined;
@@ -42,13 +44,15 @@ export async function writeDeck(
     target,
     async (dir) => {
       await mkdir(path.join(dir, 'reveal', 'plugin'), { recursive: true });
+      if (images.files.length) await mkdir(path.join(dir, 'images'));
       await Promise.all([
+        ...images.files.map((f) => writeFile(path.join(dir, f.name), f.bytes)),
         ...REVEAL_FILES.map((f) => copyFile(path.join(REVEAL, f), path.join(dir, 'reveal', f))),
         writeFile(path.join(dir, 'theme.css'), css!),
         writeFile(path.join(dir, 'deck.js'), js!),
         writeFile(path.join(dir, 'index.html'), html),
       ]);
-      if (ctx.options.singleFile) single = await inlineAssets(html, folderReader(dir));
+      if (ctx.options.singleFile) single = await inlineAssets(html, folderReader(dir), images.files);
     },
     ctx.workDir,
   );

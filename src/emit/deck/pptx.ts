@@ -1,5 +1,6 @@
 import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { Image } from 'mdast';
 import type { Book } from '../../model/book.js';
 import { sourceDateEpoch } from '../../model/source-date.js';
 import { zhDate } from '../../model/text.js';
@@ -26,6 +27,8 @@ import {
   type Pandoc,
 } from '../../tools/pandoc-ast.js';
 import { REFERENCE_DOCS } from './pptx-fonts.js';
+import { contextNoteBlocks, contextSlideBlocks } from './pptx-context.js';
+import { pptxImages } from './images.js';
 import { HANDOUT_LABEL, qrPng } from './qr.js';
 import type { Slide } from './slides.js';
 import { planTalk, talkSummary, type Talk } from './talk.js';
@@ -57,8 +60,11 @@ function slideBlocks(s: Slide, media: Media): Block[] {
       return [header(1, s.speech.title), ...notes([...(s.speech.attribution ? [para(s.speech.attribution)] : []), ...(s.script ?? []).map(para)])];
     case 'part':
       return [header(1, s.part.title), ...notes((s.script ?? []).map(para))];
-    case 'context':
-      return [header(2, s.heading ?? s.speech.title), numbered(s.items.map((it) => [plain(it.title)])), ...notes([...(s.said ?? s.notes), ...(s.script ?? [])].map(para))];
+    case 'context': {
+      const title = s.heading ?? s.speech.title;
+      const { slide, more } = contextSlideBlocks(title, s.items, media.pictures ?? new Map());
+      return [header(2, title), ...slide, ...notes([...(s.said ? s.said.map(para) : contextNoteBlocks(s.items)), ...(s.script ?? []).map(para)]), ...more];
+    }
     case 'proposal': {
       const p = s.proposal;
       const lead = p.text.startsWith(p.lead) ? p.lead : '';
@@ -87,9 +93,10 @@ function sectionSlide(s: object): Block[] {
   return title ? [header(1, title)] : [untitled];
 }
 
-/** Files the slides show, by name in pandoc's resource path: the closing slide's QR code as a PNG. */
+/** Files the slides show, by name in pandoc's resource path: the closing slide's QR code as a PNG, the context slides' pictures. */
 export interface Media {
   qr?: string;
+  pictures?: ReadonlyMap<Image, string>;
 }
 
 /** The talk → a pandoc JSON AST for `pandoc -t pptx --slide-level 2`. Pure. */
@@ -121,7 +128,9 @@ export const emitPptx: Emitter = async (book, ctx) => {
   const scratch = tempName(ctx.workDir, 'pptx-media');
   await mkdir(scratch, { recursive: true });
   try {
-    const media: Media = {};
+    const pictures = await pptxImages(book, ctx.warn);
+    await Promise.all(pictures.files.map((f) => writeFile(path.join(scratch, f.name), f.bytes)));
+    const media: Media = { pictures: pictures.hrefs };
     // A PNG, which every PowerPoint and WPS shows (an SVG needs a PNG fallback beside it): whole pixels per module stay sharp.
     // By name, found through --resource-path: pandoc writes the name into the picture's description, and a temp path would change every build's bytes.
     if (ctx.options.handoutUrl) {

@@ -1,3 +1,4 @@
+import type { Image } from 'mdast';
 import type { Book, Proposal } from '../../model/book.js';
 import { titleBreakPieces } from '../../model/lines.js';
 import { len } from '../../model/keypoints.js';
@@ -5,7 +6,7 @@ import { escapeAttr } from '../escape.js';
 import { cutAtPlaceholder, fillPlaceholders } from '../placeholders.js';
 import { zhDate } from '../../model/text.js';
 import { HANDOUT_LABEL, qrSvg } from './qr.js';
-import type { Slide, SpeechRef } from './slides.js';
+import type { ContextShown, Slide, SpeechRef } from './slides.js';
 import { minutesOf, planTalk, type Talk } from './talk.js';
 
 const e = escapeAttr;
@@ -20,14 +21,17 @@ export function sizeClass(text: string): 'size-l' | 'size-m' | 'size-s' {
  * Book → reveal.js slides HTML inside the deck shell template; each slide carries its
  * speaking time as `data-timing` (seconds), which deck.js sums into reveal's `totalTime`. Pure.
  */
-export function renderDeck(book: Book, shell: string, talk: Talk = planTalk(book)): string {
-  return joinDeck(deckPieces(book, shell, talk));
+export function renderDeck(book: Book, shell: string, talk: Talk = planTalk(book), images: DeckImages = new Map()): string {
+  return joinDeck(deckPieces(book, shell, talk, images));
 }
 
 /** The deck page from its pieces. */
 export function joinDeck(p: DeckPieces): string {
   return p.head + p.slides.join('\n') + p.tail;
 }
+
+/** Where each picture of a context slide is in the deck folder (`images/3f2a….png`), by its Markdown node. */
+export type DeckImages = ReadonlyMap<Image, string>;
 
 /** The deck page cut at its slides. */
 export interface DeckPieces {
@@ -37,12 +41,12 @@ export interface DeckPieces {
 }
 
 /** The deck page in pieces: the shell before the slides, each slide's `<section>`, the shell after them (`serve` swaps slides one by one). Pure. */
-export function deckPieces(book: Book, shell: string, talk: Talk = planTalk(book)): DeckPieces {
+export function deckPieces(book: Book, shell: string, talk: Talk = planTalk(book), images: DeckImages = new Map()): DeckPieces {
   // The shell is cut at its own {{slides}} before anything is put in: a title holding
   // `{{slides}}` would otherwise become the cut, and the slides land inside <title>.
   const values = { lang: e(book.meta.lang), title: e(book.meta.title) };
   const cut = cutAtPlaceholder(shell, 'slides', values);
-  const slides = talk.slides.map((s, i) => renderSlide(s, minutesOf(talk.total)).replace('<section ', `<section data-timing="${talk.seconds[i]}" `));
+  const slides = talk.slides.map((s, i) => renderSlide(s, minutesOf(talk.total), images).replace('<section ', `<section data-timing="${talk.seconds[i]}" `));
   if (!cut) return { head: fillPlaceholders(shell, values), slides: [], tail: '' };
   return { head: cut[0], slides, tail: cut[1] };
 }
@@ -53,7 +57,7 @@ function titleHtml(text: string): string {
 }
 
 /** One slide → a `<section>` with a fixed-size `.frame` (what must fit) and optional notes. */
-function renderSlide(s: Slide, minutes: number): string {
+function renderSlide(s: Slide, minutes: number, images: DeckImages): string {
   switch (s.kind) {
     case 'title':
       // The talk's length is for the speaker: the head of the first slide's notes, never on a slide.
@@ -96,9 +100,9 @@ function renderSlide(s: Slide, minutes: number): string {
         [
           kicker(s.speech),
           s.heading ? `<h2 class="${sizeClass(s.heading)}">${titleHtml(s.heading)}</h2>` : '',
-          `<ol class="items">${s.items.map((it) => `<li data-anchor="${e(it.anchor)}">${e(it.title)}</li>`).join('')}</ol>`,
+          contextBody(s.items, images),
         ],
-        paras([...(s.said ?? s.notes), ...(s.script ?? [])]),
+        (s.said ? paras(s.said) : s.items.map((it) => contextNote(it, images)).join('')) + paras(s.script),
       );
     case 'proposal':
       return proposalSlide(s.speech, s.proposal, s.of, s.said, s.intro, s.script);
@@ -120,6 +124,52 @@ function renderSlide(s: Slide, minutes: number): string {
 /** The talk's length as the speaker view and the build summary say it: one of the few things bookdeck writes itself. */
 export function talkLength(minutes: number): string {
   return `约${minutes}分钟`;
+}
+
+/** A context slide's items in reading order: runs of paragraphs as one numbered list (numbers run on across the slide), pictures, tables and quotes between them. */
+function contextBody(items: ContextShown[], images: DeckImages): string {
+  let html = '';
+  let run: string[] = [];
+  const endRun = () => {
+    if (run.length) html += `<ol class="items">${run.join('')}</ol>`;
+    run = [];
+  };
+  for (const it of items) {
+    if (it.kind === 'text') {
+      run.push(`<li data-anchor="${e(it.anchor)}">${e(it.title)}</li>`);
+      continue;
+    }
+    endRun();
+    if (it.kind === 'image') html += picture(it, images, 'picture');
+    else if (it.kind === 'table') html += table(it.rows);
+    else html += `<blockquote class="quote">${paras(it.texts)}</blockquote>`;
+  }
+  endRun();
+  return html;
+}
+
+/** A context item in the speaker notes: the paragraph whole, the picture, the table, the quote. */
+function contextNote(it: ContextShown, images: DeckImages): string {
+  if (it.kind === 'text') return paras([it.text]);
+  if (it.kind === 'image') return picture(it, images, 'note-picture');
+  if (it.kind === 'table') return table(it.rows);
+  return `<blockquote>${paras(it.texts)}</blockquote>`;
+}
+
+/** A picture of the deck folder, captioned by its alt text when it has one. */
+function picture(it: Extract<ContextShown, { kind: 'image' }>, images: DeckImages, cls: string): string {
+  const src = images.get(it.node);
+  const caption = it.alt ? `<figcaption>${e(it.alt)}</figcaption>` : '';
+  // The speaker view is a popup without the theme: a picture in the notes is kept small there by its own style.
+  const style = cls === 'note-picture' ? ' style="max-width:100%;max-height:12em"' : '';
+  return src ? `<figure class="${cls}"><img src="${e(src)}" alt="${e(it.alt)}"${style}>${caption}</figure>` : caption && `<figure class="${cls}">${caption}</figure>`;
+}
+
+/** A table of plain-text cells, the first row its header. */
+function table(rows: string[][]): string {
+  const [head, ...body] = rows;
+  const row = (cells: string[], tag: 'th' | 'td') => `<tr>${cells.map((c) => `<${tag}>${e(c)}</${tag}>`).join('')}</tr>`;
+  return `<table class="table">${head ? `<thead>${row(head, 'th')}</thead>` : ''}<tbody>${body.map((r) => row(r, 'td')).join('')}</tbody></table>`;
 }
 
 /** Paragraphs of speaker notes, each verbatim. */

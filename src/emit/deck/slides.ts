@@ -1,4 +1,5 @@
-import type { Book, Chapter, Para, Proposal } from '../../model/book.js';
+import type { Image } from 'mdast';
+import type { Book, Chapter, ContextBlock, Para, Proposal } from '../../model/book.js';
 import { firstSentence, titleFromLead } from '../../model/proposals.js';
 import { len } from '../../model/keypoints.js';
 import { append } from '../../append.js';
@@ -14,6 +15,13 @@ export interface SpeechRef {
   anchor: string;
 }
 
+/** What a context slide shows, in reading order: a paragraph's first sentence (its notes: the paragraph), a picture, a table or a quote. */
+export type ContextShown =
+  | { kind: 'text'; title: string; text: string; anchor: string }
+  | { kind: 'image'; node: Image; alt: string }
+  | { kind: 'table'; rows: string[][] }
+  | { kind: 'quote'; texts: string[] };
+
 /** A slide of the deck, before it becomes HTML. Every string is the manuscript's own. */
 export type Slide =
   | { kind: 'title'; title: string; subtitle?: string; author?: string; date?: string; /** A deck of one speech: that speech's byline. */ byline?: string[] }
@@ -24,7 +32,8 @@ export type Slide =
       kind: 'context';
       speech: SpeechRef;
       heading?: string;
-      items: { title: string; anchor: string }[];
+      items: ContextShown[];
+      /** What the speaker reads, verbatim and in order: each paragraph whole, each quote, each table cell, each picture's alt text. */
       notes: string[];
       /** A fitted talk's notes: the items. */ said?: string[];
       script?: string[];
@@ -127,23 +136,22 @@ function chapterSlides(ch: Chapter, speech: SpeechRef): Slide[] {
     const until = partId === undefined ? dividers.length : dividers.findIndex((d) => d.id === partId) + 1;
     for (; shown < until; shown++) {
       const d = dividers[shown]!;
-      flush();
       push({ kind: 'part', speech, part: { n: shown + 1, title: d.title, anchor: d.id } });
     }
   };
-  let group: Para[] = [];
-  let before: Para | undefined;
-  const flush = () => {
-    if (group.length === 0) return;
-    const heading = before ? leadIn(before.text) : undefined;
-    push({
-      kind: 'context',
-      speech,
-      ...(heading ? { heading } : {}),
-      items: group.map((p) => ({ title: titleFromLead(firstSentence(p.text)), anchor: p.id })),
-      notes: group.map((p) => p.text),
-    });
-    group = [];
+  // The last paragraph said before a context block: its closing sentence may head the block (……体现在4个方面：).
+  let last: Para | undefined;
+  const contextSlide = (block: ContextBlock) => {
+    const heading = last ? leadIn(last.text) : undefined;
+    push({ kind: 'context', speech, ...(heading ? { heading } : {}), items: block.items.map(shownItem), notes: block.items.flatMap(spoken) });
+  };
+  const contexts = [...(ch.contexts ?? [])];
+  const contextsUpTo = (at: number) => {
+    while (contexts.length && contexts[0]!.at <= at) {
+      const block = contexts.shift()!;
+      enter(block.path);
+      if (block.items.length) contextSlide(block);
+    }
   };
   const proposalSlide = (proposal: Proposal, intro?: string) =>
     push({ kind: 'proposal', speech, proposal, of: ch.proposals.length, ...(intro?.trim() ? { intro } : {}) });
@@ -151,25 +159,24 @@ function chapterSlides(ch: Chapter, speech: SpeechRef): Slide[] {
   const ownParagraph = new Set(ch.paragraphs.map((p) => p.id));
   const byHeading = ch.proposals.filter((pr) => !ownParagraph.has(pr.anchor));
   let headed = byHeading;
-  let last: Para | undefined;
-  for (const p of ch.paragraphs) {
-    if (p.path[0] !== undefined) divideUpTo(p.path[0]);
-    const opened = headed.filter((pr) => p.path.includes(pr.anchor));
-    if (opened.length) {
-      flush();
-      for (const proposal of opened) proposalSlide(proposal);
-      headed = headed.filter((pr) => !opened.includes(pr));
-    }
-    if (p.role === 'context') {
-      if (group.length === 0) before = last;
-      group.push(p);
-    } else {
-      flush();
+  // Entering a paragraph or context block of these parts: their dividers, and the slides of the parts that are proposals, come first.
+  function enter(path: string[]) {
+    if (path[0] !== undefined) divideUpTo(path[0]);
+    const opened = headed.filter((pr) => path.includes(pr.anchor));
+    for (const proposal of opened) proposalSlide(proposal);
+    headed = headed.filter((pr) => !opened.includes(pr));
+  }
+  ch.paragraphs.forEach((p, index) => {
+    contextsUpTo(index);
+    // A context block's paragraphs are on its slide.
+    if (p.role === 'context') return;
+    enter(p.path);
+    {
       const here = byAnchor.get(p.id) ?? [];
       // A heading proposal's text is the paragraphs under its heading: they are said on its slide.
       if (here.length === 0 && byHeading.some((pr) => p.path.includes(pr.anchor))) {
         last = p;
-        continue;
+        return;
       }
       // Each proposal is a span of its paragraph: the words before the first (a list's lead-in) go with it, the words between or after with the one before them.
       let at = 0;
@@ -187,8 +194,8 @@ function chapterSlides(ch: Chapter, speech: SpeechRef): Slide[] {
       say(p.text.slice(at));
     }
     last = p;
-  }
-  flush();
+  });
+  contextsUpTo(Infinity);
   divideUpTo(undefined);
   for (const proposal of headed) proposalSlide(proposal);
   // A divider with nothing under it (a part of background with no ask and no context block) is
@@ -201,6 +208,34 @@ function chapterSlides(ch: Chapter, speech: SpeechRef): Slide[] {
     } else kept.push(s);
   });
   return kept;
+}
+
+/** A context block's item as its slide shows it: a paragraph by its first sentence. */
+function shownItem(item: ContextBlock['items'][number]): ContextShown {
+  switch (item.kind) {
+    case 'text':
+      return { kind: 'text', title: titleFromLead(firstSentence(item.para.text)), text: item.para.text, anchor: item.para.id };
+    case 'image':
+      return { kind: 'image', node: item.node, alt: item.alt };
+    case 'table':
+      return { kind: 'table', rows: item.rows };
+    case 'quote':
+      return { kind: 'quote', texts: item.texts };
+  }
+}
+
+/** What the speaker reads of a context item, verbatim: the paragraph, the quote, each table cell, the picture's alt text. */
+function spoken(item: ContextBlock['items'][number]): string[] {
+  switch (item.kind) {
+    case 'text':
+      return [item.para.text];
+    case 'image':
+      return item.alt ? [item.alt] : [];
+    case 'table':
+      return item.rows.flat().filter((c) => c !== '');
+    case 'quote':
+      return item.texts;
+  }
 }
 
 /** The sentence that introduces a context list (……这主要体现在4个方面：), without its colon. */

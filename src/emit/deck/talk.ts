@@ -75,7 +75,8 @@ function shorten(s: Slide): Slide {
     case 'proposal':
       return { ...s, said: said(s.proposal), ...(s.intro ? { intro: firstSentence(s.intro) } : {}), ...(s.script ? { script: first(s.script)! } : {}) };
     case 'context':
-      return { ...s, said: s.items.map((it) => it.title), ...(s.script ? { script: first(s.script)! } : {}) };
+      // The items and each quote's first sentence; a table and a picture are on the slide itself.
+      return { ...s, said: s.items.flatMap((it) => (it.kind === 'text' ? [it.title] : it.kind === 'quote' ? it.texts.map(firstSentence) : [])), ...(s.script ? { script: first(s.script)! } : {}) };
     case 'speech':
     case 'part':
       return s.script ? { ...s, script: first(s.script)! } : s;
