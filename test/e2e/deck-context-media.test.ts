@@ -149,4 +149,10 @@ describe(':::context with a picture, a table and a quote, in the PPTX', () => {
     expect(first.images.length, 'the picture is on the rendered slide').toBeGreaterThan(0);
     for (const t of CELLS) expect(second.text).toContain(t);
   });
+
+  it('passes check: LibreOffice shows as many pages as the PPTX has slides, the table’s own slide counted', async () => {
+    const res = await runCli(['check', '-m', FIXTURE, '-o', out]);
+    expect(res.all).not.toMatch(/F_PPTX_SLIDES/);
+    expect(res.all).toMatch(new RegExp(`IMPRESS: LibreOffice Impress: deck\\.pptx renders as ${pptx.slides.length} pages`));
+  });
 });
