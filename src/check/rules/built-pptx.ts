@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Rule } from '../rule.js';
 import { planTalk } from '../../emit/deck/talk.js';
+import { contextPptxSlides } from '../../emit/deck/pptx-context.js';
 import { impressRender } from '../../tools/impress.js';
 import { builtHere } from '../built-here.js';
 import { venueFontconfig } from '../../emit/deck/pptx-fonts.js';
@@ -26,7 +27,8 @@ export const builtPptx: Rule = {
     input.progress(`rendering ${pptx} with LibreOffice Impress …`);
     // The venue faces (微软雅黑, 宋体…) resolve to their Noto stand-ins: the render shows the venue's deck in faces of the same kind.
     const render = await impressRender(pptx, undefined, venueFontconfig());
-    const slides = planTalk(input.book, input.options.talk, input.options.handoutUrl).slides.length;
+    // A context slide with more than one picture or table is several PPTX slides.
+    const slides = planTalk(input.book, input.options.talk, input.options.handoutUrl).slides.reduce((n, s) => n + (s.kind === 'context' ? contextPptxSlides(s.items) : 1), 0);
     const at = { file: pptx };
     if (render.pages !== slides) {
       report('F_PPTX_SLIDES', 'error', `deck.pptx shows ${render.pages} pages in LibreOffice Impress but the deck has ${slides} slides; rebuild it with --pptx`, at, 'impress');

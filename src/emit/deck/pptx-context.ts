@@ -63,6 +63,11 @@ export function contextSlideBlocks(title: string, items: ContextShown[], picture
   return { slide: [div(attr('', ['columns']), [column(text), column([beside])])], more };
 }
 
+/** How many PPTX slides a context slide becomes: one, and one more for each picture or table after the first ({@link contextSlideBlocks}). Pure. */
+export function contextPptxSlides(items: ContextShown[]): number {
+  return Math.max(1, items.filter((it) => it.kind === 'table' || it.kind === 'image').length);
+}
+
 /** A table of plain-text cells, the first row its header. */
 function pptxTable(rows: string[][]): Block {
   const width = Math.max(0, ...rows.map((r) => r.length));
