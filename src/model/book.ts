@@ -164,6 +164,8 @@ export interface Chapter {
   headingIds: ReadonlyMap<Heading, string>;
   /** The section's `:::context` blocks in reading order (absent when it has none). */
   contexts?: ContextBlock[];
+  /** Quotes and tables of the section's own text (outside `:::context`), in reading order: said where they stand, each one item. */
+  said?: ContextBlock[];
   /** Empty for front and back matter: only speeches have proposals. */
   proposals: Proposal[];
   location: Location;

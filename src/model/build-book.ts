@@ -1,9 +1,9 @@
-import type { Heading, List, Paragraph, RootContent } from 'mdast';
+import type { Blockquote, Heading, List, Paragraph, RootContent, Table } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
 import { BookdeckError } from '../errors.js';
 import type { BookMeta } from '../config/schema.js';
 import type { Location } from '../message.js';
-import { manuscriptRoot, type Book, type Chapter, type FileSpeech, type Para, type ParsedFile, type Part, type SectionKind, type SpeechMeta, type Byline, type Attachment } from './book.js';
+import { manuscriptRoot, type Book, type Chapter, type FileSpeech, type Para, type ParsedFile, type Part, type SectionKind, type SpeechMeta, type Byline, type Attachment, type ContextBlock } from './book.js';
 import { extractProposals, type KeyPointOverride } from './proposals.js';
 import { ATTRIBUTION, plainText } from './text.js';
 import { flattenParts, sectionOutline } from './outline.js';
@@ -11,7 +11,7 @@ import { SECTION_PREFIX, sectionKind, takeHeadingClasses } from './sections.js';
 import { append } from '../append.js';
 import { bylineMeta, findByline, metaCaption } from './byline.js';
 import { attachmentHeading, findAttachmentNote } from './attachments.js';
-import { contextBlock } from './context-blocks.js';
+import { contextBlock, saidBlock } from './context-blocks.js';
 
 /** The title of a speech whose H1 has no text, in the contents, the nav and the deck. */
 export const UNTITLED = '（无标题）';
@@ -158,9 +158,13 @@ function makeChapter(kind: SectionKind, index: number, heading: Heading, file: s
   const paragraphs: Para[] = [];
   const overrides = new Map<Paragraph, KeyPointOverride>();
   const containers: { node: ContainerDirective; at: number; path: string[] }[] = [];
+  const said: ContextBlock[] = [];
   collectParagraphs(body, file, 'body', (node, role, path) => {
     if (!bylineNodes.has(node)) paragraphs.push(para(`${id}-p${paragraphs.length + 1}`, node, file, role, path));
-  }, overrides, outline.parts, (node, path) => containers.push({ node, at: paragraphs.length, path }));
+  }, overrides, outline.parts, {
+    context: (node, path) => containers.push({ node, at: paragraphs.length, path }),
+    block: (node, path) => said.push(saidBlock(node, file, paragraphs.length, path)),
+  });
   const byNode = new Map(paragraphs.map((p) => [p.node, p] as const));
   const contexts = containers.map((c) => contextBlock(c.node, file, c.at, c.path, byNode));
   const merged: SpeechMeta = { ...bylineMeta(lines), ...meta };
@@ -187,6 +191,7 @@ function makeChapter(kind: SectionKind, index: number, heading: Heading, file: s
     parts: outline.parts,
     headingIds: outline.ids,
     ...(contexts.length ? { contexts } : {}),
+    ...(said.length ? { said } : {}),
     proposals: kind === 'speech' ? extractProposals(index, paragraphs, overrides, outline.parts) : [],
     location,
     ...(Object.keys(merged).length ? { meta: merged } : {}),
@@ -218,8 +223,8 @@ function collectParagraphs(
   visit: (p: Paragraph, role: Para['role'], path: string[]) => void,
   overrides: Map<Paragraph, KeyPointOverride>,
   parts: Part[] = [],
-  /** Called at each `:::context` block, before its paragraphs are visited. */
-  onContext?: (node: ContainerDirective, path: string[]) => void,
+  /** Called at each `:::context` block before its paragraphs are visited, and at each quote or table of the text itself. */
+  on: { context?: (node: ContainerDirective, path: string[]) => void; block?: (node: Blockquote | Table, path: string[]) => void } = {},
 ): void {
   // Top-level headings move the current part; a paragraph records the parts it is in.
   const byHeading = new Map(flattenParts(parts).map((p) => [p.heading, p] as const));
@@ -231,10 +236,11 @@ function collectParagraphs(
     if (node.type === 'paragraph') visit(node, role, ids);
     // A list's items are the speaker's words too, and 一是……；二是…… is often written as one.
     else if (node.type === 'list') for (const item of listParagraphs(node)) visit(item, role, ids);
+    else if (node.type === 'blockquote' || node.type === 'table') on.block?.(node, ids);
     else if (node.type === 'containerDirective') {
       const name = checkContainer(node, file);
       if (name === 'context') {
-        onContext?.(node, ids);
+        on.context?.(node, ids);
         collectParagraphs(node.children, file, 'context', (p, r) => visit(p, r, ids), overrides);
       }
       // A :::right block (a closing signature, a date) is set flush right; its paragraphs are the section's own.

@@ -1,4 +1,4 @@
-import type { Image, Nodes, Paragraph, RootContent } from 'mdast';
+import type { Blockquote, Image, Nodes, Paragraph, RootContent, Table } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
 import type { Location } from '../message.js';
 import type { ContextBlock, ContextItem, Para } from './book.js';
@@ -29,6 +29,16 @@ export function contextBlock(node: ContainerDirective, file: string, at: number,
   };
   for (const c of node.children) visit(c);
   return { at, path, items, location: where(node) };
+}
+
+/** A quote or table of a section's own text → a block of that one item, said where it stands. Pure. */
+export function saidBlock(node: Blockquote | Table, file: string, at: number, path: string[]): ContextBlock {
+  const where: Location = { file, line: node.position?.start.line, column: node.position?.start.column };
+  const item: ContextItem =
+    node.type === 'table'
+      ? { kind: 'table', rows: node.children.map((row) => row.children.map((cell) => plainText(cell).trim())), location: where }
+      : { kind: 'quote', texts: quoteParagraphs(node.children).map((p) => plainText(p).trim()).filter((t) => t !== ''), location: where };
+  return { at, path, items: [item], location: where };
 }
 
 /** The paragraphs of a quote, nested quotes and lists included, in reading order. */

@@ -145,12 +145,15 @@ function chapterSlides(ch: Chapter, speech: SpeechRef): Slide[] {
     const heading = last ? leadIn(last.text) : undefined;
     push({ kind: 'context', speech, ...(heading ? { heading } : {}), items: block.items.map(shownItem), notes: block.items.flatMap(spoken) });
   };
-  const contexts = [...(ch.contexts ?? [])];
+  // Context blocks get a slide; a quote or table of the text itself is said over the slide it follows.
+  const isSaid = new Set(ch.said ?? []);
+  const blocks = [...(ch.contexts ?? []), ...(ch.said ?? [])].sort((a, b) => a.at - b.at || (a.location.line ?? 0) - (b.location.line ?? 0));
   const contextsUpTo = (at: number) => {
-    while (contexts.length && contexts[0]!.at <= at) {
-      const block = contexts.shift()!;
+    while (blocks.length && blocks[0]!.at <= at) {
+      const block = blocks.shift()!;
       enter(block.path);
-      if (block.items.length) contextSlide(block);
+      if (isSaid.has(block)) for (const t of block.items.flatMap(spoken)) say(t);
+      else if (block.items.length) contextSlide(block);
     }
   };
   const proposalSlide = (proposal: Proposal, intro?: string) =>
