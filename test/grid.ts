@@ -68,10 +68,18 @@ export async function checkGrid(pdf: string, opts: { chars?: number; lines?: num
   // A renderer whose text boxes are taller than the type (LibreOffice: ascent + descent, 20.8 bp for 16 bp) is given the size.
   const boxSize = mode(sizes);
   const bodySize = opts.bodySize ?? boxSize;
+  // A line heading most pages at one place (a notice such as 内部资料　注意保存) is furniture above the grid, as the number is below it.
+  const headKey = (l: GridLine | undefined) => l && `${l.text}@${Math.round(l.yMax)}`;
+  const heads = new Map<string, number>();
+  for (const p of raw) {
+    const k = headKey(p.lines[0]);
+    if (k) heads.set(k, (heads.get(k) ?? 0) + 1);
+  }
+  const isHead = (l: GridLine | undefined) => raw.length > 1 && (heads.get(headKey(l) ?? '') ?? 0) * 2 >= raw.length;
   const pages: GridPage[] = raw.map((p) => {
     const last = p.lines.at(-1);
     const footer = last && FOOTER.test(last.text) ? last : undefined;
-    const lines = footer ? p.lines.slice(0, -1) : p.lines;
+    const lines = (footer ? p.lines.slice(0, -1) : p.lines).filter((l, i) => i > 0 || !isHead(l));
     return { page: p.page, lines, ...(footer ? { footer } : {}), titled: lines.some((l) => l.size > boxSize * 1.2), full: false };
   });
   pages.forEach((p, i) => {
