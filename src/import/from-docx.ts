@@ -7,6 +7,7 @@ import { documentXml, paragraphLayout, type DocxParagraph } from './docx-layout.
 import { recoverLostText } from './docx-lost-text.js';
 import { readDocxZip } from './docx-zip.js';
 import { dateOfLines, type Draft, type ImportOptions, type Speech } from './draft.js';
+import { markAttachments } from './attachment-pages.js';
 import { tieCaptions } from './captions.js';
 import { familyDepths, headingFamily } from './gongwen.js';
 import { indentNotice, stripIndent } from './indents.js';
@@ -52,7 +53,7 @@ export async function importDocx(
   });
   const title = findTitle(blocks, layout) ?? metaTitle(doc.meta);
   const rest = title ? blocks.filter((b) => !title.blocks.includes(b.block)) : blocks;
-  const body = recoverHeadings(tieCaptions(rest.map((p) => ({ ...p, centred: p.layout?.centred }))));
+  const body = recoverHeadings(markAttachments(tieCaptions(rest.map((p) => ({ ...p, centred: p.layout?.centred })))));
 
   const images: string[] = [];
   const ctx: ToMdastContext = {
