@@ -33,12 +33,15 @@ export function headingFace(text: string, level: number): HeadingFace {
  */
 export function gongwenBlocks(book: Book, blocks: readonly Block[]): Block[] {
   const titles = new Map(book.chapters.map((ch) => [ch.id, ch.titleLines]));
+  // The contents line and bookmark take the title as one line, as the model joined it: the text of
+  // the heading would put a space where its author broke it (防治 工作).
+  const oneLine = new Map(book.chapters.map((ch) => [ch.id, ch.title]));
   return blocks.flatMap((b): Block[] => {
     if (b.t === 'Header') {
       const [level, [id], content] = b.c;
       // The speech title is set by the template on the grid rather than by \chapter, whose spacing is not.
       if (level === 1) {
-        const anchor = rawInline('latex', `\\gwspeech{${id}}{${texEscape(stringify(content))}}`);
+        const anchor = rawInline('latex', `\\gwspeech{${id}}{${texEscape(oneLine.get(id) ?? stringify(content))}}`);
         return [raw('\\begin{gwtitle}'), para([anchor, ...titleLineInlines(content, titles.get(id), GONGWEN_TITLE_CHARS)]), raw('\\end{gwtitle}')];
       }
       // Its anchor and a bookmark under the speech, as the book's \\section would have.

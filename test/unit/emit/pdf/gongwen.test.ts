@@ -93,6 +93,15 @@ describe('speechByline and gongwenBlocks', () => {
     expect(raws.find((r) => r.startsWith('\\gwspeech'))).toMatch(/\{关于数字化改革\}$/u);
     expect(raws.find((r) => r.startsWith('\\gwheadingmark'))).toMatch(/\{一、推进智慧城市\}\{/u);
   });
+
+  it('lists a title typed with a line break in the contents and bookmarks as one line, without a space at the break', async () => {
+    const { parseSource } = await import('../../../../src/manuscript/parse.js');
+    const { buildBook } = await import('../../../../src/model/build-book.js');
+    const file = parseSource({ path: 'm.md', text: '在全县防汛抗旱暨地质灾害防治\\\n工作会议上的讲话\n===\n\n正文。\n', notices: [] });
+    const book = buildBook([file], { title: 'T', lang: 'zh-Hans' });
+    const raws = nodesOf(gongwenBlocks(book, bookToPandoc(book, [1, 22]).blocks)).filter((n) => n.t === 'RawInline').map((n) => (n.c as string[])[1]!);
+    expect(raws.find((r) => r.startsWith('\\gwspeech'))).toMatch(/\{在全县防汛抗旱暨地质灾害防治工作会议上的讲话\}$/u);
+  });
 });
 
 function nodesOf(x: unknown): { t: string; c?: unknown }[] {
