@@ -3,6 +3,7 @@ import path from 'node:path';
 import { execa } from 'execa';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli, scratchDir } from '../helpers.js';
+import { outline } from '../pdf-read.js';
 
 /** Three speeches: two titles too long for one 20-character line of 2号, and one the author broke (a setext heading's hard break). */
 const MANUSCRIPT = [
@@ -49,6 +50,12 @@ describe('gongwen titles broken as an office breaks them', () => {
     const pages = (await titleLines(pdf)).filter((lines) => lines.length > 0 && !lines.includes('目录') && !lines.some((l) => l.startsWith('目')));
     expect(pages, JSON.stringify(pages)).toEqual(EXPECTED);
   });
+
+  it('names the broken title in its bookmark as one line, with no space at the author’s break', async () => {
+    const marks = (await outline(pdf)).map((m) => m.trim());
+    expect(marks).toContain('在全县防汛抗旱工作会议上的讲话');
+    expect(marks.filter((m) => m.includes('会议 上'))).toEqual([]);
+  });
 });
 
 describe('book layout titles broken as an office breaks them', () => {
@@ -70,5 +77,11 @@ describe('book layout titles broken as an office breaks them', () => {
       ['在2024年全县经济工作会议暨', '县委农村工作会议上的讲话'],
       ['在全县防汛抗旱工作会议', '上的讲话'],
     ]);
+  });
+
+  it('names the broken title in its bookmark as one line, with no space at the author’s break', async () => {
+    const marks = (await outline(pdf)).map((m) => m.trim());
+    expect(marks).toContain('在全县防汛抗旱工作会议上的讲话');
+    expect(marks.filter((m) => m.includes('会议 上'))).toEqual([]);
   });
 });

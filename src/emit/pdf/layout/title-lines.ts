@@ -1,6 +1,6 @@
 import type { Book } from '../../../model/book.js';
 import { balanceLines } from '../../../model/lines.js';
-import { header, lineBreak, space, str, type Block, type Inline } from '../../../tools/pandoc-ast.js';
+import { header, lineBreak, rawInline, space, str, type Block, type Inline } from '../../../tools/pandoc-ast.js';
 import type { Paper } from '../../../formats.js';
 import { paperLayout } from './paper.js';
 
@@ -30,6 +30,23 @@ export function bookTitleBlocks(book: Book, blocks: readonly Block[], chars: num
   return blocks.map((b) => {
     if (b.t !== 'Header' || b.c[0] !== 1) return b;
     const [level, attr, content] = b.c;
-    return header(level, attr, titleLineInlines(content, titles.get(attr[0]), chars));
+    return header(level, attr, bookmarkBreaks(titleLineInlines(content, titles.get(attr[0]), chars)));
+  });
+}
+
+const WIDE = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;
+
+/**
+ * A title's line breaks as `\\` in print and nothing in the bookmark between CJK characters (a
+ * space between Latin words): pandoc writes a heading's break as a space in the PDF string
+ * (`\texorpdfstring{A\\B}{A B}`), which the bookmark then shows (防治 工作会议). Pure.
+ */
+export function bookmarkBreaks(content: readonly Inline[]): Inline[] {
+  return content.map((n, i) => {
+    if (n.t !== 'LineBreak') return n;
+    const before = content[i - 1];
+    const after = content[i + 1];
+    const wide = before?.t === 'Str' && after?.t === 'Str' && (WIDE.test(before.c.slice(-1)) || WIDE.test(after.c[0] ?? ''));
+    return rawInline('latex', `\\texorpdfstring{\\\\}{${wide ? '' : ' '}}`);
   });
 }
