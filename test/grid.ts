@@ -75,7 +75,10 @@ export async function checkGrid(pdf: string, opts: { chars?: number; lines?: num
     const k = headKey(p.lines[0]);
     if (k) heads.set(k, (heads.get(k) ?? 0) + 1);
   }
-  const isHead = (l: GridLine | undefined) => raw.length > 1 && (heads.get(headKey(l) ?? '') ?? 0) * 2 >= raw.length;
+  const isHead = (l: GridLine | undefined) => {
+    const n = heads.get(headKey(l) ?? '') ?? 0;
+    return n >= 2 && n * 2 >= raw.length;
+  };
   const pages: GridPage[] = raw.map((p) => {
     const last = p.lines.at(-1);
     const footer = last && FOOTER.test(last.text) ? last : undefined;
