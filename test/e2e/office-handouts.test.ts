@@ -161,17 +161,22 @@ describe('#28 acceptance: three office Word files imported and built --layout go
     }
   });
 
-  it('opens a page with 附件1 and with 附件2, in the arrangement’s own handout and no other', async () => {
+  it('opens a page with 附件1 and with 附件2, in the book and in the arrangement’s own handout and no other', async () => {
     const [speech, arrangement, report] = await Promise.all(handouts.map(boxLines));
-    const pages = pagesOf(arrangement!);
-    for (const { label, title } of ARRANGEMENT.attachments) {
-      const at = arrangement!.filter((l) => l.text === label);
-      expect(at, `${label} once in each copy`).toHaveLength(3);
-      for (const l of at) {
-        const page = pages[l.page - 1]!;
-        expect(page[0]!.text, `${label} is the first line of page ${l.page}`).toBe(label);
-        expect(page[1]!.text, `${title} right under ${label}`).toBe(title);
-        console.log(`${label}: first line of handout page ${l.page} at x ${round(l.x0)} bp; its title centred at ${round(centre(page[1]!))} bp`);
+    for (const [name, lines] of [
+      ['handout', arrangement!],
+      ['book', book],
+    ] as const) {
+      const pages = pagesOf(lines);
+      for (const { label, title } of ARRANGEMENT.attachments) {
+        const at = lines.filter((l) => l.text === label);
+        expect(at, `${name}: ${label} once in each copy`).toHaveLength(3);
+        for (const l of at) {
+          const page = pages[l.page - 1]!;
+          expect(page[0]!.text, `${name}: ${label} is the first line of page ${l.page}`).toBe(label);
+          expect(page[1]!.text, `${name}: ${title} right under ${label}`).toBe(title);
+          console.log(`${name}: ${label} first line of page ${l.page} at x ${round(l.x0)} bp; its title centred at ${round(centre(page[1]!))} bp`);
+        }
       }
     }
     for (const other of [speech!, report!]) expect(other.filter((l) => l.text.startsWith('附件'))).toEqual([]);
