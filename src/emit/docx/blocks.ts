@@ -1,7 +1,7 @@
 import { rightLines } from '../../model/right-lines.js';
 import { AlignmentType, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, type FileChild, type ParagraphChild } from 'docx';
 import type { List, PhrasingContent, RootContent, Table as MdTable } from 'mdast';
-import type { Attachment, Chapter } from '../../model/book.js';
+import type { Attachment, AttachmentNote, Chapter } from '../../model/book.js';
 import { speechByline } from '../../model/byline.js';
 import { balanceLines } from '../../model/lines.js';
 import { inlineRuns, textRuns, type RunContext } from './runs.js';
@@ -12,6 +12,16 @@ export interface BlockContext extends RunContext {
   look: Look;
   /** Paragraphs set flush right ({@link rightLines}). */
   right?: ReadonlySet<unknown>;
+  /** The section's 附件说明: its first paragraph prints every item, hung; the others nothing. */
+  annex?: AttachmentNote;
+  /** 份号 and 密级 above each title, top left (GB/T 9704 7.2), when the book has them. */
+  marking?: Marking;
+}
+
+/** The markings a document prints above each title: this copy's 份号 and the 密级 with its 保密期限. */
+export interface Marking {
+  copy?: string;
+  classification?: string;
 }
 
 /**
@@ -36,9 +46,14 @@ function titleChildren(ch: Chapter, chars: number): PhrasingContent[] {
  * styles, the body in the body style, and the closing （摘自……） line. Every character kept.
  */
 export function sectionBlocks(ch: Chapter, base: BlockContext, first: boolean): FileChild[] {
-  const ctx: BlockContext = { ...base, right: rightLines(ch) };
+  const ctx: BlockContext = { ...base, right: rightLines(ch), ...(ch.attachmentNote ? { annex: ch.attachmentNote } : {}) };
   const { look } = ctx;
-  const out: FileChild[] = [new Paragraph({ style: look.title, pageBreakBefore: !first, children: inlineRuns(titleChildren(ch, TITLE_CHARS[look.kind]), styled(ctx, look.title)) })];
+  const marks = markingBlocks(ctx);
+  const out: FileChild[] = [
+    // The markings open the page when there are any; the title follows on the next line.
+    ...marks.map((p, i) => new Paragraph({ ...p, pageBreakBefore: !first && i === 0 })),
+    new Paragraph({ style: look.title, pageBreakBefore: !first && marks.length === 0, children: inlineRuns(titleChildren(ch, TITLE_CHARS[look.kind]), styled(ctx, look.title)) }),
+  ];
   const byline = new Set(ch.kind === 'speech' && look.byline ? speechByline(ch).map((b) => b.para.node) : []);
   let bylineDone = byline.size === 0;
   // A 题注 line from the speech's metadata when it has no byline lines of its own.
@@ -67,18 +82,59 @@ export function sectionBlocks(ch: Chapter, base: BlockContext, first: boolean): 
   return out;
 }
 
+/** The 份号 line and the 密级 line, in that order, each in its style (3号黑体, top left); none without markings. */
+function markingBlocks(ctx: BlockContext): { style: string; children: ParagraphChild[] }[] {
+  const styles = ctx.look.marks;
+  const m = ctx.marking;
+  if (!styles || !m) return [];
+  const lines: [string, string | undefined][] = [
+    [styles.copy, m.copy],
+    [styles.classification, m.classification],
+  ];
+  return lines.flatMap(([style, value]) => (value ? [{ style, children: textRuns(value, styled(ctx, style).faces) }] : []));
+}
+
 /**
- * An attachment: on a new page, its label (附件1) at the left in the first heading level's
- * face (黑体 in gongwen), its title centred in the title style, then its text.
+ * An attachment (GB/T 9704 8): on a new page, its label (附件1) at the top left in 附件标签
+ * (3号黑体), an empty line, its title centred in the title style on the third line, an
+ * empty line, then its text.
  */
 function attachmentBlocks(att: Attachment, ctx: BlockContext): FileChild[] {
   const { look } = ctx;
-  const labelStyle = look.heading(2, '一、');
-  const text = (value: string): PhrasingContent[] => [{ type: 'text', value }];
+  const empty = () => new Paragraph({ style: look.para, children: [] });
   return [
-    new Paragraph({ style: labelStyle, pageBreakBefore: true, indent: { firstLine: 0, firstLineChars: 0 }, children: inlineRuns(text(att.label), styled(ctx, labelStyle)) }),
-    ...(att.title ? [new Paragraph({ style: look.title, children: inlineRuns(text(att.title), styled(ctx, look.title)) })] : []),
+    new Paragraph({ style: look.attachmentLabel, pageBreakBefore: true, children: textRuns(att.label, styled(ctx, look.attachmentLabel).faces) }),
+    empty(),
+    ...(att.title ? [new Paragraph({ style: look.title, children: textRuns(att.title, styled(ctx, look.title).faces) }), empty()] : []),
     ...att.body.flatMap((node) => block(node, ctx, 0)),
+  ];
+}
+
+/** Width in twips of a number such as `1．` on the body's line: a full-width mark a character, a digit or Latin letter half of one. */
+function numberWidth(text: string, char: number): number {
+  return [...text].reduce((w, c) => w + (/[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u.test(c) ? char : Math.round(char / 2)), 0);
+}
+
+/**
+ * The 附件说明 (GB/T 9704 7.3.5): an empty line, then one paragraph an item. The first reads
+ * `附件：1．title` from the body's indent; each next number stands under `1．`; a title's
+ * later lines stand under its first character (a hanging indent).
+ */
+function annexNoteBlocks(note: AttachmentNote, ctx: BlockContext): Paragraph[] {
+  const { look } = ctx;
+  const char = look.indent / 2;
+  const lead = numberWidth(note.lead, char);
+  return [
+    new Paragraph({ style: look.para, children: [] }),
+    ...note.items.map((item, i) => {
+      const number = numberWidth(item.number, char);
+      const left = look.indent + lead + number;
+      return new Paragraph({
+        style: look.annexNote,
+        indent: { left, hanging: i === 0 ? lead + number : number },
+        children: textRuns(`${i === 0 ? note.lead : ''}${item.number}${item.title}`, ctx.faces),
+      });
+    }),
   ];
 }
 
@@ -108,6 +164,7 @@ function block(node: RootContent, ctx: BlockContext, quote: number): FileChild[]
   const indent = quote ? { left: quote * look.indent } : undefined;
   switch (node.type) {
     case 'paragraph': {
+      if (ctx.annex?.nodes.includes(node)) return node === ctx.annex.nodes[0] ? annexNoteBlocks(ctx.annex, ctx) : [];
       // An image alone in a paragraph is a figure: the image centred, its alt text as the caption under it.
       const only = node.children.length === 1 ? node.children[0] : undefined;
       if (only?.type === 'image') {

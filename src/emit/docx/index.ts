@@ -8,7 +8,8 @@ import { writeFileAtomic } from '../../io/atomic.js';
 import { modifiedDate } from '../epub/metadata.js';
 import { printDocuments } from '../../model/documents.js';
 import type { Emitter, EmitContext } from '../types.js';
-import { noteBlocks, sectionBlocks } from './blocks.js';
+import { copyNumber } from '../pdf/copies.js';
+import { noteBlocks, sectionBlocks, type Marking } from './blocks.js';
 import { docxImages, type DocxImages } from './images.js';
 import { BOOK, GONGWEN, bookHeadings, type Look } from './look.js';
 import { coreXml, fontTableXml, reproducibleZip } from './package.js';
@@ -27,19 +28,40 @@ export const emitDocx: Emitter = async (book, ctx) => {
   const date = modifiedDate(book.meta.date, process.env.SOURCE_DATE_EPOCH);
   const files: string[] = [];
   let bytes = 0;
+  const marking = look.kind === 'gongwen' ? book.meta.marking : undefined;
   for (const doc of printDocuments(book, { split: ctx.options.split ?? false })) {
-    ctx.progress(`writing ${doc.name}.docx`);
-    const data = await docxBytes(doc.book, look, images, date);
-    const file = path.join(ctx.options.outDir, `${doc.name}.docx`);
-    await writeFileAtomic(file, data, ctx.workDir);
-    files.push(file);
-    bytes += data.byteLength;
+    for (const copy of copiesOf(marking?.copies)) {
+      const name = copy ? `${doc.name}-${copy}` : doc.name;
+      ctx.progress(`writing ${name}.docx`);
+      const marks = { ...(copy ? { copy } : {}), ...(marking?.classification ? { classification: marking.classification } : {}) };
+      const data = await docxBytes(doc.book, look, images, date, { marking: marks, ...(marking?.notice ? { notice: marking.notice } : {}) });
+      const file = path.join(ctx.options.outDir, `${name}.docx`);
+      await writeFileAtomic(file, data, ctx.workDir);
+      files.push(file);
+      bytes += data.byteLength;
+    }
   }
   return { format: 'docx', files, bytes, notes: [`docx: ${files.length} document${files.length === 1 ? '' : 's'}, ${look.kind} layout`] } satisfies Artifact;
 };
 
+/**
+ * The 份号 of each file to write: `marking.copies: N` gives N files, `NAME-000001.docx` …, one
+ * numbered copy each (none without copies). Files rather than N sections of one file: a numbered
+ * copy is what an office passes on to one holder, and each file then is the whole document,
+ * opened, edited, printed and imported back on its own. Pure.
+ */
+export function copiesOf(copies: number | undefined): (string | undefined)[] {
+  return copies ? Array.from({ length: copies }, (_, i) => copyNumber(i + 1)) : [undefined];
+}
+
+/** What one file prints besides the book: its markings above each title, the notice on every page. */
+export interface DocxMarks {
+  marking?: Marking;
+  notice?: string;
+}
+
 /** One .docx of a book (or of one speech as a handout book), as reproducible bytes. */
-export async function docxBytes(book: Book, look: Look, images: DocxImages, date: Date): Promise<Uint8Array> {
+export async function docxBytes(book: Book, look: Look, images: DocxImages, date: Date, marks: DocxMarks = {}): Promise<Uint8Array> {
   const defs = footnoteDefinitions(book);
   const numbers = new Map<string, number>();
   const used: [number, FootnoteDefinition][] = [];
@@ -52,7 +74,7 @@ export async function docxBytes(book: Book, look: Look, images: DocxImages, date
     }
     return numbers.get(id);
   };
-  const ctx = { look, faces: look.body, note, image: images.run };
+  const ctx = { look, faces: look.body, note, image: images.run, ...(marks.marking ? { marking: marks.marking } : {}) };
   const children = book.sections.flatMap((ch, i) => sectionBlocks(ch, ctx, i === 0));
   // Notes are laid out after the body, in the order they are cited; a note cited inside a note is numbered as it is met.
   const footnotes: Record<number, { children: Paragraph[] }> = {};
@@ -60,7 +82,7 @@ export async function docxBytes(book: Book, look: Look, images: DocxImages, date
     const [n, def] = used[i]!;
     footnotes[n] = { children: noteBlocks(def.children, ctx) };
   }
-  const section: ISectionOptions = { ...(look.kind === 'gongwen' ? gongwenPage() : bookPage()), children };
+  const section: ISectionOptions = { ...(look.kind === 'gongwen' ? gongwenPage(marks.notice) : bookPage()), children };
   const options: IPropertiesOptions = {
     title: book.meta.title,
     creator: book.meta.author ?? 'bookdeck',

@@ -24,6 +24,12 @@ export interface Look {
   title: string;
   byline?: string;
   caption: string;
+  /** The label of an attachment (附件1): 附件标签, a paragraph style, not a heading, so the title is what the navigation pane lists. */
+  attachmentLabel: string;
+  /** The 附件说明's items (附件：1．…), hung under their titles. */
+  annexNote: string;
+  /** 份号 and 密级 lines above a title (gongwen only). */
+  marks?: { copy: string; classification: string };
   /** Footnotes: their faces and paragraph style. */
   notes: { faces: Faces; style: string };
   /** The East Asian face of a paragraph style: its runs name it too, since a run's own font wins over its style's. */
@@ -95,12 +101,25 @@ function gongwenStyles(): IParagraphStyleOptions[] {
     // Notes are off the grid (exact 18 pt lines): the grid is for the body's 22 lines.
     { id: 'GongwenNote', name: '脚注文本', basedOn: 'FootnoteText', quickFormat: true, run: { size: 28, font: font(FACE.fang) }, paragraph: { spacing: { line: 360, lineRule: LineRuleType.EXACT, before: 0, after: 0 }, alignment: AlignmentType.BOTH } },
     { id: 'GongwenCaption', name: '题注', basedOn: 'GongwenBody', quickFormat: true, run: { ...body, font: font(FACE.kai) }, paragraph: { alignment: AlignmentType.CENTER, indent: { firstLine: 0 } } },
+    // Based on Normal, not 正文: 正文's firstLineChars would win over the paragraphs' own hanging indent in Word.
+    line('GongwenAttachmentLabel', '附件标签', { ...body, font: font(FACE.hei) }, grid),
+    { ...line('GongwenAnnexNote', '附件说明', body, grid), paragraph: { spacing: grid, alignment: AlignmentType.BOTH, ...noWidow } },
+    line('GongwenCopyNumber', '份号', { ...body, font: font(FACE.hei) }, grid),
+    line('GongwenClassification', '密级', { ...body, font: font(FACE.hei) }, grid),
   ];
+}
+
+/** A line at the left of the text, without indent, kept with the next line: a label or a marking. */
+function line(id: string, name: string, run: IParagraphStyleOptions['run'], spacing: object): IParagraphStyleOptions {
+  return { id, name, basedOn: 'Normal', next: 'GongwenBody', quickFormat: true, run, paragraph: { spacing, alignment: AlignmentType.LEFT, keepNext: true, ...noWidow } };
 }
 
 function bookStyles(): IParagraphStyleOptions[] {
   const body = { size: 24, font: font(FACE.song) };
+  const spacing = { line: 360, after: 0 };
   return [
+    line('AttachmentLabel', '附件标签', { size: 24, font: font(FACE.hei) }, spacing),
+    { ...line('AnnexNote', '附件说明', body, spacing), paragraph: { spacing, alignment: AlignmentType.BOTH } },
     { id: 'BookBody', name: 'Body Text', basedOn: 'Normal', quickFormat: true, run: body, paragraph: { spacing: { line: 360, after: 0 }, indent: { firstLine: 480 }, alignment: AlignmentType.BOTH } },
     { id: 'BookNote', name: 'Note Text', basedOn: 'FootnoteText', quickFormat: true, run: { size: 18, font: font(FACE.song) } },
     { id: 'Caption', name: 'caption', basedOn: 'BookBody', quickFormat: true, run: { ...body, size: 21 }, paragraph: { alignment: AlignmentType.CENTER, indent: { firstLine: 0 } } },
@@ -129,8 +148,20 @@ export const GONGWEN: Look = {
   title: 'GongwenTitle',
   byline: 'GongwenByline',
   caption: 'GongwenCaption',
+  attachmentLabel: 'GongwenAttachmentLabel',
+  annexNote: 'GongwenAnnexNote',
+  marks: { copy: 'GongwenCopyNumber', classification: 'GongwenClassification' },
   notes: { faces: { eastAsia: FACE.fang, latin: FACE.latin }, style: 'GongwenNote' },
-  faceOf: { GongwenTitle: FACE.title, GongwenH1: FACE.hei, GongwenH2: FACE.kai, GongwenByline: FACE.kai, GongwenCaption: FACE.kai },
+  faceOf: {
+    GongwenTitle: FACE.title,
+    GongwenH1: FACE.hei,
+    GongwenH2: FACE.kai,
+    GongwenByline: FACE.kai,
+    GongwenCaption: FACE.kai,
+    GongwenAttachmentLabel: FACE.hei,
+    GongwenCopyNumber: FACE.hei,
+    GongwenClassification: FACE.hei,
+  },
 };
 
 /** An editor's copy: 小四 宋体 body, Word's Heading 1–4 for the navigation pane. */
@@ -145,6 +176,8 @@ export const BOOK: Look = {
   heading: (depth) => `Heading${Math.min(4, depth)}`,
   title: 'Heading1',
   caption: 'Caption',
+  attachmentLabel: 'AttachmentLabel',
+  annexNote: 'AnnexNote',
   notes: { faces: { eastAsia: FACE.song, latin: FACE.latin }, style: 'BookNote' },
-  faceOf: { Heading1: FACE.hei, Heading2: FACE.hei, Heading3: FACE.hei, Heading4: FACE.hei },
+  faceOf: { Heading1: FACE.hei, Heading2: FACE.hei, Heading3: FACE.hei, Heading4: FACE.hei, AttachmentLabel: FACE.hei },
 };

@@ -1,4 +1,4 @@
-import { AlignmentType, DocumentGridType, LineRuleType, Footer, PageNumber, Paragraph, TextRun, type ISectionOptions } from 'docx';
+import { AlignmentType, DocumentGridType, LineRuleType, Footer, Header, PageNumber, Paragraph, TextRun, type ISectionOptions } from 'docx';
 import { FACE } from './look.js';
 
 type Page = Omit<ISectionOptions, 'children'>;
@@ -24,12 +24,24 @@ function folio(side: 'left' | 'right'): Footer {
 }
 
 /**
+ * The notice (内部资料　注意保存) at the top of every page, as the PDF prints it: centred, 4号黑体
+ * in a light grey, in the top margin above the grid (the header's own exact line keeps it off the grid).
+ */
+function noticeHeader(notice: string): Header {
+  const run = new TextRun({ text: notice, size: 28, color: '737373', font: { ascii: FACE.latin, hAnsi: FACE.latin, eastAsia: FACE.hei, cs: FACE.latin } });
+  return new Header({
+    children: [new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 0, after: 0, line: 280, lineRule: LineRuleType.EXACT }, children: [run] })],
+  });
+}
+
+/**
  * GB/T 9704's page: A4, margins 37/35/28/26 mm (top, bottom, binding, outer), the line grid
  * of 22 lines (579 twips a line; the 28 characters come from the body's −0.25 pt spacing, a
  * form Word and Writer lay out alike where `linesAndChars` with a negative charSpace gives
- * Writer about 14 a line), folios right on odd pages and left on even ones.
+ * Writer about 14 a line), folios right on odd pages and left on even ones; the notice, when
+ * there is one, in the header of every page.
  */
-export function gongwenPage(): Page {
+export function gongwenPage(notice?: string): Page {
   return {
     properties: {
       page: {
@@ -40,6 +52,7 @@ export function gongwenPage(): Page {
       grid: { type: DocumentGridType.LINES, linePitch: 579 },
     },
     footers: { default: folio('right'), even: folio('left') },
+    ...(notice ? { headers: { default: noticeHeader(notice), even: noticeHeader(notice) } } : {}),
   };
 }
 
