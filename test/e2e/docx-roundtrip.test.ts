@@ -5,6 +5,7 @@ import { loadBook } from '../../src/manuscript/load.js';
 import { MANUSCRIPT, ROOT, runCli, scratchDir } from '../helpers.js';
 
 const GONGWEN = path.join(ROOT, 'test/fixtures/gongwen/speech.md');
+const ATTACHMENTS = path.join(ROOT, 'test/fixtures/office-attachments/speeches.md');
 
 /** What a speech is made of for the round trip: its title, its headings by level, and its text paragraph by paragraph. */
 function speeches(book: Book) {
@@ -13,6 +14,9 @@ function speeches(book: Book) {
     title: ch.title,
     headings: flat(ch.parts),
     paragraphs: [...ch.paragraphs.map((p) => p.text), ...(ch.attribution ? [ch.attribution.text] : [])],
+    byline: (ch.byline?.lines ?? []).map((l) => `${l.kind} ${l.para.text}`),
+    annex: ch.attachmentNote ? { lead: ch.attachmentNote.lead, items: ch.attachmentNote.items } : undefined,
+    attachments: (ch.attachments ?? []).map((a) => ({ label: a.label, title: a.title, paragraphs: a.paragraphs.map((p) => p.text) })),
   }));
 }
 
@@ -26,8 +30,8 @@ function charDifference(a: string, b: string): { missing: string[]; added: strin
 }
 
 describe('bookdeck import of a .docx bookdeck wrote gives the manuscript back', () => {
-  for (const [name, manuscript] of [['the default book', MANUSCRIPT], ['the gongwen fixture', GONGWEN]] as const) {
-    it(`${name}: the same speeches, headings at the same levels, the same characters`, async () => {
+  for (const [name, manuscript] of [['the default book', MANUSCRIPT], ['the gongwen fixture', GONGWEN], ['the office fixture with attachments', ATTACHMENTS]] as const) {
+    it(`${name}: the same speeches, headings at the same levels, bylines, 附件说明 and attachments (# 附件N 标题), the same characters`, async () => {
       const out = await scratchDir('docx-roundtrip');
       const built = await runCli(['build', '-m', manuscript, '-o', out, '--only', 'docx', '--layout', 'gongwen', '--force']);
       expect(built.exitCode, built.stderr).toBe(0);
@@ -43,6 +47,11 @@ describe('bookdeck import of a .docx bookdeck wrote gives the manuscript back', 
         const paragraphs = back.paragraphs.filter((p) => !captions(manuscript).includes(p));
         expect(charDifference(s.paragraphs.join('\n'), paragraphs.join('\n'))).toEqual({ missing: [], added: [] });
         expect(paragraphs).toEqual(s.paragraphs);
+        expect(back.byline).toEqual(s.byline);
+        expect(back.annex).toEqual(s.annex);
+        expect(back.attachments).toEqual(s.attachments);
+        const text = (x: typeof s) => [x.title, ...x.paragraphs, ...x.byline, JSON.stringify(x.annex ?? ''), ...x.attachments.flatMap((a) => [a.label, a.title, ...a.paragraphs])].join('\n');
+        expect(charDifference(text(s), text({ ...back, paragraphs }))).toEqual({ missing: [], added: [] });
       }
     });
   }
