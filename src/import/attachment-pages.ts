@@ -33,8 +33,9 @@ export function markAttachments<T extends Centrable>(blocks: readonly T[]): T[] 
     const cur = blocks[i]!;
     const text = textOf(cur.block);
     if (text !== undefined) inNote = NOTE.test(text) || (inNote && NUMBERED.test(text));
-    if (inNote && cur.block.t === 'BlockQuote' && cur.block.c.length && cur.block.c.every((b) => NUMBERED.test(textOf(b) ?? ''))) {
+    if (cur.block.t === 'BlockQuote' && isQuotedNote(cur.block.c, inNote)) {
       for (const b of cur.block.c) out.push({ ...cur, block: P.para(stripIndent((b as P.BlockOf<'Para'>).c).inlines) });
+      inNote = true;
       continue;
     }
     if (cur.block.t !== 'Para' && cur.block.t !== 'Plain') inNote = false;
@@ -43,6 +44,12 @@ export function markAttachments<T extends Centrable>(blocks: readonly T[]): T[] 
       continue;
     }
     const next = blocks[i + 1];
+    // bookdeck's own .docx sets the title in 公文标题, which pandoc reads as a level-1 header.
+    if (next?.block.t === 'Header' && next.block.c[0] === 1) {
+      out.push({ ...cur, block: P.header(1, next.block.c[1], [P.str(text), P.space(), ...next.block.c[2]]) });
+      i++;
+      continue;
+    }
     const title = next?.centred ? textOf(next.block) : undefined;
     if (title && Array.from(title).length <= MAX_TITLE) {
       out.push({ ...cur, block: P.header(1, P.attr(), [P.str(text), P.space(), ...unbold((next!.block as P.BlockOf<'Para'>).c)]) });
@@ -50,4 +57,15 @@ export function markAttachments<T extends Centrable>(blocks: readonly T[]): T[] 
     } else out.push({ ...cur, block: P.header(1, P.attr(), [P.str(text)]) });
   }
   return out;
+}
+
+/**
+ * A block quote pandoc made of a 附件说明 (Word's hanging indent reads as a left indent): the
+ * whole note (`附件：1．…` then `2．…`), or, right after the note, its later items alone.
+ */
+function isQuotedNote(quoted: readonly P.Block[], inNote: boolean): boolean {
+  const texts = quoted.map(textOf);
+  if (!texts.length || texts.some((t) => t === undefined)) return false;
+  const [first, ...rest] = texts as string[];
+  return (NOTE.test(first!) || (inNote && NUMBERED.test(first!))) && rest.every((t) => NUMBERED.test(t));
 }

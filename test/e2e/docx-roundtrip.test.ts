@@ -30,10 +30,15 @@ function charDifference(a: string, b: string): { missing: string[]; added: strin
 }
 
 describe('bookdeck import of a .docx bookdeck wrote gives the manuscript back', () => {
-  for (const [name, manuscript] of [['the default book', MANUSCRIPT], ['the gongwen fixture', GONGWEN], ['the office fixture with attachments', ATTACHMENTS]] as const) {
+  for (const [name, manuscript, layout] of [
+    ['the default book', MANUSCRIPT, 'gongwen'],
+    ['the gongwen fixture', GONGWEN, 'gongwen'],
+    ['the office fixture with attachments', ATTACHMENTS, 'gongwen'],
+    ['the office fixture with attachments, book layout', ATTACHMENTS, 'book'],
+  ] as const) {
     it(`${name}: the same speeches, headings at the same levels, bylines, 附件说明 and attachments (# 附件N 标题), the same characters`, async () => {
       const out = await scratchDir('docx-roundtrip');
-      const built = await runCli(['build', '-m', manuscript, '-o', out, '--only', 'docx', '--layout', 'gongwen', '--force']);
+      const built = await runCli(['build', '-m', manuscript, '-o', out, '--only', 'docx', '--layout', layout, '--force']);
       expect(built.exitCode, built.stderr).toBe(0);
       const draft = path.join(out, 'back.md');
       const imported = await runCli(['import', path.join(out, 'book.docx'), '-o', draft]);
