@@ -20,6 +20,8 @@ export interface GridPage {
   lines: GridLine[];
   /** The page number line (`— 1 —`), if any. */
   footer?: GridLine;
+  /** The notice line at the top of the page (the checker's `notice`), if any: like the folio, not a line of the grid. */
+  header?: GridLine;
   /** Has a line larger than the body (a title). */
   titled: boolean;
   /** Not the last page of its speech: it must hold every line of the grid. */
@@ -58,12 +60,18 @@ export function wideChars(text: string): number {
  * `chars` characters and none over `chars + 1`, and each page number on the outer side,
  * right on odd pages and left on even ones, one body character in from the text edge.
  */
-export async function checkGrid(pdf: string, opts: { chars?: number; lines?: number; minShare?: number; bodySize?: number } = {}): Promise<GridReport> {
+export async function checkGrid(pdf: string, opts: { chars?: number; lines?: number; minShare?: number; bodySize?: number; notice?: string } = {}): Promise<GridReport> {
   const chars = opts.chars ?? 28;
   const perPage = opts.lines ?? 22;
   const minShare = opts.minShare ?? 0.8;
   const { stdout } = await execa('pdftotext', ['-bbox', pdf, '-']);
-  const raw = stdout.split('<page ').slice(1).map((p, i) => ({ page: i + 1, width: Number(/width="([\d.]+)"/.exec(p)![1]), lines: linesOf(p) }));
+  const squeeze = (t: string) => t.replace(/[\s\u3000]+/gu, '');
+  const raw = stdout.split('<page ').slice(1).map((p, i) => {
+    const all = linesOf(p);
+    // A notice on every page (内部资料　注意保存) sits in the top margin: set aside like the folio.
+    const header = opts.notice !== undefined && all[0] && squeeze(all[0].text) === squeeze(opts.notice) ? all[0] : undefined;
+    return { page: i + 1, width: Number(/width="([\d.]+)"/.exec(p)![1]), lines: header ? all.slice(1) : all, ...(header ? { header } : {}) };
+  });
   const sizes = raw.flatMap((p) => p.lines.map((l) => Math.round(l.size)));
   // A renderer whose text boxes are taller than the type (LibreOffice: ascent + descent, 20.8 bp for 16 bp) is given the size.
   const boxSize = mode(sizes);
@@ -83,7 +91,7 @@ export async function checkGrid(pdf: string, opts: { chars?: number; lines?: num
     const last = p.lines.at(-1);
     const footer = last && FOOTER.test(last.text) ? last : undefined;
     const lines = (footer ? p.lines.slice(0, -1) : p.lines).filter((l, i) => i > 0 || !isHead(l));
-    return { page: p.page, lines, ...(footer ? { footer } : {}), titled: lines.some((l) => l.size > boxSize * 1.2), full: false };
+    return { page: p.page, lines, ...(footer ? { footer } : {}), ...(p.header ? { header: p.header } : {}), titled: lines.some((l) => l.size > boxSize * 1.2), full: false };
   });
   pages.forEach((p, i) => {
     const next = pages[i + 1];

@@ -60,6 +60,8 @@ describe('gongwen .docx: attachments and the 附件说明', () => {
       // Not a heading: the navigation pane and the import see the attachment's title, not its label.
       expect(label!.xml).not.toMatch(/w:outlineLvl|w:basedOn w:val="Heading/);
       const title = styleNamed(p.get('word/styles.xml')!, '公文标题')!;
+      // A title line is one line of the grid, exactly: off the grid at the grid's pitch (Writer gives a snapped 2号 line two).
+      expect(title.xml).toMatch(/<w:snapToGrid w:val="0"\/><w:spacing [^>]*w:line="579" w:lineRule="exact"/);
       const ps = paragraphs(p.get('word/document.xml')!);
       for (const [n, name] of [[1, '全县防汛抗旱重点工程项目清单'], [2, '全县防汛应急物资储备情况表']] as const) {
         const i = ps.findIndex((x) => x.text === `附件${n}`);

@@ -32,6 +32,8 @@ export interface Look {
   marks?: { copy: string; classification: string };
   /** Footnotes: their faces and paragraph style. */
   notes: { faces: Faces; style: string };
+  /** Paragraph styles whose lines are not snapped to the grid (`w:snapToGrid w:val="0"`), each taking its exact line height. */
+  offGrid: readonly string[];
   /** The East Asian face of a paragraph style: its runs name it too, since a run's own font wins over its style's. */
   faceOf: Readonly<Record<string, string>>;
 }
@@ -91,7 +93,7 @@ function gongwenStyles(): IParagraphStyleOptions[] {
       next: 'GongwenBody',
       quickFormat: true,
       run: { size: 44, font: font(FACE.title), bold: false, color: '000000' },
-      paragraph: { spacing: grid, alignment: AlignmentType.CENTER, keepNext: true, outlineLevel: 0, ...noWidow },
+      paragraph: { spacing: { line: 579, lineRule: LineRuleType.EXACT, before: 0, after: 0 }, alignment: AlignmentType.CENTER, keepNext: true, outlineLevel: 0, ...noWidow },
     },
     heading('GongwenH1', '一级标题', 'Heading2', FACE.hei),
     heading('GongwenH2', '二级标题', 'Heading3', FACE.kai),
@@ -151,6 +153,9 @@ export const GONGWEN: Look = {
   attachmentLabel: 'GongwenAttachmentLabel',
   annexNote: 'GongwenAnnexNote',
   marks: { copy: 'GongwenCopyNumber', classification: 'GongwenClassification' },
+  // A title line is one line of the grid, exactly (the attachment's title on the third line, as in the PDF): Writer
+  // gives a snapped 2号 line of a face with tall ascenders two lines of the grid.
+  offGrid: ['GongwenTitle'],
   notes: { faces: { eastAsia: FACE.fang, latin: FACE.latin }, style: 'GongwenNote' },
   faceOf: {
     GongwenTitle: FACE.title,
@@ -178,6 +183,7 @@ export const BOOK: Look = {
   caption: 'Caption',
   attachmentLabel: 'AttachmentLabel',
   annexNote: 'AnnexNote',
+  offGrid: [],
   notes: { faces: { eastAsia: FACE.song, latin: FACE.latin }, style: 'BookNote' },
   faceOf: { Heading1: FACE.hei, Heading2: FACE.hei, Heading3: FACE.hei, Heading4: FACE.hei, AttachmentLabel: FACE.hei },
 };

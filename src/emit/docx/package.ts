@@ -42,8 +42,25 @@ export function fontTableXml(): string {
   ].join('');
 }
 
-/** Zip the library's parts again with one date on every entry and a fixed order: the same book gives the same bytes. */
-export async function reproducibleZip(bytes: Uint8Array, date: Date): Promise<Uint8Array> {
+/**
+ * styles.xml with the named paragraph styles off the grid: `w:snapToGrid w:val="0"` in their
+ * paragraph properties, in its place in the schema's order (before `w:spacing`). The library's
+ * style options have no such switch. Pure.
+ */
+export function offGridStyles(xml: string, ids: readonly string[]): string {
+  let out = xml;
+  for (const id of ids) {
+    const at = out.indexOf(`w:styleId="${id}"`);
+    const spacing = at < 0 ? -1 : out.indexOf('<w:spacing ', at);
+    const end = at < 0 ? -1 : out.indexOf('</w:style>', at);
+    if (spacing < 0 || spacing > end) throw new Error(`the style ${id} has no spacing to put snapToGrid before`);
+    out = `${out.slice(0, spacing)}<w:snapToGrid w:val="0"/>${out.slice(spacing)}`;
+  }
+  return out;
+}
+
+/** Zip the library's parts again with one date on every entry and a fixed order: the same book gives the same bytes; `edit` rewrites parts by name. */
+export async function reproducibleZip(bytes: Uint8Array, date: Date, edit: Readonly<Record<string, (xml: string) => string>> = {}): Promise<Uint8Array> {
   const { default: JSZip } = await import('jszip');
   const source = await JSZip.loadAsync(bytes);
   const out = new JSZip();
@@ -52,7 +69,8 @@ export async function reproducibleZip(bytes: Uint8Array, date: Date): Promise<Ui
   // [Content_Types].xml first, as Word writes it; the rest in the library's order.
   names.sort((a, b) => Number(b === '[Content_Types].xml') - Number(a === '[Content_Types].xml'));
   for (const name of names) {
-    const data = await source.file(name)!.async('uint8array');
+    const change = edit[name];
+    const data = change ? change(await source.file(name)!.async('string')) : await source.file(name)!.async('uint8array');
     out.file(name, data, { date: stamp, compression: /\.(png|jpe?g)$/i.test(name) ? 'STORE' : 'DEFLATE', createFolders: false });
   }
   return out.generateAsync({ type: 'uint8array', platform: 'DOS', compression: 'DEFLATE', compressionOptions: { level: 6 } });
