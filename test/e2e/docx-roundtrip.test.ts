@@ -1,3 +1,4 @@
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Book, Part } from '../../src/model/book.js';
@@ -60,6 +61,23 @@ describe('bookdeck import of a .docx bookdeck wrote gives the manuscript back', 
       }
     });
   }
+});
+
+describe('bookdeck import of a marked .docx bookdeck wrote', () => {
+  it('takes the 密级 back into the front matter (marking.classification) and names the 份号 it set aside; speeches and attachments as they were', async () => {
+    const out = await scratchDir('docx-roundtrip-marked');
+    const source = path.join(out, 'marked.md');
+    await writeFile(source, (await readFile(ATTACHMENTS, 'utf8')).replace(/^---\n/, '---\nmarking:\n  notice: 内部资料　注意保存\n  classification: 秘密★1年\n  copies: 2\n'));
+    const built = await runCli(['build', '-m', source, '-o', path.join(out, 'dist'), '--only', 'docx', '--layout', 'gongwen', '--force']);
+    expect(built.exitCode, built.stderr).toBe(0);
+    const draft = path.join(out, 'back.md');
+    const imported = await runCli(['import', path.join(out, 'dist', 'book-000002.docx'), '-o', draft]);
+    expect(imported.exitCode, imported.stderr).toBe(0);
+    expect(imported.all).toMatch(/份号 000002/);
+    const { book } = await loadBook(draft);
+    expect(book.meta.marking).toEqual({ classification: '秘密★1年' });
+    expect(speeches(book)).toEqual(speeches((await loadBook(ATTACHMENTS)).book));
+  });
 });
 
 /** The alt texts of the fixture's figures, set as captions. */
