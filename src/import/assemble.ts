@@ -41,7 +41,8 @@ export function assemble(drafts: readonly Draft[], opts: AssembleOptions): { out
   report.push(`title: ${title} (${opts.title ? 'from --title' : found ? 'found in the document' : 'from the file name; set it with --title'})`);
   const dated = drafts.find((d) => d.date);
   report.push(dated ? `date: ${dated.date} (found in ${dated.file})` : 'date: none found (add `date: YYYY-MM-DD` to the front matter if the book has one)');
-  const meta: DraftMeta = { title, lang: opts.lang, ...(dated ? { date: dated.date } : {}) };
+  const marked = drafts.find((d) => d.marking);
+  const meta: DraftMeta = { title, lang: opts.lang, ...(dated ? { date: dated.date } : {}), ...(marked?.marking ? { marking: marked.marking } : {}) };
 
   const flags = [...opts.speechTitles];
   const speeches: TitledSpeech[] = drafts.flatMap((d) => d.speeches).map((s, i) => {

@@ -33,6 +33,8 @@ export interface Draft {
   date?: string;
   /** The document's own language (a web page's `lang`), when it says. */
   lang?: string;
+  /** The 密级 a .docx printed above its titles, for the front matter's `marking`. */
+  marking?: { classification: string };
   /** Set by the PDF importer only. */
   furniture?: Furniture;
   /** Images the import wrote next to the output, relative to it. */

@@ -11,6 +11,7 @@ import { markAttachments } from './attachment-pages.js';
 import { tieCaptions } from './captions.js';
 import { familyDepths, headingFamily } from './gongwen.js';
 import { indentNotice, stripIndent } from './indents.js';
+import { takeMarkings } from './markings.js';
 import { blocksToMdast, type ToMdastContext } from './pandoc-to-mdast.js';
 import { fileTitle } from './write.js';
 
@@ -53,7 +54,8 @@ export async function importDocx(
   });
   const title = findTitle(blocks, layout) ?? metaTitle(doc.meta);
   const rest = title ? blocks.filter((b) => !title.blocks.includes(b.block)) : blocks;
-  const body = recoverHeadings(markAttachments(tieCaptions(rest.map((p) => ({ ...p, centred: p.layout?.centred })))));
+  const marks = takeMarkings(recoverHeadings(markAttachments(tieCaptions(rest.map((p) => ({ ...p, centred: p.layout?.centred }))))));
+  const body = marks.blocks;
 
   const images: string[] = [];
   const ctx: ToMdastContext = {
@@ -76,8 +78,10 @@ export async function importDocx(
   const notices = images.length ? [`${images.length} image${images.length === 1 ? '' : 's'} extracted to ${mediaDir}`] : [];
   const indents = indentNotice(widths);
   if (indents) notices.push(indents);
+  if (marks.copies.length) notices.push(`份号 ${[...new Set(marks.copies)].join(', ')} above the titles set aside: a numbered copy (set marking.copies in the front matter to print numbered copies)`);
+  if (marks.classification) notices.push(`密级 ${marks.classification} above the titles kept as marking.classification in the front matter`);
   const warnings = recoverLostText(xml, speeches, shown);
-  return { file: shown, speeches, title: title && joinLines(title.lines), date: dateOfLines(lines), images, notices, warnings };
+  return { file: shown, speeches, title: title && joinLines(title.lines), date: dateOfLines(lines), images, notices, warnings, ...(marks.classification ? { marking: { classification: marks.classification } } : {}) };
 }
 
 /** What a failed pandoc run on a Word document tells the user: out of time, out of memory, or unreadable. */

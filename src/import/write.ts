@@ -11,6 +11,7 @@ export interface DraftMeta {
   title: string;
   date?: string;
   lang: string;
+  marking?: { classification: string };
 }
 
 /** A speech with the title it will carry, and where that title came from (printed to the user). */
@@ -27,7 +28,7 @@ const OPTIONS: Options = { extensions: [gfmToMarkdown(), cjkFriendlyToMarkdown()
  * markup, so the text parses back to exactly the same characters.
  */
 export function draftMarkdown(meta: DraftMeta, speeches: readonly TitledSpeech[]): string {
-  const front = `---\n${stringify({ title: meta.title, ...(meta.date ? { date: meta.date } : {}), lang: meta.lang }, { lineWidth: 0 })}---\n\n`;
+  const front = `---\n${stringify({ title: meta.title, ...(meta.date ? { date: meta.date } : {}), lang: meta.lang, ...(meta.marking ? { marking: meta.marking } : {}) }, { lineWidth: 0 })}---\n\n`;
   return front + speeches.map(speechMarkdown).join('\n');
 }
 
