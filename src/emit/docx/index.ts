@@ -8,7 +8,7 @@ import { writeFileAtomic } from '../../io/atomic.js';
 import { modifiedDate } from '../epub/metadata.js';
 import { printDocuments } from '../../model/documents.js';
 import type { Emitter, EmitContext } from '../types.js';
-import { copyNumber } from '../pdf/finish/copies.js';
+import { copyNumber } from '../../model/copy-number.js';
 import { noteBlocks, sectionBlocks, type Marking } from './blocks.js';
 import { docxImages, type DocxImages } from './images.js';
 import { BOOK, GONGWEN, bookHeadings, type Look } from './look.js';

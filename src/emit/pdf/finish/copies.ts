@@ -1,3 +1,4 @@
+import { copyNumber } from '../../../model/copy-number.js';
 import { BookdeckError } from '../../../errors.js';
 
 /**
@@ -18,9 +19,4 @@ export function numberedCopies(tex: string, copies: number): string {
   const body = tex.slice(start, end);
   const copy = (i: number) => `\n\\gwcopy{${copyNumber(i)}}${i > 1 ? '\\gwrepeatcopy' : ''}${body}`;
   return tex.slice(0, start) + Array.from({ length: copies }, (_, i) => copy(i + 1)).join('') + tex.slice(end);
-}
-
-/** 份号: six Arabic digits, 000001 for the first copy. Pure. */
-export function copyNumber(i: number): string {
-  return String(i).padStart(6, '0');
 }

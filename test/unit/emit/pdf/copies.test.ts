@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { copyNumber, numberedCopies } from '../../../../src/emit/pdf/finish/copies.js';
+import { numberedCopies } from '../../../../src/emit/pdf/finish/copies.js';
+import { copyNumber } from '../../../../src/model/copy-number.js';
 
 describe('numberedCopies', () => {
   it('repeats the document body once per copy, numbered 000001…, later copies marked as repeats', () => {
