@@ -64,6 +64,18 @@ describe('bookdeck build --docx --layout gongwen', () => {
     });
   }
 
+  it('leaves one empty line between a title and the text, with or without a byline, as the PDF does', async () => {
+    const out = await scratchDir('docx-title-gap');
+    const r = await runCli(['build', '-m', MANUSCRIPT, '-o', out, '--only', 'docx', '--layout', 'gongwen', '--force']);
+    expect(r.exitCode, r.stderr).toBe(0);
+    const doc = await part(path.join(out, 'book.docx'), 'word/document.xml');
+    const paras = [...doc.matchAll(/<w:p>((?:(?!<\/w:p>)[\s\S])*)<\/w:p>/g)].map((m) => ({ style: /<w:pStyle w:val="([^"]+)"/.exec(m[1]!)?.[1], text: [...m[1]!.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join('') }));
+    const titles = paras.flatMap((p, i) => (p.style === 'GongwenTitle' ? [i] : []));
+    expect(titles).toHaveLength(3);
+    // The default book's speeches have no byline lines: the title, an empty line, then the first paragraph.
+    for (const i of titles) expect(paras[i + 1], paras[i]!.text).toEqual({ style: 'GongwenBody', text: '' });
+  });
+
   it('gives the same bytes on a second build under SOURCE_DATE_EPOCH', async () => {
     const a = await scratchDir('docx-bytes-a');
     const b = await scratchDir('docx-bytes-b');

@@ -55,7 +55,8 @@ export function sectionBlocks(ch: Chapter, base: BlockContext, first: boolean): 
     new Paragraph({ style: look.title, pageBreakBefore: !first && marks.length === 0, children: inlineRuns(titleChildren(ch, TITLE_CHARS[look.kind]), styled(ctx, look.title)) }),
   ];
   const byline = new Set(ch.kind === 'speech' && look.byline ? speechByline(ch).map((b) => b.para.node) : []);
-  let bylineDone = byline.size === 0;
+  // In gongwen the title block (title, and the byline when there is one) is always followed by an empty line, as in the PDF.
+  let bylineDone = byline.size === 0 && look.kind !== 'gongwen';
   // A 题注 line from the speech's metadata when it has no byline lines of its own.
   if (ch.byline?.caption) {
     out.push(new Paragraph({ style: look.caption, children: inlineRuns([{ type: 'text', value: ch.byline.caption }], styled(ctx, look.caption)) }));
@@ -67,7 +68,7 @@ export function sectionBlocks(ch: Chapter, base: BlockContext, first: boolean): 
       continue;
     }
     if (!bylineDone) {
-      // GB/T 9704 leaves an empty line between the byline and the text.
+      // GB/T 9704 leaves an empty line between the title block and the text.
       out.push(new Paragraph({ style: look.para, children: [] }));
       bylineDone = true;
     }
