@@ -84,6 +84,8 @@ export async function checkGrid(pdf: string, opts: { chars?: number; lines?: num
     if (k) heads.set(k, (heads.get(k) ?? 0) + 1);
   }
   const isHead = (l: GridLine | undefined) => {
+    // A notice named by the caller was set aside above; then a repeated first line (a 份号 heading each speech) is text.
+    if (opts.notice !== undefined) return false;
     const n = heads.get(headKey(l) ?? '') ?? 0;
     return n >= 2 && n * 2 >= raw.length;
   };
