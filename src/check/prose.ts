@@ -1,8 +1,13 @@
 import type { Heading, Nodes, Paragraph, Root, TableCell, Text } from 'mdast';
 import type { Location } from '../message.js';
 import type { ParsedFile } from '../model/book.js';
+import { splitHeadingAttributes } from '../model/sections.js';
 
-/** Call back with the text nodes of each paragraph-like block (headings and table cells too, never code), and the block. */
+/**
+ * Call back with the text nodes of each paragraph-like block (headings and table cells too,
+ * never code), and the block. A heading's `{.class}` block is markup, not prose: its text is
+ * read as the Book reads it.
+ */
 export function proseBlocks(tree: Root, fn: (texts: Text[], block: Paragraph | Heading | TableCell) => void): void {
   const visit = (node: Nodes): void => {
     if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') {
@@ -11,7 +16,7 @@ export function proseBlocks(tree: Root, fn: (texts: Text[], block: Paragraph | H
         if (n.type === 'text') texts.push(n);
         else if ('children' in n) for (const c of n.children) collect(c as Nodes);
       };
-      collect(node);
+      collect(node.type === 'heading' ? splitHeadingAttributes(node).heading : node);
       fn(texts, node);
       return;
     }

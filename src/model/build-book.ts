@@ -7,7 +7,7 @@ import { manuscriptRoot, type Book, type Chapter, type FileSpeech, type Para, ty
 import { extractProposals, type KeyPointOverride } from './proposals.js';
 import { ATTRIBUTION, plainText } from './text.js';
 import { flattenParts, sectionOutline } from './outline.js';
-import { SECTION_PREFIX, sectionKind, takeHeadingClasses } from './sections.js';
+import { SECTION_PREFIX, sectionKind, splitHeadingAttributes } from './sections.js';
 import { append } from '../append.js';
 import { bylineMeta, findByline, metaCaption } from './byline.js';
 import { attachmentHeading, findAttachmentNote } from './attachments.js';
@@ -64,7 +64,8 @@ export function buildBook(files: ParsedFile[], input: BookInput | BookMeta): Boo
         // `# 附件1 标题` after a speech is that speech's attachment, not a section of its own.
         current.attachments = [...(current.attachments ?? []), { heading: node, file: file.path, body: [] }];
       } else if (node.type === 'heading' && node.depth === 1) {
-        open(node, takeHeadingClasses(node), file.path);
+        const { heading, classes } = splitHeadingAttributes(node);
+        open(heading, classes, file.path);
       } else if (current) {
         (current.attachments?.at(-1)?.body ?? current.body).push(node);
       } else if (!isBlankNode(node)) {
@@ -149,6 +150,8 @@ function makeChapter(kind: SectionKind, index: number, heading: Heading, file: s
     attribution = para(`${id}-attribution`, last, file, 'body', []);
   }
   append(body, definitions);
+  // Part headings lose their attribute blocks in the Book only: the parsed tree keeps them.
+  body = body.map((n) => (n.type === 'heading' && n.depth >= 2 ? splitHeadingAttributes(n).heading : n));
   const outline = sectionOutline(id, file, body);
   // The byline and the 附件说明 stay in the body, where they are printed, but are not the speech's paragraphs.
   let by = 0;

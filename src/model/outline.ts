@@ -1,6 +1,5 @@
 import type { Heading, RootContent } from 'mdast';
 import type { Part } from './book.js';
-import { takeHeadingClasses } from './sections.js';
 import { plainText } from './text.js';
 
 /** A section's outline and the anchor of each of its part headings. */
@@ -13,7 +12,8 @@ export interface Outline {
  * The headings below the H1 at the top level of a section (`##` … `######`), nested by
  * depth: a `###` belongs to the `##` before it. Ids count the headings in order
  * (`s1-sec1`, `s1-sec2` …). A heading without text keeps its place in the text but is
- * not an entry of the outline. Pure.
+ * not an entry of the outline. Headings are read as given: attribute blocks are
+ * split off by `buildBook` before. Pure.
  */
 export function sectionOutline(sectionId: string, file: string, body: readonly RootContent[]): Outline {
   const parts: Part[] = [];
@@ -23,7 +23,6 @@ export function sectionOutline(sectionId: string, file: string, body: readonly R
     if (node.type !== 'heading' || node.depth < 2) continue;
     const id = `${sectionId}-sec${ids.size + 1}`;
     ids.set(node, id);
-    takeHeadingClasses(node);
     const title = plainText(node).trim();
     if (title === '') continue;
     const part: Part = {

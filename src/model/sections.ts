@@ -15,17 +15,18 @@ const BACK_TITLES = /^(附录|附件)|^(后记|跋|编后记|编后语)$/u;
 const ATTRIBUTES = /\s*\{((?:\s*(?:#[\w-]+|\.[\w-]+|[\w-]+=(?:"[^"]*"|[^\s}]*)))+)\s*\}\s*$/u;
 
 /**
- * Strip a trailing `{.class}` attribute block from a heading, in place, and return its
- * classes. The block is markup, not text, so no output prints it.
+ * A heading without its trailing `{.class}` attribute block, and the block's classes. The
+ * block is markup, not text, so no output prints it. The heading given is never changed:
+ * a heading with a block comes back as a copy (`check` lints the parsed trees as written). Pure.
  */
-export function takeHeadingClasses(heading: Heading): string[] {
+export function splitHeadingAttributes(heading: Heading): { heading: Heading; classes: string[] } {
   const last = heading.children.at(-1);
-  if (last?.type !== 'text') return [];
+  if (last?.type !== 'text') return { heading, classes: [] };
   const m = ATTRIBUTES.exec(last.value);
-  if (!m) return [];
-  last.value = last.value.slice(0, m.index);
-  if (last.value === '') heading.children.pop();
-  return [...m[1]!.matchAll(/\.([\w-]+)/gu)].map((c) => c[1]!);
+  if (!m) return { heading, classes: [] };
+  const value = last.value.slice(0, m.index);
+  const children = [...heading.children.slice(0, -1), ...(value === '' ? [] : [{ ...last, value }])];
+  return { heading: { ...heading, children }, classes: [...m[1]!.matchAll(/\.([\w-]+)/gu)].map((c) => c[1]!) };
 }
 
 /**

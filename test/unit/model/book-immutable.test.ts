@@ -39,3 +39,16 @@ describe('key points are decided in the model step', () => {
     expect((d.value as string[]).length).toBeGreaterThan(0);
   });
 });
+
+describe('check reads a heading as the Book does', () => {
+  it('lints the heading text without its {.class} block, though the parsed tree keeps it', async () => {
+    const { proseBlocks } = await import('../../../src/check/prose.js');
+    const file = parseSource({ path: 'm.md', text: TEXT, notices: [] });
+    buildBook([file], meta);
+    const headings: string[] = [];
+    proseBlocks(file.tree, (texts, block) => {
+      if (block.type === 'heading') headings.push(texts.map((t) => t.value).join(''));
+    });
+    expect(headings).toEqual(['前言', '甲', '一、部分', '附录']);
+  });
+});
