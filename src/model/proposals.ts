@@ -322,7 +322,7 @@ function headingProposals(chapter: number, parts: readonly Part[], body: Para[])
   return [];
 }
 
-/** A proposal from its lead and text; key points are the speaker's list, else picked on first use. */
+/** A proposal from its lead and text; key points are the speaker's list, else picked here, once, in the model step. */
 function proposal(
   base: { chapter: number; ordinal: number; lead: string; text: string; anchor: string; location: Location; part?: string | undefined },
   points?: string[],
@@ -332,12 +332,10 @@ function proposal(
   const out: Proposal = {
     ...rest,
     title,
-    keyPoints: points ?? [],
+    keyPoints: points ?? pickKeyPoints(base.text, base.lead, title),
     keyPointsFrom: points ? 'manuscript' : 'auto',
     ...(part ? { part } : {}),
   };
-  // Picking key points segments words (~30 ms); only the deck reads them, so pick on first use.
-  if (!points) lazyProperty(out, 'keyPoints', () => pickKeyPoints(base.text, base.lead, title));
   return out;
 }
 
@@ -362,10 +360,4 @@ function checkOverride(override: KeyPointOverride, p: Para, text: string): void 
       });
     }
   }
-}
-
-/** Replace `key` by an enumerable getter that computes its value once, when first read. */
-function lazyProperty<T, K extends keyof T>(obj: T, key: K, compute: () => T[K]): void {
-  let value: T[K] | undefined;
-  Object.defineProperty(obj, key, { enumerable: true, configurable: true, get: () => (value ??= compute()) });
 }
