@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Heading, Image, Paragraph, Root, RootContent } from 'mdast';
+import type { FootnoteDefinition, Heading, Image, Paragraph, Root, RootContent } from 'mdast';
 import type { BookMeta } from '../config/schema.js';
 import type { Location } from '../message.js';
 
@@ -177,6 +177,8 @@ export interface Chapter {
   attachmentNote?: AttachmentNote;
   /** The speech's attachments, in order. */
   attachments?: Attachment[];
+  /** Identifiers of the footnotes the section references, in number order: every output prints note n as `n` (see `noteOrder`). */
+  notes: readonly string[];
 }
 
 /** The whole book: pure data, built once from the parse, read by every emitter. */
@@ -190,6 +192,8 @@ export interface Book {
   root: string;
   /** Manuscript files in reading order. */
   files: string[];
+  /** Every footnote definition of the book by identifier (a note may be defined in any file), the first one winning. */
+  footnotes: ReadonlyMap<string, FootnoteDefinition>;
 }
 
 /** A manuscript file parsed once into mdast (by `manuscript/parse`); the Book and every emitter start from these. */

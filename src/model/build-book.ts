@@ -12,6 +12,7 @@ import { append } from '../append.js';
 import { bylineMeta, findByline, metaCaption } from './byline.js';
 import { attachmentHeading, findAttachmentNote } from './attachments.js';
 import { contextBlock, saidBlock } from './context-blocks.js';
+import { footnoteDefinitions, noteOrder } from './footnotes.js';
 
 /** The title of a speech whose H1 has no text, in the contents, the nav and the deck. */
 export const UNTITLED = '（无标题）';
@@ -91,16 +92,20 @@ export function buildBook(files: ParsedFile[], input: BookInput | BookMeta): Boo
     });
   }
   const count: Record<SectionKind, number> = { front: 0, speech: 0, back: 0 };
-  const built = sections.map((s) => {
+  const made = sections.map((s) => {
     const ch = makeChapter(s.kind, count[s.kind]++, s.heading!, s.file, s.body, s.at, s.meta);
     return s.attachments ? { ...ch, attachments: s.attachments.map((a, i) => makeAttachment(`${ch.id}-att${i + 1}`, a.heading, a.file, a.body)) } : ch;
   });
+  // Notes may be defined in any file, so they are numbered once every section is made.
+  const footnotes = footnoteDefinitions({ sections: made });
+  const built = made.map((ch) => ({ ...ch, notes: noteOrder(ch, footnotes) }));
   return {
     meta,
     chapters: built.filter((c) => c.kind === 'speech'),
     sections: built,
     root: manuscriptRoot(files.map((f) => f.path)),
     files: files.map((f) => f.path),
+    footnotes,
   };
 }
 
@@ -136,7 +141,7 @@ function isDefinition(node: RootContent): boolean {
   return node.type === 'footnoteDefinition' || node.type === 'definition';
 }
 
-function makeChapter(kind: SectionKind, index: number, heading: Heading, file: string, blocks: RootContent[], at?: Location, meta?: SpeechMeta): Chapter {
+function makeChapter(kind: SectionKind, index: number, heading: Heading, file: string, blocks: RootContent[], at?: Location, meta?: SpeechMeta): Omit<Chapter, 'notes'> {
   const id = `${SECTION_PREFIX[kind]}${index + 1}`;
   // An empty `#` is valid Markdown: the section builds under a placeholder title, and `check` warns (S_EMPTY_TITLE).
   const title = plainText(heading).trim() || UNTITLED;

@@ -82,7 +82,7 @@ function hasRaw(node: HastRoot | ElementContent | RawNode): boolean {
  * with bookdeck's ids and classes (paragraph anchors such as `s1-p6`, proposal leads,
  * the attribution); raw HTML is parsed in place and everything is sanitized together.
  */
-export function chapterTree(chapter: Chapter, defs: Map<string, FootnoteDefinition>, opts: ChapterTreeOptions = {}): ChapterTree {
+export function chapterTree(chapter: Chapter, defs: ReadonlyMap<string, FootnoteDefinition>, opts: ChapterTreeOptions = {}): ChapterTree {
   const file = chapter.location.file;
   notePlace(chapter.location);
   const ids = new Map<Paragraph, string>(chapter.paragraphs.map((p) => [p.node, p.id]));
@@ -92,7 +92,7 @@ export function chapterTree(chapter: Chapter, defs: Map<string, FootnoteDefiniti
   for (const a of chapter.attachments ?? []) for (const p of a.paragraphs) ids.set(p.node, p.id);
   const byline = new Map<Paragraph, string>((chapter.byline?.lines ?? []).map((l) => [l.para.node, l.para.id]));
   const note = chapter.attachmentNote;
-  const notes = new ChapterNotes(chapter.id, defs);
+  const notes = new ChapterNotes(chapter.id, defs, chapter.notes);
   const right = rightLines(chapter);
   let headings = 0;
 

@@ -10,7 +10,7 @@ import { coverSvg, renderCover } from './cover.js';
 import { collectIds, finishChapter } from './finish.js';
 import { collectRuns, emptyRuns, planFonts, type RoleRuns } from './font-plan.js';
 import type { SubsetFont } from '../../fonts/cache.js';
-import { footnoteDefinitions, linkDefinitions } from '../../model/footnotes.js';
+import { linkDefinitions } from '../../model/footnotes.js';
 import { webpToPng } from '../../tools/dwebp.js';
 import { ImageStore, type BookImage } from '../../manuscript/images.js';
 import { accessibility, bookIdentifier, credits, isoSeconds, modifiedDate } from './metadata.js';
@@ -94,7 +94,7 @@ type Rendered = { section: Element; file: string; page: string; title: string }[
 
 /** Every chapter as the EPUB shows it; what it had to drop or repair goes to `warn` (`check` reports the same). */
 export async function renderChapters(book: Book, warn: EmitContext['warn']): Promise<Rendered> {
-  const defs = footnoteDefinitions(book);
+  const defs = book.footnotes;
   // parse5 takes a while to load: only books with raw HTML pay for it.
   const raw = book.sections.some(hasRawHtml) ? (await import('hast-util-raw')).raw : undefined;
   // With a file, the parsed elements keep their manuscript positions for warnings (the file's text is not needed).

@@ -1,7 +1,7 @@
 import type { Definition, FootnoteDefinition, Image, Paragraph, PhrasingContent, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Attachment, AttachmentNote, Book } from '../../../model/book.js';
-import { footnoteDefinitions, linkDefinitions } from '../../../model/footnotes.js';
+import { linkDefinitions } from '../../../model/footnotes.js';
 import { table, tableLeadLines, type TableLine } from './table.js';
 import { htmlText } from '../../../manuscript/html-text.js';
 import { keepLastTwoHan, keepTypedSpaces, str } from './text.js';
@@ -20,14 +20,14 @@ import { append } from '../../../append.js';
  */
 export function bookToPandoc(book: Book, apiVersion: number[], images: ReadonlyMap<Image, string> = new Map(), line?: TableLine): Pandoc {
   const out: Block[] = [];
-  const notes = footnoteDefinitions(book);
+  const notes = book.footnotes;
   const links = linkDefinitions(book);
   for (const ch of book.sections) {
     const ids: Ids = new Map(ch.paragraphs.map((p) => [p.node, { id: p.id }] as const));
     for (const [heading, id] of ch.headingIds) ids.set(heading, { id });
     const lines = ch.byline?.lines ?? [];
     lines.forEach((l, i) => ids.set(l.para.node, { id: l.para.id, byline: i === lines.length - 1 ? 'last' : 'line' }));
-    const ctx: Ctx = { ids, notes, links, images, file: ch.location.file, chapter: ch.id, noted: new Map(), depth: { all: 0, bullet: 0, ordered: 0 }, right: rightLines(ch), ...(line ? { line } : {}), ...(ch.attachmentNote ? { note: ch.attachmentNote } : {}) };
+    const ctx: Ctx = { ids, notes, numbers: ch.notes, links, images, file: ch.location.file, chapter: ch.id, noted: new Map(), depth: { all: 0, bullet: 0, ordered: 0 }, right: rightLines(ch), ...(line ? { line } : {}), ...(ch.attachmentNote ? { note: ch.attachmentNote } : {}) };
     out.push(P.header(1, P.attr(ch.id), flow(ch.heading.children, ctx)));
     if (ch.byline?.caption) out.push(...bylineBlocks(P.div(P.attr(`${ch.id}-caption`, ['byline', 'caption']), [P.para(str(ch.byline.caption))]), true));
     for (const pr of ch.proposals) {
@@ -104,7 +104,9 @@ interface Ctx {
   /** Paragraph node → its anchor, and the bookmark title when it is a proposal. */
   ids: Ids;
   /** Footnote definitions of the whole book, printed as footnotes where referenced. */
-  notes: Map<string, FootnoteDefinition>;
+  notes: ReadonlyMap<string, FootnoteDefinition>;
+  /** The Book's numbering of the chapter's notes (`Chapter.notes`): note n is `numbers[n - 1]`. */
+  numbers: readonly string[];
   /** Link definitions of the whole book, for reference-style links. */
   links: Map<string, Definition>;
   /** Image node → the file name it has beside the `.tex`; images not in it print their alt text. */
@@ -305,14 +307,17 @@ function inline(node: PhrasingContent, ctx: Ctx): Inline[] {
       // A note referenced again in the chapter is printed once; later references repeat its number.
       const seen = ctx.noted.get(node.identifier);
       if (seen) return [P.rawInline('latex', `\\footref{${seen}}`)];
-      const label = `fn:${ctx.chapter}:${ctx.noted.size + 1}`;
+      // The Book numbers the notes (per speech, from 1): LaTeX's counter is set to print that number,
+      // since an unnumbered \chapter never resets it.
+      const n = ctx.numbers.indexOf(node.identifier) + 1 || ctx.numbers.length + ctx.noted.size + 1;
+      const label = `fn:${ctx.chapter}:${n}`;
       ctx.noted.set(node.identifier, label);
       const body = blocks(def.children, ctx);
       const mark = P.rawInline('latex', `\\label{${label}}`);
       const first = body[0];
       if (first?.t === 'Para' || first?.t === 'Plain') first.c = [mark, ...first.c];
       else body.unshift(P.plain([mark]));
-      return [P.note(body)];
+      return [P.rawInline('latex', `\\protect\\setcounter{footnote}{${n - 1}}`), P.note(body)];
     }
     default:
       return 'children' in node ? inlines(node.children as PhrasingContent[], ctx) : 'value' in node ? str(String(node.value)) : [];
