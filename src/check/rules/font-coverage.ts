@@ -1,12 +1,10 @@
 import type { Rule } from '../rule.js';
-import { bookUncoveredChars, describeChar } from '../../fonts/index.js';
+import { coverageFindings } from '../../fonts/findings.js';
 
-/** F_UNCOVERED: a character no embedded font can draw (an error: readers would see a box). */
+/** F_UNCOVERED: a character no embedded font can draw; `build` warns the same, from the same function. */
 export const fontCoverage: Rule = {
   name: 'font-coverage',
   async check({ book }, report) {
-    for (const u of await bookUncoveredChars(book)) {
-      report('F_UNCOVERED', 'error', `${describeChar(u)} is in no embedded font${u.locations.length > 1 ? ` (${u.locations.length} places)` : ''}`, u.locations[0]);
-    }
+    for (const f of await coverageFindings(book)) report(f.code, f.severity, f.message, f.location);
   },
 };

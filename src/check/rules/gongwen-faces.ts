@@ -9,8 +9,9 @@ export const gongwenFaces: Rule = {
   name: 'gongwen-faces',
   async check({ book, options }, report) {
     if (options.layout !== 'gongwen') return;
-    const faces = await chooseFaces({ fontDir: await ensureScFonts(), kpse: kpsewhich, ...(options.gongwenFonts ? { extra: options.gongwenFonts } : {}) });
-    for (const c of await fallbackChars(book, faces)) {
+    const fontDir = await ensureScFonts();
+    const faces = await chooseFaces({ fontDir, kpse: kpsewhich, ...(options.gongwenFonts ? { extra: options.gongwenFonts } : {}) });
+    for (const c of await fallbackChars(book, faces, fontDir)) {
       for (const place of c.locations) report('F_FALLBACK', 'warning', describeFallback({ ...c, locations: [place] }), place);
     }
   },

@@ -1,8 +1,8 @@
 import type { Element, ElementContent, Root } from 'hast';
-import { codePointsOf, describeChar, uncoveredChars, type TextRun } from '../../fonts/coverage.js';
+import { codePointsOf, type TextRun } from '../../fonts/coverage.js';
 import type { FaceRole, LocatedFace } from '../../fonts/faces.js';
 import { subsetCached, type SubsetFont } from '../../fonts/cache.js';
-import type { Location, Warn } from '../../message.js';
+import type { Location } from '../../message.js';
 
 /** Text of the book sorted by the face CSS draws it in. */
 export type RoleRuns = Record<FaceRole, TextRun[]>;
@@ -46,14 +46,10 @@ export function collectRuns(tree: Root | Element, file: string | undefined, runs
 
 /**
  * Subset each located face to the characters drawn in it. The serif face is every
- * role's fallback in the stylesheet, so it gets every character of the book; a
- * character it lacks is reported once, with all its locations, through `warn`.
+ * role's fallback in the stylesheet, so it gets every character of the book. What no
+ * face has is not measured here but on the Book, once for every output (`coverageFindings`).
  */
-export async function planFonts(
-  faces: LocatedFace[],
-  runs: RoleRuns,
-  warn: Warn,
-): Promise<SubsetFont[]> {
+export async function planFonts(faces: LocatedFace[], runs: RoleRuns): Promise<SubsetFont[]> {
   const all = [...runs.serif, ...runs.sans, ...runs.kai];
   // Every set holds U+0020; a face whose set holds nothing more is not embedded.
   const wanted: Record<FaceRole, Set<number>> = {
@@ -64,10 +60,5 @@ export async function planFonts(
   const fonts = await Promise.all(
     faces.filter((f) => wanted[f.role].size > 1).map((f) => subsetCached(f, wanted[f.role])),
   );
-  for (const miss of uncoveredChars(all, fonts.map((f) => f.covered))) {
-    const where = miss.locations[0];
-    const more = miss.locations.length > 1 ? ` (and ${miss.locations.length - 1} more places)` : '';
-    warn('F_EPUB_UNCOVERED', `${describeChar(miss)} is in none of the embedded fonts (${faces.map((f) => f.family).join(', ')}); readers will substitute a font${more}`, where);
-  }
   return fonts;
 }

@@ -5,6 +5,7 @@ import type { Emitter, EmitContext } from '../types.js';
 import type { Book, SectionKind } from '../../model/book.js';
 import { writeFileAtomic } from '../../io/atomic.js';
 import { locateFaces } from '../../fonts/faces.js';
+import { coverageFindings } from '../../fonts/findings.js';
 import { chapterTree, hasRawHtml } from './chapter-hast.js';
 import { coverSvg, renderCover } from './cover.js';
 import { collectIds, finishChapter } from './finish.js';
@@ -43,6 +44,8 @@ export const emitEpub: Emitter = async (book, ctx) => {
 
   ctx.progress(ctx.options.embedFonts ? 'subsetting fonts' : 'fonts not embedded');
   const fonts = await fontsFor(ctx.options.embedFonts ? runs : onCover, ctx);
+  // What no face can draw is told with its place, from the same measure as `check` and the PDF.
+  if (ctx.options.embedFonts) for (const f of await coverageFindings(book)) ctx.warn(f.code, f.message, f.location);
   ctx.progress('drawing the cover');
   const cover = await coverImage(book, fonts, ctx);
 
@@ -140,9 +143,9 @@ function coverRuns(book: Book): RoleRuns {
 
 /** Subset fonts; without embedding only the cover's text, and only if the fonts are installed. */
 async function fontsFor(runs: RoleRuns, ctx: EmitContext): Promise<SubsetFont[]> {
-  if (ctx.options.embedFonts) return planFonts(await locateFaces(), runs, ctx.warn);
+  if (ctx.options.embedFonts) return planFonts(await locateFaces(), runs);
   const faces = await locateFaces().catch(() => []);
-  return faces.length ? planFonts(faces, runs, () => {}) : [];
+  return faces.length ? planFonts(faces, runs) : [];
 }
 
 async function coverImage(book: Book, fonts: SubsetFont[], ctx: EmitContext): Promise<Uint8Array | undefined> {

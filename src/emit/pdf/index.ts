@@ -5,6 +5,7 @@ import type { BookMeta } from '../../model/book.js';
 import { writeFileAtomic } from '../../io/atomic.js';
 import { pandocInfo, runPandoc, type PandocJob } from '../../tools/pandoc.js';
 import { ensureScFonts } from '../../fonts/sc-faces.js';
+import { coverageFindings } from '../../fonts/findings.js';
 import { LatexError, texPrograms } from '../../tools/latex.js';
 import { BookdeckError } from '../../errors.js';
 import { sourceDateEpoch } from '../../model/source-date.js';
@@ -47,6 +48,10 @@ export const emitPdf: Emitter = async (book, ctx) => {
   const variants: Paper[] = booklet && paper !== 'a5' ? [paper, 'a5'] : [paper];
   const images = await printImages(await texImages(book, fontDir, ctx.warn), { layout, papers: variants, grayscale: !!ctx.options.grayscale }, ctx.warn);
   const gongwen = layout === 'gongwen' ? await gongwenSetup(book, fontDir, ctx) : undefined;
+  // What no face can draw is told with its place, as `check` tells it (and the EPUB: the build says it once).
+  const uncovered = await coverageFindings(book);
+  for (const f of uncovered) ctx.warn(f.code, f.message, f.location);
+  const told = new Set(uncovered.map((f) => f.char.char));
   const docs = printDocuments(book, ctx.options);
   const built = await Promise.all(
     docs.map((doc) =>
@@ -77,7 +82,8 @@ export const emitPdf: Emitter = async (book, ctx) => {
           const res = await compileTex(job).catch((err: unknown) => {
             throw blameTemplate(err, template);
           });
-          for (const l of res.lost) {
+          // The TeX log's word stays for what the placed warning above did not tell (a face used where another has the glyph).
+          for (const l of res.lost.filter((l) => !told.has(l.char))) {
             ctx.warn('F_LOST_CHAR', `'${l.char}' (U+${l.char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}) is missing from the ${label} PDF: the face ${l.font} has no glyph for it`);
           }
           if (!res.settled) ctx.warn('W_TOC_UNSETTLED', `the table of contents of the ${label} PDF still moved after ${res.passes} passes`);

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { Book } from '../../../model/book.js';
 import { describeChar, uncoveredChars, type UncoveredChar } from '../../../fonts/coverage.js';
 import { cmapCodePoints } from '../../../fonts/sfnt.js';
@@ -14,13 +15,19 @@ export interface FallbackChar extends UncoveredChar {
 /** The family every missing character is printed from. */
 export const FALLBACK_FAMILY = 'Noto Serif CJK SC';
 
+/** Its file, among the extracted SC faces (`ensureScFonts`). */
+export const FALLBACK_FILE = 'NotoSerifCJKsc-Regular.otf';
+
 /**
- * Characters of the book that one of the chosen faces cannot draw, with their places, in
- * order of first appearance. Any text may be set in any of the faces (titles, headings and
- * bylines are in the text too), so a character missing from any face is listed.
+ * Characters of the book that one of the chosen faces cannot draw and the fallback face
+ * can, with their places, in order of first appearance. Any text may be set in any of the
+ * faces (titles, headings and bylines are in the text too), so a character missing from
+ * any face is listed. One the fallback lacks too is no fallback's: it is F_UNCOVERED
+ * (`coverageFindings`), never said to be printed from a face that has no glyph for it.
  */
-export async function fallbackChars(book: Book, faces: readonly ProfileFace[]): Promise<FallbackChar[]> {
+export async function fallbackChars(book: Book, faces: readonly ProfileFace[], fontDir: string): Promise<FallbackChar[]> {
   const runs = bookTextRuns(book);
+  const fallback = new Set(cmapCodePoints(await readFile(path.join(fontDir, FALLBACK_FILE)), 0));
   const byChar = new Map<number, FallbackChar>();
   const seen = new Set<string>();
   for (const face of faces) {
@@ -29,6 +36,7 @@ export async function fallbackChars(book: Book, faces: readonly ProfileFace[]): 
     seen.add(face.file);
     const cmap = cmapCodePoints(await readFile(face.file), face.index);
     for (const u of uncoveredChars(runs, [cmap])) {
+      if (!fallback.has(u.codePoint)) continue;
       const hit = byChar.get(u.codePoint) ?? { ...u, missingFrom: [] };
       hit.missingFrom.push(face.family);
       byChar.set(u.codePoint, hit);

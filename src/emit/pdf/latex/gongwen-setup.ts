@@ -1,7 +1,7 @@
 import type { Book } from '../../../model/book.js';
 import type { Paper } from '../../../formats.js';
 import type { EmitContext } from '../../types.js';
-import { describeFallback, fallbackChars } from './fallback-chars.js';
+import { FALLBACK_FILE, describeFallback, fallbackChars } from './fallback-chars.js';
 import { FREE_LATIN_BOLD, chooseFaces, describeFaces, type GongwenRole, type ProfileFace } from '../../../fonts/gongwen-profile.js';
 import { kpsewhich } from '../../../tools/kpsewhich.js';
 import { GONGWEN_TITLE_CHARS } from '../ast/gongwen.js';
@@ -23,7 +23,7 @@ export interface GongwenSetup {
 export async function gongwenSetup(book: Book, fontDir: string, ctx: Pick<EmitContext, 'warn' | 'notice' | 'options'>): Promise<GongwenSetup> {
   const faces = await chooseFaces({ fontDir, kpse: kpsewhich, ...(ctx.options.gongwenFonts ? { extra: ctx.options.gongwenFonts } : {}) });
   ctx.notice?.(describeFaces(faces));
-  for (const c of await fallbackChars(book, faces)) ctx.warn('F_FALLBACK', describeFallback(c), c.locations[0]);
+  for (const c of await fallbackChars(book, faces, fontDir)) ctx.warn('F_FALLBACK', describeFallback(c), c.locations[0]);
   const face = (role: GongwenRole) => faces.find((f) => f.role === role)!.texName;
   const links = faces.filter((f) => f.licensed && f.file).map((f) => ({ name: f.texName, target: f.file! }));
   return {
@@ -45,7 +45,7 @@ export async function gongwenSetup(book: Book, fontDir: string, ctx: Pick<EmitCo
         song: face('number'),
         latin: face('latin'),
         'latin-bold': faces.find((f) => f.role === 'latin')!.licensed ? '' : FREE_LATIN_BOLD,
-        fallback: 'NotoSerifCJKsc-Regular.otf',
+        fallback: FALLBACK_FILE,
         'fallback-bold': 'NotoSerifCJKsc-Bold.otf',
         boldheadings: !!ctx.options.boldHeadings,
         ...markings(book),
