@@ -21,7 +21,7 @@ export interface MetaSources {
   /** The front matter, when the caller has read it, and told of other tools' keys in it, already. */
   frontMatter?: FrontMatter;
   /** The title when none is set, in place of the first H1 and the file name (a folder's name). */
-  untitled?: { title: string; from: string; place: Location; how: string; hint?: string };
+  untitled?: { title: string; from: string; place: Location; how: string; hint?: string; /** A sensible default the user chose (a folder's own name): no warning. */ quiet?: boolean };
 }
 
 const HOW_TO_TITLE = 'set one with `title:` in the front matter, a `% 书名` first line, or the config file';
@@ -68,11 +68,12 @@ export function readMeta(tree: Root, file: string, sources: MetaSources = {}): {
 }
 
 /**
- * The book's metadata with its title made sure of: the fallback when it has none, and an
- * M_NO_TITLE warning at its place that says where the title came from and how to set one.
+ * The book's metadata with its title made sure of: the fallback when it has none, and (unless
+ * the fallback is a quiet one) an M_NO_TITLE warning at its place that says where the title came from and how to set one.
  */
 export function withTitle(fields: BookFields, untitled: NonNullable<MetaSources['untitled']>): { meta: BookMeta; warning?: VFileMessage } {
   if (fields.title) return { meta: { ...fields, title: fields.title } };
+  if (untitled.quiet) return { meta: { ...fields, title: untitled.title } };
   const warning = createMessage('M_NO_TITLE', `the book has no title, so ${untitled.from} is used: 《${untitled.title}》; ${untitled.how}`, { severity: 'warning', place: untitled.place, hint: untitled.hint });
   return { meta: { ...fields, title: untitled.title }, warning };
 }

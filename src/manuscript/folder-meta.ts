@@ -1,4 +1,3 @@
-import path from 'node:path';
 import type { Root } from 'mdast';
 import type { VFileMessage } from 'vfile-message';
 import { foreignKeyWarnings, frontMatterOf, type FrontMatter } from '../config/front-matter-keys.js';
@@ -10,6 +9,7 @@ import { warningMessage } from '../message.js';
 import type { FileSpeech, ParsedFile, SpeechMeta } from '../model/book.js';
 import { plainText } from '../model/text.js';
 import { BOOK_FILE } from './read.js';
+import { folderTitle } from './folder-title.js';
 
 /** The book's metadata and each file's speech metadata, read from a folder manuscript. */
 export interface FolderMeta {
@@ -44,9 +44,11 @@ export function readFolder(files: readonly ParsedFile[], sources: FolderSources)
   const first = files[0]!;
   const bookInFirst = !sources.bookFile && (!found[0] || h1Of(first.tree) !== undefined || !hasText(first.tree));
   const warnings: VFileMessage[] = [...foreignKeyWarnings(found.filter((f): f is FrontMatter => f !== undefined))];
+  const named = folderTitle(sources.folder);
   const untitled = {
-    title: path.basename(path.resolve(sources.folder)),
+    title: named.title,
     from: 'the folder name',
+    quiet: !named.generic,
     place: sources.bookFile ? { file: sources.bookFile.file, line: 1 } : { file: sources.folder },
     how: HOW_TO_TITLE,
   };

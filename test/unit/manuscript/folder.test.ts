@@ -30,12 +30,11 @@ describe('a folder manuscript: book metadata from book.yaml, each file’s front
     ]);
     expect(book.chapters.map((c) => c.meta)).toEqual([{ source: '二心集.txt' }, { source: '三闲集.txt' }, { source: '坟.txt' }]);
     expect(book.chapters[1]!.location).toMatchObject({ file: path.join(dir, '一九二七年_无声.md'), line: 2 });
-    // No file names the book: the folder does, with a warning; not the first speech.
+    // No file names the book: the folder does, quietly (its name is the user's own name for it); not the first speech.
     expect(book.meta.title).toBe('speeches');
-    expect(codes(warnings)).toEqual(['M_FRONT_MATTER_UNKNOWN', 'M_NO_TITLE']);
+    expect(codes(warnings)).toEqual(['M_FRONT_MATTER_UNKNOWN']);
     // The same foreign key in every file is one warning, not three.
     expect(warnings[0]!.message).toBe("front matter key 'volume' is not bookdeck's, so it is ignored (here and in 2 more files: 一九二七年_无声.md, 娜拉走后怎样.md)");
-    expect(warnings[1]!.message).toMatch(/the folder name is used: 《speeches》; set one with `title:` in book\.yaml/);
   });
 
   it('takes the book’s metadata from book.yaml, each speech’s (title, speaker, date, occasion, source) from its file, and never retitles the book from 00-前言.md', async () => {
@@ -65,7 +64,20 @@ describe('a folder manuscript: book metadata from book.yaml, each file’s front
     const { book, warnings } = await loadBook(dir, { author: '配置' });
     expect(book.meta).toEqual({ title: '文集', author: '配置', lang: 'zh-Hans' });
     expect(book.sections.map((s) => [s.title, s.meta])).toEqual([['前言', undefined], ['甲', { date: '2019-03-02' }]]);
-    expect(codes(warnings)).toEqual(['M_NO_TITLE']);
+    expect(codes(warnings)).toEqual([]);
+  });
+
+  it('keeps M_NO_TITLE for a folder whose name says what it holds, not what the book is called (manuscript/, docs/…)', async () => {
+    for (const name of ['manuscript', 'docs', 'Chapters']) {
+      const dir = await folder(name, {
+        '01-甲.md': '---\ntitle: 甲\n---\n\n正文。\n',
+        '02-乙.md': '---\ntitle: 乙\n---\n\n正文。\n',
+      });
+      const { book, warnings } = await loadBook(dir);
+      expect(book.meta.title).toBe(name);
+      expect(codes(warnings)).toEqual(['M_NO_TITLE']);
+      expect(warnings[0]!.message).toMatch(new RegExp(`the folder name is used: 《${name}》; set one with \`title:\` in book\\.yaml`));
+    }
   });
 
   it('still reads the book from the first file’s front matter when that file opens with its own # heading (what import -o DIR/ writes)', async () => {
