@@ -114,3 +114,32 @@ export async function twoParagraphTitleDocx(file: string): Promise<void> {
   });
   await writeFile(file, await d.Packer.toBuffer(doc));
 }
+
+/** A speech as an office types it for a 汇编: a centred 小标宋 title, the subtitle, 职务　姓名 and the date centred under it, then 仿宋 text. */
+export interface BylineSpeech {
+  title: string;
+  subtitle?: string;
+  speaker: string;
+  date: string;
+  body: string[];
+}
+
+/** {@link BylineSpeech} as a .docx at `file`. */
+export async function bylineDocx(file: string, s: BylineSpeech): Promise<void> {
+  const d = await import('docx');
+  const centred = (text: string, font: typeof fang, size: number) => new d.Paragraph({ alignment: d.AlignmentType.CENTER, children: [new d.TextRun({ text, font, size })] });
+  const doc = new d.Document({
+    sections: [
+      {
+        children: [
+          centred(s.title, song, 44),
+          ...(s.subtitle ? [centred(s.subtitle, kai, 32)] : []),
+          centred(s.speaker, kai, 32),
+          centred(s.date, kai, 32),
+          ...s.body.map((t) => new d.Paragraph({ children: [new d.TextRun({ text: INDENT + t, font: fang, size: 32 })] })),
+        ],
+      },
+    ],
+  });
+  await writeFile(file, await d.Packer.toBuffer(doc));
+}

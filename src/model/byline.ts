@@ -40,8 +40,8 @@ function classify(text: string): Kind | undefined {
  * after a name); else the speech has none. The first paragraph that fits none of these
  * ends it. Pure.
  */
-export function findByline(body: readonly RootContent[], paraOf: (node: Paragraph) => Para | undefined): BylineLine[] {
-  const run: { para: Para; kind: Kind }[] = [];
+export function findByline<P extends Pick<Para, 'text'> = Para>(body: readonly RootContent[], paraOf: (node: Paragraph) => P | undefined): { para: P; kind: BylineLine['kind'] }[] {
+  const run: { para: P; kind: Kind }[] = [];
   for (const node of body) {
     const para = node.type === 'paragraph' ? paraOf(node) : undefined;
     const kind = para ? classify(para.text.trim()) : undefined;
@@ -51,7 +51,7 @@ export function findByline(body: readonly RootContent[], paraOf: (node: Paragrap
   }
   const hasSubtitle = run.some((r) => r.kind === 'subtitle');
   // A bare name is a name only beside the subtitle or right before the date; the run ends before any other.
-  const kept: BylineLine[] = [];
+  const kept: { para: P; kind: BylineLine['kind'] }[] = [];
   for (const [i, r] of run.entries()) {
     if (r.kind === 'name' && !hasSubtitle && run[i + 1]?.kind !== 'date') break;
     kept.push({ para: r.para, kind: r.kind === 'name' ? 'speaker' : r.kind });
@@ -65,7 +65,7 @@ export function findByline(body: readonly RootContent[], paraOf: (node: Paragrap
  * 职务　姓名 line, joined by 、), the date as `YYYY-MM-DD`, and the meeting named by the
  * subtitle (——在XX上的讲话 → XX). Pure.
  */
-export function bylineMeta(lines: readonly BylineLine[]): SpeechMeta {
+export function bylineMeta(lines: readonly { para: Pick<Para, 'text'>; kind: BylineLine['kind'] }[]): SpeechMeta {
   const meta: SpeechMeta = {};
   const names: string[] = [];
   for (const { para, kind } of lines) {
