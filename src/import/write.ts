@@ -4,6 +4,7 @@ import { toMarkdown, type Options } from 'mdast-util-to-markdown';
 import { gfmToMarkdown } from 'mdast-util-gfm';
 import { cjkFriendlyToMarkdown } from 'mdast-util-to-markdown-cjk-friendly';
 import { stringify } from 'yaml';
+import type { SpeechMeta } from '../model/book.js';
 import type { Speech } from './draft.js';
 
 /** The book metadata an import writes as front matter. */
@@ -30,6 +31,23 @@ const OPTIONS: Options = { extensions: [gfmToMarkdown(), cjkFriendlyToMarkdown()
 export function draftMarkdown(meta: DraftMeta, speeches: readonly TitledSpeech[]): string {
   const front = `---\n${stringify({ title: meta.title, ...(meta.date ? { date: meta.date } : {}), lang: meta.lang, ...(meta.marking ? { marking: meta.marking } : {}) }, { lineWidth: 0 })}---\n\n`;
   return front + speeches.map(speechMarkdown).join('\n');
+}
+
+/** A folder's `book.yaml`: the book's title (when given) and language, once for every file. */
+export function bookYaml(meta: { title?: string; lang: string; marking?: DraftMeta['marking'] }): string {
+  return stringify({ ...(meta.title ? { title: meta.title } : {}), lang: meta.lang, ...(meta.marking ? { marking: meta.marking } : {}) }, { lineWidth: 0 });
+}
+
+/**
+ * One speech's file in a folder: front matter with its own metadata (`title`, `speaker`,
+ * `date`, `occasion`, `source`), never the book's, then its text with no `#` line. A title
+ * broken in lines keeps its breaks as the YAML string's line breaks.
+ */
+export function speechFileMarkdown(s: TitledSpeech, meta: SpeechMeta): string {
+  const { speaker, date, occasion, source } = meta;
+  // The order the docs list them in; keys without a value are left out.
+  const fields = Object.fromEntries(Object.entries({ title: s.title, speaker, date, occasion, source }).filter(([, v]) => v !== undefined));
+  return `---\n${stringify(fields, { lineWidth: 0 })}---\n\n${toMarkdown({ type: 'root', children: s.body }, OPTIONS)}`;
 }
 
 /** One speech as Markdown: its `#` line and body. */

@@ -131,9 +131,13 @@ function authorLines(heading: Heading, title: string): string {
   return text.length ? text.join('\n') : title;
 }
 
-/** A heading bookdeck supplies (it has no place in the manuscript). */
+/**
+ * A heading bookdeck supplies (it has no place in the manuscript). A line break in the title
+ * (a YAML block in front matter) is the author's break, as a hard break in a `#` heading is.
+ */
 function syntheticHeading(title: string): Heading {
-  return { type: 'heading', depth: 1, children: [{ type: 'text', value: title }] };
+  const lines = title.split('\n');
+  return { type: 'heading', depth: 1, children: lines.flatMap((value, i): Heading['children'] => [...(i ? [{ type: 'break' } as const] : []), { type: 'text', value }]) };
 }
 
 /** Footnote and link definitions: reference data wherever they stand, never the text that closes a section. */

@@ -1,4 +1,4 @@
-import { mkdir, stat } from 'node:fs/promises';
+import { lstat, mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { assemble } from '../../import/assemble.js';
 import { importFile } from '../../import/index.js';
@@ -10,9 +10,9 @@ import type { Console } from '../console.js';
 
 /** The command's options, each written once: parseArgs and the help both read this table. */
 export const OPTIONS = {
-  out: { type: 'string', short: 'o', arg: 'PATH', help: 'OUT.md: one manuscript. FOLDER/ (or an existing folder): one\nNN-title.md per speech. Default: the manuscript on stdout.' },
+  out: { type: 'string', short: 'o', arg: 'PATH', help: 'OUT.md: one manuscript. FOLDER/ (or an existing folder): book.yaml\nand one NN-title.md per speech. Default: the manuscript on stdout.' },
   book: { type: 'boolean', default: false, help: 'several FILEs into one manuscript (with -o OUT.md or stdout)' },
-  title: { type: 'string', arg: 'TEXT', help: 'the book title in the front matter' },
+  title: { type: 'string', arg: 'TEXT', help: 'the book title: in the front matter, or in FOLDER/book.yaml' },
   'speech-title': { type: 'string', multiple: true, arg: 'T', help: 'title for the next untitled speech (repeatable)' },
   lang: { type: 'string', arg: 'TAG', help: "the lang in the front matter (default: a web page's own, else zh-Hans)" },
   'keep-furniture': { type: 'boolean', default: false, help: 'keep PDF page numbers and running heads in the text' },
@@ -50,6 +50,12 @@ a speech's # is the title found, else the next --speech-title, else 第N篇. Eve
 choice is printed (stderr), with the date: written when a short line names a full date
 (（2018年7月26日）), else left out.
 
+A folder (-o FOLDER/) gets the book's metadata once, in FOLDER/book.yaml: --title (without
+it the folder's name titles the book when built) and lang; a book.yaml already there is
+kept. Each NN-title.md carries its own speech's front matter, never the book's: title,
+and the speaker, date and occasion its byline gives (县长　张文斌 / （2024年4月18日） /
+——在……上的讲话) and the source of a closing （摘自……）; its text follows with no # line.
+
 Options:
 ${optionsHelp(OPTIONS)}
 
@@ -58,7 +64,7 @@ Examples:
   bookdeck import speech.pdf -o draft.md        # prints e.g. dropped 6 page numbers and 5 running heads
   bookdeck import 讲话.docx -o draft.md          # images go to draft.md's folder, 讲话-media/
   bookdeck import saved-page.html -o draft.md
-  bookdeck import a.docx b.pdf c.txt -o manuscript/        # 01-….md 02-….md 03-….md
+  bookdeck import a.docx b.pdf c.txt -o 文集/ --title 讲话选编   # book.yaml 01-….md 02-….md 03-….md
   bookdeck import a.docx b.pdf --book --title 讲话选编 -o book.md
   bookdeck build -m draft.md                    # builds with no edit
 `;
@@ -97,13 +103,18 @@ export async function importCommand(argv: string[], con: Console): Promise<numbe
   for (const o of outputs) if (o.name) await refuseOntoInputs(path.join(outDir, o.name), files, 'the draft');
   for (const o of outputs) {
     if (o.name) {
-      await writeFileAtomic(path.join(outDir, o.name), o.markdown);
-      con.err(`wrote ${path.join(outDir, o.name)}`);
+      const file = path.join(outDir, o.name);
+      if (o.keep && (await lstat(file).then(() => true, () => false))) {
+        con.err(`kept ${file}: it is already there (edit its title: there)`);
+        continue;
+      }
+      await writeFileAtomic(file, o.text);
+      con.err(`wrote ${file}`);
     } else if (out) {
-      await writeFileAtomic(out, o.markdown);
+      await writeFileAtomic(out, o.text);
       con.err(`wrote ${out}`);
     } else {
-      con.out(o.markdown);
+      con.out(o.text);
     }
   }
   return 0;

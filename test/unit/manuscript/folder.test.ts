@@ -67,6 +67,15 @@ describe('a folder manuscript: book metadata from book.yaml, each file’s front
     expect(codes(warnings)).toEqual([]);
   });
 
+  it('keeps the line breaks of a title given in front matter (a YAML block, as import writes a title typed in two lines) as the author’s breaks', async () => {
+    const dir = await folder('breaks', {
+      'book.yaml': 'title: 书\n',
+      '01-甲.md': '---\ntitle: |-\n  关于推进区域协同发展\n  工作情况的报告\n---\n\n正文。\n',
+    });
+    const { book } = await loadBook(dir);
+    expect(book.chapters.map((c) => [c.title, c.titleLines])).toEqual([['关于推进区域协同发展工作情况的报告', '关于推进区域协同发展\n工作情况的报告']]);
+  });
+
   it('keeps M_NO_TITLE for a folder whose name says what it holds, not what the book is called (manuscript/, docs/…)', async () => {
     for (const name of ['manuscript', 'docs', 'Chapters']) {
       const dir = await folder(name, {
