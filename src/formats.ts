@@ -45,6 +45,8 @@ export interface BuildOptions {
   singleFile: boolean;
   /** Levels of the PDF's table of contents: 1 lists the sections, 2 (the default) also their `##` parts. */
   tocDepth?: number;
+  /** 讲话人 · 日期 beside each speech's title in the EPUB nav and the PDF contents (config `build.tocByline`). */
+  tocByline?: boolean;
   /** Folder of user templates that override the built-in ones. */
   templatesDir?: string;
   /** build.trustTemplates: also use `templates/` beside the manuscript (templates run code). */

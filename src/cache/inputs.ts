@@ -42,6 +42,7 @@ const KEYED_BY: { [K in keyof BuildOptions]-?: readonly Format[] } = {
   paper: ['pdf'],
   booklet: ['pdf'],
   tocDepth: ['pdf'],
+  tocByline: ['epub', 'pdf'],
   layout: ['pdf', 'docx'],
   split: ['pdf', 'docx'],
   bleedMm: ['pdf'],

@@ -69,6 +69,7 @@ export async function resolveBuild(
     pptxFonts: talk.pptxFonts ?? 'venue',
     ...(talk.handoutUrl ? { handoutUrl: talk.handoutUrl } : {}),
     tocDepth: flags.tocDepth ?? cfg.tocDepth ?? DEFAULT_TOC_DEPTH,
+    ...(cfg.tocByline ? { tocByline: true } : {}),
     ...(templatesDir ? { templatesDir } : {}),
     layout: flags.layout ?? cfg.layout ?? 'book',
     split: flags.split ?? cfg.split ?? false,

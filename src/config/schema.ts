@@ -147,6 +147,8 @@ const buildSchema = z
     pptx: z.boolean().optional(),
     embedFonts: z.boolean().optional(),
     tocDepth: z.number().int().min(1).max(4).optional(),
+    /** 讲话人 · 日期 beside each speech's title in the EPUB nav and the PDF contents (off by default). */
+    tocByline: z.boolean().optional(),
     templates: text.optional(),
     layout: z.enum(LAYOUTS as [Layout, ...Layout[]]).optional(),
     split: z.boolean().optional(),

@@ -92,6 +92,16 @@ export function metaCaption(meta: SpeechMeta | undefined): string | undefined {
   return `${meta.speaker ?? ''}${meta.date ? `（${zhDate(meta.date)}）` : ''}`;
 }
 
+/**
+ * What the contents show beside a speech's title with `build.tocByline`: `讲话人 · 日期`
+ * (`张文斌 · 2024年4月18日`), either part alone; nothing for front and back matter. Pure.
+ */
+export function tocByline(ch: Pick<Chapter, 'kind' | 'meta'>): string | undefined {
+  if (ch.kind !== 'speech') return undefined;
+  const parts = [ch.meta?.speaker, ch.meta?.date && zhDate(ch.meta.date)].filter((p): p is string => !!p);
+  return parts.length ? parts.join(' · ') : undefined;
+}
+
 /** `（2024年4月18日）` → `2024-04-18`. Pure. */
 function isoDate(date: string): string {
   const [y, m, d] = date.match(/\d+/gu)!;

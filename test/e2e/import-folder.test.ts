@@ -4,9 +4,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { loadBook } from '../../src/manuscript/load.js';
+import { epubcheck } from '../../src/tools/epubcheck.js';
 import { runCli, scratchDir } from '../helpers.js';
 import { bylineDocx, type BylineSpeech } from '../office-docx.js';
-import { pdfLines } from '../pdf-read.js';
+import { outline, pdfLines } from '../pdf-read.js';
 import { readZip } from './epub-zip.js';
 
 /** Three speeches of a county's year, each typed by its office with the speaker and the date under the title. */
@@ -87,7 +88,30 @@ describe('import -o FOLDER/: the book’s metadata once in book.yaml, each speec
     const items = [...nav.slice(0, nav.indexOf('</nav>')).matchAll(/<a href="[^"]*">(.*?)<\/a>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, ''));
     const bylines = ['王建国 · 2024年1月15日', '张文斌 · 2024年4月18日', '李　明 · 2024年6月3日'];
     expect(items).toEqual(['前言', ...SPEECHES.map((s, i) => `${s.title}　${bylines[i]}`)]);
-    const lines = (await pdfLines(path.join(out, 'book.pdf'))).map((l) => l.text.replace(/\s+/g, ''));
-    for (const b of bylines) expect(lines.filter((l) => l.includes(b.replace(/\s+/g, ''))), lines.join('\n')).toHaveLength(1);
+    const report = await epubcheck(path.join(out, 'book.epub'));
+    expect(report.messages, JSON.stringify(report.messages)).toEqual([]);
+    const contents = async (pdf: string) => {
+      const lines = await pdfLines(pdf);
+      // One contents line a speech, the byline beside its title, its spaces as typed (xeCJK drops a bare one beside ·).
+      for (const b of bylines) {
+        const at = lines.filter((l) => l.text.replace(/\s+/g, '').includes(b.replace(/\s+/g, '')));
+        expect(at.map((l) => l.page), lines.map((l) => l.text).join('\n')).toEqual([at[0]!.page]);
+        expect(at[0]!.text).toMatch(/ · 2024/);
+      }
+      // Only in the contents: the title pages and the bookmarks show the titles alone.
+      expect(lines.filter((l) => / · 2024/.test(l.text))).toHaveLength(3);
+      expect((await outline(pdf)).join('\n')).not.toMatch(/·/);
+    };
+    await contents(path.join(out, 'book.pdf'));
+    const gongwen = path.join(dir, 'gongwen');
+    const gw = await runCli(['build', '-m', folder, '-o', gongwen, '--only', 'pdf', '--layout', 'gongwen']);
+    expect(gw.exitCode, gw.all).toBe(0);
+    await contents(path.join(gongwen, 'book.pdf'));
+    // Off by default: the same folder without the switch lists the titles alone.
+    await writeFile(path.join(folder, 'bookdeck.config.yaml'), 'build:\n  tocDepth: 1\n');
+    const plain = await runCli(['build', '-m', folder, '-o', out, '--only', 'epub']);
+    expect(plain.exitCode, plain.all).toBe(0);
+    const plainNav = readZip(await readFile(path.join(out, 'book.epub'))).find((e) => e.name === 'OEBPS/toc.xhtml')!.data.toString('utf8');
+    expect(plainNav).not.toContain('·');
   });
 });

@@ -25,7 +25,7 @@ export const emitEpub: Emitter = async (book, ctx) => {
   ctx.progress('rendering chapters');
   const chapters = await renderChapters(book, ctx.warn);
   const title = titlePage(book);
-  const nav = navEntries(book);
+  const nav = navEntries(book, { byline: !!ctx.options.tocByline });
 
   const runs = emptyRuns();
   for (const c of chapters) collectRuns(c.section, c.file, runs);
@@ -36,7 +36,8 @@ export const emitEpub: Emitter = async (book, ctx) => {
   runs.serif.push(...Object.values(always).map((text) => ({ text })));
   if (book.sections.some((c) => c.kind === 'front')) runs.serif.push({ text: frontmatter });
   if (book.sections.some((c) => c.kind === 'back')) runs.serif.push({ text: backmatter });
-  const navTitles = (entries: NavEntry[]): void => entries.forEach((n) => (runs.serif.push({ text: n.title }), navTitles(n.children)));
+  const navTitles = (entries: NavEntry[]): void =>
+    entries.forEach((n) => (runs.serif.push({ text: n.title }, ...(n.byline ? [{ text: `\u3000${n.byline}` }] : [])), navTitles(n.children)));
   navTitles(nav);
   const onCover = coverRuns(book);
   runs.sans.push(...onCover.sans);

@@ -2,6 +2,7 @@ import type { Element, ElementContent } from 'hast';
 import { markHeadingBreaks } from './heading-breaks.js';
 import type { Book, Part } from '../../model/book.js';
 import { displayDate } from './metadata.js';
+import { tocByline } from '../../model/byline.js';
 
 /** Labels of the generated pages, in the book's language (bookdeck books are Chinese). */
 export const LABELS = {
@@ -18,6 +19,8 @@ export const LABELS = {
 export interface NavEntry {
   id: string;
   title: string;
+  /** 讲话人 · 日期 beside a speech's title (`build.tocByline`). */
+  byline?: string;
   href: string;
   children: NavEntry[];
 }
@@ -30,8 +33,9 @@ export function chapterPage(chapterId: string): string {
 /**
  * The table of contents: every section in reading order, its parts nested under it by
  * depth, and each proposal under the innermost part that holds it, linked to its paragraph.
+ * With `byline`, a speech's entry carries its 讲话人 · 日期 ({@link tocByline}).
  */
-export function navEntries(book: Book): NavEntry[] {
+export function navEntries(book: Book, opts: { byline?: boolean } = {}): NavEntry[] {
   return book.sections.map((c) => {
     const page = chapterPage(c.id);
     const innermost = new Map(c.paragraphs.map((p) => [p.id, p.path.at(-1)] as const));
@@ -60,7 +64,8 @@ export function navEntries(book: Book): NavEntry[] {
       [...(placed.get(under) ?? [])]
         .sort((a, b) => a.line - b.line)
         .map(({ anchor, title }) => ({ id: `nav-${anchor}`, title, href: `${page}#${anchor}`, children: children(anchor) }));
-    return { id: `nav-${c.id}`, title: c.title, href: page, children: children(undefined) };
+    const byline = opts.byline ? tocByline(c) : undefined;
+    return { id: `nav-${c.id}`, title: c.title, ...(byline ? { byline } : {}), href: page, children: children(undefined) };
   });
 }
 

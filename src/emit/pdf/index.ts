@@ -23,6 +23,7 @@ import { paperLayout } from './layout/paper.js';
 import { bookTableLine, gongwenTableLine } from './layout/table-widths.js';
 import { numberedCopies } from './finish/copies.js';
 import { texEscape } from './latex/tex.js';
+import { tocBylines, withTocBylines } from './ast/toc-byline.js';
 import { balanceLines } from '../../model/lines.js';
 
 /**
@@ -64,7 +65,8 @@ export const emitPdf: Emitter = async (book, ctx) => {
           const signal = ctx.signal ? AbortSignal.any([ctx.signal]) : undefined;
           ctx.progress(`pandoc → LaTeX (${label})`);
           const ast = bookToPandoc(doc.book, apiVersion, images.names, gongwen ? gongwenTableLine(variant) : bookTableLine(variant));
-          ast.blocks = gongwen ? gongwenBlocks(doc.book, ast.blocks) : bookTitleBlocks(doc.book, ast.blocks, chapterTitleChars(variant));
+          const bylines = tocBylines(doc.book, ctx.options.tocByline);
+          ast.blocks = gongwen ? gongwenBlocks(doc.book, ast.blocks, bylines) : withTocBylines(bookTitleBlocks(doc.book, ast.blocks, chapterTitleChars(variant)), bylines);
           const variables = {
             ...(gongwen ? gongwen.variables(variant) : {}),
             frontpages: doc.frontPages,

@@ -17,6 +17,7 @@ const FLIPS: { [K in Exclude<keyof BuildOptions, 'outDir' | 'formats' | 'templat
   booklet: [true, ['pdf']],
   singleFile: [true, ['deck']],
   tocDepth: [3, ['pdf']],
+  tocByline: [true, ['epub', 'pdf']],
   layout: ['gongwen', ['pdf', 'docx']],
   split: [true, ['pdf', 'docx']],
   bleedMm: [3, ['pdf']],

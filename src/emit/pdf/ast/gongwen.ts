@@ -3,6 +3,7 @@ import { para, rawBlock, rawInline, stringify, type Block } from '../../../tools
 import { GRID } from '../layout/gongwen.js';
 import { texEscape } from '../latex/tex.js';
 import { titleLineInlines } from '../layout/title-lines.js';
+import { tocBylineTex } from './toc-byline.js';
 
 /** The title's measure in its own characters: 28 body characters (3号, 16 bp) over 2号 (22 bp), whatever the scale. */
 export const GONGWEN_TITLE_CHARS = Math.floor((GRID.chars * 16) / 22);
@@ -29,9 +30,10 @@ export function headingFace(text: string, level: number): HeadingFace {
  * Rewrite the book's pandoc blocks for the gongwen template. Pure. Headings below the
  * speech title become lines in the text flow (on the grid, indented like a paragraph) in
  * the face of their level. (The byline, the 附件说明 and attachments come marked from
- * {@link bookToPandoc}; the template sets them.)
+ * {@link bookToPandoc}; the template sets them.) `tocBylines` (build.tocByline) go into each
+ * speech's contents line.
  */
-export function gongwenBlocks(book: Book, blocks: readonly Block[]): Block[] {
+export function gongwenBlocks(book: Book, blocks: readonly Block[], tocBylines: ReadonlyMap<string, string> = new Map()): Block[] {
   const titles = new Map(book.chapters.map((ch) => [ch.id, ch.titleLines]));
   // The contents line and bookmark take the title as one line, as the model joined it: the text of
   // the heading would put a space where its author broke it (防治 工作).
@@ -41,7 +43,8 @@ export function gongwenBlocks(book: Book, blocks: readonly Block[]): Block[] {
       const [level, [id], content] = b.c;
       // The speech title is set by the template on the grid rather than by \chapter, whose spacing is not.
       if (level === 1) {
-        const anchor = rawInline('latex', `\\gwspeech{${id}}{${texEscape(oneLine.get(id) ?? stringify(content))}}`);
+        const byline = tocBylines.get(id);
+        const anchor = rawInline('latex', `\gwspeech{${id}}{${texEscape(oneLine.get(id) ?? stringify(content))}${byline ? tocBylineTex(byline) : ''}}`);
         return [raw('\\begin{gwtitle}'), para([anchor, ...titleLineInlines(content, titles.get(id), GONGWEN_TITLE_CHARS)]), raw('\\end{gwtitle}')];
       }
       // Its anchor and a bookmark under the speech, as the book's \\section would have.
