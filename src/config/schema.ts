@@ -66,6 +66,8 @@ const metaShape = {
   rights: text.optional(),
   /** Title of the text before the first `#` heading (default 前言). */
   front: text.optional(),
+  /** The speeches' order: as the files and headings stand (`manuscript`, the default), or by their dates (`date`). */
+  order: z.enum(['manuscript', 'date']).optional(),
   /** What a meeting handout carries (GB/T 9704 7.2): printed in the gongwen PDF only, never in the EPUB or the deck. */
   marking: z
     .object({

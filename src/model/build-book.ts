@@ -13,6 +13,7 @@ import { bylineMeta, findByline, metaCaption } from './byline.js';
 import { attachmentHeading, findAttachmentNote } from './attachments.js';
 import { contextBlock, saidBlock } from './context-blocks.js';
 import { footnoteDefinitions, noteOrder } from './footnotes.js';
+import { sortByDate, type Orderable } from './order.js';
 
 /** The title of a speech whose H1 has no text, in the contents, the nav and the deck. */
 export const UNTITLED = '（无标题）';
@@ -92,7 +93,8 @@ export function buildBook(files: ParsedFile[], input: BookInput | BookMeta): Boo
     });
   }
   const count: Record<SectionKind, number> = { front: 0, speech: 0, back: 0 };
-  const made = sections.map((s) => {
+  const ordered = meta.order === 'date' ? sortByDate(sections, (s) => orderable(s, meta.title)) : sections;
+  const made = ordered.map((s) => {
     const ch = makeChapter(s.kind, count[s.kind]++, s.heading!, s.file, s.body, s.at, s.meta);
     return s.attachments ? { ...ch, attachments: s.attachments.map((a, i) => makeAttachment(`${ch.id}-att${i + 1}`, a.heading, a.file, a.body)) } : ch;
   });
@@ -129,6 +131,15 @@ function authorLines(heading: Heading, title: string): string {
   }
   const text = lines.map((children) => plainText({ type: 'heading', depth: 1, children }).trim()).filter((l) => l !== '');
   return text.length ? text.join('\n') : title;
+}
+
+/** What `order: date` reads of a section: its date is its front matter's, else its byline's, as {@link makeChapter} decides. */
+function orderable(s: { heading?: Heading; file: string; body: RootContent[]; kind: SectionKind; at?: Location; meta?: SpeechMeta }, bookTitle: string): Orderable {
+  const title = s.heading ? plainText(s.heading).trim() || UNTITLED : bookTitle;
+  const body = s.body.filter((n) => !isDefinition(n));
+  const date = s.meta?.date ?? (s.kind === 'speech' ? bylineMeta(findByline(body, (node) => ({ text: plainText(node) }))).date : undefined);
+  const location = s.at ?? { file: s.file, ...(s.heading?.position ? { line: s.heading.position.start.line } : {}) };
+  return { kind: s.kind, title, date, location };
 }
 
 /**

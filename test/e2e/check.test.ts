@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, scratchDir } from '../helpers.js';
@@ -62,5 +62,22 @@ describe('bookdeck check', () => {
     const own = await runCli(['check', '-m', 'a.md'], { cwd: dir });
     expect(own.stderr).toContain('running EPUBCheck on dist/book.epub');
     expect(own.stdout).toMatch(/EPUBCheck [\d.]+: 0 fatals/);
+  });
+});
+
+describe('bookdeck check with order: date', () => {
+  it('reports a speech without a date as an error at its file and line, exit 1, as build does', async () => {
+    const dir = path.join(await scratchDir('check-order'), '文集');
+    await mkdir(dir);
+    await writeFile(path.join(dir, 'book.yaml'), 'title: 选编\norder: date\n');
+    await writeFile(path.join(dir, '01-甲.md'), '---\ntitle: 甲\ndate: 2024-06-03\n---\n\n正文甲。\n');
+    await writeFile(path.join(dir, '02-乙.md'), '---\ntitle: 乙\nspeaker: 张文斌\n---\n\n正文乙。\n');
+    const res = await runCli(['check', '-m', dir, '-o', path.join(dir, '..', 'none')]);
+    expect(res.exitCode, res.all).toBe(1);
+    const line = `${path.join(dir, '02-乙.md')}:2: error E_ORDER_DATE: speech 《乙》 has no date, and \`order: date\` sorts the speeches by date`;
+    expect(res.all).toContain(line);
+    const build = await runCli(['build', '-m', dir, '-o', path.join(dir, '..', 'dist'), '--only', 'epub']);
+    expect(build.exitCode).toBe(1);
+    expect(build.all).toContain(line);
   });
 });
