@@ -9,7 +9,7 @@ import { texEscape } from '../latex/tex.js';
  * head or its bookmark. A template of the user's that lacks the command drops it.
  */
 export function tocBylineTex(text: string): string {
-  // A space in a group of its own is past xeCJK's look-ahead, so it stays beside the CJK · (see pandoc-text.ts).
+  // A space in a group of its own is past xeCJK's look-ahead, so it stays beside the CJK · (see ast/text.ts).
   return `\\ifdefined\\bdtocbyline\\bdtocbyline{${texEscape(text).replace(/ /g, '{ }')}}\\fi`;
 }
 
