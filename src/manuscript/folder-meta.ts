@@ -8,6 +8,7 @@ import { parseYamlWith, type YamlSource } from '../config/yaml-errors.js';
 import { warningMessage } from '../message.js';
 import type { FileSpeech, ParsedFile, SpeechMeta } from '../model/book.js';
 import { plainText } from '../model/text.js';
+import { attachmentHeading } from '../model/attachments.js';
 import { BOOK_FILE } from './read.js';
 import { folderTitle } from './folder-title.js';
 
@@ -133,7 +134,8 @@ function speechOf(file: ParsedFile, fm: FrontMatter, book: BookMeta, warnings: V
 
 /** The text of a tree's first `#` heading, if it has one. */
 function h1Of(tree: Root): string | undefined {
-  const h1 = tree.children.find((n) => n.type === 'heading' && n.depth === 1);
+  // `# 附件1 …` opens an attachment of the speech the front matter titles, not a speech of its own.
+  const h1 = tree.children.find((n) => n.type === 'heading' && n.depth === 1 && !attachmentHeading(n));
   return h1 ? plainText(h1).trim() : undefined;
 }
 

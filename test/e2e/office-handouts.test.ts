@@ -98,10 +98,11 @@ describe('#28 acceptance: three office Word files imported and built --layout go
     const m = path.join(dir, 'manuscript');
     const imported = await runCli(['import', ...files, '--title', BOOK, '-o', `${m}/`]);
     expect(imported.exitCode, imported.all).toBe(0);
-    // The clerk's one edit: the meeting's markings in the book's front matter (the first file's, as import writes a folder).
-    const [first] = (await readdir(m)).filter((f) => f.endsWith('.md')).sort();
-    const text = await readFile(path.join(m, first!), 'utf8');
-    await writeFile(path.join(m, first!), text.replace(/^lang: .*$/mu, '$&\nmarking:\n  notice: 内部资料　注意保存\n  classification: 秘密★1年\n  copies: 3'));
+    // The clerk's one edit: the meeting's markings in the book's metadata (book.yaml, which import writes once for a folder).
+    const bookYaml = path.join(m, 'book.yaml');
+    const text = await readFile(bookYaml, 'utf8');
+    expect(text).toMatch(/^lang: /mu);
+    await writeFile(bookYaml, `${text.trimEnd()}\nmarking:\n  notice: 内部资料　注意保存\n  classification: 秘密★1年\n  copies: 3\n`);
     out = path.join(dir, 'out');
     const built = await runCli(['build', '-m', m, '-o', out, '--layout', 'gongwen', '--split', '--booklet', '--only', 'pdf']);
     expect(built.exitCode, built.all).toBe(0);

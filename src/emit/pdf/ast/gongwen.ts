@@ -44,7 +44,7 @@ export function gongwenBlocks(book: Book, blocks: readonly Block[], tocBylines: 
       // The speech title is set by the template on the grid rather than by \chapter, whose spacing is not.
       if (level === 1) {
         const byline = tocBylines.get(id);
-        const anchor = rawInline('latex', `\gwspeech{${id}}{${texEscape(oneLine.get(id) ?? stringify(content))}${byline ? tocBylineTex(byline) : ''}}`);
+        const anchor = rawInline('latex', `\\gwspeech{${id}}{${texEscape(oneLine.get(id) ?? stringify(content))}${byline ? tocBylineTex(byline) : ''}}`);
         return [raw('\\begin{gwtitle}'), para([anchor, ...titleLineInlines(content, titles.get(id), GONGWEN_TITLE_CHARS)]), raw('\\end{gwtitle}')];
       }
       // Its anchor and a bookmark under the speech, as the book's \\section would have.
