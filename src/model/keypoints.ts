@@ -52,6 +52,15 @@ const LEAD_IN = /(?:测算|统计|显示|表明|预计|估计|了解|看来|来�
 const CONNECTIVE = /^(?:就|而|并且|而且|则|从而|进而|便|才|且)/u;
 /** A clause that stops mid-thought: a lead-in (我们测算) or a frame with nothing framed (在保障安全的前提下). */
 const DANGLING = /(?:测算|统计|显示|表明|预计|估计|据了解|来说|而言|为例|的前提下|的基础上|的情况下|的时候|之后|以后|期间)$|^在[^，]*[下中时]$/u;
+/**
+ * A clause that ends on 的 with nothing after it: a modifier whose noun is elsewhere (不务于招兵练将的,
+ * the second half of 是专事于吹擂，不务于招兵练将的) or a 是……的 judgement. It names no action to take.
+ */
+const NOMINAL = /的$/u;
+/** How an illustration opens (譬如现在似的冬天，……然而必须救助……): the sentence it opens is an example, not the ask. */
+const ILLUSTRATION = /^(?:譬如|比如|例如|好比|好像|仿佛|又如|假如|倘若)/u;
+/** A clause in which the speaker proposes (建议各地把……, 我们倡议……, 呼吁……): an ask whatever follows. */
+const PROPOSE = /^(?:我们|我)?(?:建议|倡议|呼吁)/u;
 /** A concrete figure or target: a number with its unit (10类, 20万元, 5000人, 10个工作日, 8%). */
 const FIGURE = /[0-9０-９]+(?:[.．][0-9]+)?\s*(?:%|％|个?百分点|类|家|人|名|万|亿|元|个|项|次|座|所|公里|千米|天|小时|倍|条|批|户|台|套|场|处|学时|课时)|[一二三四五六七八九十百千两]+(?:类|家|名|万|亿|个|项|次|座|所|公里|批|户|倍)/u;
 /** How a measure opens (每家, 最高, 不少于, 累计…), and its longest length. */
@@ -83,7 +92,7 @@ export function joinShortClauses(text: string, clauses: Clause[]): Clause[] {
 }
 
 // Modal words and action verbs that mark what a speaker proposes (要…, 推动…, 建立…).
-const MODAL = /^(?:我们|各方|三地)?(?:也|还|更|尤其|进一步|必须|需要|应当|应该|应|要(?!求)|将|须|需|希望|倡议|力争|重点|着力|大力|率先|切实|积极|尽快|共同)+/u;
+const MODAL = /^(?:我们|各方|三地)?(?:也|还|更|同时|尤其|进一步|必须|需要|应当|应该|应|要(?!求)|将|须|需|希望|倡议|力争|重点|着力|大力|率先|切实|积极|尽快|共同)+/u;
 const HAS_MODAL = /要|应|须|需|必须|将|希望|倡议|力争/u;
 const VERBS =
   '确保|保证|给予|压缩|配备|增设|组建|加装|更换|严禁|推动|推进|建立|建设|健全|完善|构建|打造|加强|强化|深化|优化|提升|提高|促进|探索|鼓励|支持|发挥|形成|实现|扩大|激发|增强|弘扬|加快|整合|拓展|破除|创新|打通|聚焦|组织|提供|服务|搭建|坚持|落实|引导|吸引|培育|消除|增进|坚定|汇聚|调动|营造|保障|深入|挖掘|发掘|助力|开发|改造|设立|融合|对接|开放|开展|实施|依托|制定|推行|遴选|安排|培训|帮助|守护|弥合|让|使';
@@ -92,8 +101,9 @@ const HAS_VERB = new RegExp(VERBS, 'u');
 // Openers of background or reasoning rather than action.
 const BACKGROUND = /^(?:这|其|作为|截至|目前|近年来|\d|是|但|而|因此|所以)/u;
 // An action after a short subject (社区要…, 市财政将…, 街道计划…), or an action led by a
-// preposition (对……给予补贴, 为……配备, 把……纳入): what the speaker asks for.
-const SUBJECT_ACTION = /^[^，。；、“”]{1,7}?(?<![也都还])(?:要|将|计划|拟|建议|应当|必须)(?!求|是|点|素|闻|害|紧)/u;
+// preposition (对……给予补贴, 为……配备, 把……纳入): what the speaker asks for. Not 说要 (reported:
+// 在家里说要参政权), 主要/重要 (负责同志是……) or 只要 (a condition).
+const SUBJECT_ACTION = /^[^，。；、“”]{1,7}?(?<![也都还说主重只])(?:要|将|计划|拟|建议|应当|必须)(?!求|是|点|素|闻|害|紧)/u;
 const PREPOSITION_ACTION = new RegExp(`^(?:对|为|向|把|让|给|在)[^，。；]{1,20}?(?:${VERBS}|给予|配备|配齐|安装|开展|开设|开通|纳入|设立|新建|提供|组织|实行|推行)`, 'u');
 // A deadline an ask may open with (今年年底前向社会开放……, 到2028年……): the action follows it.
 const TIME_LEAD = /^(?:今年年底前|今年年内|今年|明年|年内|年底前|近期|[一二三四五两]年内|到20\d\d年底?前?|20\d\d年底?前)/u;
@@ -129,6 +139,8 @@ export function words(text: string): Set<string> {
  * 也要/都要, which describe), or is an action led by a preposition (对……给予……).
  */
 export function isAction(text: string): boolean {
+  if (NOMINAL.test(text)) return false;
+  if (PROPOSE.test(text)) return true;
   const clause = text.replace(TIME_LEAD, '');
   const modal = MODAL.exec(clause)?.[0] ?? '';
   const rest = clause.slice(modal.length);
@@ -137,9 +149,9 @@ export function isAction(text: string): boolean {
   return LEADS_WITH_VERB.test(rest) || SUBJECT_ACTION.test(clause) || PREPOSITION_ACTION.test(clause);
 }
 
-/** True when a clause is no whole thought: it opens on a connective (就可以……) or stops mid-thought (我们测算, 在……的前提下). */
+/** True when a clause is no whole thought: it opens on a connective (就可以……), stops mid-thought (我们测算, 在……的前提下) or ends on 的 (不务于招兵练将的). */
 export function isFragment(clause: string): boolean {
-  return CONNECTIVE.test(clause) || DANGLING.test(clause);
+  return CONNECTIVE.test(clause) || DANGLING.test(clause) || NOMINAL.test(clause);
 }
 
 /** True when a clause states a problem or a condition (不能只靠, 视力不好, 不会, 存在, 仍有…) rather than an action. */
@@ -244,12 +256,6 @@ function rankClauses(text: string, lead: string, title: string): { ranked: Ranke
   // The clause after each one, in the same part, even when it is too long to be a point.
   const nextOf = new Map(clauses.map((c, i) => [c, clauses[i + 1]?.part === c.part ? clauses[i + 1]!.text : undefined]));
   const bodyLength = len(text) - len(text.slice(0, bodyStart));
-  const actions = candidates.filter((c) => c.start >= bodyStart && isAction(c.text));
-  // A slide shows its asks: no more points than the body has (two when it has one), and a body
-  // that argues rather than asks (鲁迅's 第二，我以为战线应该扩大。……) only its best clause: the title is the ask.
-  const want = Math.min(candidates.length, Math.max(2, Math.min(4, Math.ceil(bodyLength / 100))), actions.length === 0 ? 1 : Math.max(2, actions.length));
-  // The figures of an ask (每家最高20万元 after 给予补贴): clauses with a number, in a sentence part that asks.
-  const asking = new Set(actions.map((c) => c.part));
   const titleWords = words(title);
   // 不能只靠热情，还需要专业和坚持: the second half of a 不能只……，还…… condition is background too.
   const condition = new Set(clauses.filter((c, i) => i > 0 && clauses[i - 1]!.part === c.part && CONDITION.test(clauses[i - 1]!.text) && CONDITION_TAIL.test(c.text)));
@@ -263,15 +269,35 @@ function rankClauses(text: string, lead: string, title: string): { ranked: Ranke
       return (!HAS_MODAL.test(c.text) && TOPIC_NEXT.test(next.text)) || (/^(?:对于?|针对)/u.test(c.text) && !DISPOSAL.test(c.text) && (isAction(next.text) || HAS_VERB.test(next.text)));
     }),
   );
+  // A sentence that opens on 譬如/比如… is an example the speaker argues with; its modals (然而必须救助……) ask nothing of the audience.
+  const illustration = new Set(clauses.filter((c, i) => (i === 0 || clauses[i - 1]!.part !== c.part) && ILLUSTRATION.test(c.text)).map((c) => c.part));
+  // An ask of the body: a whole clause (no connective opening, nothing left hanging on 的) that asks, commits or proposes.
+  const asks = (c: Clause) => isAction(c.text) && !isFragment(c.text) && !illustration.has(c.part) && !condition.has(c);
+  const actions = candidates.filter(asks);
+  // 要落实各级河长责任，……，公开河长电话: the clauses that carry on an ask in its sentence share its modal and ask too.
+  const carriesOn = new Set<Clause>();
+  for (const [i, c] of clauses.entries()) {
+    const prev = clauses[i - 1];
+    if (prev?.part === c.part && (actions.includes(prev) || carriesOn.has(prev)) && !isFragment(c.text) && !isProblem(c.text) && !BACKGROUND.test(c.text) && !topic.has(c) && !condition.has(c)) carriesOn.add(c);
+  }
+  // The figures of an ask (每家最高20万元 after 给予补贴): clauses with a number, in a sentence part that asks.
+  const asking = new Set(actions.map((c) => c.part));
+  const carriesFigure = (c: Clause) => asking.has(c.part) && FIGURE.test(c.text) && !BACKGROUND.test(c.text) && !isProblem(c.text) && !isFragment(c.text) && !topic.has(c);
+  // A point asks or carries the ask's figures; anything else (reasons, facts, examples) is background
+  // the speaker says, not a point to show. A body with no ask shows none: its title is the ask.
+  const points = new Set(candidates.filter((c) => actions.includes(c) || carriesOn.has(c) || carriesFigure(c)));
+  // No more points than the body has asks (two when it has one, with a figure), up to its length's share.
+  const want = actions.length === 0 ? 0 : Math.min(points.size, Math.max(2, Math.min(4, Math.ceil(bodyLength / 100))), Math.max(2, actions.length));
   // The clauses before the body's first ask set the scene: background, not points.
   const firstAsk = candidates.findIndex((c) => c.start >= bodyStart && !condition.has(c) && isAction(c.text));
   const ranked = candidates
     .map((c, i) => {
       const w = words(c.text);
       const background = (firstAsk > 0 && i < firstAsk ? BEFORE_ASK : 0) + (condition.has(c) ? PROBLEM_COST : 0) + (topic.has(c) ? FRAGMENT_COST : 0);
-      const figure = asking.has(c.part) && FIGURE.test(c.text) && !BACKGROUND.test(c.text) && !isProblem(c.text) && !isFragment(c.text) && !topic.has(c) ? FIGURE_GAIN : 0;
+      const figure = carriesFigure(c) ? FIGURE_GAIN : 0;
       return { c, i, score: scoreClause(c.text, i, titleWords, nextOf.get(c), w) - background + figure, w };
     })
+    .filter((r) => points.has(r.c))
     .sort((a, b) => b.score - a.score || a.i - b.i);
   return { ranked, want };
 }
