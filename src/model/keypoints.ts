@@ -59,6 +59,8 @@ const DANGLING = /(?:测算|统计|显示|表明|预计|估计|据了解|来说|
 const NOMINAL = /的$/u;
 /** How an illustration opens (譬如现在似的冬天，……然而必须救助……): the sentence it opens is an example, not the ask. */
 const ILLUSTRATION = /^(?:譬如|比如|例如|好比|好像|仿佛|又如|假如|倘若)/u;
+/** How a norm opens (每栋楼推选一名楼长, 不少于200人): with a figure, a target the ask sets; not 累计/共计, which count what was done. */
+const NORM = /^(?:每|不少于|不低于|不超过|最高|最多|至少)/u;
 /** A clause in which the speaker proposes (建议各地把……, 我们倡议……, 呼吁……): an ask whatever follows. */
 const PROPOSE = /^(?:我们|我)?(?:建议|倡议|呼吁)/u;
 /** A concrete figure or target: a number with its unit (10类, 20万元, 5000人, 10个工作日, 8%). */
@@ -95,7 +97,7 @@ export function joinShortClauses(text: string, clauses: Clause[]): Clause[] {
 const MODAL = /^(?:我们|各方|三地)?(?:也|还|更|同时|尤其|进一步|必须|需要|应当|应该|应|要(?!求)|将|须|需|希望|倡议|力争|重点|着力|大力|率先|切实|积极|尽快|共同)+/u;
 const HAS_MODAL = /要|应|须|需|必须|将|希望|倡议|力争/u;
 const VERBS =
-  '确保|保证|给予|压缩|配备|增设|组建|加装|更换|严禁|推动|推进|建立|建设|健全|完善|构建|打造|加强|强化|深化|优化|提升|提高|促进|探索|鼓励|支持|发挥|形成|实现|扩大|激发|增强|弘扬|加快|整合|拓展|破除|创新|打通|聚焦|组织|提供|服务|搭建|坚持|落实|引导|吸引|培育|消除|增进|坚定|汇聚|调动|营造|保障|深入|挖掘|发掘|助力|开发|改造|设立|融合|对接|开放|开展|实施|依托|制定|推行|遴选|安排|培训|帮助|守护|弥合|让|使';
+  '确保|保证|给予|压缩|配备|增设|组建|加装|更换|严禁|推动|推进|建立|建设|健全|完善|构建|打造|加强|强化|深化|优化|提升|提高|促进|探索|鼓励|支持|发挥|形成|实现|扩大|激发|增强|弘扬|加快|整合|拓展|破除|创新|打通|聚焦|组织|提供|服务|搭建|坚持|落实|引导|吸引|培育|消除|增进|坚定|汇聚|调动|营造|保障|深入|挖掘|发掘|助力|开发|改造|设立|融合|对接|开放|开展|实施|依托|制定|推行|遴选|安排|培训|帮助|守护|弥合|建成(?!了)|让|使';
 const LEADS_WITH_VERB = new RegExp(`^(?:${VERBS})`, 'u');
 const HAS_VERB = new RegExp(VERBS, 'u');
 // Openers of background or reasoning rather than action.
@@ -103,10 +105,10 @@ const BACKGROUND = /^(?:这|其|作为|截至|目前|近年来|\d|是|但|而|�
 // An action after a short subject (社区要…, 市财政将…, 街道计划…), or an action led by a
 // preposition (对……给予补贴, 为……配备, 把……纳入): what the speaker asks for. Not 说要 (reported:
 // 在家里说要参政权), 主要/重要 (负责同志是……) or 只要 (a condition).
-const SUBJECT_ACTION = /^[^，。；、“”]{1,7}?(?<![也都还说主重只])(?:要|将|计划|拟|建议|应当|必须)(?!求|是|点|素|闻|害|紧)/u;
+const SUBJECT_ACTION = /^(?:[^，。；、“”]{1,7}?|[^，。；“”]{1,12}?等?(?:部门|单位|机构|方面))(?<![也都还说主重只既又])(?:要|将|计划|拟|建议|应当|必须)(?!求|是|点|素|闻|害|紧)/u;
 const PREPOSITION_ACTION = new RegExp(`^(?:对|为|向|把|让|给|在)[^，。；]{1,20}?(?:${VERBS}|给予|配备|配齐|安装|开展|开设|开通|纳入|设立|新建|提供|组织|实行|推行)`, 'u');
 // A deadline an ask may open with (今年年底前向社会开放……, 到2028年……): the action follows it.
-const TIME_LEAD = /^(?:今年年底前|今年年内|今年|明年|年内|年底前|近期|[一二三四五两]年内|到20\d\d年底?前?|20\d\d年底?前)/u;
+const TIME_LEAD = /^(?:今年年底前|今年年内|到(?:今年|明年)年?底前?|今年|明年|年内|年底前|近期|[一二三四五两]年内|到20\d\d年底?前?|20\d\d年底?前)/u;
 // A problem or a condition the speaker describes (不能只靠热情, 视力不好, 不会使用): background.
 const PROBLEM =
   /不能只靠|不能只让|不好|不会|不够|不足|不强|不高|不到|存在|仍有|仍然|依然|还没有|没有|缺少|缺乏|难以|困难|吃力|偏低|老化|陈旧|闲置|滞后|薄弱|时有发生|突出|反映|放心不下|留不住|买不起|最怕|错过|上升|挤占|凑合/u;
@@ -141,6 +143,9 @@ export function words(text: string): Set<string> {
 export function isAction(text: string): boolean {
   if (NOMINAL.test(text)) return false;
   if (PROPOSE.test(text)) return true;
+  // 对汛前检查发现的问题，要建立台账: a short modal clause joined to the topic it acts on.
+  const tail = /[，,]([^，,]+)$/u.exec(text)?.[1];
+  if (tail && len(tail) < MIN_CLAUSE && TOPIC_NEXT.test(tail)) return true;
   const clause = text.replace(TIME_LEAD, '');
   const modal = MODAL.exec(clause)?.[0] ?? '';
   const rest = clause.slice(modal.length);
@@ -273,7 +278,9 @@ function rankClauses(text: string, lead: string, title: string): { ranked: Ranke
   const illustration = new Set(clauses.filter((c, i) => (i === 0 || clauses[i - 1]!.part !== c.part) && ILLUSTRATION.test(c.text)).map((c) => c.part));
   // An ask of the body: a whole clause (no connective opening, nothing left hanging on 的) that asks, commits or proposes.
   const asks = (c: Clause) => isAction(c.text) && !isFragment(c.text) && !illustration.has(c.part) && !condition.has(c);
-  const actions = candidates.filter(asks);
+  // 每栋楼推选一名楼长, 每月至少走访一次独居老人: a norm with its figure sets the ask's target, modal or none.
+  const norm = (c: Clause) => NORM.test(c.text) && FIGURE.test(c.text) && !isFragment(c.text) && !isProblem(c.text) && !illustration.has(c.part);
+  const actions = candidates.filter((c) => asks(c) || norm(c));
   // 要落实各级河长责任，……，公开河长电话: the clauses that carry on an ask in its sentence share its modal and ask too.
   const carriesOn = new Set<Clause>();
   for (const [i, c] of clauses.entries()) {

@@ -45,6 +45,15 @@ describe('asks and background', () => {
     expect(points).toEqual(['我们要多办几种刊物']);
   });
 
+  it('still shows the asks of a terse body: norms with their figures, a subject listing departments, a topic with its short modal', () => {
+    const norms = '一是建立楼长联系制度。每栋楼推选一名楼长，每月至少走访一次独居老人，把群众的诉求及时带回社区。';
+    expect(pickKeyPoints(norms, '一是建立楼长联系制度。', '建立楼长联系制度')).toEqual(['每栋楼推选一名楼长', '每月至少走访一次独居老人']);
+    const departments = '二是推动部门数据向社区开放。民政、卫健、人社等部门要在年底前开放与社区服务相关的数据接口。';
+    expect(pickKeyPoints(departments, '二是推动部门数据向社区开放。', '推动部门数据向社区开放')).toEqual(['民政、卫健、人社等部门要在年底前开放与社区服务相关的数据接口']);
+    const topic = '二是抓好隐患整改。对汛前检查发现的问题，要建立台账，逐项整改销号，整改不到位的不得进入汛期。';
+    expect(pickKeyPoints(topic, '二是抓好隐患整改。', '抓好隐患整改')).toContain('对汛前检查发现的问题，要建立台账');
+  });
+
   it('meets the targets on the hand-labelled set, speech by speech: every labelled proposal found and no other, ≥ 90 % key-point precision, ≥ 95 % recall, the headline figures shown, no fragment (bench/keypoints.mjs, on src/)', async () => {
     const r = await keypointBench({ parseSource, buildBook, keyPointCandidates });
     expect(r.problems).toEqual([]);
