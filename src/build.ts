@@ -2,12 +2,12 @@ import path from 'node:path';
 import type { VFileMessage } from 'vfile-message';
 import { formatMessage, warningMessage } from './message.js';
 import { EMITTERS } from './emit/index.js';
-import type { Artifact, BuildOptions, Format } from './formats.js';
+import type { Artifact, Format } from './formats.js';
 import type { EmitContext } from './emit/types.js';
 import { rm } from 'node:fs/promises';
 import { commitStaged, stagingDir, sweepTemps, workDirFor } from './io/atomic.js';
 import { makeDir } from './io/make-dir.js';
-import { resolveOutFolder, type OutOrigin } from './io/out-folder.js';
+import { resolveOutFolder } from './io/out-folder.js';
 import { isWithin } from './io/real-path.js';
 import { systemError } from './errors.js';
 import { cacheKeys } from './cache/inputs.js';
@@ -15,9 +15,7 @@ import { FONT_DIRS } from './fonts/faces.js';
 import { findProgram } from './tools/programs.js';
 import { fcListing } from './tools/fontconfig.js';
 import { isFresh, readManifest, stampArtifact, writeManifest } from './cache/manifest.js';
-import { manuscriptFolder, resolveManuscript } from './manuscript/read.js';
-import { manuscriptRoot } from './model/book.js';
-import type { LoadedConfig } from './config/config-file.js';
+import type { BuildRequest } from './request/request.js';
 import { templateDirs, templateResolver, templateWarnings } from './templates.js';
 
 /** Font folders whose files feed the cache key: bookdeck's own list, and every system font (the gongwen faces come through fontconfig). */
@@ -38,15 +36,10 @@ export interface BuildResult {
   cached: boolean;
 }
 
-/** What a build needs besides the options. */
-export interface BuildRequest {
-  manuscript: string;
-  options: BuildOptions;
-  config?: LoadedConfig;
+/** How one build runs, besides what it builds (the {@link BuildRequest}). */
+export interface BuildRun {
   /** Rebuild even when the cache says the artifact is fresh. */
   force?: boolean;
-  /** Where the output folder was named; a config's or the default one must stay in its folder. Default: the user's own -o. */
-  outOrigin?: OutOrigin;
   onEvent?: (e: BuildEvent) => void;
   signal?: AbortSignal;
 }
@@ -57,18 +50,17 @@ export interface BuildRequest {
  * folder. If one emitter fails the others are cancelled and the output folder is left
  * exactly as it was; otherwise everything is renamed into place.
  */
-export async function build(req: BuildRequest): Promise<BuildResult[]> {
-  const files = await resolveManuscript(req.manuscript);
-  const root = manuscriptRoot(files);
-  const outDir = await resolveOutFolder(req.options.outDir, req.outOrigin ?? { from: 'flag' }, {
+export async function build(request: BuildRequest, run: BuildRun = {}): Promise<BuildResult[]> {
+  const { files, root } = request.manuscript;
+  const outDir = await resolveOutFolder(request.outDir, request.outOrigin, {
     manuscript: files,
     root,
-    ...(req.config?.path ? { config: req.config.path } : {}),
-    ...(req.options.templatesDir ? { templates: req.options.templatesDir } : {}),
+    ...(request.config.path ? { config: request.config.path } : {}),
+    ...(request.templatesDir ? { templates: request.templatesDir } : {}),
   });
   const workDir = workDirFor(outDir);
   try {
-    return await buildInto({ ...req, options: { ...req.options, outDir } }, files, root, workDir);
+    return await buildInto({ ...request, outDir }, run, workDir);
   } catch (err) {
     // A full disk or a read-only folder is the machine's answer, not a bug: said once, naming the output folder.
     // copyFile names its source as `path` and what it was writing as `dest`.
@@ -78,8 +70,8 @@ export async function build(req: BuildRequest): Promise<BuildResult[]> {
   }
 }
 
-async function buildInto(req: BuildRequest, files: string[], root: string, workDir: string): Promise<BuildResult[]> {
-  const { options } = req;
+async function buildInto(request: BuildRequest, run: BuildRun, workDir: string): Promise<BuildResult[]> {
+  const { files, root, folder } = request.manuscript;
   // The emitters read the same images and text: a warning two of them find is told once.
   const told = new Set<string>();
   const onEvent = (e: BuildEvent) => {
@@ -88,33 +80,32 @@ async function buildInto(req: BuildRequest, files: string[], root: string, workD
       if (told.has(text)) return;
       told.add(text);
     }
-    req.onEvent?.(e);
+    run.onEvent?.(e);
   };
-  const folder = await manuscriptFolder(req.manuscript);
-  for (const message of await templateWarnings(options, root)) onEvent({ type: 'warn', message });
+  for (const message of await templateWarnings(request, root)) onEvent({ type: 'warn', message });
   const [keys, manifest] = await Promise.all([
     cacheKeys(
       {
         // A folder's book.yaml is the book's metadata: editing it rebuilds everything.
         manuscript: folder?.bookFile ? [...files, folder.bookFile] : files,
         manuscriptRoot: root,
-        outDir: options.outDir,
-        templateDirs: templateDirs(options, root),
-        options,
-        config: req.config?.raw,
+        outDir: request.outDir,
+        templateDirs: templateDirs(request, root),
+        request,
+        config: request.config.raw,
         system: { fontDirs: SYSTEM_FONT_DIRS, findProgram: (name) => findProgram(name).catch(() => undefined) },
         // The gongwen PDF takes the faces fontconfig lists.
-        ...(options.layout === 'gongwen' && options.formats.includes('pdf') ? { fonts: await fcListing() } : {}),
+        ...(request.pdf.layout === 'gongwen' && request.formats.includes('pdf') ? { fonts: await fcListing() } : {}),
       },
-      options.formats,
+      request.formats,
     ),
     readManifest(workDir),
   ]);
   const results = new Map<Format, BuildResult>();
   const stale: Format[] = [];
-  for (const format of options.formats) {
+  for (const format of request.formats) {
     const entry = manifest[format];
-    if (!req.force && entry && (await isFresh(entry, keys[format]))) {
+    if (!run.force && entry && (await isFresh(entry, keys[format]))) {
       results.set(format, { artifact: entry.artifact, ms: 0, cached: true });
       onEvent({ type: 'done', format, artifact: entry.artifact, ms: 0, cached: true });
     } else {
@@ -125,23 +116,23 @@ async function buildInto(req: BuildRequest, files: string[], root: string, workD
     await makeDir(workDir);
     await sweepTemps(workDir);
     const { loadBook } = await import('./manuscript/load.js');
-    const { book, notices, warnings } = await loadBook(req.manuscript, req.config?.config);
+    const { book, notices, warnings } = await loadBook(request.manuscript, request.config.config);
     for (const message of notices) onEvent({ type: 'notice', message });
     for (const message of warnings) onEvent({ type: 'warn', message });
     const abort = new AbortController();
-    const onOuterAbort = () => abort.abort(req.signal?.reason);
-    req.signal?.addEventListener('abort', onOuterAbort, { once: true });
-    const template = templateResolver(options, book.root);
+    const onOuterAbort = () => abort.abort(run.signal?.reason);
+    run.signal?.addEventListener('abort', onOuterAbort, { once: true });
+    const template = templateResolver(request, book.root);
     // Emitters write into a staging folder; the output folder changes only when all succeed.
     const stage = await stagingDir(workDir);
-    const staged = { ...options, outDir: stage };
+    const staged = { ...request, outDir: stage };
     const built = new Map<Format, { artifact: Artifact; ms: number }>();
     try {
       // Every emitter settles before the staging folder goes: a cancelled one may still be writing into it.
       let failure: { error: unknown } | undefined;
       await Promise.allSettled(
         stale.map(async (format) => {
-          const ctx = emitContext(format, { options: staged, workDir, template, signal: abort.signal, onEvent });
+          const ctx = emitContext(format, { request: staged, workDir, template, signal: abort.signal, onEvent });
           onEvent({ type: 'start', format });
           const t0 = performance.now();
           try {
@@ -153,29 +144,29 @@ async function buildInto(req: BuildRequest, files: string[], root: string, workD
         }),
       );
       if (failure) throw failure.error;
-      await commitStaged(stage, options.outDir, workDir);
+      await commitStaged(stage, request.outDir, workDir);
       for (const [format, { artifact: inStage, ms }] of built) {
-        const artifact = { ...inStage, files: inStage.files.map((f) => path.join(options.outDir, path.relative(stage, f))) };
+        const artifact = { ...inStage, files: inStage.files.map((f) => path.join(request.outDir, path.relative(stage, f))) };
         manifest[format] = await stampArtifact(keys[format], artifact, files);
         results.set(format, { artifact, ms, cached: false });
         onEvent({ type: 'done', format, artifact, ms, cached: false });
       }
       await writeManifest(workDir, manifest);
     } finally {
-      req.signal?.removeEventListener('abort', onOuterAbort);
+      run.signal?.removeEventListener('abort', onOuterAbort);
       await rm(stage, { recursive: true, force: true });
     }
   }
-  return options.formats.map((f) => results.get(f)!);
+  return request.formats.map((f) => results.get(f)!);
 }
 
 /** The context one emitter runs with; `serve` builds these too. */
 export function emitContext(
   format: Format,
-  base: { options: BuildOptions; workDir: string; template: EmitContext['template']; signal: AbortSignal; onEvent: (e: BuildEvent) => void },
+  base: { request: BuildRequest; workDir: string; template: EmitContext['template']; signal: AbortSignal; onEvent: (e: BuildEvent) => void },
 ): EmitContext {
   return {
-    options: base.options,
+    request: base.request,
     workDir: base.workDir,
     template: base.template,
     signal: base.signal,

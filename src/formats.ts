@@ -35,57 +35,6 @@ export type PptxFonts = 'venue' | 'noto';
 /** Every PPTX font profile, the default first. */
 export const PPTX_FONTS: readonly PptxFonts[] = ['venue', 'noto'];
 
-/** Options a build was asked for; shared by all emitters. */
-export interface BuildOptions {
-  outDir: string;
-  formats: Format[];
-  paper: Paper;
-  embedFonts: boolean;
-  booklet: boolean;
-  singleFile: boolean;
-  /** Levels of the PDF's table of contents: 1 lists the sections, 2 (the default) also their `##` parts. */
-  tocDepth?: number;
-  /** 讲话人 · 日期 beside each speech's title in the EPUB nav and the PDF contents (config `build.tocByline`). */
-  tocByline?: boolean;
-  /** Folder of user templates that override the built-in ones. */
-  templatesDir?: string;
-  /** build.trustTemplates: also use `templates/` beside the manuscript (templates run code). */
-  trustTemplates?: boolean;
-  /** Print layout (default `book`). */
-  layout?: Layout;
-  /** Also write one PDF per speech, `NN-title.pdf`. */
-  split?: boolean;
-  /** Bleed around the trimmed page, in mm (default 0). */
-  bleedMm?: number;
-  /** Crop marks outside the bleed. */
-  cropMarks?: boolean;
-  /** Printed two-sided (the book layout; gongwen always is): each speech starts on an odd page. */
-  duplex?: boolean;
-  /** Images and colours converted to gray. */
-  grayscale?: boolean;
-  /** gongwen: headings in bold (local rules differ; the standard says nothing). */
-  boldHeadings?: boolean;
-  /** Title page and contents: default only for a book of more than one speech. */
-  titlePage?: boolean;
-  /** gongwen: a family to try first for a role (`title`, `body`, `kai`, `hei`, `number`). */
-  gongwenFonts?: Partial<Record<'title' | 'body' | 'kai' | 'hei' | 'number', string>>;
-  /** The talk: reading speed and the length to fit it to (config `deck:`). */
-  talk?: TalkOptions;
-  /** The PPTX's theme faces (config `deck.pptxFonts`, default `venue`). */
-  pptxFonts?: PptxFonts;
-  /** The handout's address: the closing slide shows it as a QR code (config `deck.handoutUrl`). */
-  handoutUrl?: string;
-}
-
-/** Characters of notes a speaker reads per minute when the config does not say: an unhurried Chinese talk. */
-export const DEFAULT_CHARS_PER_MINUTE = 220;
-
-/** How long the talk is: characters read per minute, and minutes to fit it to. */
-export interface TalkOptions {
-  charsPerMinute: number;
-  minutes?: number;
-}
-
 /** A built artifact: the files written and their total size. */
 export interface Artifact {
   format: Format;

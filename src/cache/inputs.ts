@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { BuildOptions, Format } from '../formats.js';
+import type { Format } from '../formats.js';
+import type { BuildRequest } from '../request/request.js';
+import { ENTRIES, type Group } from '../config/options/tables.js';
 import { WORK_DIR_NAME } from '../io/atomic.js';
 import { IMAGE_TYPES } from '../manuscript/images.js';
 import { PACKAGE_ROOT } from '../paths.js';
@@ -14,6 +16,9 @@ export type CacheKey = string;
 const SKIP_DIRS = new Set(['node_modules', '.git', WORK_DIR_NAME]);
 const MAX_ASSETS = 5000;
 
+/** What of a request keys the caches: each format's options and the build's date. */
+export type KeyedRequest = Pick<BuildRequest, 'pdf' | 'epub' | 'deck' | 'docx' | 'wechat' | 'date'>;
+
 /** What keys are computed from; gathered once per build. */
 export interface KeyInputs {
   manuscript: string[];
@@ -21,7 +26,8 @@ export interface KeyInputs {
   /** The output folder: never walked for assets, even when it is inside the manuscript folder. */
   outDir: string;
   templateDirs: string[];
-  options: BuildOptions;
+  /** The options (per format) and the build's SOURCE_DATE_EPOCH. */
+  request: KeyedRequest;
   config?: string;
   /** fc-list's listing, for a gongwen PDF: installing 仿宋_GB2312 must rebuild it. */
   fonts?: string;
@@ -29,39 +35,9 @@ export interface KeyInputs {
   system: SystemInputs;
 }
 
-/**
- * The artifacts each build option changes. Typed over every option, so a new option cannot
- * be added without saying which caches it keys (`--toc-depth` once keyed none).
- * Templates are keyed by their contents, the output folder and format list by nothing.
- */
-const KEYED_BY: { [K in keyof BuildOptions]-?: readonly Format[] } = {
-  outDir: [],
-  formats: [],
-  templatesDir: [],
-  trustTemplates: [],
-  paper: ['pdf'],
-  booklet: ['pdf'],
-  tocDepth: ['pdf'],
-  tocByline: ['epub', 'pdf'],
-  layout: ['pdf', 'docx'],
-  split: ['pdf', 'docx'],
-  bleedMm: ['pdf'],
-  cropMarks: ['pdf'],
-  grayscale: ['pdf'],
-  duplex: ['pdf'],
-  boldHeadings: ['pdf'],
-  titlePage: ['pdf'],
-  gongwenFonts: ['pdf'],
-  embedFonts: ['epub'],
-  singleFile: ['deck'],
-  talk: ['deck', 'deck-pdf', 'pptx'],
-  pptxFonts: ['pptx'],
-  handoutUrl: ['deck', 'deck-pdf', 'pptx'],
-};
-
-/** Options that change an artifact's bytes, for one format. */
-function optionsFor(format: Format, o: BuildOptions): unknown {
-  return Object.fromEntries(Object.entries(KEYED_BY).filter(([, formats]) => formats.includes(format)).map(([name]) => [name, o[name as keyof BuildOptions]]));
+/** Options that change an artifact's bytes, for one format: those whose table entry keys it. */
+function optionsFor(format: Format, request: KeyedRequest): unknown {
+  return Object.fromEntries(ENTRIES.filter((e) => e.spec.keys.includes(format)).map(({ group, name }) => [name, (request[group as Exclude<Group, 'common'>] as Record<string, unknown>)[name]]));
 }
 
 /**
@@ -74,7 +50,7 @@ export async function cacheKeys(inputs: KeyInputs, formats: Format[]): Promise<R
     imageStats(inputs.manuscriptRoot, inputs.outDir),
     toolHash(),
   ]);
-  const shared = [manuscript, assets, tool, inputs.config ?? '', process.env.SOURCE_DATE_EPOCH ?? ''];
+  const shared = [manuscript, assets, tool, inputs.config ?? '', inputs.request.date.sourceEpoch ?? ''];
   const keys = {} as Record<Format, CacheKey>;
   await Promise.all(
     formats.map(async (format) => {
@@ -82,7 +58,7 @@ export async function cacheKeys(inputs: KeyInputs, formats: Format[]): Promise<R
       const templates = await Promise.all(inputs.templateDirs.map((d) => hashTreeContents(path.join(d, folder))));
       const fonts = format === 'pdf' && inputs.fonts ? sha(inputs.fonts) : '';
       const system = await systemKey(format, inputs.system, hashTreeStats);
-      keys[format] = sha(JSON.stringify([format, ...shared, templates, optionsFor(format, inputs.options), fonts, system]));
+      keys[format] = sha(JSON.stringify([format, ...shared, templates, optionsFor(format, inputs.request), fonts, system]));
     }),
   );
   return keys;

@@ -1,6 +1,6 @@
 import type { VFileMessage } from 'vfile-message';
 import type { Manifest } from '../cache/manifest.js';
-import type { BuildOptions } from '../formats.js';
+import type { BuildRequest } from '../request/request.js';
 import type { Book, ParsedFile } from '../model/book.js';
 import { createMessage, type Location, type Severity } from '../message.js';
 
@@ -8,7 +8,8 @@ import { createMessage, type Location, type Severity } from '../message.js';
 export interface CheckInput {
   book: Book;
   files: ParsedFile[];
-  options: BuildOptions;
+  /** The build a `bookdeck build` with these flags would run: its options, output folder, formats. */
+  request: BuildRequest;
   /** The manuscript's files, to tell whether a built output is this manuscript's. */
   sources: readonly string[];
   /** What the output folder holds, from its build manifest. */

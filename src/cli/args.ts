@@ -1,7 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { BookdeckError } from '../errors.js';
 import type { Console } from './console.js';
-import { DEFAULT_MANUSCRIPT } from '../manuscript/read.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -10,13 +9,6 @@ export type OptionSpec = NonNullable<ParseArgsConfig['options']>[string] & { arg
 
 /** A command's options, in the order its help lists them. */
 export type OptionTable = Record<string, OptionSpec>;
-
-/** The options several commands share, written once. */
-export const SHARED = {
-  manuscript: { type: 'string', short: 'm', default: DEFAULT_MANUSCRIPT, arg: 'FILE|DIR', help: `manuscript file, or folder of *.md files\n(default: ${DEFAULT_MANUSCRIPT})` },
-  templates: { type: 'string', arg: 'DIR', help: 'folder of templates overriding the built-in ones; they\nrun code (EJS), so templates/ beside the manuscript is\nused only with build.trustTemplates: true in the config' },
-  config: { type: 'string', arg: 'FILE', help: 'config file (default: bookdeck.config.json|yaml beside\nthe manuscript, then in the current folder)' },
-} as const satisfies OptionTable;
 
 /** Options every command takes. */
 const COMMON = {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { FORMATS, LAYOUTS, PAPERS, PPTX_FONTS, type Format, type Layout, type Paper, type PptxFonts } from '../formats.js';
-import { NOT_XML } from '../xml-chars.js';
+import { configSection } from './options/config-schema.js';
+import { text, xmlSafe } from './atoms.js';
 import { isoFromWritten } from './title-block.js';
 
 /** ISO date `YYYY-MM-DD`, the form every output derives its dates from. */
@@ -17,11 +17,6 @@ function isCalendarDate(iso: string): boolean {
   day.setUTCFullYear(y, m, 0);
   return d <= day.getUTCDate();
 }
-
-/** A YAML escape such as `"\\x02"` puts a character into a value that no XML output can hold. */
-const xmlSafe = (s: z.ZodString) => s.refine((v) => !NOT_XML.test(v), 'holds a control character (U+0001–U+001F, U+FFFE/U+FFFF) that no e-book can carry');
-
-const text = xmlSafe(z.string().trim().min(1));
 
 /** The longest title or subtitle, in characters: past it the PDF's metadata alone costs minutes (hyperref's \\pdfstringdef is quadratic). */
 export const MAX_TITLE_CHARS = 10_000;
@@ -127,72 +122,13 @@ export const SPEECH_KEYS = Object.keys(speechShape) as readonly string[];
 /** Every key bookdeck reads in front matter, book and speech. */
 export const FRONT_MATTER_KEYS: readonly string[] = [...new Set([...BOOK_KEYS, ...SPEECH_KEYS])];
 
-/** A bleed as the command line and config give it: `3mm`, `3 mm` or `3`. */
-export const BLEED = /^\s*(\d+(?:\.\d+)?)\s*(mm)?\s*$/;
-
-/** Millimetres of a bleed given as `3mm` or a number; undefined when it is not one. Pure. */
-export function bleedMm(value: string | number): number | undefined {
-  if (typeof value === 'number') return value;
-  const m = BLEED.exec(value);
-  return m ? Number(m[1]) : undefined;
-}
-
-/** Build options a config file may set; command-line flags override them. */
-const buildSchema = z
-  .object({
-    out: text.optional(),
-    only: z.array(z.enum(FORMATS as [Format, ...Format[]])).min(1).optional(),
-    paper: z.string().transform((s) => s.toLowerCase()).pipe(z.enum(PAPERS as [Paper, ...Paper[]])).optional(),
-    booklet: z.boolean().optional(),
-    singleFile: z.boolean().optional(),
-    deckPdf: z.boolean().optional(),
-    pptx: z.boolean().optional(),
-    embedFonts: z.boolean().optional(),
-    tocDepth: z.number().int().min(1).max(4).optional(),
-    /** 讲话人 · 日期 beside each speech's title in the EPUB nav and the PDF contents (off by default). */
-    tocByline: z.boolean().optional(),
-    templates: text.optional(),
-    layout: z.enum(LAYOUTS as [Layout, ...Layout[]]).optional(),
-    split: z.boolean().optional(),
-    bleed: z.union([z.number().min(0).max(20), z.string().regex(BLEED, 'use a length in mm such as 3mm')]).optional(),
-    cropMarks: z.boolean().optional(),
-    grayscale: z.boolean().optional(),
-    duplex: z.boolean().optional(),
-    titlePage: z.boolean().optional(),
-    gongwen: z
-      .object({
-        boldHeadings: z.boolean().optional(),
-        fonts: z.object({ title: text.optional(), body: text.optional(), kai: text.optional(), hei: text.optional(), number: text.optional() }).strict().optional(),
-      })
-      .strict()
-      .optional(),
-    trustTemplates: z.boolean().optional(),
-  })
-  .strict();
-
-/** The talk the deck is for: reading speed, and a length to fit it to. */
-const deckSchema = z
-  .object({
-    /** Characters of notes the speaker reads per minute; 220 is an unhurried Chinese talk. */
-    charsPerMinute: z.number().int().min(60).max(1000).optional(),
-    /** Fit the talk to this many minutes by dropping the lowest-scoring key points. */
-    minutes: z.number().positive().max(600).optional(),
-    /** The PPTX's theme faces: `venue` (faces a stock Windows/WPS PC has, the default) or `noto`. */
-    pptxFonts: z.enum(PPTX_FONTS as [PptxFonts, ...PptxFonts[]]).optional(),
-    /** The full text's address: the closing slide shows 扫码获取讲话全文 and a QR code of it. */
-    handoutUrl: xmlSafe(z.string().trim())
-      .refine((u) => /^https?:\/\/[^\s/]+/.test(u) && URL.canParse(u), 'use an http:// or https:// address, e.g. https://example.org/speeches.pdf')
-      .optional(),
-  })
-  .strict();
-
 /**
  * `bookdeck.config.json|yaml`: the same metadata keys as front matter (all optional,
  * defaults for every manuscript it builds) plus a `build` and a `deck` section.
  */
 export const configSchema = frontMatterSchema
   .partial()
-  .extend({ lang: metaShape.lang.optional(), build: buildSchema.optional(), deck: deckSchema.optional() })
+  .extend({ lang: metaShape.lang.optional(), build: configSection('build').optional(), deck: configSection('deck').optional() })
   .strict();
 
 /** A validated config file. */

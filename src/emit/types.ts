@@ -1,10 +1,12 @@
 import type { Book } from '../model/book.js';
 import type { Location } from '../message.js';
-import type { Artifact, BuildOptions } from '../formats.js';
+import type { Artifact } from '../formats.js';
+import type { BuildRequest } from '../request/request.js';
 
-/** What an emitter gets besides the book: options, I/O locations, cancellation, logging. */
+/** What an emitter gets besides the book: the request (options, dates, output folder), I/O locations, cancellation, logging. */
 export interface EmitContext {
-  options: BuildOptions;
+  /** The build, resolved once; its outDir is the staging folder the emitter writes into. */
+  request: BuildRequest;
   /** Work folder for temp files and caches of this output folder. */
   workDir: string;
   /** Absolute path of a template by name (e.g. `pdf/book.latex`), overrides first. */

@@ -8,7 +8,7 @@ import { plainText } from '../model/text.js';
 import { frontMatterOf } from '../config/front-matter-keys.js';
 import { readFolder, speechOnly } from './folder-meta.js';
 import { parseSource } from './parse.js';
-import { manuscriptFolder, readSource, resolveManuscript } from './read.js';
+import { findManuscript, readSource, type Manuscript } from './read.js';
 import { refuseNonXmlChars } from '../xml-chars.js';
 
 /** A loaded manuscript: the Book plus what reading it produced. */
@@ -25,8 +25,8 @@ export interface Loaded {
  * or a folder of one file and no `book.yaml`, keeps its book metadata in its front
  * matter; a folder of several takes it from `book.yaml` (see {@link readFolder}).
  */
-export async function loadBook(input: string, config: Config = {}): Promise<Loaded> {
-  const [paths, folder] = await Promise.all([resolveManuscript(input), manuscriptFolder(input)]);
+export async function loadBook(manuscript: string | Manuscript, config: Config = {}): Promise<Loaded> {
+  const { files: paths, folder } = typeof manuscript === 'string' ? await findManuscript(manuscript) : manuscript;
   const bookFile = folder?.bookFile ? await readSource(folder.bookFile) : undefined;
   const sources = await Promise.all(paths.map(readSource));
   for (const s of [...sources, ...(bookFile ? [bookFile] : [])]) refuseNonXmlChars(s.text, s.path);

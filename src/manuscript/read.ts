@@ -4,6 +4,7 @@ import { BookdeckError } from '../errors.js';
 import { notRegular, readRegularFile } from '../io/read-regular.js';
 import { inside } from './images.js';
 import { decodeManuscript } from './decode.js';
+import { manuscriptRoot } from '../model/book.js';
 
 /** The name of the file that holds a folder manuscript's book metadata (see docs/folders.md). */
 export const BOOK_FILE = 'book.yaml';
@@ -15,8 +16,22 @@ export interface SourceFile {
   notices: string[];
 }
 
-/** The default manuscript location, relative to the working directory. */
-export const DEFAULT_MANUSCRIPT = 'manuscript/speeches.md';
+/** The manuscript, found once: its files in reading order, its folder, and a folder's book.yaml. */
+export interface Manuscript {
+  /** As the user named it (`-m`). */
+  input: string;
+  files: string[];
+  /** The folder images and templates are found from. */
+  root: string;
+  /** Set when the manuscript is a folder. */
+  folder?: { dir: string; bookFile?: string };
+}
+
+/** The manuscript a path names: its files (a folder's *.md in order), its folder and book.yaml. */
+export async function findManuscript(input: string): Promise<Manuscript> {
+  const [files, folder] = await Promise.all([resolveManuscript(input), manuscriptFolder(input)]);
+  return { input, files, root: manuscriptRoot(files), ...(folder ? { folder } : {}) };
+}
 
 /**
  * Resolve `-m FILE|DIR` to the Markdown files to read: a file as is, a folder as its

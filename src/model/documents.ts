@@ -1,5 +1,4 @@
 import type { Book, Chapter } from './book.js';
-import type { BuildOptions } from '../formats.js';
 
 /** One PDF to typeset: the whole book, or one speech as a handout. */
 export interface PrintDocument {
@@ -18,7 +17,7 @@ export interface PrintDocument {
  * handout of its own (front and back matter stay in the book), titled with the speech's
  * title, without title page or contents, its pages numbered from 1.
  */
-export function printDocuments(book: Book, options: Pick<BuildOptions, 'split' | 'titlePage'>): PrintDocument[] {
+export function printDocuments(book: Book, options: { split: boolean; titlePage?: boolean | undefined }): PrintDocument[] {
   const docs: PrintDocument[] = [{ name: 'book', key: 'book', book, frontPages: options.titlePage ?? book.chapters.length > 1 }];
   if (options.split) {
     book.chapters.forEach((ch, i) => {

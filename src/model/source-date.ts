@@ -6,7 +6,7 @@ import { BookdeckError } from '../errors.js';
  * so that every output rejects a bad value the same way instead of one ignoring it, one
  * passing it on to TeX and one failing.
  */
-export function sourceDateEpoch(value: string | undefined = process.env.SOURCE_DATE_EPOCH): number | undefined {
+export function sourceDateEpoch(value: string | undefined): number | undefined {
   if (value === undefined || value.trim() === '') return undefined;
   if (!/^\d+$/.test(value.trim())) {
     throw new BookdeckError('E_SOURCE_DATE_EPOCH', `SOURCE_DATE_EPOCH is '${value}', not a number of seconds`, {

@@ -3,9 +3,10 @@ import chokidar, { type FSWatcher } from 'chokidar';
 import { readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { build, type BuildEvent } from '../build.js';
-import { CONFIG_NAMES, type LoadedConfig } from '../config/config-file.js';
+import { CONFIG_NAMES } from '../config/config-file.js';
 import { writeDeck } from '../emit/deck/index.js';
-import type { BuildOptions } from '../formats.js';
+import { findManuscript } from '../manuscript/read.js';
+import type { BuildRequest } from '../request/request.js';
 import { describeError } from '../errors.js';
 import { WORK_DIR_NAME, workDirFor } from '../io/atomic.js';
 import { loadBook } from '../manuscript/load.js';
@@ -17,16 +18,14 @@ import { startServer, type PreviewServer } from './server.js';
 
 /** What `serve` needs to know. */
 export interface ServeRequest {
-  manuscript: string;
-  manuscriptRoot: string;
-  options: BuildOptions;
-  config?: LoadedConfig;
+  /** The build, resolved once (and again by {@link ServeRequest.reload}). */
+  request: BuildRequest;
   port?: number;
   log: (line: string) => void;
   /** Notices of each load and the warnings and progress of each rebuild. */
   onEvent?: (e: BuildEvent) => void;
-  /** Read the config and options again (flags over config over defaults), after a config file changed. */
-  reload?: () => Promise<{ config: LoadedConfig; options: BuildOptions }>;
+  /** Resolve the request again (flags over config over defaults), after a config file changed. */
+  reload?: () => Promise<BuildRequest>;
 }
 
 /** Settings that decide what is watched: when one changes the watchers start again (Slidev's CONFIG_RESTART_FIELDS). */
@@ -55,12 +54,13 @@ const PDF_QUIET_MS = 1500;
  * last good preview stays up.
  */
 export async function serve(req: ServeRequest): Promise<ServeSession> {
-  const root = path.resolve(req.manuscriptRoot);
-  const server = await startServer(req.options.outDir, { port: req.port, manuscriptRoots: [root, await realpath(root).catch(() => root)] });
-  const workDir = workDirFor(req.options.outDir);
-  let options = req.options;
-  let config = req.config;
-  let template = templateResolver(options, req.manuscriptRoot);
+  const outDir = req.request.outDir;
+  const manuscriptRoot = req.request.manuscript.root;
+  const root = path.resolve(manuscriptRoot);
+  const server = await startServer(outDir, { port: req.port, manuscriptRoots: [root, await realpath(root).catch(() => root)] });
+  const workDir = workDirFor(outDir);
+  let request = req.request;
+  let template = templateResolver(request, manuscriptRoot);
   const onEvent = req.onEvent ?? (() => {});
   let pdfTimer: NodeJS.Timeout | undefined;
   let pdfAbort: AbortController | undefined;
@@ -78,7 +78,7 @@ export async function serve(req: ServeRequest): Promise<ServeSession> {
   // What build says of the templates folders, serve says once, not on every PDF rebuild.
   const templateNotes = new Set<string>();
   const warnTemplates = async () => {
-    for (const message of await templateWarnings(options, req.manuscriptRoot)) {
+    for (const message of await templateWarnings(request, manuscriptRoot)) {
       if (!templateNotes.has(message.reason)) onEvent({ type: 'warn', message });
       templateNotes.add(message.reason);
     }
@@ -87,17 +87,19 @@ export async function serve(req: ServeRequest): Promise<ServeSession> {
   const fast = async () => {
     const t0 = performance.now();
     try {
-      const { book, notices, warnings } = await loadBook(req.manuscript, config?.config);
+      // Each save is a build of its own: a folder may have gained or lost a file.
+      request = { ...request, manuscript: await findManuscript(request.manuscript.input) };
+      const { book, notices, warnings } = await loadBook(request.manuscript, request.config.config);
       for (const message of notices) onEvent({ type: 'notice', message });
       for (const message of warnings) onEvent({ type: 'warn', message });
       const css = await readFile(await template('epub/book.css'), 'utf8');
       // The preview first: the open pages change before the deck is written.
       server.setPreview(previewPage(book, css), book.root);
-      server.setDeck(deckPage(await writeDeck(book, { options: { ...options, outDir: req.options.outDir, singleFile: false }, workDir, template })));
-      if (options.formats.includes('wechat')) {
+      server.setDeck(deckPage(await writeDeck(book, { request: { ...request, outDir, deck: { ...request.deck, singleFile: false } }, workDir, template })));
+      if (request.formats.includes('wechat')) {
         // Loaded only when asked for: juice is a large module.
         const { writeWechat } = await import('../emit/wechat/index.js');
-        await writeWechat(book, { options: { ...options, outDir: req.options.outDir }, workDir, template, warn: () => {} });
+        await writeWechat(book, { request: { ...request, outDir }, workDir, template, warn: () => {} });
       }
       server.setError(undefined);
       lastError = undefined;
@@ -118,7 +120,7 @@ export async function serve(req: ServeRequest): Promise<ServeSession> {
       const onPdfEvent = (e: BuildEvent) => {
         if (e.type !== 'notice' && !(e.type === 'warn' && templateNotes.has(e.message.reason))) onEvent(e);
       };
-      build({ manuscript: req.manuscript, options: { ...options, outDir: req.options.outDir, formats: ['pdf'] }, config, onEvent: onPdfEvent, signal: abort.signal }).then(
+      build({ ...request, outDir, formats: ['pdf'] }, { onEvent: onPdfEvent, signal: abort.signal }).then(
         (r) => {
           if (r[0]?.cached) return;
           req.log(`rebuilt PDF in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
@@ -139,24 +141,24 @@ export async function serve(req: ServeRequest): Promise<ServeSession> {
       again = false;
       await fast();
     });
-    if (options.formats.includes('pdf')) pdf();
+    if (request.formats.includes('pdf')) pdf();
   };
 
   let watcher: FSWatcher | undefined;
   const rewatch = async () => {
     await watcher?.close();
-    watcher = watchInputs(req.manuscriptRoot, options, config, onChange);
+    watcher = watchInputs(manuscriptRoot, request, onChange);
     await new Promise<void>((resolve) => watcher!.once('ready', () => resolve()));
   };
   const reloadConfig = async () => {
     if (!req.reload) return;
     try {
       const next = await req.reload();
-      const restart = RESTART_FIELDS.some((f) => next.options[f] !== options[f]);
-      if (next.options.outDir !== req.options.outDir) req.log(`build.out changed to ${next.options.outDir}: restart serve to serve that folder`);
-      ({ config, options } = next);
-      template = templateResolver(options, req.manuscriptRoot);
-      req.log(`reloaded ${config.path ?? 'the config'}`);
+      const restart = RESTART_FIELDS.some((f) => next[f] !== request[f]);
+      if (next.outDir !== outDir) req.log(`build.out changed to ${next.outDir}: restart serve to serve that folder`);
+      request = next;
+      template = templateResolver(request, manuscriptRoot);
+      req.log(`reloaded ${request.config.path ?? 'the config'}`);
       await warnTemplates();
       if (restart) await rewatch();
     } catch (err) {
@@ -169,7 +171,7 @@ export async function serve(req: ServeRequest): Promise<ServeSession> {
   let settle: NodeJS.Timeout | undefined;
   let configChanged = false;
   function onChange(file: string | undefined) {
-    if (file && (CONFIG_NAMES.includes(path.basename(file)) || file === (config?.path && path.resolve(config.path)))) configChanged = true;
+    if (file && (CONFIG_NAMES.includes(path.basename(file)) || file === (request.config.path && path.resolve(request.config.path)))) configChanged = true;
     clearTimeout(settle);
     settle = setTimeout(() => {
       if (configChanged) running = running.then(reloadConfig);
@@ -180,7 +182,7 @@ export async function serve(req: ServeRequest): Promise<ServeSession> {
 
   await warnTemplates();
   await fast();
-  if (options.formats.includes('pdf')) pdf();
+  if (request.formats.includes('pdf')) pdf();
   await rewatch();
   return {
     server,
@@ -202,9 +204,10 @@ const WATCHED = /\.(md|markdown|ya?ml|json|css|html|latex|tex|png|jpe?g|gif|svg|
  * the file, and Node's own watcher on Linux (recursive fs.watch) goes deaf to it after that
  * first save. chokidar watches the folders and follows the name.
  */
-function watchInputs(root: string, options: BuildOptions, config: LoadedConfig | undefined, onChange: (file: string | undefined) => void): FSWatcher {
-  const out = path.resolve(options.outDir);
-  const dirs = [...new Set([root, ...templateDirs(options, root)].map((d) => path.resolve(d)))];
+function watchInputs(root: string, request: BuildRequest, onChange: (file: string | undefined) => void): FSWatcher {
+  const { config } = request;
+  const out = path.resolve(request.outDir);
+  const dirs = [...new Set([root, ...templateDirs(request, root)].map((d) => path.resolve(d)))];
   // The config may sit in the current folder (or be named by --config): watch just those names there.
   const configs = new Set([...CONFIG_NAMES.map((n) => path.resolve(n)), ...(config?.path ? [path.resolve(config.path)] : [])]);
   const skip = (p: string, stats?: Stats): boolean => {

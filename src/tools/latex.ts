@@ -2,7 +2,6 @@ import { access, constants, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { execa, type ExecaError } from 'execa';
 import { BookdeckError } from '../errors.js';
-import { sourceDateEpoch } from '../model/source-date.js';
 import { parseLatexLog } from './latex-log.js';
 import { findProgram, missingProgram } from './programs.js';
 
@@ -10,6 +9,8 @@ import { findProgram, missingProgram } from './programs.js';
 export interface TexRunOptions {
   cwd: string;
   signal?: AbortSignal;
+  /** The build's date in seconds (its request's): TeX and xdvipdfmx date the PDF from it. */
+  epoch?: number;
 }
 
 /** xelatex's argv for one pass that writes `.xdv` only (xdvipdfmx runs once, at the end), from `format` (a `.fmt` name in cwd) if given. Pure. */
@@ -23,13 +24,12 @@ function xdvipdfmxArgs(xdvFile: string, pdfFile: string): string[] {
 }
 
 /**
- * Environment for TeX runs: the parent's, with long log lines unwrapped so errors parse;
- * with SOURCE_DATE_EPOCH set, TeX and xdvipdfmx take every date (and the PDF /ID) from it
- * (checked first: a bad value is a usage error here rather than TeX's "invalid
- * epoch-seconds"); files may be read and written only below the work folder or TeX's own trees.
+ * Environment for TeX runs: the parent's (PATH, HOME and TEXMF* for kpathsea), with long log
+ * lines unwrapped so errors parse; with `epoch` (the build's date, checked when the request
+ * was resolved) TeX and xdvipdfmx take every date (and the PDF /ID) from it; files may be read
+ * and written only below the work folder or TeX's own trees. Pure.
  */
-export function texEnv(base: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  const epoch = sourceDateEpoch(base.SOURCE_DATE_EPOCH);
+export function texEnv(base: NodeJS.ProcessEnv, epoch: number | undefined): NodeJS.ProcessEnv {
   // Whatever the parent had (an empty value included) never reaches TeX unchecked.
   const { SOURCE_DATE_EPOCH: _epoch, FORCE_SOURCE_DATE: _force, ...rest } = base;
   return {
@@ -86,7 +86,7 @@ export async function runXdvipdfmx(xdvFile: string, pdfFile: string, opts: TexRu
 export function texExecOptions(opts: TexRunOptions) {
   return {
     cwd: opts.cwd,
-    env: texEnv(process.env),
+    env: texEnv(process.env, opts.epoch),
     extendEnv: false,
     stdin: 'ignore' as const,
     cancelSignal: opts.signal,

@@ -15,6 +15,7 @@ import type { Book } from '../../src/model/book.js';
 import { templateResolver } from '../../src/templates.js';
 import { epubcheck, type EpubcheckReport } from '../../src/tools/epubcheck.js';
 import { ROOT, scratchDir } from '../helpers.js';
+import { testRequest } from '../request.js';
 import { readZip } from './epub-zip.js';
 
 /**
@@ -104,7 +105,7 @@ beforeAll(async () => {
   pointImagesAtPixel(book);
   const out = path.join(dir, 'dist');
   const ctx = (format: string): EmitContext => ({
-    options: { outDir: out, formats: ['epub', 'pdf'], paper: 'a4', embedFonts: true, booklet: false, singleFile: false },
+    request: testRequest({ outDir: out, formats: ['epub', 'pdf'] }),
     workDir: path.join(dir, `work-${format}`),
     template: templateResolver({}, book.root),
     signal: new AbortController().signal,

@@ -7,7 +7,7 @@ import { builtHere } from '../built-here.js';
 export const builtEpub: Rule = {
   name: 'built-epub',
   async check(input, report) {
-    const epub = path.join(input.options.outDir, 'book.epub');
+    const epub = path.join(input.request.outDir, 'book.epub');
     if (!(await builtHere(input, 'epub', epub, 'EPUBCHECK_SKIPPED', report))) return;
     input.progress(`running EPUBCheck on ${epub} …`);
     const result = await epubcheck(epub);

@@ -22,13 +22,13 @@ export function faceFamily(pdfName: string): string {
 export const builtPptx: Rule = {
   name: 'built-pptx',
   async check(input, report) {
-    const pptx = path.join(input.options.outDir, 'deck.pptx');
+    const pptx = path.join(input.request.outDir, 'deck.pptx');
     if (!(await builtHere(input, 'pptx', pptx, 'IMPRESS_SKIPPED', report))) return;
     input.progress(`rendering ${pptx} with LibreOffice Impress …`);
     // The venue faces (微软雅黑, 宋体…) resolve to their Noto stand-ins: the render shows the venue's deck in faces of the same kind.
     const render = await impressRender(pptx, undefined, venueFontconfig());
     // A context slide with more than one picture or table is several PPTX slides.
-    const slides = planTalk(input.book, input.options.talk, input.options.handoutUrl).slides.reduce((n, s) => n + (s.kind === 'context' ? contextPptxSlides(s.items) : 1), 0);
+    const slides = planTalk(input.book, input.request.deck).slides.reduce((n, s) => n + (s.kind === 'context' ? contextPptxSlides(s.items) : 1), 0);
     const at = { file: pptx };
     if (render.pages !== slides) {
       report('F_PPTX_SLIDES', 'error', `deck.pptx shows ${render.pages} pages in LibreOffice Impress but the deck has ${slides} slides; rebuild it with --pptx`, at, 'impress');

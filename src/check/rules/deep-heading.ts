@@ -8,8 +8,8 @@ import { nodesOf } from '../prose.js';
  */
 export const deepHeading: Rule = {
   name: 'deep-heading',
-  check({ files, options }, report) {
-    const deepest = options.layout === 'gongwen' ? 5 : 3;
+  check({ files, request }, report) {
+    const deepest = request.pdf.layout === 'gongwen' ? 5 : 3;
     for (const f of files) {
       for (const { node, place } of nodesOf(f)) {
         if (node.type === 'heading' && node.depth > deepest) report('M_DEEP_HEADING', 'info', `an H${node.depth} is printed like an H${deepest}`, place);

@@ -10,9 +10,9 @@ import { BOOK, FACE, GONGWEN } from '../../emit/docx/look.js';
  */
 export const docxFaces: Rule = {
   name: 'docx-faces',
-  async check({ options }, report) {
-    if (!options.formats.includes('docx')) return;
-    const look = options.layout === 'gongwen' ? GONGWEN : BOOK;
+  async check({ request }, report) {
+    if (!request.formats.includes('docx')) return;
+    const look = request.pdf.layout === 'gongwen' ? GONGWEN : BOOK;
     const named = [...new Set([look.body.eastAsia, ...Object.values(look.faceOf), FACE.latin, ...(look.kind === 'gongwen' ? [FACE.song] : [])])];
     const fonts = parseFcListing(await fcListing());
     for (const face of named) {

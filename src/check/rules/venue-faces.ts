@@ -43,7 +43,7 @@ export async function namedFaces(zip: JSZip): Promise<Map<string, string[]>> {
 export const venueFaces: Rule = {
   name: 'venue-faces',
   async check(input, report) {
-    const pptx = path.join(input.options.outDir, 'deck.pptx');
+    const pptx = path.join(input.request.outDir, 'deck.pptx');
     if (!(await builtHere(input, 'pptx', pptx, 'VENUE_FACES_SKIPPED', report))) return;
     const faces = await namedFaces(await JSZip.loadAsync(await readFile(pptx)));
     for (const [face, parts] of faces) {

@@ -10,10 +10,10 @@ import { WECHAT_LIMITS, chars } from '../../emit/wechat/limits.js';
  */
 export const wechatLimits: Rule = {
   name: 'wechat-limits',
-  async check({ book, options }, report) {
-    if (!options.formats.includes('wechat')) return;
+  async check({ book, request }, report) {
+    if (!request.formats.includes('wechat')) return;
     const { wechatArticles } = await import('../../emit/wechat/index.js');
-    const { articles } = await wechatArticles(book, { template: templateResolver(options, book.root), warn: () => {} });
+    const { articles } = await wechatArticles(book, { template: templateResolver(request, book.root), warn: () => {} });
     const speeches = book.sections.filter((s) => s.kind === 'speech');
     articles.forEach((a, i) => {
       const ch = speeches[i]!;

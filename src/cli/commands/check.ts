@@ -2,30 +2,33 @@ import { BookdeckError, describeError } from '../../errors.js';
 import type { VFileMessage } from 'vfile-message';
 import { loadBook } from '../../manuscript/load.js';
 import type { Book } from '../../model/book.js';
-import { resolveManuscript } from '../../manuscript/read.js';
 import { readManifest } from '../../cache/manifest.js';
 import { workDirFor } from '../../io/atomic.js';
 import { RULES } from '../../check/rules/index.js';
 import { runRules } from '../../check/rule.js';
-import { LAYOUTS, type Format, type Layout } from '../../formats.js';
+import type { Format } from '../../formats.js';
 import { formatMessage, messageJson, severityOf, sortMessages } from '../../message.js';
-import { sourceDateEpoch } from '../../model/source-date.js';
-import { optionsHelp, parse, SHARED, usageError, type OptionTable } from '../args.js';
+import { resolveRequest, type FlagValues } from '../../request/request.js';
+import { entriesOf } from '../../config/options/tables.js';
+import { optionsHelp, parse, usageError, type OptionTable } from '../args.js';
 import type { Console } from '../console.js';
-import { resolveBuild } from '../options.js';
+import { flagTable, readFlags } from '../flags.js';
 
 const FORMATS = ['text', 'json'] as const;
 
 type CheckValues = NonNullable<ReturnType<typeof parse<typeof OPTIONS>>>['values'];
 
+/** The build options check reads: their flags come from the option tables, with what each means to check. */
+const BUILD_OPTIONS = entriesOf('manuscript', 'out', 'config', 'layout', 'docx');
+
 /** The command's options, each written once: parseArgs and the help both read this table. */
 export const OPTIONS = {
-  manuscript: SHARED.manuscript,
-  out: { type: 'string', short: 'o', arg: 'DIR', help: 'built output to validate too (default: build.out of the\nconfig, else dist)' },
-  config: SHARED.config,
-  layout: { type: 'string', arg: 'NAME', help: 'the PDF layout to check the fonts of: book or gongwen\n(default: build.layout of the config, else book)' },
+  ...flagTable(BUILD_OPTIONS, {
+    out: 'built output to validate too (default: build.out of the\nconfig, else dist)',
+    layout: 'the PDF layout to check the fonts of: book or gongwen\n(default: build.layout of the config, else book)',
+    docx: "also check the .docx: each office face it names that this\nmachine lacks (I_DOCX_FACE), with fontconfig's substitute",
+  }),
   format: { type: 'string', arg: 'FORMAT', default: 'text', help: 'text: one finding per line (default); json: one JSON\ndocument of every finding, for editors and CI' },
-  docx: { type: 'boolean', help: 'also check the .docx: each office face it names that this\nmachine lacks (I_DOCX_FACE), with fontconfig\'s substitute' },
   target: { type: 'string', arg: 'LIST', help: 'also check what these outputs need, comma-separated:\nwechat (title, length and images of each article)' },
   strict: { type: 'boolean', default: false, help: 'warnings fail the check too' },
 } as const satisfies OptionTable;
@@ -68,12 +71,10 @@ export async function checkCommand(argv: string[], con: Console): Promise<number
   const args = parse(argv, OPTIONS, 'check', CHECK_HELP, con);
   if (!args) return 0;
   const { values } = args;
-  if (values.layout !== undefined && !(LAYOUTS as readonly string[]).includes(values.layout)) {
-    throw usageError(`--layout takes ${LAYOUTS.join(', ')}; got '${values.layout}'`, 'check');
-  }
+  const flags = readFlags(values, BUILD_OPTIONS, 'check');
   if (!(FORMATS as readonly string[]).includes(values.format)) throw usageError(`--format takes ${FORMATS.join(' or ')}; got '${values.format}'`, 'check');
   try {
-    return await check(values, con);
+    return await check(values, flags, con);
   } catch (err) {
     // Editors and CI reading --format json get the error that stopped the check as JSON too, with its exit code.
     if (values.format !== 'json' || !(err instanceof BookdeckError) || err.kind === 'internal') throw err;
@@ -83,21 +84,19 @@ export async function checkCommand(argv: string[], con: Console): Promise<number
   }
 }
 
-async function check(values: CheckValues, con: Console): Promise<number> {
-  const layout = values.layout as Layout | undefined;
-  const targets = values.target !== undefined ? parseTargets(values.target) : undefined;
-  const { config, options } = await resolveBuild(values.manuscript, values.config, { out: values.out, ...(layout ? { layout } : {}), ...(targets ? { formats: targets } : {}), ...(values.docx ? { docx: true } : {}) }, []);
-  // A bad SOURCE_DATE_EPOCH fails the build (exit 2), so it fails the check the same way.
-  sourceDateEpoch();
-  const { book, files, notices, warnings } = await loadBook(values.manuscript, config.config);
+async function check(values: CheckValues, flags: FlagValues, con: Console): Promise<number> {
+  const targets = values.target !== undefined ? parseTargets(values.target as string) : undefined;
+  // Resolved as a build's is: a bad SOURCE_DATE_EPOCH fails the check (exit 2) as it fails the build.
+  const request = await resolveRequest({ ...flags, ...(targets ? { only: targets } : {}) }, { defaultFormats: [] });
+  const { book, files, notices, warnings } = await loadBook(request.manuscript, request.config.config);
   for (const n of notices) con.err(`notice: ${n}`);
   // What reading found (a title taken from a heading, an unreadable date) comes first, as a build tells it.
   const messages = [...warnings, ...(await runRules(RULES, {
     book,
     files,
-    options,
-    sources: await resolveManuscript(values.manuscript),
-    manifest: await readManifest(workDirFor(options.outDir)),
+    request,
+    sources: request.manuscript.files,
+    manifest: await readManifest(workDirFor(request.outDir)),
     progress: (message) => con.err(message),
   }))];
   const sorted = sortMessages(messages);

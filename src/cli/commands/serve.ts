@@ -1,19 +1,20 @@
 import { DEFAULT_FORMATS, type Format } from '../../formats.js';
 import { serve } from '../../serve/session.js';
-import { optionsHelp, parse, SHARED, usageError, type OptionTable } from '../args.js';
+import { resolveRequest } from '../../request/request.js';
+import { entriesOf } from '../../config/options/tables.js';
+import { optionsHelp, parse, usageError, type OptionTable } from '../args.js';
 import type { Console } from '../console.js';
-import { resolveBuild } from '../options.js';
+import { flagTable, readFlags } from '../flags.js';
 import { printEvent } from '../progress.js';
+
+/** The build options serve reads: their flags come from the option tables (--wechat with what it means here). */
+const BUILD_OPTIONS = entriesOf('manuscript', 'out', 'wechat', 'templates', 'config');
 
 /** The command's options, each written once: parseArgs and the help both read this table. */
 export const OPTIONS = {
-  manuscript: SHARED.manuscript,
-  out: { type: 'string', short: 'o', arg: 'DIR', help: 'output folder (default: dist)' },
+  ...flagTable(BUILD_OPTIONS, { wechat: 'also rewrite wechat/ (the 公众号 articles and their\npreview, /wechat/) on every save' }),
   port: { type: 'string', short: 'p', default: '0', arg: 'N', help: 'port (default: a free one, printed)' },
   'no-pdf': { type: 'boolean', default: false, help: 'do not rebuild the PDF on save' },
-  wechat: { type: 'boolean', default: false, help: 'also rewrite wechat/ (the 公众号 articles and their\npreview, /wechat/) on every save' },
-  templates: SHARED.templates,
-  config: SHARED.config,
 } as const satisfies OptionTable;
 
 const SERVE_HELP = `Usage: bookdeck serve [options]
@@ -42,23 +43,21 @@ export async function serveCommand(argv: string[], con: Console): Promise<number
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw usageError(`--port takes a number from 0 to 65535; got '${values.port}'`, 'serve');
   // The preview rebuilds the HTML deck and, unless --no-pdf, the PDF; never the deck PDFs.
-  const formats: Format[] = [...DEFAULT_FORMATS.filter((f) => !(values['no-pdf'] && f === 'pdf')), ...(values.wechat ? (['wechat'] as const) : [])];
-  const flags = { out: values.out, formats, deckPdf: false, pptx: false, singleFile: false, templates: values.templates };
-  const { root, config, options } = await resolveBuild(values.manuscript, values.config, flags, formats);
+  // --wechat adds its format as in build; the config cannot add the deck PDFs or the PPTX here.
+  const only: Format[] = DEFAULT_FORMATS.filter((f) => !(values['no-pdf'] && f === 'pdf'));
+  const flags = { ...readFlags(values, BUILD_OPTIONS, 'serve'), only, deckPdf: false, pptx: false, singleFile: false };
+  const request = await resolveRequest(flags);
   const session = await serve({
-    manuscript: values.manuscript,
-    manuscriptRoot: root,
-    options,
-    config,
+    request,
     port,
-    reload: async () => resolveBuild(values.manuscript, values.config, flags, formats),
+    reload: () => resolveRequest(flags),
     log: (l) => con.err(l),
     // Warnings and notices, as `build` prints them; progress would flood the terminal on every save.
     onEvent: (e) => {
       if (e.type === 'warn' || e.type === 'notice') printEvent(e, con);
     },
   });
-  con.out(`serving ${options.outDir} at ${session.server.url}  (book preview: ${session.server.url}preview/, deck: ${session.server.url}deck/)`);
+  con.out(`serving ${request.outDir} at ${session.server.url}  (book preview: ${session.server.url}preview/, deck: ${session.server.url}deck/)`);
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);

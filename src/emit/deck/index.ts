@@ -22,7 +22,7 @@ const TEMPLATES = ['index.html', 'theme.css', 'deck.js'] as const;
  */
 export async function writeDeck(
   book: Parameters<Emitter>[0],
-  ctx: Pick<Parameters<Emitter>[1], 'options' | 'workDir' | 'template'> & Partial<Pick<Parameters<Emitter>[1], 'warn'>>,
+  ctx: Pick<Parameters<Emitter>[1], 'request' | 'workDir' | 'template'> & Partial<Pick<Parameters<Emitter>[1], 'warn'>>,
 ): Promise<{ files: string[]; notes: string[]; pieces: DeckPieces; css: string; js: string }> {
   const paths = await Promise.all(TEMPLATES.map((t) => ctx.template(`deck/${t}`)));
   const [shell, css, js] = await Promise.all(paths.map((p) => readFile(p, 'utf8')));
@@ -34,11 +34,11 @@ export async function writeDeck(
       });
     }
   }
-  const talk = planTalk(book, ctx.options.talk, ctx.options.handoutUrl);
+  const talk = planTalk(book, ctx.request.deck);
   const images = await deckImages(book, ctx.warn ?? (() => {}));
   const pieces = deckPieces(book, shell!, talk, images.hrefs);
   const html = joinDeck(pieces);
-  const target = path.join(ctx.options.outDir, 'deck');
+  const target = path.join(ctx.request.outDir, 'deck');
   let single: string | undefined;
   await replaceDirAtomic(
     target,
@@ -52,13 +52,13 @@ export async function writeDeck(
         writeFile(path.join(dir, 'deck.js'), js!),
         writeFile(path.join(dir, 'index.html'), html),
       ]);
-      if (ctx.options.singleFile) single = await inlineAssets(html, folderReader(dir), images.files);
+      if (ctx.request.deck.singleFile) single = await inlineAssets(html, folderReader(dir), images.files);
     },
     ctx.workDir,
   );
   const files = [path.join(target, 'index.html')];
   if (single !== undefined) {
-    const file = path.join(ctx.options.outDir, 'deck.html');
+    const file = path.join(ctx.request.outDir, 'deck.html');
     await writeFileAtomic(file, single, ctx.workDir);
     files.push(file);
   }
@@ -82,7 +82,7 @@ export const emitDeckPdf: Emitter = async (book, ctx) => {
   const scratch = tempName(ctx.workDir, 'deck-print');
   await mkdir(scratch, { recursive: true });
   try {
-    await writeDeck(book, { ...ctx, options: { ...ctx.options, outDir: scratch, singleFile: false } });
+    await writeDeck(book, { ...ctx, request: { ...ctx.request, outDir: scratch, deck: { ...ctx.request.deck, singleFile: false } } });
     ctx.progress('embedding TrueType faces for print');
     const { embedPrintFonts } = await import('./print-fonts.js');
     await embedPrintFonts(path.join(scratch, 'deck'));
@@ -90,8 +90,8 @@ export const emitDeckPdf: Emitter = async (book, ctx) => {
     // Loaded here: playwright takes ~0.4 s to import, which the HTML deck must not pay.
     const { printDeck } = await import('./print.js');
     const pdfs = await printDeck(path.join(scratch, 'deck', 'index.html'), scratch, ctx.signal);
-    const slidesPdf = path.join(ctx.options.outDir, 'deck.pdf');
-    const notesPdf = path.join(ctx.options.outDir, 'deck-notes.pdf');
+    const slidesPdf = path.join(ctx.request.outDir, 'deck.pdf');
+    const notesPdf = path.join(ctx.request.outDir, 'deck-notes.pdf');
     await Promise.all([writeFileAtomic(slidesPdf, pdfs.slides, ctx.workDir), writeFileAtomic(notesPdf, pdfs.notes, ctx.workDir)]);
     const files = [slidesPdf, notesPdf];
     return { format: 'deck-pdf', files, bytes: await totalSize(files) };

@@ -2,7 +2,7 @@ import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Image } from 'mdast';
 import type { Book } from '../../model/book.js';
-import { sourceDateEpoch } from '../../model/source-date.js';
+import { documentEpoch } from '../../request/build-date.js';
 import { zhDate } from '../../model/text.js';
 import { pandocInfo, runPandoc } from '../../tools/pandoc.js';
 import { tempName } from '../../io/atomic.js';
@@ -119,12 +119,11 @@ export function talkToPandoc(book: Book, talk: Talk, apiVersion: number[], media
  */
 export const emitPptx: Emitter = async (book, ctx) => {
   ctx.progress('writing deck.pptx');
-  const talk = planTalk(book, ctx.options.talk, ctx.options.handoutUrl);
-  const [{ apiVersion }, reference] = await Promise.all([pandocInfo(), ctx.template(REFERENCE_DOCS[ctx.options.pptxFonts ?? 'venue'])]);
+  const talk = planTalk(book, ctx.request.deck);
+  const [{ apiVersion }, reference] = await Promise.all([pandocInfo(), ctx.template(REFERENCE_DOCS[ctx.request.deck.pptxFonts])]);
   // The output folder is the build's staging folder: a failed run never replaces a good file.
-  const file = path.join(ctx.options.outDir, 'deck.pptx');
-  // An undated book without SOURCE_DATE_EPOCH dates its file today, as the EPUB does.
-  const epoch = sourceDateEpoch() ?? (book.meta.date ? Date.parse(`${book.meta.date}T00:00:00Z`) / 1000 : Math.floor(Date.now() / 86_400_000) * 86_400);
+  const file = path.join(ctx.request.outDir, 'deck.pptx');
+  const epoch = documentEpoch(ctx.request.date, book.meta.date);
   const scratch = tempName(ctx.workDir, 'pptx-media');
   await mkdir(scratch, { recursive: true });
   try {
@@ -133,9 +132,9 @@ export const emitPptx: Emitter = async (book, ctx) => {
     const media: Media = { pictures: pictures.hrefs };
     // A PNG, which every PowerPoint and WPS shows (an SVG needs a PNG fallback beside it): whole pixels per module stay sharp.
     // By name, found through --resource-path: pandoc writes the name into the picture's description, and a temp path would change every build's bytes.
-    if (ctx.options.handoutUrl) {
+    if (ctx.request.deck.handoutUrl) {
       media.qr = 'handout-qr.png';
-      await writeFile(path.join(scratch, media.qr), qrPng(ctx.options.handoutUrl));
+      await writeFile(path.join(scratch, media.qr), qrPng(ctx.request.deck.handoutUrl));
     }
     await runPandoc(
       { from: 'json', to: 'pptx', output: file, extra: ['--slide-level=2', `--reference-doc=${reference}`, `--resource-path=${scratch}`] },

@@ -1,6 +1,6 @@
 import type { Book, Proposal } from '../../model/book.js';
 import { keyPointScores, len, splitClauses } from '../../model/keypoints.js';
-import { DEFAULT_CHARS_PER_MINUTE, type TalkOptions } from '../../formats.js';
+import { optionDefaults, type FormatGroups } from '../../config/options/tables.js';
 import { firstSentence } from '../../model/proposals.js';
 import { deckSlides, type Slide } from './slides.js';
 
@@ -22,6 +22,9 @@ export interface Talk {
   dropped: DroppedPoint[];
 }
 
+/** What a talk is planned from: the deck's reading speed, length to fit, and handout address. */
+export type TalkOptions = Pick<FormatGroups['deck'], 'charsPerMinute'> & Partial<Pick<FormatGroups['deck'], 'minutes' | 'handoutUrl'>>;
+
 /** A slide without notes (title, overview, section, summary): the time to show it and say its title. */
 const SHOW_SECONDS = 10;
 
@@ -32,7 +35,8 @@ const SHOW_SECONDS = 10;
  * (a context slide: its items), dropping the lowest-scoring key points, one at a time,
  * until it fits. Pure.
  */
-export function planTalk(book: Book, opts: TalkOptions = { charsPerMinute: DEFAULT_CHARS_PER_MINUTE }, handoutUrl?: string): Talk {
+export function planTalk(book: Book, opts: TalkOptions = optionDefaults('deck')): Talk {
+  const { handoutUrl } = opts;
   const perChar = 60 / opts.charsPerMinute;
   const time = (s: Slide) => {
     const n = len(spokenText(s));

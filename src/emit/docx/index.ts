@@ -5,7 +5,7 @@ import type { Artifact } from '../../formats.js';
 import type { Book } from '../../model/book.js';
 import { footnoteDefinitions } from '../../model/footnotes.js';
 import { writeFileAtomic } from '../../io/atomic.js';
-import { modifiedDate } from '../epub/metadata.js';
+import { documentDate } from '../../request/build-date.js';
 import { printDocuments } from '../../model/documents.js';
 import type { Emitter, EmitContext } from '../types.js';
 import { copyNumber } from '../../model/copy-number.js';
@@ -22,20 +22,20 @@ import { gongwenPage, bookPage } from './page.js';
  * every run names its East Asian face (pandoc 2.17's docx writer cannot, nor set the grid).
  */
 export const emitDocx: Emitter = async (book, ctx) => {
-  const look = ctx.options.layout === 'gongwen' ? GONGWEN : BOOK;
+  const look = ctx.request.pdf.layout === 'gongwen' ? GONGWEN : BOOK;
   ctx.progress('reading images');
   const images = await docxImages(book, ctx.warn);
-  const date = modifiedDate(book.meta.date, process.env.SOURCE_DATE_EPOCH);
+  const date = documentDate(ctx.request.date, book.meta.date);
   const files: string[] = [];
   let bytes = 0;
   const marking = look.kind === 'gongwen' ? book.meta.marking : undefined;
-  for (const doc of printDocuments(book, { split: ctx.options.split ?? false })) {
+  for (const doc of printDocuments(book, { split: ctx.request.pdf.split, titlePage: undefined })) {
     for (const copy of copiesOf(marking?.copies)) {
       const name = copy ? `${doc.name}-${copy}` : doc.name;
       ctx.progress(`writing ${name}.docx`);
       const marks = { ...(copy ? { copy } : {}), ...(marking?.classification ? { classification: marking.classification } : {}) };
       const data = await docxBytes(doc.book, look, images, date, { marking: marks, ...(marking?.notice ? { notice: marking.notice } : {}) });
-      const file = path.join(ctx.options.outDir, `${name}.docx`);
+      const file = path.join(ctx.request.outDir, `${name}.docx`);
       await writeFileAtomic(file, data, ctx.workDir);
       files.push(file);
       bytes += data.byteLength;

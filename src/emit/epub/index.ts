@@ -14,18 +14,19 @@ import type { SubsetFont } from '../../fonts/cache.js';
 import { linkDefinitions } from '../../model/footnotes.js';
 import { webpToPng } from '../../tools/dwebp.js';
 import { ImageStore, type BookImage } from '../../manuscript/images.js';
-import { accessibility, bookIdentifier, credits, isoSeconds, modifiedDate } from './metadata.js';
+import { accessibility, bookIdentifier, credits, isoSeconds } from './metadata.js';
+import { documentDate } from '../../request/build-date.js';
 import { packEpub, type ExtraFile, type Page, type PackageData, type Template } from './package.js';
 import { LABELS, chapterPage, coverPage, navDepth, navEntries, titlePage, type NavEntry } from './pages.js';
 import { toXhtml } from './serialize.js';
 
 /** Book → `book.epub`: EPUB 3 with subset SC fonts, a generated cover, and identical bytes for identical input. */
 export const emitEpub: Emitter = async (book, ctx) => {
-  const modified = modifiedDate(book.meta.date, process.env.SOURCE_DATE_EPOCH);
+  const modified = documentDate(ctx.request.date, book.meta.date);
   ctx.progress('rendering chapters');
   const chapters = await renderChapters(book, ctx.warn);
   const title = titlePage(book);
-  const nav = navEntries(book, { byline: !!ctx.options.tocByline });
+  const nav = navEntries(book, { byline: ctx.request.pdf.tocByline });
 
   const runs = emptyRuns();
   for (const c of chapters) collectRuns(c.section, c.file, runs);
@@ -43,10 +44,10 @@ export const emitEpub: Emitter = async (book, ctx) => {
   runs.sans.push(...onCover.sans);
   runs.serif.push(...onCover.serif);
 
-  ctx.progress(ctx.options.embedFonts ? 'subsetting fonts' : 'fonts not embedded');
-  const fonts = await fontsFor(ctx.options.embedFonts ? runs : onCover, ctx);
+  ctx.progress(ctx.request.epub.embedFonts ? 'subsetting fonts' : 'fonts not embedded');
+  const fonts = await fontsFor(ctx.request.epub.embedFonts ? runs : onCover, ctx);
   // What no face can draw is told with its place, from the same measure as `check` and the PDF.
-  if (ctx.options.embedFonts) for (const f of await coverageFindings(book)) ctx.warn(f.code, f.message, f.location);
+  if (ctx.request.epub.embedFonts) for (const f of await coverageFindings(book)) ctx.warn(f.code, f.message, f.location);
   ctx.progress('drawing the cover');
   const cover = await coverImage(book, fonts, ctx);
 
@@ -55,7 +56,7 @@ export const emitEpub: Emitter = async (book, ctx) => {
     { filename: 'titlepage.xhtml', title: book.meta.title, xhtml: toXhtml(title), bodyClass: 'titlepage' },
     ...chapters.map((c) => ({ filename: c.page, title: c.title, xhtml: toXhtml(c.section), bodyClass: 'chapter' })),
   ];
-  const embedded = ctx.options.embedFonts ? fonts : [];
+  const embedded = ctx.request.epub.embedFonts ? fonts : [];
   const fontFiles: ExtraFile[] = embedded.map((f) => ({ href: `fonts/${f.face.epubName}`, mediaType: 'font/otf', data: f.bytes }));
   const images: ExtraFile[] = chapters.images.map((i) => ({ href: i.href, mediaType: i.mediaType, data: i.bytes }));
   const css = [
@@ -84,7 +85,7 @@ export const emitEpub: Emitter = async (book, ctx) => {
     warn: (message) => ctx.warn('W_EPUB_PACKAGE', message),
   });
   ctx.signal.throwIfAborted();
-  const file = path.join(ctx.options.outDir, 'book.epub');
+  const file = path.join(ctx.request.outDir, 'book.epub');
   await writeFileAtomic(file, bytes, ctx.workDir);
   const fontBytes = embedded.reduce((n, f) => n + f.bytes.length, 0);
   if (embedded.length) {
@@ -144,7 +145,7 @@ function coverRuns(book: Book): RoleRuns {
 
 /** Subset fonts; without embedding only the cover's text, and only if the fonts are installed. */
 async function fontsFor(runs: RoleRuns, ctx: EmitContext): Promise<SubsetFont[]> {
-  if (ctx.options.embedFonts) return planFonts(await locateFaces(), runs);
+  if (ctx.request.epub.embedFonts) return planFonts(await locateFaces(), runs);
   const faces = await locateFaces().catch(() => []);
   return faces.length ? planFonts(faces, runs) : [];
 }

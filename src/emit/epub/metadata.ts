@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import type { Book } from '../../model/book.js';
-import { sourceDateEpoch } from '../../model/source-date.js';
 import { zhDate } from '../../model/text.js';
 
 // Namespace for bookdeck's name-based UUIDs (RFC 4122 v5): a fixed value, never per build.
@@ -53,18 +52,6 @@ export function credits(book: Book): { creators: Credit[]; contributors: Credit[
     creators: [{ id: 'creator', name: author, role: 'aut' }],
     contributors: speakers.filter((n) => !authors.has(n)).map((name, i) => ({ id: id('contributor', i), name, role: 'spk' })),
   };
-}
-
-/**
- * `dcterms:modified` (`YYYY-MM-DDThh:mm:ssZ`): from SOURCE_DATE_EPOCH when it is set,
- * as reproducible builds expect, otherwise midnight UTC of the manuscript's date, and
- * for a book without a date the start of today (so set a date, or SOURCE_DATE_EPOCH,
- * for identical rebuilds on later days).
- */
-export function modifiedDate(manuscriptDate: string | undefined, sourceDateEpochValue: string | undefined, now = new Date()): Date {
-  const epoch = sourceDateEpoch(sourceDateEpochValue);
-  if (epoch !== undefined) return new Date(epoch * 1000);
-  return manuscriptDate ? new Date(`${manuscriptDate}T00:00:00Z`) : new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
 }
 
 /** ISO 8601 without milliseconds, as the EPUB spec wants for `dcterms:modified`. */

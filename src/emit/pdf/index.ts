@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Artifact, Layout, Paper } from '../../formats.js';
+import type { Artifact, Paper } from '../../formats.js';
 import type { Emitter } from '../types.js';
 import type { BookMeta } from '../../model/book.js';
 import { writeFileAtomic } from '../../io/atomic.js';
@@ -8,7 +8,7 @@ import { ensureScFonts } from '../../fonts/sc-faces.js';
 import { coverageFindings } from '../../fonts/findings.js';
 import { LatexError, texPrograms } from '../../tools/latex.js';
 import { BookdeckError } from '../../errors.js';
-import { sourceDateEpoch } from '../../model/source-date.js';
+import { documentEpoch } from '../../request/build-date.js';
 import { BUILTIN_TEMPLATES } from '../../paths.js';
 import { compileTex } from './compile/xelatex.js';
 import { printDocuments } from '../../model/documents.js';
@@ -33,8 +33,6 @@ import { balanceLines } from '../../model/lines.js';
  * --crop-marks the pages grow a bleed and marks.
  */
 export const emitPdf: Emitter = async (book, ctx) => {
-  // A bad SOURCE_DATE_EPOCH is refused before any work, as the EPUB refuses it.
-  sourceDateEpoch();
   // Looked up together, but reported in a fixed order: with several missing, pandoc is named first.
   const [pandoc, tex, fonts] = await Promise.allSettled([pandocInfo(), texPrograms(), ensureScFonts()]);
   if (pandoc.status === 'rejected') throw pandoc.reason;
@@ -42,18 +40,20 @@ export const emitPdf: Emitter = async (book, ctx) => {
   if (fonts.status === 'rejected') throw fonts.reason;
   const { apiVersion } = pandoc.value;
   const fontDir = fonts.value;
-  const { paper, booklet, outDir } = ctx.options;
-  const layout: Layout = ctx.options.layout ?? 'book';
+  const { outDir } = ctx.request;
+  const { paper, booklet, layout, grayscale, duplex, tocDepth } = ctx.request.pdf;
+  // TeX and xdvipdfmx date the PDF (and make its /ID) from the build's one date.
+  const epoch = documentEpoch(ctx.request.date, book.meta.date);
   const template = await ctx.template(`pdf/${layout}.latex`);
   // The booklet is always A5 pages on A4 sheets, whatever --paper says.
   const variants: Paper[] = booklet && paper !== 'a5' ? [paper, 'a5'] : [paper];
-  const images = await printImages(await texImages(book, fontDir, ctx.warn), { layout, papers: variants, grayscale: !!ctx.options.grayscale }, ctx.warn);
+  const images = await printImages(await texImages(book, fontDir, ctx.warn), { layout, papers: variants, grayscale }, ctx.warn);
   const gongwen = layout === 'gongwen' ? await gongwenSetup(book, fontDir, ctx) : undefined;
   // What no face can draw is told with its place, as `check` tells it (and the EPUB: the build says it once).
   const uncovered = await coverageFindings(book);
   for (const f of uncovered) ctx.warn(f.code, f.message, f.location);
   const told = new Set(uncovered.map((f) => f.char.char));
-  const docs = printDocuments(book, ctx.options);
+  const docs = printDocuments(book, ctx.request.pdf);
   const built = await Promise.all(
     docs.map((doc) =>
       Promise.all(
@@ -65,22 +65,22 @@ export const emitPdf: Emitter = async (book, ctx) => {
           const signal = ctx.signal ? AbortSignal.any([ctx.signal]) : undefined;
           ctx.progress(`pandoc → LaTeX (${label})`);
           const ast = bookToPandoc(doc.book, apiVersion, images.names, gongwen ? gongwenTableLine(variant) : bookTableLine(variant));
-          const bylines = tocBylines(doc.book, ctx.options.tocByline);
+          const bylines = tocBylines(doc.book, ctx.request.pdf.tocByline);
           ast.blocks = gongwen ? gongwenBlocks(doc.book, ast.blocks, bylines) : withTocBylines(bookTitleBlocks(doc.book, ast.blocks, chapterTitleChars(variant)), bylines);
           const variables = {
             ...(gongwen ? gongwen.variables(variant) : {}),
             frontpages: doc.frontPages,
-            grayscale: !!ctx.options.grayscale,
-            duplex: !!ctx.options.duplex,
+            grayscale,
+            duplex,
           };
-          const written = await runPandoc(latexJob(template, doc.book.meta, variant, ctx.options.tocDepth, variables), JSON.stringify(ast), { signal });
+          const written = await runPandoc(latexJob(template, doc.book.meta, variant, tocDepth, variables), JSON.stringify(ast), { signal });
           const copies = gongwen ? doc.book.meta.marking?.copies : undefined;
           const tex = copies ? numberedCopies(written, copies) : written;
           // The book of the book layout keeps the folder name it always had, so its cached aux files still seed it.
           const key = layout === 'book' && doc.key === 'book' ? variant : `${layout}-${doc.key}-${variant}`;
           const notice = ctx.notice ?? ctx.progress;
-          const format = await preambleFormat(tex, { workDir: ctx.workDir, signal, notice });
-          const job = { tex, variant: key, workDir: ctx.workDir, fontDir, files: images.files, links: gongwen?.links, format, signal, progress: ctx.progress, notice };
+          const format = ctx.request.precompiledLatex ? await preambleFormat(tex, { workDir: ctx.workDir, signal, notice, epoch }) : undefined;
+          const job = { tex, variant: key, workDir: ctx.workDir, fontDir, files: images.files, links: gongwen?.links, format, epoch, signal, progress: ctx.progress, notice };
           const res = await compileTex(job).catch((err: unknown) => {
             throw blameTemplate(err, template);
           });
@@ -102,8 +102,7 @@ export const emitPdf: Emitter = async (book, ctx) => {
     files.push(file);
     bytes += pdf.length;
   };
-  const bleedMm = ctx.options.bleedMm ?? 0;
-  const cropMarks = !!ctx.options.cropMarks;
+  const { bleedMm, cropMarks } = ctx.request.pdf;
   // pdf-lib is loaded only for booklets and print marks: ~0.1 s of start-up every other build need not pay.
   const marks = bleedMm > 0 || cropMarks ? (await import('./finish/print-marks.js')).addPrintMarks : undefined;
   const impose = booklet ? (await import('./finish/booklet.js')).imposeBooklet : undefined;
@@ -129,7 +128,7 @@ function blameTemplate(err: unknown, template: string): unknown {
 }
 
 /** The pandoc run that writes the LaTeX for one paper size; `extra` variables come from the layout. Pure. */
-export function latexJob(template: string, meta: BookMeta, paper: Paper, tocDepth = 2, extra: Record<string, string | boolean> = { frontpages: true }): PandocJob {
+export function latexJob(template: string, meta: BookMeta, paper: Paper, tocDepth: number, extra: Record<string, string | boolean> = { frontpages: true }): PandocJob {
   const layout = paperLayout(paper);
   // A layout with its own title size (gongwen's 2号) gives its measure as `titlechars`.
   const titleLines = balanceLines(meta.title, typeof extra.titlechars === 'string' ? Number(extra.titlechars) : layout.titleChars);

@@ -38,7 +38,7 @@ export const emitWechat: Emitter = async (book, ctx) => {
 /** Write `wechat/` (articles, images, index) into the output folder; `serve` calls this on every save too. */
 export async function writeWechat(
   book: Book,
-  ctx: Pick<EmitContext, 'options' | 'workDir' | 'template' | 'warn'>,
+  ctx: Pick<EmitContext, 'request' | 'workDir' | 'template' | 'warn'>,
 ): Promise<{ files: string[]; bytes: number; count: number; images: number }> {
   const { articles, images } = await wechatArticles(book, ctx);
   const shell = await readFile(await ctx.template('wechat/index.html'), 'utf8');
@@ -47,7 +47,7 @@ export async function writeWechat(
     title: escapeText(book.meta.title),
     articles: articles.map(entry).join('\n'),
   });
-  const target = path.join(ctx.options.outDir, 'wechat');
+  const target = path.join(ctx.request.outDir, 'wechat');
   await replaceDirAtomic(
     target,
     async (dir) => {

@@ -3,7 +3,8 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import type { Emitter } from '../../../src/emit/types.js';
-import { MANUSCRIPT, scratchDir } from '../../helpers.js';
+import { scratchDir } from '../../helpers.js';
+import { testRequest } from '../../request.js';
 
 const events: string[] = [];
 
@@ -15,9 +16,9 @@ vi.mock('../../../src/emit/index.js', () => {
   };
   const slow: Emitter = async (_book, ctx) => {
     await new Promise((r) => setTimeout(r, 300));
-    const file = path.join(ctx.options.outDir, 'book.epub');
+    const file = path.join(ctx.request.outDir, 'book.epub');
     await writeFile(file, 'late').then(
-      () => events.push(`epub wrote into a staging folder that ${existsSync(ctx.options.outDir) ? 'still exists' : 'is gone'}`),
+      () => events.push(`epub wrote into a staging folder that ${existsSync(ctx.request.outDir) ? 'still exists' : 'is gone'}`),
       (err: NodeJS.ErrnoException) => events.push(`epub write failed: ${err.code}`),
     );
     return { format: 'epub', files: [file], bytes: 4 };
@@ -29,8 +30,7 @@ describe('build when one emitter fails', () => {
   it('waits for every emitter before deleting the staging folder, then throws the first error', async () => {
     const { build } = await import('../../../src/build.js');
     const outDir = path.join(await scratchDir('emitter-failure'), 'dist');
-    const options = { outDir, formats: ['pdf', 'epub'] as const, paper: 'a4', embedFonts: false, booklet: false, singleFile: false } as const;
-    await expect(build({ manuscript: MANUSCRIPT, options: { ...options, formats: [...options.formats] }, force: true })).rejects.toThrow('pdf broke');
+    await expect(build(testRequest({ outDir, formats: ['pdf', 'epub'], epub: { embedFonts: false } }), { force: true })).rejects.toThrow('pdf broke');
     events.push('build rejected');
     expect(events).toEqual(['pdf failed', 'epub wrote into a staging folder that still exists', 'build rejected']);
     expect(existsSync(path.join(outDir, 'book.epub'))).toBe(false);

@@ -1,61 +1,89 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cacheKeys, type KeyInputs } from '../../../src/cache/inputs.js';
-import type { BuildOptions, Format } from '../../../src/formats.js';
+import type { Format } from '../../../src/formats.js';
+import type { BuildRequest } from '../../../src/request/request.js';
 import { MANUSCRIPT, scratchDir } from '../../helpers.js';
+import { testRequest } from '../../request.js';
 
-const FORMATS: Format[] = ['epub', 'pdf', 'deck', 'deck-pdf', 'pptx', 'docx'];
+const FORMATS: Format[] = ['epub', 'pdf', 'deck', 'deck-pdf', 'pptx', 'wechat', 'docx'];
+
+type FormatGroup = 'pdf' | 'epub' | 'deck' | 'docx' | 'wechat';
 
 /**
- * Each build option, a value other than the base one, and the artifacts it changes: written here
- * from what each emitter reads, not from the cache's own table. Typed over every option, so a new
- * option that is not listed here fails the type check.
+ * Each option of each format's table, a value other than its default, and the artifacts it
+ * changes: written here from what each emitter reads, not from the tables' own `keys`. Typed
+ * over every option of the tables, so a new option that is not listed here fails the type check.
+ * The format switches (--pptx, --docx…) change which artifacts are built, none's bytes.
  */
-const FLIPS: { [K in Exclude<keyof BuildOptions, 'outDir' | 'formats' | 'templatesDir' | 'trustTemplates'>]-?: [NonNullable<BuildOptions[K]>, Format[]] } = {
-  paper: ['a5', ['pdf']],
-  embedFonts: [false, ['epub']],
-  booklet: [true, ['pdf']],
-  singleFile: [true, ['deck']],
-  tocDepth: [3, ['pdf']],
-  tocByline: [true, ['epub', 'pdf']],
-  layout: ['gongwen', ['pdf', 'docx']],
-  split: [true, ['pdf', 'docx']],
-  bleedMm: [3, ['pdf']],
-  cropMarks: [true, ['pdf']],
-  grayscale: [true, ['pdf']],
-  duplex: [true, ['pdf']],
-  boldHeadings: [true, ['pdf']],
-  titlePage: [false, ['pdf']],
-  gongwenFonts: [{ body: '仿宋_GB2312' }, ['pdf']],
-  talk: [{ charsPerMinute: 180, minutes: 10 }, ['deck', 'deck-pdf', 'pptx']],
-  pptxFonts: ['noto', ['pptx']],
-  handoutUrl: ['https://example.org/speeches.pdf', ['deck', 'deck-pdf', 'pptx']],
+const FLIPS: { [G in FormatGroup]: { [K in keyof BuildRequest[G]]-?: [NonNullable<BuildRequest[G][K]>, Format[]] } } = {
+  pdf: {
+    paper: ['a5', ['pdf']],
+    booklet: [true, ['pdf']],
+    tocDepth: [3, ['pdf']],
+    tocByline: [true, ['epub', 'pdf']],
+    layout: ['gongwen', ['pdf', 'docx']],
+    split: [true, ['pdf', 'docx']],
+    titlePage: [false, ['pdf']],
+    bleedMm: [3, ['pdf']],
+    cropMarks: [true, ['pdf']],
+    duplex: [true, ['pdf']],
+    grayscale: [true, ['pdf']],
+    boldHeadings: [true, ['pdf']],
+    gongwenFonts: [{ body: '仿宋_GB2312' }, ['pdf']],
+  },
+  epub: { embedFonts: [false, ['epub']] },
+  deck: {
+    deckPdf: [true, []],
+    pptx: [true, []],
+    singleFile: [true, ['deck']],
+    charsPerMinute: [180, ['deck', 'deck-pdf', 'pptx']],
+    minutes: [10, ['deck', 'deck-pdf', 'pptx']],
+    pptxFonts: ['noto', ['pptx']],
+    handoutUrl: ['https://example.org/speeches.pdf', ['deck', 'deck-pdf', 'pptx']],
+  },
+  docx: { docx: [true, []] },
+  wechat: { wechat: [true, []] },
 };
 
 describe('cache keys and options', () => {
   it('change for exactly the artifacts each option affects', async () => {
     const dir = await scratchDir('option-keys');
-    const base: BuildOptions = {
-      outDir: path.join(dir, 'dist'), formats: FORMATS, paper: 'a4', embedFonts: true, booklet: false, singleFile: false, tocDepth: 2,
-      layout: 'book', split: false, bleedMm: 0, cropMarks: false, grayscale: false, boldHeadings: false, titlePage: true,
-      talk: { charsPerMinute: 220 }, pptxFonts: 'venue',
-    };
-    const inputs = (options: BuildOptions): KeyInputs => ({
+    const inputs = (request: BuildRequest): KeyInputs => ({
       manuscript: [MANUSCRIPT],
       manuscriptRoot: path.dirname(MANUSCRIPT),
-      outDir: options.outDir,
+      outDir: path.join(dir, 'dist'),
       templateDirs: [],
-      options,
+      request,
       system: { fontDirs: [], findProgram: async () => undefined },
     });
+    const base = testRequest({ formats: FORMATS });
     const before = await cacheKeys(inputs(base), FORMATS);
     const changed: Record<string, Format[]> = {};
     const expected: Record<string, Format[]> = {};
-    for (const [name, [value, affects]] of Object.entries(FLIPS)) {
-      const after = await cacheKeys(inputs({ ...base, [name]: value }), FORMATS);
-      changed[name] = FORMATS.filter((f) => after[f] !== before[f]);
-      expected[name] = affects;
+    for (const [group, flips] of Object.entries(FLIPS) as [FormatGroup, Record<string, [unknown, Format[]]>][]) {
+      for (const [name, [value, affects]] of Object.entries(flips)) {
+        const after = await cacheKeys(inputs({ ...base, [group]: { ...base[group], [name]: value } }), FORMATS);
+        changed[`${group}.${name}`] = FORMATS.filter((f) => after[f] !== before[f]);
+        expected[`${group}.${name}`] = affects;
+      }
     }
     expect(changed).toEqual(expected);
+  });
+
+  it('change with SOURCE_DATE_EPOCH for every artifact', async () => {
+    const dir = await scratchDir('option-keys-date');
+    const inputs = (request: BuildRequest): KeyInputs => ({
+      manuscript: [MANUSCRIPT],
+      manuscriptRoot: path.dirname(MANUSCRIPT),
+      outDir: path.join(dir, 'dist'),
+      templateDirs: [],
+      request,
+      system: { fontDirs: [], findProgram: async () => undefined },
+    });
+    const base = testRequest({ formats: FORMATS });
+    const before = await cacheKeys(inputs(base), FORMATS);
+    const after = await cacheKeys(inputs({ ...base, date: { ...base.date, sourceEpoch: 1700000000 } }), FORMATS);
+    expect(FORMATS.filter((f) => after[f] !== before[f])).toEqual(FORMATS);
   });
 });

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cacheKeys, type KeyInputs } from '../../../src/cache/inputs.js';
 import { MANUSCRIPT, scratchDir } from '../../helpers.js';
+import { testRequest } from '../../request.js';
 
 describe('cache keys count the machine', () => {
   it('change when a font is installed, pandoc or xelatex is replaced, and not for formats that do not use them', async () => {
@@ -17,7 +18,7 @@ describe('cache keys count the machine', () => {
       manuscriptRoot: path.dirname(MANUSCRIPT),
       outDir: path.join(dir, 'dist'),
       templateDirs: [],
-      options: { outDir: path.join(dir, 'dist'), formats: ['epub', 'pdf', 'deck'], paper: 'a4', embedFonts: true, booklet: false, singleFile: false },
+      request: testRequest(),
       system: { fontDirs: [fontDir], findProgram: async (name) => (name === 'pandoc' ? path.join(bin, 'pandoc') : undefined) },
     };
     const formats = ['epub', 'pdf', 'deck', 'pptx'] as const;

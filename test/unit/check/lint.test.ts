@@ -15,16 +15,17 @@ import { parseSource } from '../../../src/manuscript/parse.js';
 import { formatMessage } from '../../../src/message.js';
 import type { Book } from '../../../src/model/book.js';
 import { buildBook } from '../../../src/model/build-book.js';
-import type { BuildOptions } from '../../../src/formats.js';
+import type { BuildRequest } from '../../../src/request/request.js';
+import { testRequest } from '../../request.js';
 
 const parsed = (text: string) => parseSource({ path: 'm.md', text, notices: [] });
 const PUNCTUATION = [halfwidthPunctuation, chineseEllipsis, spaceBetweenHan, straightQuotes, balancedPairs];
-async function run(rules: Rule[], text: string, book?: Book, options: Partial<BuildOptions> = {}): Promise<string[]> {
+async function run(rules: Rule[], text: string, book?: Book, pdf: Partial<BuildRequest['pdf']> = {}): Promise<string[]> {
   const files = [parsed(text)];
   const input: CheckInput = {
     book: book ?? buildBook(files, { title: 'T', lang: 'zh-Hans' }),
     files,
-    options: options as BuildOptions,
+    request: testRequest({ pdf }),
     sources: ['m.md'],
     manifest: {},
     progress: () => {},

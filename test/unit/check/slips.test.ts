@@ -5,7 +5,7 @@ import { readMeta } from '../../../src/config/front-matter.js';
 import { parseSource } from '../../../src/manuscript/parse.js';
 import { formatMessage } from '../../../src/message.js';
 import { buildBook } from '../../../src/model/build-book.js';
-import type { BuildOptions } from '../../../src/formats.js';
+import { testRequest } from '../../request.js';
 
 const byName = (...names: string[]) => names.map((n) => RULES.find((r) => r.name === n)).filter((r): r is Rule => !!r);
 async function run(names: string[], text: string): Promise<string[]> {
@@ -13,7 +13,7 @@ async function run(names: string[], text: string): Promise<string[]> {
   const input: CheckInput = {
     book: buildBook(files, { title: 'T', lang: 'zh-Hans' }),
     files,
-    options: {} as BuildOptions,
+    request: testRequest(),
     sources: ['m.md'],
     manifest: {},
     progress: () => {},

@@ -4,11 +4,11 @@ import { speechAsks } from '../../../src/check/rules/speech-asks.js';
 import { parseSource } from '../../../src/manuscript/parse.js';
 import { formatMessage } from '../../../src/message.js';
 import { buildBook } from '../../../src/model/build-book.js';
-import type { BuildOptions } from '../../../src/formats.js';
+import { testRequest } from '../../request.js';
 
 async function noAsks(text: string): Promise<string[]> {
   const files = [parseSource({ path: 'm.md', text, notices: [] })];
-  const input: CheckInput = { book: buildBook(files, { title: 'T', lang: 'zh-Hans' }), files, options: {} as BuildOptions, sources: ['m.md'], manifest: {}, progress: () => {} };
+  const input: CheckInput = { book: buildBook(files, { title: 'T', lang: 'zh-Hans' }), files, request: testRequest(), sources: ['m.md'], manifest: {}, progress: () => {} };
   return (await runRules([speechAsks], input)).map((m) => formatMessage(m));
 }
 

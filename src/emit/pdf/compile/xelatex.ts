@@ -23,6 +23,8 @@ export interface CompileJob {
   links?: readonly { name: string; target: string }[];
   /** A precompiled format of the document's preamble (absolute `.fmt` path), from preambleFormat. */
   format?: string;
+  /** The build's date in seconds: every date in the PDF, and its /ID. */
+  epoch: number;
   signal?: AbortSignal;
   progress?: (message: string) => void;
   /** Told when a pass with the format failed and the plain path took over. */
@@ -61,7 +63,7 @@ export async function compileTex(job: CompileJob): Promise<Compiled> {
     const cached = await readFile(path.join(cache, name)).catch(() => undefined);
     if (cached) await writeFile(path.join(dir, name), cached);
   }
-  const opts = { cwd: dir, ...(job.signal ? { signal: job.signal } : {}) };
+  const opts = { cwd: dir, epoch: job.epoch, ...(job.signal ? { signal: job.signal } : {}) };
   let passes = 0;
   let before = await snapshot(dir);
   let after: AuxSnapshot;

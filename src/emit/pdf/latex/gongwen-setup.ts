@@ -20,8 +20,8 @@ export interface GongwenSetup {
  * Choose the handout's faces, say which, and warn about every character a chosen face
  * lacks (the template prints it from the Noto SC face instead).
  */
-export async function gongwenSetup(book: Book, fontDir: string, ctx: Pick<EmitContext, 'warn' | 'notice' | 'options'>): Promise<GongwenSetup> {
-  const faces = await chooseFaces({ fontDir, kpse: kpsewhich, ...(ctx.options.gongwenFonts ? { extra: ctx.options.gongwenFonts } : {}) });
+export async function gongwenSetup(book: Book, fontDir: string, ctx: Pick<EmitContext, 'warn' | 'notice' | 'request'>): Promise<GongwenSetup> {
+  const faces = await chooseFaces({ fontDir, kpse: kpsewhich, ...(ctx.request.pdf.gongwenFonts ? { extra: ctx.request.pdf.gongwenFonts } : {}) });
   ctx.notice?.(describeFaces(faces));
   for (const c of await fallbackChars(book, faces, fontDir)) ctx.warn('F_FALLBACK', describeFallback(c), c.locations[0]);
   const face = (role: GongwenRole) => faces.find((f) => f.role === role)!.texName;
@@ -47,7 +47,7 @@ export async function gongwenSetup(book: Book, fontDir: string, ctx: Pick<EmitCo
         'latin-bold': faces.find((f) => f.role === 'latin')!.licensed ? '' : FREE_LATIN_BOLD,
         fallback: FALLBACK_FILE,
         'fallback-bold': 'NotoSerifCJKsc-Bold.otf',
-        boldheadings: !!ctx.options.boldHeadings,
+        boldheadings: ctx.request.pdf.boldHeadings,
         ...markings(book),
       };
     },

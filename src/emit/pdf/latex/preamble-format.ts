@@ -28,6 +28,8 @@ interface Entry {
 export interface FormatContext {
   workDir: string;
   signal?: AbortSignal;
+  /** The build's date in seconds, as the document's own passes have it. */
+  epoch: number;
   /** Told once per format when bookdeck falls back to the plain path. */
   notice(message: string): void;
 }
@@ -54,14 +56,13 @@ const pending = new Map<string, Promise<string | undefined>>();
 
 /**
  * The cached precompiled format of this document's preamble (the absolute path of its
- * `.fmt`), made first if needed; undefined when the document has no dump marker, when
- * BOOKDECK_NO_FORMAT is set, or when it cannot be made (with a notice: xelatex then runs
+ * `.fmt`), made first if needed; undefined when the document has no dump marker (the
+ * emitter does not ask when BOOKDECK_NO_FORMAT is set), or when it cannot be made (with a notice: xelatex then runs
  * the whole preamble each pass, as without a format). Never throws.
  */
 export async function preambleFormat(tex: string, ctx: FormatContext): Promise<string | undefined> {
   const dump = dumpedPreamble(tex);
-  const off = process.env.BOOKDECK_NO_FORMAT;
-  if (!dump || (off && off !== '0')) return undefined;
+  if (!dump) return undefined;
   try {
     // The recipe, the engine and the text key the entry; the files TeX read are checked in it.
     const key = hash(JSON.stringify([FORMAT_WRAPPER, await xelatexVersion(), dump]));
@@ -101,7 +102,7 @@ async function build(key: string, dump: string, dir: string, entryFile: string, 
   try {
     let inputs: string[];
     try {
-      inputs = await buildLatexFormat(dump, FORMAT_NAME, { cwd: work, ...(ctx.signal ? { signal: ctx.signal } : {}) });
+      inputs = await buildLatexFormat(dump, FORMAT_NAME, { cwd: work, epoch: ctx.epoch, ...(ctx.signal ? { signal: ctx.signal } : {}) });
     } catch (err) {
       // Remembered with what TeX read, so builds do not pay for a failing format build each time.
       const fls = await readFile(path.join(work, `${FORMAT_NAME}.fls`), 'utf8').catch(() => undefined);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bookIdentifier, displayDate, isoSeconds, modifiedDate, uuidV5 } from '../../../../src/emit/epub/metadata.js';
+import { bookIdentifier, displayDate, isoSeconds, uuidV5 } from '../../../../src/emit/epub/metadata.js';
+import { documentDate, readBuildDate } from '../../../../src/request/build-date.js';
 import { BookdeckError } from '../../../../src/errors.js';
 import type { Book } from '../../../../src/model/book.js';
 
@@ -20,11 +21,14 @@ describe('EPUB metadata', () => {
     expect(bookIdentifier(book({}, ['甲', '丙']))).not.toBe(a);
   });
 
-  it('takes dcterms:modified from SOURCE_DATE_EPOCH, else from the manuscript date', () => {
-    expect(isoSeconds(modifiedDate('2018-07-26', undefined))).toBe('2018-07-26T00:00:00Z');
-    expect(isoSeconds(modifiedDate('2018-07-26', ''))).toBe('2018-07-26T00:00:00Z');
-    expect(isoSeconds(modifiedDate('2018-07-26', '1700000000'))).toBe('2023-11-14T22:13:20Z');
-    expect(() => modifiedDate('2018-07-26', 'yesterday')).toThrow(BookdeckError);
+  it('takes dcterms:modified from SOURCE_DATE_EPOCH, else from the manuscript date, else the start of the build day', () => {
+    const now = new Date('2026-12-08T01:23:45Z');
+    const modified = (sde: string | undefined, date: string | undefined) => isoSeconds(documentDate(readBuildDate(sde, now), date));
+    expect(modified(undefined, '2018-07-26')).toBe('2018-07-26T00:00:00Z');
+    expect(modified('', '2018-07-26')).toBe('2018-07-26T00:00:00Z');
+    expect(modified('1700000000', '2018-07-26')).toBe('2023-11-14T22:13:20Z');
+    expect(modified(undefined, undefined)).toBe('2026-12-08T00:00:00Z');
+    expect(() => readBuildDate('yesterday', now)).toThrow(BookdeckError);
   });
 
   it('writes Chinese dates for Chinese books', () => {

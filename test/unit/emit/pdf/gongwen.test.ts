@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bleedMm } from '../../../../src/config/schema.js';
+import { bleedMm } from '../../../../src/config/options/pdf.js';
 import { handoutName, printDocuments } from '../../../../src/model/documents.js';
 import { chooseFaces, describeFaces } from '../../../../src/fonts/gongwen-profile.js';
 import { findFamily, parseFcListing } from '../../../../src/fonts/fontconfig.js';
@@ -121,14 +121,14 @@ describe('printDocuments and handoutName', () => {
 
   it('gives a book title page and contents only with more than one speech, handouts never', async () => {
     const { book } = await loadBook(path.join(ROOT, 'manuscript/speeches.md'));
-    const docs = printDocuments(book, { split: true });
+    const docs = printDocuments(book, { split: true, titlePage: undefined });
     expect(docs.map((d) => [d.name, d.frontPages, d.book.chapters.length, d.book.meta.title])).toEqual([
       ['book', true, 3, book.meta.title],
       ...book.chapters.map((c, i) => [handoutName(i, c.title), false, 1, c.title]),
     ]);
     const { book: one } = await loadBook(SPEECH);
-    expect(printDocuments(one, {})[0]!.frontPages).toBe(false);
-    expect(printDocuments(one, { titlePage: true })[0]!.frontPages).toBe(true);
+    expect(printDocuments(one, { split: false, titlePage: undefined })[0]!.frontPages).toBe(false);
+    expect(printDocuments(one, { split: false, titlePage: true })[0]!.frontPages).toBe(true);
   });
 });
 

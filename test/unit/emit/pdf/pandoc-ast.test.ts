@@ -91,7 +91,7 @@ describe('keepLastTwoHan', () => {
 
 describe('latexJob', () => {
   it('asks pandoc for LaTeX without smart quotes, with the paper layout as variables', () => {
-    const args = pandocArgs(latexJob('/t/book.latex', { title: 'T', date: '2020-01-01', lang: 'zh-Hans' }, 'a5'));
+    const args = pandocArgs(latexJob('/t/book.latex', { title: 'T', date: '2020-01-01', lang: 'zh-Hans' }, 'a5', 2));
     expect(args.slice(0, 4)).toEqual(['--from', 'json', '--to', 'latex-smart']);
     expect(args).toContain('--template');
     expect(args).toContain('lang=zh-Hans');

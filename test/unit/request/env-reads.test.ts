@@ -8,7 +8,7 @@ import { ROOT } from '../../helpers.js';
  * build's switches, read once), the programs it spawns (PATH, and the environment a child
  * inherits), and the per-user cache's location (shared by build, check and import).
  */
-const ALLOWED = [/^src\/options\/request\.ts$/, /^src\/tools\//, /^src\/cache\/user-cache\.ts$/];
+const ALLOWED = [/^src\/request\/request\.ts$/, /^src\/tools\//, /^src\/cache\/user-cache\.ts$/];
 
 async function sources(dir: string): Promise<string[]> {
   const entries = await readdir(path.join(ROOT, dir), { withFileTypes: true, recursive: true });
