@@ -51,3 +51,10 @@ export function readFlags(values: Record<string, unknown>, entries: readonly Ent
   }
   return out;
 }
+
+/** The help's block of the options a config file sets and no flag does, by config key, each with its help. Pure. */
+export function configOnlyHelp(entries: readonly Entry[]): string {
+  const rows = entries.filter((e) => !e.spec.flag && e.spec.config).map((e) => ({ key: e.spec.config!, lines: e.spec.help.split('\n') }));
+  const width = Math.max(...rows.map((r) => r.key.length)) + 2;
+  return rows.flatMap(({ key, lines }) => [`  ${key.padEnd(width)}${lines[0]}`, ...lines.slice(1).map((l) => `  ${' '.repeat(width)}${l}`)]).join('\n');
+}

@@ -1,9 +1,9 @@
 import { build } from '../../build.js';
 import { resolveRequest } from '../../request/request.js';
-import { ENTRIES } from '../../config/options/tables.js';
+import { ENTRIES, TABLES } from '../../config/options/tables.js';
 import { optionsHelp, parse, type OptionTable } from '../args.js';
 import type { Console } from '../console.js';
-import { flagTable, readFlags } from '../flags.js';
+import { configOnlyHelp, flagTable, readFlags } from '../flags.js';
 import { progressReporter, summaryTable } from '../progress.js';
 
 /** The command's options: every build option's flag from the option tables, then the run's own two. */
@@ -20,9 +20,12 @@ Build the EPUB, the print PDF and the reveal.js deck from one manuscript.
 Options:
 ${optionsHelp(OPTIONS)}
 
+Set in bookdeck.config.json|yaml only (most flags above have a key there too):
+${configOnlyHelp(ENTRIES)}
+
 The summary ends with the talk's length, from the notes at deck.charsPerMinute
-(config, default 220); deck.minutes in the config fits the talk to that length and
-lists the key points it dropped.
+(default ${TABLES.deck.charsPerMinute.default}); deck.minutes fits the talk to that length and lists the
+key points it dropped.
 
 Examples:
   bookdeck build

@@ -45,7 +45,7 @@ export const COMMON = {
     config: 'build.trustTemplates',
     schema: z.boolean(),
     default: false,
-    help: 'use build.templates, and templates/ beside the manuscript: templates run code',
+    help: 'use build.templates, and templates/ beside the manuscript\n(templates run code)',
     keys: [],
   }),
   config: option({

@@ -39,28 +39,28 @@ export const DECK = {
     schema: z.number().int().min(60).max(1000),
     // An unhurried Chinese talk.
     default: 220,
-    help: 'characters of notes the speaker reads per minute (default 220)',
+    help: 'characters of notes the speaker reads per minute',
     keys: TALK,
   }),
   minutes: option({
     config: 'deck.minutes',
     schema: z.number().positive().max(600),
     default: undefined,
-    help: 'fit the talk to this many minutes by dropping the lowest-scoring key points',
+    help: 'fit the talk to this many minutes by dropping the\nlowest-scoring key points',
     keys: TALK,
   }),
   pptxFonts: option({
     config: 'deck.pptxFonts',
     schema: z.enum(PPTX_FONTS as [PptxFonts, ...PptxFonts[]]),
     default: 'venue',
-    help: "the PPTX's theme faces: venue (faces a stock Windows/WPS PC has, the default) or noto",
+    help: "the PPTX's theme faces: venue (faces a stock Windows/WPS\nPC has, the default) or noto",
     keys: ['pptx'],
   }),
   handoutUrl: option({
     config: 'deck.handoutUrl',
     schema: xmlSafe(z.string().trim()).refine((u) => /^https?:\/\/[^\s/]+/.test(u) && URL.canParse(u), 'use an http:// or https:// address, e.g. https://example.org/speeches.pdf'),
     default: undefined,
-    help: "the full text's address: the closing slide shows 扫码获取讲话全文 and a QR code of it",
+    help: "the full text's address: the closing slide shows\n扫码获取讲话全文 and a QR code of it",
     keys: TALK,
   }),
 };
