@@ -29,7 +29,7 @@ export const emitDocx: Emitter = async (book, ctx) => {
   const files: string[] = [];
   let bytes = 0;
   const marking = look.kind === 'gongwen' ? book.meta.marking : undefined;
-  for (const doc of printDocuments(book, { split: ctx.request.pdf.split, titlePage: undefined })) {
+  for (const doc of printDocuments(book, { split: ctx.request.pdf.split })) {
     for (const copy of copiesOf(marking?.copies)) {
       const name = copy ? `${doc.name}-${copy}` : doc.name;
       ctx.progress(`writing ${name}.docx`);

@@ -121,13 +121,13 @@ describe('printDocuments and handoutName', () => {
 
   it('gives a book title page and contents only with more than one speech, handouts never', async () => {
     const { book } = await loadBook(path.join(ROOT, 'manuscript/speeches.md'));
-    const docs = printDocuments(book, { split: true, titlePage: undefined });
+    const docs = printDocuments(book, { split: true });
     expect(docs.map((d) => [d.name, d.frontPages, d.book.chapters.length, d.book.meta.title])).toEqual([
       ['book', true, 3, book.meta.title],
       ...book.chapters.map((c, i) => [handoutName(i, c.title), false, 1, c.title]),
     ]);
     const { book: one } = await loadBook(SPEECH);
-    expect(printDocuments(one, { split: false, titlePage: undefined })[0]!.frontPages).toBe(false);
+    expect(printDocuments(one, { split: false })[0]!.frontPages).toBe(false);
     expect(printDocuments(one, { split: false, titlePage: true })[0]!.frontPages).toBe(true);
   });
 });
