@@ -1,10 +1,15 @@
 import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
 import { execa } from 'execa';
 import { staleBundle } from './bundle-fresh.js';
+import { startEpubcheckService } from './epubcheck/service.js';
 import { DEFAULT_OUT, ROOT, SCRATCH, runCli } from './helpers.js';
 
-/** Bundle when src/ changed since the last bundle, then build the default manuscript once; end-to-end tests read the real artifacts. */
-export default async function setup(): Promise<void> {
+/**
+ * Bundle when src/ changed since the last bundle, start the run's one EPUBCheck JVM, then build
+ * the default manuscript once; end-to-end tests read the real artifacts.
+ */
+export default async function setup(): Promise<() => Promise<void>> {
   // `npx vitest` without `npm run bundle` would otherwise test yesterday's bundle and pass.
   // Only the bundle: esbuild takes ~2 s where `npm run compile` (tsc to lib/) took ~20 s, and no test reads lib/.
   const stale = await staleBundle(ROOT);
@@ -14,9 +19,29 @@ export default async function setup(): Promise<void> {
     const still = await staleBundle(ROOT);
     if (res.exitCode !== 0 || still) throw new Error(`the tests would run a stale CLI (${still ?? stale}); npm run bundle failed:\n${res.all}`);
   }
-  // For quick unit-test loops only: end-to-end tests then fail on the missing artifacts.
-  if (process.env.BOOKDECK_TEST_NO_BUILD === '1') return;
   await mkdir(SCRATCH, { recursive: true });
-  const res = await runCli(['build', '-o', DEFAULT_OUT, '--deck-pdf', '--pptx', '--quiet']);
-  if (res.exitCode !== 0) throw new Error(`default build failed (exit ${res.exitCode}):\n${res.all}`);
+  // Set before the test workers start, so they, and every CLI they run, inherit it.
+  const epubcheck = await shareEpubcheck();
+  // For quick unit-test loops only: end-to-end tests then fail on the missing artifacts.
+  if (process.env.BOOKDECK_TEST_NO_BUILD !== '1') {
+    const res = await runCli(['build', '-o', DEFAULT_OUT, '--deck-pdf', '--pptx', '--quiet']);
+    if (res.exitCode !== 0) throw new Error(`default build failed (exit ${res.exitCode}):\n${res.all}`);
+  }
+  return async () => {
+    if (epubcheck.checked()) console.error(`EPUBCheck: ${epubcheck.checked()} books in one JVM`);
+    await epubcheck.close();
+  };
+}
+
+/**
+ * Put test/epubcheck/bin first on PATH: its `java` sends every EPUBCheck run of this test run
+ * (the tests' own and those of the CLIs they start) to one warm JVM, ~1 s a book instead of 7–20 s.
+ */
+async function shareEpubcheck() {
+  const java = await execa('sh', ['-c', 'command -v java'], { reject: false });
+  const service = await startEpubcheckService(path.join(ROOT, `test/.out/epubcheck-${process.pid}.sock`), java.stdout.trim() || '/usr/bin/java');
+  process.env.BOOKDECK_TEST_JAVA = java.stdout.trim();
+  process.env.BOOKDECK_TEST_EPUBCHECK_SOCKET = service.socket;
+  process.env.PATH = `${path.join(ROOT, 'test/epubcheck/bin')}${path.delimiter}${process.env.PATH ?? ''}`;
+  return service;
 }
