@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { scaleManuscript } from './generate.mjs';
 import { keypointBench, keypointLines } from './keypoints.mjs';
+import { suiteLines, suiteTime } from './suite-time.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const WORK = path.join(ROOT, 'bench/.work');
@@ -187,6 +188,8 @@ lines.push('', '## In-process stages (×1; parse, model and deck writing: median
 for (const [label, ms] of stages) lines.push(`| ${label} | ${ms.toFixed(1)} |`);
 log('key points against the hand labels');
 lines.push('', '## Key points against hand labels', '', ...keypointLines(await keypointBench()));
+log('test suite');
+lines.push('', '## Test suite', '', ...suiteLines(suiteTime(ROOT)));
 lines.push('');
 const md = lines.join('\n');
 writeFileSync(path.join(ROOT, 'bench/results.md'), md);

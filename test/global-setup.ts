@@ -4,12 +4,15 @@ import { execa } from 'execa';
 import { staleBundle } from './bundle-fresh.js';
 import { startEpubcheckService } from './epubcheck/service.js';
 import { DEFAULT_OUT, ROOT, SCRATCH, runCli } from './helpers.js';
+import { timeSuite } from './suite-time.js';
+import type { TestProject } from 'vitest/node';
 
 /**
  * Bundle when src/ changed since the last bundle, start the run's one EPUBCheck JVM, then build
  * the default manuscript once; end-to-end tests read the real artifacts.
  */
-export default async function setup(): Promise<() => Promise<void>> {
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const timed = timeSuite(project, ROOT);
   // `npx vitest` without `npm run bundle` would otherwise test yesterday's bundle and pass.
   // Only the bundle: esbuild takes ~2 s where `npm run compile` (tsc to lib/) took ~20 s, and no test reads lib/.
   const stale = await staleBundle(ROOT);
@@ -30,6 +33,7 @@ export default async function setup(): Promise<() => Promise<void>> {
   return async () => {
     if (epubcheck.checked()) console.error(`EPUBCheck: ${epubcheck.checked()} books in one JVM`);
     await epubcheck.close();
+    await timed();
   };
 }
 
