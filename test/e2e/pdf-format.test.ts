@@ -40,6 +40,8 @@ describe('the precompiled LaTeX format', () => {
     expect((await readdir(path.join(cache, 'formats'))).filter((f) => f.endsWith('.fmt'))).toHaveLength(1);
   });
 
+  // The small fixture, not the default book: what is tested is the template and the format, and
+  // each of these four builds typesets the whole manuscript.
   it('falls back to the plain path with a notice when the format cannot be built or a pass with it fails', async () => {
     const book = await readFile(path.join(ROOT, 'templates/pdf/book.latex'), 'utf8');
     const marker = '\\csname endofdump\\endcsname\n';
@@ -51,18 +53,18 @@ describe('the precompiled LaTeX format', () => {
     };
     // A native font in the dumped part: XeTeX cannot \dump it; without a format it is harmless.
     const noDump = await broken('format-nodump', '\\font\\bdprobe=[lmroman10-regular]\\relax');
-    const first = await build(['-m', MANUSCRIPT, '--templates', noDump]);
+    const first = await build(['-m', FIXTURE, '--templates', noDump]);
     expect(first.log).toMatch(/^notice: no precompiled LaTeX format \(xelatex failed.*\); xelatex reads the whole preamble each pass$/mu);
     expect(first.pdf.subarray(0, 5).toString()).toBe('%PDF-');
     for (const line of passes(first.log)) expect(line).not.toMatch(/precompiled/u);
     // The failure is remembered: the next build does not try again.
-    const again = await build(['-m', MANUSCRIPT, '--templates', noDump]);
+    const again = await build(['-m', FIXTURE, '--templates', noDump]);
     expect(again.log).toMatch(/^notice: no precompiled LaTeX format .*cached, retried when TeX changes\)/mu);
 
     // A format that builds but breaks every pass started from it (the plain path never runs \everyjob).
     const badJob = await broken('format-badjob', '\\everyjob\\expandafter{\\the\\everyjob\\errmessage{only in the format}}');
-    const res = await build(['-m', MANUSCRIPT, '--templates', badJob]);
+    const res = await build(['-m', FIXTURE, '--templates', badJob]);
     expect(res.log).toMatch(/^notice: xelatex failed with the precompiled format \(a4\); ran without it$/mu);
-    expect(Buffer.compare(res.pdf, (await build(['-m', MANUSCRIPT, '--templates', badJob], { BOOKDECK_NO_FORMAT: '1' })).pdf)).toBe(0);
+    expect(Buffer.compare(res.pdf, (await build(['-m', FIXTURE, '--templates', badJob], { BOOKDECK_NO_FORMAT: '1' })).pdf)).toBe(0);
   });
 });

@@ -16,7 +16,7 @@ export interface TracedConnects {
  * a Unix socket to a daemon all show.
  */
 export async function traceConnects(args: string[], log: string, opts: { cwd?: string; env?: Record<string, string> } = {}): Promise<TracedConnects> {
-  const res = await execa('strace', ['-f', '-qq', '-e', 'trace=connect', '-e', 'signal=none', '-o', log, 'node', path.join(ROOT, 'bin/bookdeck.js'), ...args], {
+  const res = await execa('strace', ['-f', '--seccomp-bpf', '-qq', '-e', 'trace=connect', '-e', 'signal=none', '-o', log, 'node', path.join(ROOT, 'bin/bookdeck.js'), ...args], {
     cwd: opts.cwd ?? ROOT,
     env: opts.env,
     reject: false,

@@ -49,7 +49,7 @@ export function parseSocketCall(line: string): SocketCall | undefined {
 export async function traceSockets(args: string[], log: string, opts: { cwd?: string; env?: Record<string, string>; timeout?: number } = {}): Promise<SocketTrace> {
   const res = await execa(
     'strace',
-    ['-f', '-qq', '-yy', '-e', `trace=${CALLS.join(',')}`, '-e', 'signal=none', '-o', log, 'node', path.join(ROOT, 'bin/bookdeck.js'), ...args],
+    ['-f', '--seccomp-bpf', '-qq', '-yy', '-e', `trace=${CALLS.join(',')}`, '-e', 'signal=none', '-o', log, 'node', path.join(ROOT, 'bin/bookdeck.js'), ...args],
     { cwd: opts.cwd ?? ROOT, env: opts.env, reject: false, all: true, timeout: opts.timeout },
   );
   const lines = (await readFile(log, 'utf8')).split('\n');

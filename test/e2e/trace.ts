@@ -22,9 +22,11 @@ export interface Traced {
  * Run the CLI under `strace -f -e trace=openat`: `-y` prints the absolute path behind
  * each descriptor an open returns, so relative opens in child processes (xelatex runs
  * in its work folder) resolve too; a failed open counts when its path was absolute.
+ * `--seccomp-bpf` stops the traced processes only at the traced calls (the same log): a PDF
+ * build took ~5 s of CPU under plain strace, 1.6 s so.
  */
 export async function traceCli(args: string[], log: string, opts: { cwd?: string; env?: Record<string, string> } = {}): Promise<Traced> {
-  const res = await execa('strace', ['-f', '-qq', '-y', '-e', 'trace=openat', '-e', 'signal=none', '-o', log, 'node', path.join(ROOT, 'bin/bookdeck.js'), ...args], {
+  const res = await execa('strace', ['-f', '--seccomp-bpf', '-qq', '-y', '-e', 'trace=openat', '-e', 'signal=none', '-o', log, 'node', path.join(ROOT, 'bin/bookdeck.js'), ...args], {
     cwd: opts.cwd ?? ROOT,
     env: opts.env,
     reject: false,
