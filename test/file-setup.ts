@@ -8,5 +8,6 @@ const env = { ...process.env };
 afterAll(() => {
   for (const key of Object.keys(process.env)) if (!(key in env)) delete process.env[key];
   Object.assign(process.env, env);
+  vi.useRealTimers();
   vi.resetModules();
 });

@@ -2,7 +2,8 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type Browser } from '../../src/tools/browser.js';
+import type { Browser } from '../../src/tools/browser.js';
+import { launchBrowser } from '../browser.js';
 import '../deck-page.js';
 import { DEFAULT_OUT } from '../helpers.js';
 

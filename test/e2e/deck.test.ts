@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadBook } from '../../src/manuscript/load.js';
 import type { Book } from '../../src/model/book.js';
 import { squash } from '../../src/model/text.js';
-import { launchBrowser, type Browser, } from '../../src/tools/browser.js';
+import type { Browser } from '../../src/tools/browser.js';
+import { launchBrowser } from '../browser.js';
 import { DEFAULT_OUT, MANUSCRIPT, ROOT, runCli, scratchDir } from '../helpers.js';
 import { openDeck, overflowingSlides } from '../deck-page.js';
 

@@ -6,7 +6,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_OUT, scratchDir } from '../helpers.js';
 import { readZip } from './epub-zip.js';
-import { launchBrowser, type Browser } from '../../src/tools/browser.js';
+import type { Browser } from '../../src/tools/browser.js';
+import { launchBrowser } from '../browser.js';
 
 const require = createRequire(import.meta.url);
 const FILES: Record<string, { file: string; type: string }> = {

@@ -4,7 +4,8 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, runCli, scratchDir } from '../helpers.js';
 import { readZip } from './epub-zip.js';
-import { launchBrowser, type Browser } from '../../src/tools/browser.js';
+import type { Browser } from '../../src/tools/browser.js';
+import { launchBrowser } from '../browser.js';
 
 const SPEECH = path.join(ROOT, 'test/fixtures/tables/speech.md');
 

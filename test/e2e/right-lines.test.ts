@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, runCli, scratchDir } from '../helpers.js';
 import { checkGrid } from '../grid.js';
 import { readZip } from './epub-zip.js';
-import { launchBrowser, type Browser } from '../../src/tools/browser.js';
+import type { Browser } from '../../src/tools/browser.js';
+import { launchBrowser } from '../browser.js';
 import { mkdir, writeFile } from 'node:fs/promises';
 
 const CLOSING = path.join(ROOT, 'test/fixtures/tables/closing.md');

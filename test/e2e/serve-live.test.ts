@@ -3,7 +3,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../../src/tools/browser.js';
+import { launchBrowser } from '../browser.js';
 import { MANUSCRIPT, scratchDir, startServe } from '../helpers.js';
 
 // A save patches the open preview and deck in place: no reload, the reader stays where they were.

@@ -4,7 +4,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchBrowser } from '../../src/tools/browser.js';
+import { launchBrowser } from '../browser.js';
 import { MANUSCRIPT, ROOT, scratchDir, startServe } from '../helpers.js';
 
 let child: ChildProcess;

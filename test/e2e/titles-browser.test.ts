@@ -2,7 +2,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type Browser, type Page } from '../../src/tools/browser.js';
+import type { Browser, Page } from '../../src/tools/browser.js';
+import { launchBrowser } from '../browser.js';
 import { runCli, scratchDir } from '../helpers.js';
 
 /** Speeches whose titles are long enough to break on a phone and on a slide; the third one its author broke. */
