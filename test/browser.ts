@@ -11,7 +11,8 @@ const shared = globalThis as { bookdeckTestBrowser?: Promise<Browser> };
  */
 export async function launchBrowser(): Promise<Browser> {
   const running = await shared.bookdeckTestBrowser?.catch(() => undefined);
-  const browser = running?.isConnected() ? running : await (shared.bookdeckTestBrowser = launchOwn());
+  if (!running?.isConnected()) shared.bookdeckTestBrowser = launchOwn();
+  const browser = await shared.bookdeckTestBrowser!;
   const before = new Set(browser.contexts());
   return new Proxy(browser, {
     get(target, key) {
