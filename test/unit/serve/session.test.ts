@@ -2,9 +2,10 @@ import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../src/config/config-file.js';
-import type { BuildOptions } from '../../../src/formats.js';
+import type { BuildRequest } from '../../../src/request/request.js';
 import { serve, type ServeSession } from '../../../src/serve/session.js';
 import { scratchDir } from '../../helpers.js';
+import { testRequest } from '../../request.js';
 
 // serve() in this process (no CLI, no PDF): what the session decides on each save — rebuild,
 // report an error once, reload the config, watch a templates folder the config names.
@@ -15,15 +16,14 @@ let closed = false;
 let session: ServeSession;
 const logs: string[] = [];
 const body = (text: string) => `# 第一篇\n\n${text}\n\n（摘自某次会议的讲话）\n`;
-const options = (over: Partial<BuildOptions> = {}): BuildOptions => ({
-  outDir: path.join(dir, 'dist'),
-  formats: ['deck'],
-  paper: 'a4',
-  embedFonts: false,
-  booklet: false,
-  singleFile: false,
-  ...over,
-});
+const request = (over: { templatesDir?: string; outDir?: string } = {}): BuildRequest =>
+  testRequest({
+    manuscript: { input: manuscript, files: [manuscript], root: dir },
+    outDir: path.join(dir, 'dist'),
+    formats: ['deck'],
+    epub: { embedFonts: false },
+    ...over,
+  });
 const preview = async () => (await fetch(new URL('preview/', session.server.url))).text();
 /** The error the server shows open pages now (its event stream's first event), or null. */
 async function shownError(): Promise<string | null> {
@@ -48,16 +48,14 @@ beforeAll(async () => {
   await writeFile(manuscript, body('起初甲乙丙丁的正文。'));
   templates = await scratchDir('session-templates');
   session = await serve({
-    manuscript,
-    manuscriptRoot: dir,
-    options: options(),
+    request: request(),
     port: 0,
     log: (line) => logs.push(line),
     // The config names a templates folder outside the manuscript's, and another output folder.
     reload: async () => {
       const config = await loadConfig(dir);
       const named = config.config.build?.out !== undefined;
-      return { config, options: options(named ? { templatesDir: templates, outDir: path.join(dir, 'elsewhere') } : {}) };
+      return { ...request(named ? { templatesDir: templates, outDir: path.join(dir, 'elsewhere') } : {}), config };
     },
   });
   await mkdir(path.join(templates, 'epub'));
