@@ -63,7 +63,11 @@ function listItem(blocks: Block[], ctx: ToMdastContext): ListItem {
 
 const ALIGN: Record<Alignment['t'], AlignType> = { AlignLeft: 'left', AlignRight: 'right', AlignCenter: 'center', AlignDefault: null };
 
-/** A GFM table: the head rows (or else the first row) as its header, every cell's blocks as one line. */
+/**
+ * A GFM table: the head rows (or else the first row) as its header, every cell's blocks as one
+ * line. GFM has no spans, so a grid position another cell spans (across, or down from a row above,
+ * which pandoc leaves out of the row) is an empty cell: each text stays in its column.
+ */
 function table(c: Extract<Block, { t: 'Table' }>['c'], ctx: ToMdastContext): Table {
   const [, , cols, head, bodies, foot] = c;
   const rows: Row[] = [...head[1], ...bodies.flatMap((b) => [...b[2], ...b[3]]), ...foot[1]];
@@ -74,7 +78,23 @@ function table(c: Extract<Block, { t: 'Table' }>['c'], ctx: ToMdastContext): Tab
       return i ? [{ type: 'break' } as PhrasingContent, ...md] : md;
     }),
   });
-  const row = (r: Row): TableRow => ({ type: 'tableRow', children: r[1].map(cell) });
+  const empty = (): TableCell => ({ type: 'tableCell', children: [] });
+  // For each grid column, how many more rows a cell above still covers.
+  const down: number[] = [];
+  const row = (r: Row): TableRow => {
+    const out: TableCell[] = [];
+    const covered = () => (down[out.length] ?? 0) > 0;
+    for (const cl of r[1]) {
+      while (covered()) out.push(empty());
+      const at = out.length;
+      out.push(cell(cl));
+      for (let k = 1; k < Math.max(1, cl[3]); k++) out.push(empty());
+      for (let k = at; k < out.length; k++) down[k] = Math.max(1, cl[2]);
+    }
+    while (out.length < down.length && covered()) out.push(empty());
+    for (let k = 0; k < down.length; k++) down[k] = Math.max(0, (down[k] ?? 0) - 1);
+    return { type: 'tableRow', children: out };
+  };
   return { type: 'table', align: cols.map(([a]) => ALIGN[a.t]), children: rows.map(row) };
 }
 
