@@ -2,22 +2,22 @@ import { existsSync, readdirSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { execa } from 'execa';
-import { expect } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { Root as HastRoot } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { elementText, firstTag, mainArticle, stripChrome } from '../src/import/html-article.js';
 import { epubcheck } from '../src/tools/epubcheck.js';
-import { ROOT, runCli } from './helpers.js';
+import { ROOT, runCli, scratchDir } from './helpers.js';
 import { readZip } from './e2e/epub-zip.js';
 
 /**
  * The real files of ../shared/corpora/realworld (see its SOURCES.md), found relative to
  * the repository as CI keeps shared/ beside it; never copied into the project.
  */
-export const REALWORLD = path.resolve(ROOT, '../shared/corpora/realworld');
+const REALWORLD = path.resolve(ROOT, '../shared/corpora/realworld');
 
 /** The corpus files of one kind: docx (with its pandoc/ folder), pdf, html (not readability's *.expected.html). */
-export function corpusFiles(kind: 'docx' | 'pdf' | 'html'): string[] {
+function corpusFiles(kind: 'docx' | 'pdf' | 'html'): string[] {
   const dir = path.join(REALWORLD, kind);
   if (!existsSync(dir)) return [];
   const list = (d: string) => readdirSync(d).filter((n) => n.endsWith(`.${kind}`) && !n.endsWith('.expected.html')).sort().map((n) => path.join(d, n));
@@ -114,7 +114,7 @@ async function runOne(file: string, out: string): Promise<CorpusRow & { epub?: s
 }
 
 /** One corpus file imported, built and EPUBChecked (its CLI takes one book per JVM). */
-export async function runCorpusFile(file: string, out: string): Promise<CorpusRow> {
+async function runCorpusFile(file: string, out: string): Promise<CorpusRow> {
   const row = await runOne(file, out);
   if (row.epub) {
     const report = await epubcheck(row.epub);
@@ -125,7 +125,7 @@ export async function runCorpusFile(file: string, out: string): Promise<CorpusRo
 }
 
 /** The table printed by each corpus test: one line per file. */
-export function printTable(kind: string, rows: readonly CorpusRow[], allowed: Record<string, string>): void {
+function printTable(kind: string, rows: readonly CorpusRow[], allowed: Record<string, string>): void {
   const lines = rows.map((r) => ({
     file: r.file,
     import: r.importExit === 0 ? 0 : `${r.importExit} ${r.importError ?? ''}`,
@@ -155,7 +155,7 @@ export interface Refusal {
  * allowed code; a draft that builds its EPUB with exit 0 and 0 EPUBCheck errors; text lost
  * only when allowed, and an allowed file that no longer loses text fails so its entry goes.
  */
-export function checkRow(row: CorpusRow, allow: { refused: Record<string, Refusal>; loss: Record<string, string> }): void {
+function checkRow(row: CorpusRow, allow: { refused: Record<string, Refusal>; loss: Record<string, string> }): void {
   expect(row.importExit, `${row.file}: import exit 70 is a bug`).not.toBe(70);
   const refusal = allow.refused[row.file];
   if (row.importExit !== 0) {
@@ -166,4 +166,32 @@ export function checkRow(row: CorpusRow, allow: { refused: Record<string, Refusa
   expect(row.epubMessages, row.file).toEqual([]);
   if (row.lost) expect(allow.loss[row.file], `${row.file} loses ${row.lost} letters or digits (${row.sample}) without an allow-list entry`).toBeTruthy();
   else expect(allow.loss[row.file], `${row.file} loses nothing now: remove its allow-list entry`).toBeUndefined();
+}
+
+/** What one kind's corpus test allows: the files import still refuses, and the files whose book lacks text, each with why. */
+export interface CorpusAllowances {
+  refused: Record<string, Refusal>;
+  loss: Record<string, string>;
+}
+
+/**
+ * The corpus test of one kind: one test per file of ../shared/corpora/realworld/<kind> (import
+ * with the CLI, build the EPUB, EPUBCheck, count the text lost), a table printed at the end.
+ * Skipped, with a warning, when the corpus is not beside the repository.
+ */
+export function corpusSuite(kind: 'docx' | 'pdf' | 'html', allow: CorpusAllowances): void {
+  const files = corpusFiles(kind);
+  if (!files.length) console.warn(`import-corpus-${kind}: skipped, the corpus is not at ${REALWORLD}/${kind} (it lives in shared/ beside the repository)`);
+  describe.skipIf(!files.length)(`import of every ${kind} file of ../shared/corpora/realworld`, () => {
+    const rows: CorpusRow[] = [];
+    let out: Promise<string> | undefined;
+    afterAll(() => printTable(kind, rows, { ...allow.loss, ...Object.fromEntries(Object.entries(allow.refused).map(([f, r]) => [f, `${r.code}: ${r.why}`])) }));
+    // Each file is its own processes; a few at a time keep the slowest kind (29 Word files) in bounds.
+    it.concurrent.each(files.map((f) => [f.slice(REALWORLD.length + 1), f]))('%s: no exit 70, the draft builds its EPUB (exit 0, EPUBCheck clean), text lost 0 or explained', async (_name, file) => {
+      out ??= scratchDir(`import-corpus-${kind}`);
+      const row = await runCorpusFile(file, await out);
+      rows.push(row);
+      checkRow(row, allow);
+    }, 600_000);
+  });
 }
