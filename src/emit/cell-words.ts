@@ -1,3 +1,5 @@
+import { emWidth } from '../text/width.js';
+
 /** A piece of a table cell's text: `keep` pieces must not be broken across lines. */
 export interface CellPiece {
   text: string;
@@ -47,14 +49,6 @@ function wordPieces(text: string): CellPiece[] {
   return out;
 }
 
-const WIDE = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef\u2014\u2026\u201c\u201d\u2018\u2019]/u;
-
-/** Width of a text in ems of its type: a Han character or full-width mark is one, anything else about half. */
-export function emWidth(text: string): number {
-  let w = 0;
-  for (const ch of text) w += WIDE.test(ch) ? 1 : ch === '%' ? 0.85 : /[A-Z]/u.test(ch) ? 0.7 : 0.55;
-  return w;
-}
 
 /** Width in ems of the widest piece of a cell that must stay on one line (at least one character). */
 export function unbreakableWidth(text: string): number {

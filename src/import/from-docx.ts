@@ -1,6 +1,8 @@
 import path from 'node:path';
 import type { RootContent } from 'mdast';
 import { BookdeckError } from '../errors.js';
+import { charAt, charBefore } from '../model/text.js';
+import { isCjk } from '../text/chars.js';
 import { PandocError, pandocAst } from '../tools/pandoc.js';
 import * as P from '../tools/pandoc-ast.js';
 import { documentXml, paragraphLayout, type DocxParagraph } from './docx-layout.js';
@@ -142,7 +144,7 @@ interface Title {
 
 /** A title's lines as one line for the book's metadata: CJK lines run on, Latin ones take a space. */
 function joinLines(lines: readonly string[]): string {
-  return lines.reduce((acc, l) => (acc && !/[\p{Script=Han}\u3000-\u303f\uff00-\uffef]$/u.test(acc) && !/^[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u.test(l) ? `${acc} ${l}` : acc + l), '');
+  return lines.reduce((acc, l) => (acc && !isCjk(charBefore(acc, acc.length) ?? '') && !isCjk(charAt(l, 0) ?? '') ? `${acc} ${l}` : acc + l), '');
 }
 
 const linesOf = (text: string) => text.split('\n').map((l) => l.trim()).filter(Boolean);

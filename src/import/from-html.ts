@@ -7,6 +7,7 @@ import { BookdeckError } from '../errors.js';
 import { readSource } from '../manuscript/read.js';
 import { plainText } from '../model/text.js';
 import { dropControls } from './controls.js';
+import { CJK_CLASS } from '../text/chars.js';
 import { dateOfLines, type Draft } from './draft.js';
 import { elementText, firstTag, mainArticle, stripChrome } from './html-article.js';
 import { refuseDeepHtml, refuseDeepTree } from './html-depth.js';
@@ -15,7 +16,7 @@ import { unwrapLayoutTables, widenToLayout } from './html-layout-tables.js';
 import { pageLang, withoutSiteSuffix } from './html-page-meta.js';
 
 // Whitespace between two CJK characters is the source's line wrapping, not a space.
-const CJK_GAP = /(?<=[\p{Script=Han}\u3000-\u303f\uff00-\uffef“”‘’])\s+(?=[\p{Script=Han}\u3000-\u303f\uff00-\uffef“”‘’])/gu;
+const CJK_GAP = new RegExp(`(?<=[${CJK_CLASS}])\\s+(?=[${CJK_CLASS}])`, 'gu');
 
 /**
  * A saved web page → a draft of its main article (see html-article.ts), converted with

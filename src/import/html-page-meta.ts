@@ -1,4 +1,5 @@
 import type { Element, ElementContent, Root as HastRoot, RootContent as HastContent } from 'hast';
+import { HAN } from '../text/chars.js';
 
 const isElement = (n: HastContent | ElementContent): n is Element => n.type === 'element';
 
@@ -29,7 +30,7 @@ function tag(locale: string): string {
 
 const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/gu;
 const HANGUL = /\p{Script=Hangul}/gu;
-const HAN = /\p{Script=Han}/gu;
+const HAN_CHARS = new RegExp(HAN, 'gu');
 
 /**
  * The page's language: `<html lang>`, else `og:locale` or Content-Language, else its text's
@@ -42,7 +43,7 @@ export function pageLang(tree: HastRoot, text: string): string | undefined {
   const meta = metaContent(tree, 'og:locale', 'content-language', 'language');
   if (meta) return tag(meta.split(',')[0]!);
   const count = (re: RegExp) => text.match(re)?.length ?? 0;
-  const [kana, hangul, han] = [count(KANA), count(HANGUL), count(HAN)];
+  const [kana, hangul, han] = [count(KANA), count(HANGUL), count(HAN_CHARS)];
   if (kana >= 10 && kana * 10 >= han) return 'ja';
   if (hangul >= 10) return 'ko';
   return han >= 10 ? 'zh-Hans' : undefined;

@@ -1,4 +1,4 @@
-import { isCjk } from './text-class.js';
+import { isCjk } from '../text/chars.js';
 
 /** One text line of a PDF page as `pdftotext -bbox-layout` boxes it, in points from the top left. */
 export interface PdfLine {

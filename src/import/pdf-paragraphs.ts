@@ -2,11 +2,12 @@ import type { Speech } from './draft.js';
 import { textParagraph } from './draft.js';
 import type { PdfLine, PdfPage } from './pdf-lines.js';
 import { joinLines } from './reflow.js';
-import { displayWidth, SENTENCE_END } from './text-class.js';
-import { ATTRIBUTION } from '../model/text.js';
+import { endsSentence } from '../text/punctuation.js';
+import { columns } from '../text/width.js';
+import { isAttribution, opensAttribution } from '../text/attribution.js';
 
 /** A line's character size: its width over its display width in em (a CJK character is one em). */
-const charSize = (l: PdfLine) => (l.x1 - l.x0) / Math.max(1, displayWidth(l.text.replace(/\s/g, '')) / 2);
+const charSize = (l: PdfLine) => (l.x1 - l.x0) / Math.max(1, columns(l.text.replace(/\s/g, '')) / 2);
 
 /** GB/T 9704 level markers a typeset heading opens with: 一、 is level 2 (under the title), （一） level 3. */
 const LEVELS: [RegExp, 2 | 3][] = [
@@ -26,8 +27,8 @@ export function headingLevel(text: string): 2 | 3 | undefined {
 export function isWordy(text: string): boolean {
   const t = text.replace(/\s/g, '');
   if (/[&\\{}=<>;^_]/u.test(t)) return false;
-  const letters = displayWidth(t.replace(/[^\p{L}]/gu, ''));
-  return letters >= 0.6 * displayWidth(t);
+  const letters = columns(t.replace(/[^\p{L}]/gu, ''));
+  return letters >= 0.6 * columns(t);
 }
 
 /** The most common value after rounding to whole points. */
@@ -56,7 +57,7 @@ export function pdfSpeeches(pages: readonly PdfPage[]): Speech[] {
   const all = pages.flatMap((p) => p.lines.filter((l) => !l.furniture));
   const left = mode(all.map((l) => l.x0));
   const right = mode(all.map((l) => l.x1));
-  const em = median(all.filter((l) => displayWidth(l.text) >= 20).map(charSize)) || 10;
+  const em = median(all.filter((l) => columns(l.text) >= 20).map(charSize)) || 10;
   const pitch = median(pages.flatMap((p) => p.lines.slice(1).map((l, i) => l.y0 - p.lines[i]!.y0)).filter((d) => d > 0)) || em * 1.5;
   const indented = (l: PdfLine) => l.x0 - left >= 1.5 * em && l.x0 - left <= 2.6 * em;
   const usesIndents = all.some(indented);
@@ -97,19 +98,19 @@ export function pdfSpeeches(pages: readonly PdfPage[]): Speech[] {
         speeches.at(-1)!.title = joinLines(title);
         return;
       }
-      const attributionStarts = /^[（(]\s*(摘自|选自|来源|原载|据)/u.test(text);
+      const attributionStarts = opensAttribution(text);
       const prevText = para.at(-1) ?? '';
       const prevShort = prev !== undefined && right - prev.x1 > 1.5 * em;
       const starts =
         para.length === 0 ||
         (inAttribution ? false : attributionStarts) ||
         (!inAttribution && (indented(line) || centred(line) || (prev !== undefined && centred(prev)))) ||
-        (!inAttribution && !usesIndents && prevShort && SENTENCE_END.test(prevText)) ||
+        (!inAttribution && !usesIndents && prevShort && endsSentence(prevText)) ||
         (!inAttribution && prev !== undefined && line.y0 - prev.y0 > 1.8 * pitch && !usesIndents);
       if (starts) flush();
       if (starts || para.length === 0) inAttribution = attributionStarts;
       para.push(text);
-      if (inAttribution && ATTRIBUTION.test(para.join(''))) {
+      if (inAttribution && isAttribution(para.join(''))) {
         flush();
         inAttribution = false;
       }

@@ -1,4 +1,7 @@
-import { displayWidth, isCjk, SENTENCE_END, CLAUSE_END } from './text-class.js';
+import { CJK_CLASS, isCjk } from '../text/chars.js';
+import { opensAttribution } from '../text/attribution.js';
+import { endsClause, endsSentence } from '../text/punctuation.js';
+import { columns } from '../text/width.js';
 
 /** A reflowed document: body paragraphs and an optional trailing attribution. */
 export interface ReflowedDocument {
@@ -6,7 +9,6 @@ export interface ReflowedDocument {
   attribution?: string;
 }
 
-const ATTRIBUTION_START = /^[（(]摘自/u;
 const ATTRIBUTION_END = /[）)]$/u;
 // One CJK column pair of slack: justified lines differ by a glyph or so.
 const SLACK = 2;
@@ -42,7 +44,7 @@ function reflowDocument(raw: string[]): ReflowedDocument {
   while (lines.length && lines[0] === '') lines.shift();
 
   let attribution: string | undefined;
-  const start = lastIndexWhere(lines, (l) => ATTRIBUTION_START.test(l));
+  const start = lastIndexWhere(lines, (l) => opensAttribution(l));
   if (start !== -1 && ATTRIBUTION_END.test(lines.slice(start).join(''))) {
     attribution = joinLines(lines.slice(start).filter((l) => l !== ''));
     lines.length = start;
@@ -61,13 +63,13 @@ function reflowDocument(raw: string[]): ReflowedDocument {
     cur.push(line);
     const next = lines[i + 1];
     if (next === undefined) break;
-    const isFull = displayWidth(line) >= full - SLACK - (cur.length === 1 ? INDENT : 0);
+    const isFull = columns(line) >= full - SLACK - (cur.length === 1 ? INDENT : 0);
     const open = unbalanced(cur);
     if (next === '') {
       // Blank after a full line that does not close a sentence is a page break.
-      const pageBreak = open || (isFull && !SENTENCE_END.test(line));
+      const pageBreak = open || (isFull && !endsSentence(line));
       if (!pageBreak) flush();
-    } else if (!isFull && !open && (SENTENCE_END.test(line) || CLAUSE_END.test(line) && cur.length === 1)) {
+    } else if (!isFull && !open && (endsSentence(line) || (endsClause(line) && cur.length === 1))) {
       flush();
     }
   }
@@ -79,7 +81,7 @@ function reflowDocument(raw: string[]): ReflowedDocument {
 export function fullWidth(lines: string[]): number {
   const counts = new Map<number, number>();
   for (const l of lines) {
-    const w = displayWidth(l);
+    const w = columns(l);
     counts.set(w, (counts.get(w) ?? 0) + 1);
   }
   let best = 0;
@@ -101,11 +103,14 @@ export function joinLines(lines: string[]): string {
   return tidySpaces(out);
 }
 
+const BETWEEN_CJK = new RegExp(`(?<=[${CJK_CLASS}])[ \\t\\u3000]+(?=[${CJK_CLASS}A-Za-z0-9])`, 'gu');
+const LATIN_THEN_CJK = new RegExp(`(?<=[A-Za-z0-9])[ \\t\\u3000]+(?=[${CJK_CLASS}])`, 'gu');
+
 /** Drop the PDF's autospace between CJK and digits/Latin, and any space between CJK. */
 export function tidySpaces(s: string): string {
   return s
-    .replace(/(?<=\p{Script=Han}|[\u3000-\u303f\uff00-\uffef“”‘’])[ \t\u3000]+(?=[\p{Script=Han}\u3000-\u303f\uff00-\uffef“”‘’A-Za-z0-9])/gu, '')
-    .replace(/(?<=[A-Za-z0-9])[ \t\u3000]+(?=\p{Script=Han}|[\u3000-\u303f\uff00-\uffef“”‘’])/gu, '');
+    .replace(BETWEEN_CJK, '')
+    .replace(LATIN_THEN_CJK, '');
 }
 
 function unbalanced(lines: string[]): boolean {

@@ -1,7 +1,7 @@
 import type { Link, Nodes, PhrasingContent, Root, Text } from 'mdast';
+import { CJK_CHAR } from '../text/chars.js';
 
 /** Where a bare URL ends in Chinese text: at the first CJK character or full-width punctuation. */
-const CJK = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef\u2018-\u201f\u2026\u2014]/u;
 
 /**
  * GFM's bare-URL autolinks run to the next space, and Chinese has none:
@@ -27,7 +27,7 @@ function splitLink(link: Link, source: string): PhrasingContent[] | undefined {
   const start = link.position?.start.offset;
   const only = link.children.length === 1 ? link.children[0] : undefined;
   if (start === undefined || only?.type !== 'text' || source[start] === '<' || source[start] === '[') return undefined;
-  const cut = only.value.search(CJK);
+  const cut = only.value.search(CJK_CHAR);
   if (cut <= 0) return undefined;
   const head = only.value.slice(0, cut);
   const url = link.url.endsWith(encodeURI(only.value)) || link.url.endsWith(only.value)

@@ -5,7 +5,8 @@ import type { BookMeta } from '../config/schema.js';
 import type { Location } from '../message.js';
 import { manuscriptRoot, type Book, type Chapter, type FileSpeech, type Para, type ParsedFile, type Part, type SectionKind, type SpeechMeta, type Byline, type Attachment, type ContextBlock } from './book.js';
 import { extractProposals, type KeyPointOverride } from './proposals.js';
-import { ATTRIBUTION, plainText } from './text.js';
+import { isAttribution } from '../text/attribution.js';
+import { plainText } from './text.js';
 import { flattenParts, sectionOutline } from './outline.js';
 import { SECTION_PREFIX, sectionKind, splitHeadingAttributes } from './sections.js';
 import { append } from '../append.js';
@@ -165,7 +166,7 @@ function makeChapter(kind: SectionKind, index: number, heading: Heading, file: s
   let body = blocks.filter((n) => !isDefinition(n));
   let attribution: Para | undefined;
   const last = body.at(-1);
-  if (kind === 'speech' && last?.type === 'paragraph' && ATTRIBUTION.test(plainText(last))) {
+  if (kind === 'speech' && last?.type === 'paragraph' && isAttribution(plainText(last))) {
     body.pop();
     attribution = para(`${id}-attribution`, last, file, 'body', []);
   }

@@ -2,19 +2,22 @@ import type { Paragraph, RootContent } from 'mdast';
 import type { BylineLine, Chapter, Para, SpeechMeta } from './book.js';
 
 export type { Byline, BylineLine } from './book.js';
-import { zhDate } from './text.js';
+import { HAN } from '../text/chars.js';
+import { parseDate, zhDate } from '../text/dates.js';
+import { NUMERALS } from '../text/levels.js';
+import { FULL_STOPS } from '../text/punctuation.js';
 
 const MAX_CHARS = 40;
 const DATE = '（\\d{4}年\\d{1,2}月\\d{1,2}日）';
 const DATE_LINE = new RegExp(`^${DATE}$`, 'u');
 const NAME_AND_DATE = new RegExp(`^\\S.*${DATE}$`, 'u');
 /** Sentence punctuation and the colon of a salutation (同志们：): a line with them is text. */
-const SENTENCE = /[。！？；，：:]/u;
+const SENTENCE = new RegExp(`[${FULL_STOPS}；，：:]`, 'u');
 /** A line opening with a level marker (一、 （一） 1. 第一) is a heading line, never a name. */
-const ENUMERATED = /^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十\d]+）|\d+[.．、]|第[一二三四五六七八九十\d]+)/u;
+const ENUMERATED = new RegExp(`^(?:[${NUMERALS}]+、|（[${NUMERALS}\\d]+）|\\d+[.．、]|第[${NUMERALS}\\d]+)`, 'u');
 /** 职务　姓名: a title, a space the author typed (U+3000 or ASCII), a name; a two-character name may be padded to three (李　明). Group 1 is the name. */
-const TITLED_NAME = /^\S+[\u3000 ]+(\p{Script=Han}\u3000\p{Script=Han}|\S+)$/u;
-const BARE_NAME = /^\p{Script=Han}{2,4}$/u;
+const TITLED_NAME = new RegExp(`^\\S+[\\u3000 ]+(${HAN}\\u3000${HAN}|\\S+)$`, 'u');
+const BARE_NAME = new RegExp(`^${HAN}{2,4}$`, 'u');
 
 type Kind = BylineLine['kind'] | 'name';
 
@@ -71,7 +74,7 @@ export function bylineMeta(lines: readonly { para: Pick<Para, 'text'>; kind: Byl
   for (const { para, kind } of lines) {
     const text = para.text.trim();
     const date = new RegExp(DATE, 'u').exec(text)?.[0];
-    if (date) meta.date = isoDate(date);
+    if (date) meta.date = parseDate(date.slice(1, -1)) ?? meta.date;
     if (kind === 'speaker') {
       const line = text.replace(new RegExp(`${DATE}$`, 'u'), '');
       names.push(TITLED_NAME.exec(line)?.[1] ?? line.split(/[\u3000 ]+/u).at(-1)!);
@@ -102,11 +105,6 @@ export function tocByline(ch: Pick<Chapter, 'kind' | 'meta'>): string | undefine
   return parts.length ? parts.join(' · ') : undefined;
 }
 
-/** `（2024年4月18日）` → `2024-04-18`. Pure. */
-function isoDate(date: string): string {
-  const [y, m, d] = date.match(/\d+/gu)!;
-  return `${y}-${m!.padStart(2, '0')}-${d!.padStart(2, '0')}`;
-}
 
 /** The byline lines of a speech as the model found them ({@link findByline}); none for front and back matter. */
 export function speechByline(ch: Pick<Chapter, 'byline'>): BylineLine[] {

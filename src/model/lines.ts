@@ -1,13 +1,10 @@
-/** Closing punctuation that may not start a line, and opening punctuation that may not end one. */
-const NO_LINE_START = /^[，。、；：？！）》」』】〕”’…—,.;:?!)\]]/u;
-const NO_LINE_END = /[（《「『【〔“‘(\[]/u;
+import { FULL_STOPS, NO_LINE_END, NO_LINE_START } from '../text/punctuation.js';
+import { emWidth } from '../text/width.js';
 
-/** Display width in em: full-width characters 1, Latin letters and digits about half. */
-export function textWidth(s: string): number {
-  let w = 0;
-  for (const ch of s) w += /[\u0020-\u007e\u00a0-\u02ff]/u.test(ch) ? 0.55 : 1;
-  return w;
-}
+/** Closing punctuation that may not start a line, and opening punctuation that may not end one. */
+const STARTS_BADLY = new RegExp(`^[${NO_LINE_START}]`, 'u');
+const ENDS_BADLY = new RegExp(`[${NO_LINE_END}]`, 'u');
+
 
 /**
  * Titles of more break points than this are wrapped greedily instead of balanced: balancing
@@ -26,7 +23,7 @@ function lastChar(s: string): string {
 /** Text longer than this is segmented in pieces: Intl.Segmenter's time grows with the square of its input (40,000 characters: 0.6 s). */
 const SEGMENT_CHARS = 1000;
 /** Where a long text is cut into pieces for the segmenter: after punctuation or a space, where no word goes on. */
-const PIECE_END = /[\s，。、；：？！）》」』】〕”’…—,.;:?!)\]]/u;
+const PIECE_END = new RegExp(`[\\s${NO_LINE_START}]`, 'u');
 
 /** The text's words (and spaces and punctuation), as Intl.Segmenter finds them. */
 function* words(text: string): Generator<string> {
@@ -137,7 +134,7 @@ function breakTokens(text: string): string[] {
         parts.push(segment);
         last = lastChar(segment);
       }
-    } else if (parts.length && (NO_LINE_START.test(segment) || NO_LINE_END.test(last) || (/^[A-Za-z0-9]/.test(segment) && /[A-Za-z0-9.,:'-]/.test(last)))) {
+    } else if (parts.length && (STARTS_BADLY.test(segment) || ENDS_BADLY.test(last) || (/^[A-Za-z0-9]/.test(segment) && /[A-Za-z0-9.,:'-]/.test(last)))) {
       parts.push(segment);
       last = lastChar(segment);
     } else {
@@ -173,7 +170,7 @@ export function balanceLines(text: string, maxWidth: number): string[] {
   if (text.includes('\n')) return text.split('\n').flatMap((line) => (line.trim() === '' ? [] : balanceLines(line, maxWidth)));
   const tokens = breakTokens(text);
   const whole = tokens.join('');
-  const total = textWidth(whole);
+  const total = emWidth(whole);
   if (total <= maxWidth || tokens.length < 2) return [whole.trim()];
   if (tokens.length > BALANCE_TOKENS) return wrapGreedy(tokens, maxWidth);
   return balance(tokens, total, maxWidth) ?? [whole.trim()];
@@ -191,7 +188,7 @@ interface Line {
 }
 
 /** A line may end well after these (关于……的 / 实施意见, ……分析及 / 2024年……). */
-const GOOD_END = /[的及暨和与并或、，：；。！？）》”]\s*$/u;
+const GOOD_END = new RegExp(`[的及暨和与并或、，：；${FULL_STOPS}）》”]\\s*$`, 'u');
 /** …or before these. */
 const GOOD_START = /^\s*[及暨和与（《“]/u;
 /** The cost (em²) of ending a line between two content words: about a 5-em difference in line lengths, so a title breaks after 及 or 的 when it reasonably can. */
@@ -214,7 +211,7 @@ function balance(tokens: string[], total: number, maxWidth: number): string[] | 
     const lines: Line[] = [];
     const cost = i === n || GOOD_END.test(tokens[i - 1]!) || GOOD_START.test(tokens[i]!) ? 0 : WEAK_BREAK;
     for (let from = i - 1; from >= 0; from--) {
-      const width = textWidth(tokens.slice(from, i).join('').trim());
+      const width = emWidth(tokens.slice(from, i).join('').trim());
       // Widths only grow as the line starts earlier: nothing before this one fits either.
       if (width > maxWidth) break;
       // A lone character (width ≤ 1) on a line of a broken title reads as a mistake.
@@ -239,7 +236,7 @@ function balance(tokens: string[], total: number, maxWidth: number): string[] | 
     }
     const shaped = best && cutsToLines(best.cuts);
     // One line more than needed only for a true 梯形 (each line no longer than the one above); else the even split reads better.
-    if (shaped && (lines === count || shaped.every((l, k) => k === 0 || textWidth(l) <= textWidth(shaped[k - 1]!) + 1e-9))) return shaped;
+    if (shaped && (lines === count || shaped.every((l, k) => k === 0 || emWidth(l) <= emWidth(shaped[k - 1]!) + 1e-9))) return shaped;
   }
   const even = evenSplit(ends, 0, count, maxWidth, total / count, 0, true);
   return even && cutsToLines(even.cuts);
@@ -303,7 +300,7 @@ function fewestLines(ends: Line[][], atLeast: number): number | undefined {
  * own. A last line of one character takes the token before it along, as balancing would.
  */
 function wrapGreedy(tokens: string[], maxWidth: number): string[] {
-  const widths = tokens.map(textWidth);
+  const widths = tokens.map(emWidth);
   const trailing = tokens.map(trailingWidth);
   const starts: number[] = [0];
   let width = 0;
@@ -316,7 +313,7 @@ function wrapGreedy(tokens: string[], maxWidth: number): string[] {
   }
   const lineOf = (from: number, to: number) => tokens.slice(from, to).join('').trim();
   const lastStart = starts.at(-1)!;
-  if (starts.length > 1 && lastStart - starts.at(-2)! > 1 && textWidth(lineOf(lastStart, tokens.length)) <= 1 && textWidth(lineOf(lastStart - 1, tokens.length)) <= maxWidth) {
+  if (starts.length > 1 && lastStart - starts.at(-2)! > 1 && emWidth(lineOf(lastStart, tokens.length)) <= 1 && emWidth(lineOf(lastStart - 1, tokens.length)) <= maxWidth) {
     starts[starts.length - 1] = lastStart - 1;
   }
   return starts.map((from, i) => lineOf(from, starts[i + 1] ?? tokens.length));
@@ -326,5 +323,5 @@ function wrapGreedy(tokens: string[], maxWidth: number): string[] {
 function trailingWidth(token: string): number {
   let end = token.length;
   while (end > 0 && /\s/u.test(token[end - 1]!)) end--;
-  return textWidth(token.slice(end));
+  return emWidth(token.slice(end));
 }

@@ -1,11 +1,6 @@
 import { toString } from 'mdast-util-to-string';
 import type { Nodes } from 'mdast';
-
-/**
- * Characters set full-width in Chinese text: Han, kana, bopomofo, CJK and full-width
- * punctuation (U+3000 among them), and the quotes, dashes and ellipsis Chinese text uses.
- */
-export const CJK_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Bopomofo}\u2e80-\u2fdf\u3000-\u303f\u31c0-\u31ef\ufe10-\ufe1f\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u2014\u2026\u2018\u2019\u201c\u201d\u00b7]/u;
+import { CJK_CHAR, HAN } from '../text/chars.js';
 
 /** A run of ASCII whitespace: the only whitespace a Markdown line break or a typed space is made of (U+3000 is text). */
 export const SPACE_RUN = /[ \t\r\n]+/gu;
@@ -55,25 +50,16 @@ export function squash(text: string): string {
   return text.replace(/\s+/gu, '');
 }
 
-/** `（摘自……）` or `(摘自…)`: the attribution that closes a speech. */
-export const ATTRIBUTION = /^\s*[（(]\s*(摘自|选自|来源|原载|据)[\s\S]*[）)]\s*$/u;
-
 /**
  * The last two Han characters of a text and what follows them (closing punctuation): the
  * outputs keep these on one line, so no paragraph ends with one character on its line.
  */
-const LAST_TWO_HAN = /\p{Script=Han}[^\p{Script=Han}]{0,3}\p{Script=Han}[^\p{Script=Han}]{0,3}$/u;
+const LAST_TWO_HAN = new RegExp(`${HAN}[^${HAN}]{0,3}${HAN}[^${HAN}]{0,3}$`, 'u');
 
 /** `text` split before its last two Han characters ({@link LAST_TWO_HAN}); undefined when it does not end in two. Pure. */
 export function splitLastTwoHan(text: string): [head: string, tail: string] | undefined {
   const tail = LAST_TWO_HAN.exec(text)?.[0];
   return tail ? [text.slice(0, text.length - tail.length), tail] : undefined;
-}
-
-/** `2018-07-26` → `2018年7月26日`, the way a Chinese title page dates a book. Pure. */
-export function zhDate(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : iso;
 }
 
 /** `%XX` escapes decoded; a malformed escape (`#%zz`) is kept as written instead of throwing. Pure. */

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Image } from 'mdast';
 import type { Book } from '../../model/book.js';
 import { documentEpoch } from '../../request/build-date.js';
-import { zhDate } from '../../model/text.js';
+import { zhDate } from '../../text/dates.js';
 import { pandocInfo, runPandoc } from '../../tools/pandoc.js';
 import { tempName } from '../../io/atomic.js';
 import type { Emitter } from '../types.js';

@@ -4,7 +4,7 @@ import { titleBreakPieces } from '../../model/lines.js';
 import { len } from '../../model/keypoints.js';
 import { escapeAttr } from '../escape.js';
 import { cutAtPlaceholder, fillPlaceholders } from '../placeholders.js';
-import { zhDate } from '../../model/text.js';
+import { zhDate } from '../../text/dates.js';
 import { HANDOUT_LABEL, qrSvg } from './qr.js';
 import type { ContextShown, Slide, SpeechRef } from './slides.js';
 import { minutesOf, planTalk, type Talk } from './talk.js';

@@ -6,7 +6,8 @@ import { cachedOrMake } from '../../cache/user-cache.js';
 import type { SubsetFont } from '../../fonts/cache.js';
 import { tempName } from '../../io/atomic.js';
 import { escapeAttr, escapeText } from '../escape.js';
-import { balanceLines, textWidth } from '../../model/lines.js';
+import { emWidth } from '../../text/width.js';
+import { balanceLines } from '../../model/lines.js';
 
 const require = createRequire(import.meta.url);
 // Read from package.json, not by loading the native module: a cached cover never loads it.
@@ -64,14 +65,14 @@ export function coverSvg(text: CoverText): string {
 export function fitLines(text: string, box: { measure: number; maxSize: number; inner: number }, fits: (lines: number, size: number) => boolean): { lines: string[]; size: number } {
   const layout = (measure: number) => {
     const lines = balanceLines(text, measure);
-    const widest = lines.reduce((w, l) => Math.max(w, textWidth(l)), 0);
+    const widest = lines.reduce((w, l) => Math.max(w, emWidth(l)), 0);
     return { lines, size: Math.max(1, Math.min(box.maxSize, Math.floor(box.inner / widest))) };
   };
   const first = layout(box.measure);
   if (fits(first.lines.length, first.size)) return first;
   // Binary search over wider measures, up to the whole title on one line.
   let lo = box.measure;
-  let hi = Math.max(box.measure + 1, Math.ceil(textWidth(text)));
+  let hi = Math.max(box.measure + 1, Math.ceil(emWidth(text)));
   let best = layout(hi);
   while (hi - lo > 1) {
     const mid = Math.floor((lo + hi) / 2);

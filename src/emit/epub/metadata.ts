@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Book } from '../../model/book.js';
-import { zhDate } from '../../model/text.js';
+import { zhDate } from '../../text/dates.js';
 
 // Namespace for bookdeck's name-based UUIDs (RFC 4122 v5): a fixed value, never per build.
 const NAMESPACE = 'b0f1e5a2-6d1c-5c3e-9a47-0b6f0c7d2e18';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { reflow, fullWidth, joinLines, tidySpaces, splitDocuments } from '../../../src/import/reflow.js';
-import { displayWidth } from '../../../src/import/text-class.js';
+import { columns as displayWidth } from '../../../src/text/width.js';
 
 // Synthetic documents: a 10-character measure (20 columns), first lines indented 2 em.
 const FULL = '甲乙丙丁戊己庚辛壬癸'; // 10 Han = 20 columns

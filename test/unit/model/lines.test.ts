@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { balanceLines, textWidth } from '../../../src/model/lines.js';
+import { balanceLines } from '../../../src/model/lines.js';
+import { emWidth as textWidth } from '../../../src/text/width.js';
 import { SEED } from '../../helpers.js';
 
 /**

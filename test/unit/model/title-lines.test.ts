@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { balanceLines, textWidth, titleBreakPieces } from '../../../src/model/lines.js';
+import { balanceLines, titleBreakPieces } from '../../../src/model/lines.js';
+import { emWidth as textWidth } from '../../../src/text/width.js';
 
 /**
  * Office titles (GB/T 9704 7.3.1: 梯形 or 菱形, words kept whole) at the widths the outputs

@@ -7,7 +7,7 @@ import { htmlText } from '../../../manuscript/html-text.js';
 import { keepLastTwoHan, keepTypedSpaces, str } from './text.js';
 import * as P from '../../../tools/pandoc-ast.js';
 import type { Block, Inline, MetaValue, Pandoc } from '../../../tools/pandoc-ast.js';
-import { zhDate } from '../../../model/text.js';
+import { zhDate } from '../../../text/dates.js';
 import { rightLines } from '../../../model/right-lines.js';
 import { texEscape } from '../latex/tex.js';
 import { notePlace } from '../../../errors.js';

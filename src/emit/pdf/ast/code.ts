@@ -1,4 +1,5 @@
 import { rawBlock, rawInline, str as strNode, type Block, type Inline } from '../../../tools/pandoc-ast.js';
+import { CJK_CLASS } from '../../../text/chars.js';
 import { str } from './text.js';
 import { texEscape } from '../latex/tex.js';
 
@@ -8,8 +9,10 @@ import { texEscape } from '../latex/tex.js';
  * would otherwise overflow the page, or search for minutes for a line break it cannot find.
  */
 const LONG_RUN = 20;
-const RUN = new RegExp(`[^\\s\\p{Script=Han}\\u3000-\\u303f\\uff00-\\uffef\\u2010-\\u2027]{${LONG_RUN},}`, 'gu');
-const CJK = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef\u2010-\u2027]/u;
+// CJK text breaks anywhere, and so does the general punctuation (dashes, quotes, bullets) xeCJK breaks at.
+const BREAKS = `${CJK_CLASS}\\u2010-\\u2027`;
+const RUN = new RegExp(`[^\\s${BREAKS}]{${LONG_RUN},}`, 'gu');
+const CJK = new RegExp(`[${BREAKS}]`, 'u');
 const BREAK = rawInline('latex', '\\allowbreak{}');
 
 /** Plain text → Str/Space inlines, with break opportunities inside long unbroken runs. */

@@ -1,7 +1,8 @@
 import type { PhrasingContent, Table, TableRow } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { cell, colSpec, plain, rawBlock, rawInline, row, str, table as tableNode, type Block, type Inline } from '../../../tools/pandoc-ast.js';
-import { cellPieces, emWidth } from '../../cell-words.js';
+import { emWidth } from '../../../text/width.js';
+import { cellPieces } from '../../cell-words.js';
 import { columnPlan, type TableLine } from '../layout/table-widths.js';
 
 export type { TableLine };

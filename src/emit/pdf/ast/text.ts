@@ -1,4 +1,5 @@
-import { CJK_CHAR, charAt, charBefore, dropsSpace, splitLastTwoHan } from '../../../model/text.js';
+import { charAt, charBefore, dropsSpace, splitLastTwoHan } from '../../../model/text.js';
+import { CJK_CHAR } from '../../../text/chars.js';
 import { attr, rawInline, space, span, str as strNode, textInlines, type Inline } from '../../../tools/pandoc-ast.js';
 
 /** Plain text → Str/Space inlines; U+3000 stays a character of the `Str`. */

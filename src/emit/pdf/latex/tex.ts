@@ -1,4 +1,4 @@
-import { CJK_CHAR } from '../../../model/text.js';
+import { CJK_CHAR } from '../../../text/chars.js';
 
 const SPECIALS: Record<string, string> = {
   '\\': '\\textbackslash{}',

@@ -1,5 +1,6 @@
 import type { Paper } from '../../../formats.js';
-import { emWidth, unbreakableWidth } from '../../cell-words.js';
+import { emWidth } from '../../../text/width.js';
+import { unbreakableWidth } from '../../cell-words.js';
 import { GRID, gongwenLayout } from './gongwen.js';
 import { paperLayout } from './paper.js';
 

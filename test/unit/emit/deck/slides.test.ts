@@ -4,7 +4,7 @@ import { buildBook } from '../../../../src/model/build-book.js';
 import { parseSource } from '../../../../src/manuscript/parse.js';
 import { deckSlides, leadIn, packSummary } from '../../../../src/emit/deck/slides.js';
 import { renderDeck, sizeClass } from '../../../../src/emit/deck/render.js';
-import { zhDate as chineseDate } from '../../../../src/model/text.js';
+import { zhDate as chineseDate } from '../../../../src/text/dates.js';
 import { escapeScript, escapeStyle, inlineAssets } from '../../../../src/emit/deck/single-file.js';
 import { MANUSCRIPT } from '../../../helpers.js';
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { coverSvg } from '../../../../src/emit/epub/cover.js';
-import { balanceLines, textWidth } from '../../../../src/model/lines.js';
+import { balanceLines } from '../../../../src/model/lines.js';
+import { emWidth as textWidth } from '../../../../src/text/width.js';
 
 describe('cover layout', () => {
   it('keeps a short title on one line', () => {

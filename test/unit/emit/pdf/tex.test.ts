@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { texEscape } from '../../../../src/emit/pdf/latex/tex.js';
-import { zhDate } from '../../../../src/model/text.js';
+import { zhDate } from '../../../../src/text/dates.js';
 
 describe('texEscape', () => {
   it('escapes every LaTeX special character and nothing else', () => {
