@@ -2,7 +2,8 @@ import path from 'node:path';
 import type { Root } from 'mdast';
 import type { VFileMessage } from 'vfile-message';
 import { createMessage, warningMessage, type Location } from '../message.js';
-import { isoFromWritten, type TitleBlock } from './title-block.js';
+import { parseDate } from '../text/dates.js';
+import type { TitleBlock } from './title-block.js';
 import { foreignKeyWarnings, frontMatterOf, readKeys, type FrontMatter } from './front-matter-keys.js';
 import { BOOK_KEYS, bookFrontMatterSchema, frontMatterSchema, type BookMeta, type Config } from './schema.js';
 import { parseYamlWith, type YamlSource } from './yaml-errors.js';
@@ -48,7 +49,7 @@ export function readMeta(tree: Root, file: string, sources: MetaSources = {}): {
     if (tb?.title) fromBlock.title = tb.title;
     if (tb?.authors.length) fromBlock.author = tb.authors.join('、');
     if (tb?.date) {
-      const iso = isoFromWritten(tb.date);
+      const iso = parseDate(tb.date);
       if (iso) fromBlock.date = iso;
       else {
         warnings.push(warningMessage('M_DATE', `the title block's date '${tb.date}' is not a day bookdeck can read, so the book has no date`, { file, line: tb.lines.date ?? 1 }));

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { configSection } from './options/config-schema.js';
 import { text, xmlSafe } from './atoms.js';
-import { isoFromWritten } from './title-block.js';
+import { parseDate } from '../text/dates.js';
 
 /** ISO date `YYYY-MM-DD`, the form every output derives its dates from. */
 const isoDate = z
@@ -90,7 +90,7 @@ export type BookMeta = Omit<z.infer<typeof frontMatterSchema>, 'title'> & { titl
 const speechDate = z
   .string()
   .trim()
-  .transform((d) => isoFromWritten(d) ?? d)
+  .transform((d) => parseDate(d) ?? d)
   .pipe(isoDate);
 
 /** What describes one speech in the front matter of its own file (folder manuscripts). */

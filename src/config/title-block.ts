@@ -35,12 +35,3 @@ export function splitTitleBlock(text: string): { block?: TitleBlock; text: strin
   return { block, text: [...lines.slice(0, end).map(() => ''), ...lines.slice(end)].join('\n') };
 }
 
-/**
- * A date as people write it → `YYYY-MM-DD`: ISO already, `2018年7月26日`, `2018/7/26` or
- * `2018.7.26`; undefined for anything else (a month alone is not a day). Pure.
- */
-export function isoFromWritten(date: string): string | undefined {
-  const m = /^\s*(\d{4})\s*(?:[-/.年])\s*(\d{1,2})\s*(?:[-/.月])\s*(\d{1,2})\s*日?\s*$/u.exec(date);
-  if (!m) return undefined;
-  return `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
-}

@@ -1,5 +1,6 @@
 import type { Paragraph, RootContent } from 'mdast';
 import type { VFileMessage } from 'vfile-message';
+import { findDate } from '../text/dates.js';
 
 /** One speech found in an imported file: its title when one was found, and its body blocks. */
 export interface Speech {
@@ -49,7 +50,6 @@ export function textParagraph(value: string): Paragraph {
   return { type: 'paragraph', children: [{ type: 'text', value }] };
 }
 
-const ZH_DATE = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/u;
 
 /** The date of the first short line (a date line, an attribution) that names a full date. */
 export function dateOfLines(lines: readonly string[]): string | undefined {
@@ -60,12 +60,3 @@ export function dateOfLines(lines: readonly string[]): string | undefined {
   return undefined;
 }
 
-/** The first full date `2018年7月26日` (or ISO `2018-07-26`) in a text, as ISO; undefined if none or invalid. */
-export function findDate(text: string): string | undefined {
-  const m = ZH_DATE.exec(text) ?? /(\d{4})-(\d{2})-(\d{2})/.exec(text);
-  if (!m) return undefined;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  if (date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d || y < 1000) return undefined;
-  return `${m[1]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-}

@@ -1,24 +1,20 @@
+import { LEVEL_MARKERS, PART_MARKER } from '../text/levels.js';
+import { CLOSERS, STOPS } from '../text/punctuation.js';
+
 /**
  * 公文 heading families, outermost first: 第一部分/第一章, 一、, （一）, 1., （1） (GB/T 9704's
  * four levels under a part). Chinese Word files type these as plain paragraphs in 黑体/楷体
  * or bold by hand, so pandoc sees body text.
  */
-const FAMILIES: readonly RegExp[] = [
-  /^第[一二三四五六七八九十百零〇\d]+(?:部分|章|编)/u,
-  /^[一二三四五六七八九十百]+、/u,
-  /^[（(][一二三四五六七八九十百]+[）)]/u,
-  // `1.` but not a number such as 1.5亿.
-  /^[0-9０-９]{1,2}[.．](?![0-9０-９])/u,
-  /^[（(][0-9０-９]{1,2}[）)]/u,
-];
+const FAMILIES: readonly RegExp[] = [PART_MARKER, ...LEVEL_MARKERS.map(([re]) => re)];
 /** Families read from the text alone; 1. and （1） open numbered body paragraphs too often. */
 const BY_TEXT = 3;
 
 // A heading is short and does not end a sentence; one set apart by its face may end with 。.
 const MAX_HEADING = 30;
 const MAX_SET_APART = 60;
-const ENDS_SENTENCE = /[。！？!?；;…][”’）)]*$/u;
-const SENTENCE_INSIDE = /[。！？!?；;][^”’）)]/u;
+const ENDS_SENTENCE = new RegExp(`[${STOPS}；;…][${CLOSERS}]*$`, 'u');
+const SENTENCE_INSIDE = new RegExp(`[${STOPS}；;][^${CLOSERS}]`, 'u');
 
 /**
  * Which family (0 outermost) a paragraph's text belongs to if it reads as a heading;

@@ -2,6 +2,7 @@ import type { Speech } from './draft.js';
 import { textParagraph } from './draft.js';
 import type { PdfLine, PdfPage } from './pdf-lines.js';
 import { joinLines } from './reflow.js';
+import { levelMarker } from '../text/levels.js';
 import { endsSentence } from '../text/punctuation.js';
 import { columns } from '../text/width.js';
 import { isAttribution, opensAttribution } from '../text/attribution.js';
@@ -9,18 +10,16 @@ import { isAttribution, opensAttribution } from '../text/attribution.js';
 /** A line's character size: its width over its display width in em (a CJK character is one em). */
 const charSize = (l: PdfLine) => (l.x1 - l.x0) / Math.max(1, columns(l.text.replace(/\s/g, '')) / 2);
 
-/** GB/T 9704 level markers a typeset heading opens with: 一、 is level 2 (under the title), （一） level 3. */
-const LEVELS: [RegExp, 2 | 3][] = [
-  [/^[一二三四五六七八九十]{1,3}、\S/u, 2],
-  [/^[（(][一二三四五六七八九十]{1,3}[）)]\S/u, 3],
-];
 /** A heading is one short line; a longer one is a paragraph that happens to open with a marker. */
 const HEADING_CHARS = 30;
 
 /** The heading level of a one-line paragraph that opens with a level marker, else undefined. Pure. */
 export function headingLevel(text: string): 2 | 3 | undefined {
   if ([...text].length > HEADING_CHARS) return undefined;
-  return LEVELS.find(([re]) => re.test(text))?.[1];
+  // GB/T 9704's 一、 is a level 2 heading here (under the title), （一） level 3; text must follow the marker.
+  const m = levelMarker(text);
+  if (!m || m.level > 2 || !/^\S/u.test(text.trimStart().slice(m.marker.length))) return undefined;
+  return m.level === 1 ? 2 : 3;
 }
 
 /** True for a line a reader could take for a title: mostly words, not math, numbers or table cells (`& (1) & (2) \\`, `obs 74 74`). Pure. */

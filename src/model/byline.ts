@@ -3,12 +3,12 @@ import type { BylineLine, Chapter, Para, SpeechMeta } from './book.js';
 
 export type { Byline, BylineLine } from './book.js';
 import { HAN } from '../text/chars.js';
-import { parseDate, zhDate } from '../text/dates.js';
+import { parseDate, ZH_DAY, zhDate } from '../text/dates.js';
 import { NUMERALS } from '../text/levels.js';
 import { FULL_STOPS } from '../text/punctuation.js';
 
 const MAX_CHARS = 40;
-const DATE = '（\\d{4}年\\d{1,2}月\\d{1,2}日）';
+const DATE = `（${ZH_DAY}）`;
 const DATE_LINE = new RegExp(`^${DATE}$`, 'u');
 const NAME_AND_DATE = new RegExp(`^\\S.*${DATE}$`, 'u');
 /** Sentence punctuation and the colon of a salutation (同志们：): a line with them is text. */

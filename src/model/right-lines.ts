@@ -1,11 +1,11 @@
 import type { Paragraph, RootContent } from 'mdast';
 import type { Chapter } from './book.js';
+import { HAN } from '../text/chars.js';
+import { DATE_LINE } from '../text/dates.js';
 import { plainText } from './text.js';
 
-/** A date line: `2024年5月`, `2024年5月18日`, `二〇二四年五月`, optionally in full-width parentheses. */
-const DATE = /^（?(\d{4}|[〇零一二三四五六七八九]{4})年(\d{1,2}|[一二三四五六七八九十]{1,3})月((\d{1,2}|[一二三四五六七八九十]{1,3})日)?）?$/u;
 /** A name-like line: letters (Han or Latin), spaces, U+3000 and ·, at most 16 characters (`编　者`, `县安全生产委员会办公室`). */
-const NAME = /^[\p{Script=Han}A-Za-z·\u3000 ]{2,16}$/u;
+const NAME = new RegExp(`^[${HAN}A-Za-z·\\u3000 ]{2,16}$`, 'u');
 
 /**
  * The paragraphs of a section set flush right in every output. Pure. Those of a `:::right`
@@ -40,5 +40,5 @@ export function rightLines(ch: Chapter): Set<Paragraph> {
 /** A date or a name-like line with no sentence punctuation. Pure. */
 export function signatureLine(text: string): boolean {
   const t = text.trim();
-  return DATE.test(t) || NAME.test(t);
+  return DATE_LINE.test(t) || NAME.test(t);
 }

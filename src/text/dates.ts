@@ -3,6 +3,12 @@
 /** Regex source of a written date `2018年7月26日`, spaces allowed around 年月日; groups: year, month, day. */
 export const ZH_DATE = '(\\d{4})\\s*年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日';
 
+/** Regex source of a day as a byline types it, no spaces: `2024年4月18日`. */
+export const ZH_DAY = '\\d{4}年\\d{1,2}月\\d{1,2}日';
+
+/** A date line closing front or back matter: `2024年5月`, `2024年5月18日`, `二〇二四年五月`, optionally in full-width parentheses. */
+export const DATE_LINE = /^（?(\d{4}|[〇零一二三四五六七八九]{4})年(\d{1,2}|[一二三四五六七八九十]{1,3})月((\d{1,2}|[一二三四五六七八九十]{1,3})日)?）?$/u;
+
 /** `2018-07-26` → `2018年7月26日`, the way a Chinese title page dates a book; any other text unchanged. */
 export function zhDate(iso: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);

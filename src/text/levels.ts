@@ -22,8 +22,17 @@ export const LEVEL_MARKERS: readonly (readonly [RegExp, Level])[] = [
 /** A part or chapter above level 1: 第一部分, 第三章, 第二编. */
 export const PART_MARKER = new RegExp(`^第[${NUMERALS}\\d]+(?:部分|章|编)`, 'u');
 
+/** The level marker `text` opens with (leading spaces ignored) and its GB/T 9704 level; undefined when it opens with none. */
+export function levelMarker(text: string): { level: Level; marker: string } | undefined {
+  const t = text.trimStart();
+  for (const [re, level] of LEVEL_MARKERS) {
+    const m = re.exec(t);
+    if (m) return { level, marker: m[0] };
+  }
+  return undefined;
+}
+
 /** The GB/T 9704 level of the marker `text` opens with (leading spaces ignored); undefined when it opens with none. */
 export function markerLevel(text: string): Level | undefined {
-  const t = text.trimStart();
-  return LEVEL_MARKERS.find(([re]) => re.test(t))?.[1];
+  return levelMarker(text)?.level;
 }

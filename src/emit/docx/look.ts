@@ -1,4 +1,5 @@
 import { AlignmentType, LineRuleType, type IParagraphStyleOptions } from 'docx';
+import { type Level, markerLevel } from '../../text/levels.js';
 
 /** The faces a run names, by what the text is: East Asian, Latin and digits. */
 export interface Faces {
@@ -51,18 +52,10 @@ export const FACE = {
 /** What a face stands in for on a PC without it: Windows' own 仿宋 and 楷体 (fontTable `w:altName`). */
 export const ALT_NAMES: Readonly<Record<string, string>> = { [FACE.fang]: '仿宋', [FACE.kai]: '楷体' };
 
-const NUMERAL = '[一二三四五六七八九十百零〇]+';
-const FORMS: readonly [RegExp, number][] = [
-  [new RegExp(`^${NUMERAL}、`, 'u'), 1],
-  [new RegExp(`^（${NUMERAL}）`, 'u'), 2],
-  [/^\d+[.．]/u, 3],
-  [/^（\d+）/u, 4],
-];
 
 /** GB/T 9704's level of a heading: by its numbered form (一、 （一） 1. （1）) when it has one, else by depth (## is 1). Pure. */
-export function gongwenLevel(text: string, depth: number): 1 | 2 | 3 | 4 {
-  const form = FORMS.find(([re]) => re.test(text.trimStart()));
-  return (form ? form[1] : Math.min(4, Math.max(1, depth - 1))) as 1 | 2 | 3 | 4;
+export function gongwenLevel(text: string, depth: number): Level {
+  return markerLevel(text) ?? (Math.min(4, Math.max(1, depth - 1)) as Level);
 }
 
 const font = (eastAsia: string, latin: string = FACE.latin) => ({ ascii: latin, hAnsi: latin, eastAsia, cs: latin });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFrontMatter, readMeta } from '../../../src/config/front-matter.js';
-import { isoFromWritten, splitTitleBlock } from '../../../src/config/title-block.js';
+import { splitTitleBlock } from '../../../src/config/title-block.js';
+import { parseDate as isoFromWritten } from '../../../src/text/dates.js';
 import { plainText } from '../../../src/model/text.js';
 import { parseSource } from '../../../src/manuscript/parse.js';
 import { BookdeckError } from '../../../src/errors.js';

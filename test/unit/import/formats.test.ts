@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dateOfLines, findDate } from '../../../src/import/draft.js';
+import { dateOfLines } from '../../../src/import/draft.js';
+import { findDate } from '../../../src/text/dates.js';
 import { isPageNumber, removeFurniture } from '../../../src/import/furniture.js';
 import { familyDepths, headingFamily } from '../../../src/import/gongwen.js';
 import type { PdfLine, PdfPage } from '../../../src/import/pdf-lines.js';

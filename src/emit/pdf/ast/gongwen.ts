@@ -1,5 +1,6 @@
 import type { Book } from '../../../model/book.js';
 import { para, rawBlock, rawInline, stringify, type Block } from '../../../tools/pandoc-ast.js';
+import { type Level, markerLevel } from '../../../text/levels.js';
 import { GRID } from '../layout/gongwen.js';
 import { texEscape } from '../latex/tex.js';
 import { titleLineInlines } from '../layout/title-lines.js';
@@ -11,18 +12,12 @@ export const GONGWEN_TITLE_CHARS = Math.floor((GRID.chars * 16) / 22);
 /** The face of a heading in a handout: 一、 黑体 · （一） 楷体 · 1. and （1） 仿宋. */
 export type HeadingFace = 'hei' | 'kai' | 'fang';
 
-const NUMERAL = '[一二三四五六七八九十百零〇]+';
-const FORMS: readonly [RegExp, HeadingFace][] = [
-  [new RegExp(`^${NUMERAL}、`, 'u'), 'hei'],
-  [new RegExp(`^（${NUMERAL}）`, 'u'), 'kai'],
-  [/^\d+[.．]/u, 'fang'],
-  [/^（\d+）/u, 'fang'],
-];
+const FACES: Record<Level, HeadingFace> = { 1: 'hei', 2: 'kai', 3: 'fang', 4: 'fang' };
 
 /** The face of a heading: by its numbered form when it has one, else by level (## 黑体, ### 楷体, deeper 仿宋). Pure. */
 export function headingFace(text: string, level: number): HeadingFace {
-  const form = FORMS.find(([re]) => re.test(text.trimStart()));
-  if (form) return form[1];
+  const form = markerLevel(text);
+  if (form) return FACES[form];
   return level <= 2 ? 'hei' : level === 3 ? 'kai' : 'fang';
 }
 
