@@ -6,7 +6,7 @@ export const HAN = '\\p{Script=Han}';
 /**
  * Regex class body for the characters set full-width in Chinese text, which join their
  * neighbours with no space: Han, kana, bopomofo, CJK and full-width punctuation (U+3000
- * among them, but not the half-width forms U+FF61–FFDC), and the quotes, dash, ellipsis and
+ * among them; half-width katakana too, but not half-width hangul), and the quotes, dash, ellipsis and
  * middle dot Chinese text uses.
  */
 export const CJK_CLASS =
