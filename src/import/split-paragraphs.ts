@@ -1,5 +1,6 @@
 import type { Nodes, Paragraph, PhrasingContent, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
+import { CLOSERS, STOPS } from '../text/punctuation.js';
 
 /**
  * The longest paragraph an import writes, in characters of text. Build refuses a paragraph
@@ -9,7 +10,7 @@ import { toString } from 'mdast-util-to-string';
 export const PARAGRAPH_CHARS = 10_000;
 
 // A sentence ends at 。！？!?… (with closing quotes or brackets after it), or at a full stop before a space.
-const SENTENCE_END = /[。！？!?…]+[”’」』）)"']*|\.[”’"')]*(?=\s)/g;
+const SENTENCE_END = new RegExp(`[${STOPS}…]+[${CLOSERS}"']*|\\.[”’"')]*(?=\\s)`, 'g');
 const SOFT_BREAK = /[，；、,;\s]/g;
 
 /**

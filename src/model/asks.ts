@@ -1,3 +1,5 @@
+import { LEADING_ENUMERATOR } from '../text/enumerators.js';
+import { FULL_STOPS, PAUSES, STOPS } from '../text/punctuation.js';
 /**
  * Whether a sentence is an ask: it calls for, commits to or proposes action (要/应当/必须/
  * 建议/将/推动/加快/建立/开展/希望/倡议…), as opposed to a statement of fact (规模持续壮大,
@@ -9,7 +11,7 @@ const MODAL = '要|应当|应该|应(?![用对急届收聘征激变邀])|必须|
 // Opinion words propose only in the speaker's own mouth (我以为, 我们认为), not 有人认为.
 const OPINION = '我以为|我认为|我主张|我建议|我们认为|我们主张|我们建议|我提议|我们提议';
 // 也要/都要/就要/便要 describe (群众小病也要往县城跑, 便即刻要撞碎了); 不要/不应 forbid, which is an ask too.
-const SUBJECT = '[^，。；：！？、“”（）]{0,8}?';
+const SUBJECT = `[^${FULL_STOPS}${PAUSES}“”（）]{0,8}?`;
 const MODAL_ASK = new RegExp(`^(?:${OPINION})|^${SUBJECT}(?<![也都就便才很最还又])(?:${MODAL})(?!求|是|点|素|闻|害|紧|么|不然)`, 'u');
 // Verbs an ask opens with (加快建设, 推动合作, 倡议……), after an optional adverb (全面, 切实, 大力…).
 const ACTION_VERBS =
@@ -26,13 +28,13 @@ const NOT_ASK_OPENER = /^(?:倘若|倘|如果|假如|要是|只要|虽然|因为
 const BYLINE = /记者|通讯员|特约|编辑|责编|摄影|摄$|供图|来源[:：]|作者[:：]|^文[/／]/u;
 
 /** The enumerator a sentence may open with (一是, 第一，, （一）, 首先，…), stripped before reading it. */
-const ENUMERATOR = /^(?:[一二三四五六七八九十百零〇两]+是|第[一二三四五六七八九十]+[，,、]|[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+[、.．]|首先|其次|再次|最后|\d+[.、．)）])[，,\s]*/u;
+const ENUMERATOR = LEADING_ENUMERATOR;
 
 /** The clauses of a sentence, split at `，；：` (not inside quotes: a short sentence rarely needs it). */
 function clauses(sentence: string): string[] {
   return sentence
     .replace(ENUMERATOR, '')
-    .split(/[，,；;：:。！？!?]/u)
+    .split(new RegExp(`[${STOPS}，,；;：:]`, 'u'))
     .map((c) => c.trim())
     .filter(Boolean);
 }

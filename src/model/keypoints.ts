@@ -1,3 +1,4 @@
+import { LEADING_ENUMERATOR } from '../text/enumerators.js';
 /** Longest key point, in characters (code points). */
 export const MAX_POINT = 40;
 /** Clauses shorter than this are joined to a neighbour before they can be a key point. */
@@ -353,7 +354,7 @@ function similarity(a: Set<string>, b: Set<string>): number {
 }
 
 /** An enumerator at the start of a clause (一是, 第一，, （一）, 首先，). */
-const ENUMERATOR_HEAD = /^(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[，,、]|[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、|首先|其次|最后)[，,]?/u;
+const ENUMERATOR_HEAD = LEADING_ENUMERATOR;
 
 /** Text without whitespace, for comparing clauses. */
 function squash(s: string): string {

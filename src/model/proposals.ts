@@ -1,3 +1,5 @@
+import { ENUMERATORS, type EnumeratorFamily, INLINE_ENUMERATORS } from '../text/enumerators.js';
+import { STOPS } from '../text/punctuation.js';
 import type { Paragraph } from 'mdast';
 import { BookdeckError } from '../errors.js';
 import type { Location } from '../message.js';
@@ -7,32 +9,10 @@ import { MAX_POINT, len, pickKeyPoints } from './keypoints.js';
 import { plainText } from './text.js';
 import { isAsk, isBylineOrFact } from './asks.js';
 
-const NUM = '[一二三四五六七八九十百零〇两]+';
-
 /** Enumerator families: a paragraph may open with any; `shi`, `di`, `paren` and `seq` may also run inside one. */
-type Family = 'shi' | 'dun' | 'paren' | 'di' | 'seq' | 'arabic';
-
-/** Each family's enumerator at the start of a text; group 1 is its number (or 首先 … 最后). */
-const FAMILIES: [Family, RegExp][] = [
-  ['shi', new RegExp(`^(${NUM})是`, 'u')],
-  ['dun', new RegExp(`^(${NUM})[、.．]`, 'u')],
-  ['paren', new RegExp(`^[（(](${NUM})[）)]`, 'u')],
-  ['di', new RegExp(`^第(${NUM})[，,、]`, 'u')],
-  ['seq', /^(首先|其次|再次|最后)[，,]?/u],
-  ['arabic', /^(\d+)[.、．)）]/u],
-];
-
-/**
- * Enumerators that may run inside a paragraph, after a sentence or clause ends (`。第二，`,
- * `；二是`, `：一是`): `一、` and `1.` only open paragraphs (inside one they are dates, lists
- * of figures), and 首先/其次/最后 need their comma there (`首先来尝试这工作的` is no marker).
- */
-const INLINE: [Family, RegExp][] = [
-  ['shi', new RegExp(`(${NUM})是`, 'uy')],
-  ['paren', new RegExp(`[（(](${NUM})[）)]`, 'uy')],
-  ['di', new RegExp(`第(${NUM})[，,、]`, 'uy')],
-  ['seq', /(首先|其次|再次|最后)[，,]/uy],
-];
+type Family = EnumeratorFamily;
+const FAMILIES = ENUMERATORS;
+const INLINE = INLINE_ENUMERATORS;
 /** Where an inline enumerator may start: after these (or at the paragraph's start). */
 const INLINE_AFTER = new Set(['。', '！', '？', '；', '：', '!', '?', ';', ':', '”']);
 
@@ -204,10 +184,12 @@ export function enumeratedAsks(paras: Para[]): Item[] {
   return taken;
 }
 
+const FIRST_SENTENCE = new RegExp(`^[^${STOPS}]*[${STOPS}]`, 'u');
+
 /** First sentence of a paragraph (through its 。！？), the lead when there is no bold one. */
 export function firstSentence(text: string): string {
   const t = text.trimStart();
-  const m = /^[^。！？!?]*[。！？!?]/u.exec(t);
+  const m = FIRST_SENTENCE.exec(t);
   return (m ? m[0] : t).trim();
 }
 
@@ -270,7 +252,7 @@ export function extractProposals(
 function isLabel(lead: string, text: string): boolean {
   if (isAsk(lead)) return false;
   const after = text.trimStart().slice(lead.length).trimStart();
-  return !/[。！？!?；;]$/u.test(lead) && /^[（(：:]/u.test(after);
+  return !new RegExp(`[${STOPS}；;]$`, 'u').test(lead) && /^[（(：:]/u.test(after);
 }
 
 type Inline = { type: string; value?: unknown; children?: Inline[]; position?: { start: { line: number; column: number } } };

@@ -1,8 +1,9 @@
 import type { Rule } from '../rule.js';
 import { placeIn, proseMatches } from '../prose.js';
+import { PAUSES } from '../../text/punctuation.js';
 
 /** Exactly two of a full-width mark: three or more 。 is an ellipsis typed wrong (P_ELLIPSIS says so). */
-const DOUBLED = /(?<![。，、；：])([。，、；：])\1(?![。，、；：])/gu;
+const DOUBLED = new RegExp(`(?<![。${PAUSES}])([。${PAUSES}])\\1(?![。${PAUSES}])`, 'gu');
 
 /** P_DOUBLED: `。。` or `，，`, a mark typed twice; reported at the second one. */
 export const doubledPunctuation: Rule = {

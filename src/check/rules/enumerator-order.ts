@@ -1,10 +1,11 @@
 import type { Nodes } from 'mdast';
 import type { Rule } from '../rule.js';
 import { placeIn } from '../prose.js';
+import { HAN } from '../../text/chars.js';
 
 const DIGITS = '一二三四五六七八九';
 /** `一是` … `十九是` opening a clause: not after another Han character (`还是`, `统一是`, `这一是`). */
-const ENUM = /(?<!\p{Script=Han})(十?[一二三四五六七八九]|十)是/gu;
+const ENUM = new RegExp(`(?<!${HAN})(十?[${DIGITS}]|十)是`, 'gu');
 
 /** 一 … 十九 as a number. Pure. */
 function numberOf(s: string): number {

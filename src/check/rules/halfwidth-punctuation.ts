@@ -1,11 +1,12 @@
 import type { Rule } from '../rule.js';
 import { joinTexts, placeIn, proseBlocks } from '../prose.js';
+import { HAN } from '../../text/chars.js';
 
 const FULL: Record<string, string> = { ',': '，', '.': '。', '?': '？', '!': '！', ';': '；', ':': '：' };
 /** A mark between two Han characters. */
-const BETWEEN = /(?<=\p{Script=Han})[,.?!;:](?=\p{Script=Han})/gu;
+const BETWEEN = new RegExp(`(?<=${HAN})[,.?!;:](?=${HAN})`, 'gu');
 /** A mark after Han text that ends the paragraph or stands beside a space before more Han text (`同意.`, `利益, 我们`, `再说 ,好`). */
-const BESIDE = /(?<=\p{Script=Han})[,.?!;:](?=\s*$|[ \t\n]+\p{Script=Han})|(?<=\p{Script=Han}[ \t]+)[,.?!;:](?=\p{Script=Han})/gu;
+const BESIDE = new RegExp(`(?<=${HAN})[,.?!;:](?=\\s*$|[ \\t\\n]+${HAN})|(?<=${HAN}[ \\t]+)[,.?!;:](?=${HAN})`, 'gu');
 
 /**
  * P_HALFWIDTH: `,` `.` `?` `!` `;` `:` where Chinese takes the full-width mark: between two Han

@@ -1,15 +1,17 @@
 import type { Rule } from '../rule.js';
 import { placeIn, proseBlocks } from '../prose.js';
+import { HAN } from '../../text/chars.js';
+import { FULL_STOPS, PAUSES } from '../../text/punctuation.js';
 
 /** A space typed after a Han character or closing punctuation, before a Han character or opening punctuation. */
-const SPACE = /(?<=\p{Script=Han}|[，。、；：？！）》”])[ \t]+(?=\p{Script=Han}|[（《“])/gu;
+const SPACE = new RegExp(`(?<=${HAN}|[${FULL_STOPS}${PAUSES}）》”])[ \\t]+(?=${HAN}|[（《“])`, 'gu');
 /** `第一条 `, `第一章 `, `第二节 `: a statute's or a rule's numbered part, which is set apart from its text by a space. */
 const NUMBERED = /第[〇零一二三四五六七八九十百千两\d]+[条章节款项编篇部卷回]$/u;
 /** `1982年12月4日 第五届全国人民代表大会……通过`: a date set apart from the event it dates. */
 const DATED = /[\d〇零一二三四五六七八九十]{2,4}年[\d一二三四五六七八九十]{1,2}月[\d一二三四五六七八九十]{1,3}日$/u;
 /** A line this short with no sentence punctuation is a label (a byline, a signature, a padded name): its spaces are layout. */
 const LABEL_CHARS = 12;
-const SENTENCE = /[。！？；，、：]/u;
+const SENTENCE = new RegExp(`[${FULL_STOPS}${PAUSES}]`, 'u');
 
 /**
  * P_SPACE (info): a lone space between Chinese characters, which may be a slip. Every output

@@ -3,6 +3,7 @@ import type { Book, Chapter, ContextBlock, Para, Proposal } from '../../model/bo
 import { firstSentence, titleFromLead } from '../../model/proposals.js';
 import { len } from '../../model/keypoints.js';
 import { append } from '../../append.js';
+import { STOPS } from '../../text/punctuation.js';
 
 /** One speech as the overview and section slides show it. */
 export interface SpeechRef {
@@ -245,7 +246,7 @@ function spoken(item: ContextBlock['items'][number]): string[] {
 export function leadIn(text: string): string | undefined {
   const t = text.trim();
   if (!/[：:]$/u.test(t)) return undefined;
-  const sentence = /[^。！？!?]*$/u.exec(t.slice(0, -1))?.[0]?.trim();
+  const sentence = new RegExp(`[^${STOPS}]*$`, 'u').exec(t.slice(0, -1))?.[0]?.trim();
   return sentence && len(sentence) <= 40 ? sentence : undefined;
 }
 

@@ -3,6 +3,7 @@ import { keyPointScores, len, splitClauses } from '../../model/keypoints.js';
 import { optionDefaults, type FormatGroups } from '../../config/options/tables.js';
 import { firstSentence } from '../../model/proposals.js';
 import { deckSlides, type Slide } from './slides.js';
+import { STOPS } from '../../text/punctuation.js';
 
 /** A key point a fitted talk left out. */
 export interface DroppedPoint {
@@ -133,7 +134,7 @@ function sentences(text: string): [number, number][] {
     const span = parts.get(c.part);
     parts.set(c.part, span ? [span[0], c.end] : [c.start, c.end]);
   }
-  return [...parts.values()].map(([a, b]) => [a, /[。；！？!?;]/u.test(text[b] ?? '') ? b + 1 : b]);
+  return [...parts.values()].map(([a, b]) => [a, new RegExp(`[${STOPS}；;]`, 'u').test(text[b] ?? '') ? b + 1 : b]);
 }
 
 /** The paragraphs (or spans) of speech `speech` that a slide's notes hold, in reading order: on an unfitted talk, the whole speech over its slides. */

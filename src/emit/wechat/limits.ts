@@ -1,5 +1,6 @@
 import type { Chapter } from '../../model/book.js';
 import { speechByline } from '../../model/byline.js';
+import { FULL_STOPS } from '../../text/punctuation.js';
 
 /** The WeChat editor's documented limits for one draft. */
 export const WECHAT_LIMITS = {
@@ -16,8 +17,10 @@ export const WECHAT_LIMITS = {
 /** Characters as WeChat counts them: code points. */
 export const chars = (s: string): number => [...s].length;
 
+/** Where a digest may be cut short: after a sentence or a clause. */
+const CLAUSE_CUT = new RegExp(`[${FULL_STOPS}，；：]`, 'u');
 /** Sentence ends a digest may be cut after. */
-const CUT = /[。！？；]/u;
+const CUT = new RegExp(`[${FULL_STOPS}；]`, 'u');
 
 /**
  * The digest: the speech's first proposals, their lead sentences as written and joined, as
@@ -48,6 +51,6 @@ function fit(text: string): string {
   const cps = [...text];
   if (cps.length <= WECHAT_LIMITS.digest) return text;
   const head = cps.slice(0, WECHAT_LIMITS.digest);
-  for (let i = head.length - 1; i > WECHAT_LIMITS.digest / 2; i--) if (/[，；：。！？]/u.test(head[i]!)) return head.slice(0, i + 1).join('');
+  for (let i = head.length - 1; i > WECHAT_LIMITS.digest / 2; i--) if (CLAUSE_CUT.test(head[i]!)) return head.slice(0, i + 1).join('');
   return head.join('');
 }
