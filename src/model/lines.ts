@@ -1,5 +1,8 @@
 import { FULL_STOPS, NO_LINE_END, NO_LINE_START } from '../text/punctuation.js';
+import { HAN } from '../text/chars.js';
 import { emWidth } from '../text/width.js';
+
+const HAN_RUN = new RegExp(`^${HAN}+$`, 'u');
 
 /** Closing punctuation that may not start a line, and opening punctuation that may not end one. */
 const STARTS_BADLY = new RegExp(`^[${NO_LINE_START}]`, 'u');
@@ -84,7 +87,7 @@ function wordBoundaries(text: string): Set<number> {
       wordStarts.add(i);
     }
   }
-  const isHan = (s: string) => /^\p{Script=Han}+$/u.test(s);
+  const isHan = (s: string) => HAN_RUN.test(s);
   const single = (i: number) => {
     const g = segs[i];
     return g !== undefined && isHan(g.s) && g.s.length === 1 && !FUNCTION_CHARS.test(g.s);

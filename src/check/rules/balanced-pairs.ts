@@ -1,8 +1,8 @@
 import type { Rule } from '../rule.js';
 import { joinTexts, placeIn, proseBlocks } from '../prose.js';
+import { opensAttribution } from '../../text/attribution.js';
 
 const PAIRS: [string, string][] = [['“', '”'], ['（', '）'], ['《', '》'], ['‘', '’']];
-const ATTRIBUTION_OPEN = /^[（(]\s*(?:摘自|选自|来源|原载|据)/u;
 
 /**
  * P_UNBALANCED: a paragraph whose “” （） 《》 or ‘’ do not pair up, reported at the mark left
@@ -34,7 +34,7 @@ export const balancedPairs: Rule = {
           if (extra !== undefined) report('P_UNBALANCED', 'warning', `unbalanced ${open}${close}: ${extras} more ${close} than ${open}`, place(extra));
           if (!opened.length) continue;
           const first = opened[0]!;
-          if (open === '（' && opened.length === 1 && ATTRIBUTION_OPEN.test(joined.text.slice(first))) {
+          if (open === '（' && opened.length === 1 && opensAttribution(joined.text.slice(first))) {
             report('P_UNBALANCED', 'warning', `missing ${close} to close ${joined.text.slice(first, first + 3)}…; add it at the end of the attribution`, place(joined.text.trimEnd().length));
           } else {
             report('P_UNBALANCED', 'warning', `unbalanced ${open}${close}: ${opened.length} more ${open} than ${close}`, place(first));

@@ -1,5 +1,7 @@
 import type { Book } from '../../../model/book.js';
 import { balanceLines } from '../../../model/lines.js';
+import { charAt, charBefore } from '../../../model/text.js';
+import { isCjk } from '../../../text/chars.js';
 import { header, lineBreak, rawInline, space, str, type Block, type Inline } from '../../../tools/pandoc-ast.js';
 import type { Paper } from '../../../formats.js';
 import { paperLayout } from './paper.js';
@@ -34,8 +36,6 @@ export function bookTitleBlocks(book: Book, blocks: readonly Block[], chars: num
   });
 }
 
-const WIDE = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;
-
 /**
  * A title's line breaks as `\\` in print and nothing in the bookmark between CJK characters (a
  * space between Latin words): pandoc writes a heading's break as a space in the PDF string
@@ -46,7 +46,7 @@ export function bookmarkBreaks(content: readonly Inline[]): Inline[] {
     if (n.t !== 'LineBreak') return n;
     const before = content[i - 1];
     const after = content[i + 1];
-    const wide = before?.t === 'Str' && after?.t === 'Str' && (WIDE.test(before.c.slice(-1)) || WIDE.test(after.c[0] ?? ''));
+    const wide = before?.t === 'Str' && after?.t === 'Str' && (isCjk(charBefore(before.c, before.c.length) ?? '') || isCjk(charAt(after.c, 0) ?? ''));
     return rawInline('latex', `\\texorpdfstring{\\\\}{${wide ? '' : ' '}}`);
   });
 }
