@@ -1,4 +1,5 @@
 import { LEADING_ENUMERATOR } from '../text/enumerators.js';
+import { CLOSERS, OPENERS, STOPS } from '../text/punctuation.js';
 /** Longest key point, in characters (code points). */
 export const MAX_POINT = 40;
 /** Clauses shorter than this are joined to a neighbour before they can be a key point. */
@@ -13,10 +14,10 @@ export interface Clause {
   part: number;
 }
 
-const CLAUSE_END = new Set(['，', '；', '。', '！', '？', '：', ',', ';', '!', '?']);
-const PART_END = new Set(['；', '。', '！', '？', ';', '!', '?']);
-const OPEN = new Set(['“', '‘', '（', '《', '「', '『', '【', '(', '[']);
-const CLOSE = new Set(['”', '’', '）', '》', '」', '』', '】', ')', ']']);
+const CLAUSE_END = new Set([...STOPS, '，', '；', '：', ',', ';']);
+const PART_END = new Set([...STOPS, '；', ';']);
+const OPEN = new Set([...OPENERS, '[']);
+const CLOSE = new Set([...CLOSERS, ']']);
 
 /**
  * Split text into clauses at `，；。！？：` outside quotes and brackets, so a clause never

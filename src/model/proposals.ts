@@ -14,7 +14,7 @@ type Family = EnumeratorFamily;
 const FAMILIES = ENUMERATORS;
 const INLINE = INLINE_ENUMERATORS;
 /** Where an inline enumerator may start: after these (or at the paragraph's start). */
-const INLINE_AFTER = new Set(['。', '！', '？', '；', '：', '!', '?', ';', ':', '”']);
+const INLINE_AFTER = new Set([...STOPS, '；', '：', ';', ':', '”']);
 
 /** An enumerator of any family, and the space after it: stripped from a lead sentence to make its title. */
 const ENUMERATOR = new RegExp(`^(?:${FAMILIES.map(([, re]) => re.source.slice(1)).join('|')})\\s*`, 'u');
