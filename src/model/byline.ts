@@ -4,7 +4,7 @@ import type { BylineLine, Chapter, Para, SpeechMeta } from './book.js';
 export type { Byline, BylineLine } from './book.js';
 import { HAN } from '../text/chars.js';
 import { parseDate, ZH_DAY, zhDate } from '../text/dates.js';
-import { NUMERALS } from '../text/levels.js';
+import { LEVEL_MARKERS, NUMERALS } from '../text/levels.js';
 import { FULL_STOPS } from '../text/punctuation.js';
 
 const MAX_CHARS = 40;
@@ -14,7 +14,7 @@ const NAME_AND_DATE = new RegExp(`^\\S.*${DATE}$`, 'u');
 /** Sentence punctuation and the colon of a salutation (同志们：): a line with them is text. */
 const SENTENCE = new RegExp(`[${FULL_STOPS}；，：:]`, 'u');
 /** A line opening with a level marker (一、 （一） 1. 第一) is a heading line, never a name. */
-const ENUMERATED = new RegExp(`^(?:[${NUMERALS}]+、|（[${NUMERALS}\\d]+）|\\d+[.．、]|第[${NUMERALS}\\d]+)`, 'u');
+const ENUMERATED = new RegExp(`^(?:${LEVEL_MARKERS.map(([re]) => re.source.slice(1)).join('|')}|\\d+[.．、]|第[${NUMERALS}\\d]+)`, 'u');
 /** 职务　姓名: a title, a space the author typed (U+3000 or ASCII), a name; a two-character name may be padded to three (李　明). Group 1 is the name. */
 const TITLED_NAME = new RegExp(`^\\S+[\\u3000 ]+(${HAN}\\u3000${HAN}|\\S+)$`, 'u');
 const BARE_NAME = new RegExp(`^${HAN}{2,4}$`, 'u');
