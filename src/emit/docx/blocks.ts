@@ -6,6 +6,7 @@ import { speechByline } from '../../model/byline.js';
 import { balanceLines } from '../../model/lines.js';
 import { inlineRuns, textRuns, type RunContext } from './runs.js';
 import type { Look } from './look.js';
+import { isWide } from '../../text/width.js';
 
 /** What turning a section into paragraphs needs: the look, the run context and whether the title starts a page. */
 export interface BlockContext extends RunContext {
@@ -113,7 +114,7 @@ function attachmentBlocks(att: Attachment, ctx: BlockContext): FileChild[] {
 
 /** Width in twips of a number such as `1．` on the body's line: a full-width mark a character, a digit or Latin letter half of one. */
 function numberWidth(text: string, char: number): number {
-  return [...text].reduce((w, c) => w + (/[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u.test(c) ? char : Math.round(char / 2)), 0);
+  return [...text].reduce((w, c) => w + (isWide(c) ? char : Math.round(char / 2)), 0);
 }
 
 /**
