@@ -1,6 +1,5 @@
 import { escapeText } from '../escape.js';
-import { zipDate } from '../epub/reproducible-epub.js';
-import { isoSeconds } from '../epub/metadata.js';
+import { isoSeconds, zipDate } from '../zip-dates.js';
 import { ALT_NAMES, FACE } from './look.js';
 
 /** The document's properties as docProps/core.xml: the library dates it with the clock, so bookdeck writes it with the build's date. Pure. */

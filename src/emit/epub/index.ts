@@ -14,10 +14,11 @@ import type { SubsetFont } from '../../fonts/cache.js';
 import { linkDefinitions } from '../../model/footnotes.js';
 import { webpToPng } from '../../tools/dwebp.js';
 import { ImageStore, type BookImage } from '../../manuscript/images.js';
-import { accessibility, bookIdentifier, credits, isoSeconds } from './metadata.js';
+import { accessibility, bookIdentifier, credits } from './metadata.js';
+import { isoSeconds } from '../zip-dates.js';
 import { documentDate } from '../../request/build-date.js';
 import { packEpub, type ExtraFile, type Page, type PackageData, type Template } from './package.js';
-import { LABELS, chapterPage, coverPage, navDepth, navEntries, titlePage, type NavEntry } from './pages.js';
+import { LABELS, chapterPage, coverPage, navDepth, navEntries, titlePage, type NavEntry } from './nav.js';
 import { toXhtml } from './serialize.js';
 
 /** Book → `book.epub`: EPUB 3 with subset SC fonts, a generated cover, and identical bytes for identical input. */

@@ -54,11 +54,6 @@ export function credits(book: Book): { creators: Credit[]; contributors: Credit[
   };
 }
 
-/** ISO 8601 without milliseconds, as the EPUB spec wants for `dcterms:modified`. */
-export function isoSeconds(d: Date): string {
-  return d.toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
-
 /** `2018-07-26` → `2018年7月26日` for Chinese books; the ISO date otherwise. */
 export function displayDate(date: string, lang: string): string {
   return /^zh\b/i.test(lang) ? zhDate(date) : date;

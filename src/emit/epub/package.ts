@@ -1,6 +1,6 @@
 import { BookdeckError } from '../../errors.js';
 import type { Accessibility, Credit } from './metadata.js';
-import type { NavEntry } from './pages.js';
+import type { NavEntry } from './nav.js';
 
 /** One XHTML page of the book, rendered through the page template. */
 export interface Page {
@@ -83,10 +83,10 @@ export interface PackInput {
  * Pack the book with epub-gen-memory (loaded only now): it renders bookdeck's templates,
  * given as its `contentOPF`, `tocNCX`, `tocXHTML` and `chapterXHTML` options, with the
  * book's data (`book`, each page's `page`), and zips them with the stylesheet, the cover,
- * the fonts and the images (see reproducible-epub.ts for what bookdeck keeps for itself).
+ * the fonts and the images (see epub-gen.ts for what bookdeck keeps for itself).
  */
 export async function packEpub(input: PackInput): Promise<Uint8Array> {
-  const { ReproducibleEpub, TemplateFailure } = await import('./reproducible-epub.js');
+  const { ReproducibleEpub, TemplateFailure } = await import('./epub-gen.js');
   const { templates: t, data: book } = input;
   const epub = new ReproducibleEpub(
     {

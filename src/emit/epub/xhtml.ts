@@ -4,7 +4,7 @@ import { chapterTree } from './chapter-hast.js';
 import { raw } from 'hast-util-raw';
 import { collectIds, finishChapter } from './finish.js';
 import { footnoteDefinitions, linkDefinitions } from '../../model/footnotes.js';
-import { chapterPage } from './pages.js';
+import { chapterPage } from './nav.js';
 import { toXhtml } from './serialize.js';
 
 /**

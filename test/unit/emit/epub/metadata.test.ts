@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bookIdentifier, displayDate, isoSeconds, uuidV5 } from '../../../../src/emit/epub/metadata.js';
+import { bookIdentifier, displayDate, uuidV5 } from '../../../../src/emit/epub/metadata.js';
+import { isoSeconds } from '../../../../src/emit/zip-dates.js';
 import { documentDate, readBuildDate } from '../../../../src/request/build-date.js';
 import { BookdeckError } from '../../../../src/errors.js';
 import type { Book } from '../../../../src/model/book.js';

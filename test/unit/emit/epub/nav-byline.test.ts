@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { navEntries } from '../../../../src/emit/epub/pages.js';
+import { navEntries } from '../../../../src/emit/epub/nav.js';
 import { parseSource } from '../../../../src/manuscript/parse.js';
 import { buildBook } from '../../../../src/model/build-book.js';
 import { tocByline } from '../../../../src/model/byline.js';

@@ -1,3 +1,4 @@
+import { zipDate } from '../zip-dates.js';
 import { EPub, type Chapter, type Options } from 'epub-gen-memory';
 
 /** A file the book holds that epub-gen-memory would otherwise download: its place under `OEBPS/` and its bytes. */
@@ -37,19 +38,6 @@ export class TemplateFailure extends Error {
   ) {
     super(`the ${template} template failed`, options);
   }
-}
-
-/** The instants a zip entry can carry: MS-DOS dates run from 1980 to 2107. */
-const DOS_FIRST = Date.UTC(1980, 0, 2);
-const DOS_LAST = Date.UTC(2107, 11, 31, 23, 59, 58);
-
-/**
- * The zip timestamp of an instant: a speech of 1949 or a date of 9999 gets the nearest
- * instant a zip can hold (jszip would write wrapped-around fields); the EPUB's own dates
- * keep the real value.
- */
-export function zipDate(instant: Date): Date {
-  return new Date(Math.min(Math.max(instant.getTime(), DOS_FIRST), DOS_LAST));
 }
 
 /** Already-compressed data, stored as is: deflating it gains little and costs most of the packing time. */
