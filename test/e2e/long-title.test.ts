@@ -3,6 +3,7 @@ import { readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, SEED, scratchDir } from '../helpers.js';
+import { outline } from '../pdf-read.js';
 
 /** The seed's prose without whitespace, cut to `chars` characters: a title no one would write, but might paste. */
 async function prose(chars: number): Promise<string> {
@@ -34,10 +35,18 @@ async function build(dir: string, args: string[], seconds: number) {
 
 describe('title work is bounded', () => {
   it('a 10,000-character title and a 600-character subtitle build the EPUB, the PDF and the deck', async () => {
-    const dir = await bookWith('long-title', await prose(10_000), await prose(600));
+    const [title, subtitle] = [await prose(10_000), await prose(600)];
+    const dir = await bookWith('long-title', title, subtitle);
     const res = await build(dir, [], 150);
     expect(res.exitCode, res.all).toBe(0);
     for (const f of ['book.epub', 'book.pdf', 'deck/index.html']) expect((await stat(path.join(dir, 'out', f))).size, f).toBeGreaterThan(0);
+    // Set after typesetting (hyperref's \pdfstringdef is quadratic), still every character.
+    const pdf = path.join(dir, 'out', 'book.pdf');
+    const { stdout } = await execa('pdfinfo', ['-enc', 'UTF-8', pdf], { maxBuffer: 1 << 26 });
+    const field = (name: string) => stdout.split('\n').find((l) => l.startsWith(`${name}:`))?.replace(/^\w+:\s*/, '');
+    expect(field('Title') === title, `Title: ${field('Title')?.slice(0, 40)}…`).toBe(true);
+    expect(field('Subject') === subtitle, `Subject: ${field('Subject')?.slice(0, 40)}…`).toBe(true);
+    expect((await outline(pdf))[0] === title, 'the title page bookmark').toBe(true);
   }, 180_000);
 
   it('a million-character title is refused with the limit, naming the line, at once', async () => {

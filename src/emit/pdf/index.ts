@@ -25,6 +25,7 @@ import { numberedCopies } from './finish/copies.js';
 import { texEscape } from './latex/tex.js';
 import { tocBylines, withTocBylines } from './ast/toc-byline.js';
 import { balanceLines } from '../../model/lines.js';
+import { longPdfStrings } from './latex/long-strings.js';
 
 /**
  * Book → pandoc JSON AST → LaTeX (ctex template of the layout) → xelatex passes →
@@ -89,7 +90,10 @@ export const emitPdf: Emitter = async (book, ctx) => {
             ctx.warn('F_LOST_CHAR', `'${l.char}' (U+${l.char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}) is missing from the ${label} PDF: the face ${l.font} has no glyph for it`);
           }
           if (!res.settled) ctx.warn('W_TOC_UNSETTLED', `the table of contents of the ${label} PDF still moved after ${res.passes} passes`);
-          return res.pdf;
+          // What latexJob kept from hyperref: pdf-lib is loaded only for such a title or subject.
+          const long = longPdfStrings(doc.book.meta);
+          if (long.title === undefined && long.subject === undefined) return res.pdf;
+          return (await import('./finish/pdf-strings.js')).setPdfStrings(res.pdf, long);
         }),
       ),
     ),
@@ -132,6 +136,8 @@ export function latexJob(template: string, meta: BookMeta, paper: Paper, tocDept
   const layout = paperLayout(paper);
   // A layout with its own title size (gongwen's 2号) gives its measure as `titlechars`.
   const titleLines = balanceLines(meta.title, typeof extra.titlechars === 'string' ? Number(extra.titlechars) : layout.titleChars);
+  // A title or subject too long for hyperref's quadratic \pdfstringdef is set after typesetting (setPdfStrings).
+  const long = longPdfStrings(meta);
   return {
     from: 'json',
     // Without `smart`, pandoc keeps “ ” ‘ ’ as they are instead of TeX's `` and ''.
@@ -147,6 +153,8 @@ export function latexJob(template: string, meta: BookMeta, paper: Paper, tocDept
       ...extra,
       // A title too long for one line is broken into even lines, never one character alone.
       ...(titleLines.length > 1 ? { titlelines: titleLines.map(texEscape).join('\\\\') } : {}),
+      ...(long.title !== undefined ? { longtitle: true } : {}),
+      ...(long.subject !== undefined ? { longsubject: true } : {}),
     },
     extra: ['--top-level-division=chapter', '--no-highlight', '--wrap=preserve'],
   };
