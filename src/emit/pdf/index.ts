@@ -1,7 +1,7 @@
 import path from 'node:path';
-import type { Artifact, Paper } from '../../formats.js';
-import type { Emitter } from '../types.js';
-import type { BookMeta } from '../../model/book.js';
+import type { Artifact, Layout, Paper } from '../../formats.js';
+import type { EmitContext, Emitter } from '../types.js';
+import type { Book, BookMeta } from '../../model/book.js';
 import { writeFileAtomic } from '../../io/atomic.js';
 import { pandocInfo, runPandoc, type PandocJob } from '../../tools/pandoc.js';
 import { ensureScFonts } from '../../fonts/sc-faces.js';
@@ -13,19 +13,24 @@ import { BUILTIN_TEMPLATES } from '../../paths.js';
 import { compileTex } from './compile/xelatex.js';
 import { printDocuments } from '../../model/documents.js';
 import { preambleFormat } from './latex/preamble-format.js';
-import { gongwenBlocks } from './ast/gongwen.js';
 import { gongwenSetup } from './latex/gongwen-setup.js';
-import { bookTitleBlocks, chapterTitleChars } from './layout/title-lines.js';
 import { printImages } from './images/print-resolution.js';
 import { texImages } from './images/collect.js';
 import { bookToPandoc } from './ast/book.js';
 import { paperLayout } from './layout/paper.js';
-import { bookTableLine, gongwenTableLine } from './layout/table-widths.js';
+import { bookLayout } from './layout/book-layout.js';
+import type { PaperOverrides, PdfLayout } from './layout/pdf-layout.js';
 import { numberedCopies } from './finish/copies.js';
 import { texEscape } from './latex/tex.js';
-import { tocBylines, withTocBylines } from './ast/toc-byline.js';
+import { tocBylines } from './ast/toc-byline.js';
 import { balanceLines } from '../../model/lines.js';
 import { longPdfStrings } from './latex/long-strings.js';
+
+/** Each --layout's {@link PdfLayout}: gongwen's chooses its faces first. */
+const LAYOUTS: Record<Layout, (book: Book, fontDir: string, ctx: EmitContext) => Promise<PdfLayout>> = {
+  book: async () => bookLayout,
+  gongwen: gongwenSetup,
+};
 
 /**
  * Book → pandoc JSON AST → LaTeX (ctex template of the layout) → xelatex passes →
@@ -49,7 +54,7 @@ export const emitPdf: Emitter = async (book, ctx) => {
   // The booklet is always A5 pages on A4 sheets, whatever --paper says.
   const variants: Paper[] = booklet && paper !== 'a5' ? [paper, 'a5'] : [paper];
   const images = await printImages(await texImages(book, fontDir, ctx.warn), { layout, papers: variants, grayscale }, ctx.warn);
-  const gongwen = layout === 'gongwen' ? await gongwenSetup(book, fontDir, ctx) : undefined;
+  const pdfLayout = await LAYOUTS[layout](book, fontDir, ctx);
   // What no face can draw is told with its place, as `check` tells it (and the EPUB: the build says it once).
   const uncovered = await coverageFindings(book);
   for (const f of uncovered) ctx.warn(f.code, f.message, f.location);
@@ -65,23 +70,23 @@ export const emitPdf: Emitter = async (book, ctx) => {
           // listeners per signal (MaxListenersExceededWarning). AbortSignal.any adds no listener.
           const signal = ctx.signal ? AbortSignal.any([ctx.signal]) : undefined;
           ctx.progress(`pandoc → LaTeX (${label})`);
-          const ast = bookToPandoc(doc.book, apiVersion, images.names, gongwen ? gongwenTableLine(variant) : bookTableLine(variant));
+          const ast = bookToPandoc(doc.book, apiVersion, images.names, pdfLayout.tableLine(variant));
           const bylines = tocBylines(doc.book, ctx.request.pdf.tocByline);
-          ast.blocks = gongwen ? gongwenBlocks(doc.book, ast.blocks, bylines) : withTocBylines(bookTitleBlocks(doc.book, ast.blocks, chapterTitleChars(variant)), bylines);
+          ast.blocks = pdfLayout.blocks(doc.book, ast.blocks, bylines, variant);
           const variables = {
-            ...(gongwen ? gongwen.variables(variant) : {}),
+            ...pdfLayout.variables(variant),
             frontpages: doc.frontPages,
             grayscale,
             duplex,
           };
-          const written = await runPandoc(latexJob(template, doc.book.meta, variant, tocDepth, variables), JSON.stringify(ast), { signal });
-          const copies = gongwen ? doc.book.meta.marking?.copies : undefined;
+          const written = await runPandoc(latexJob(template, doc.book.meta, variant, tocDepth, variables, pdfLayout.overrides(variant)), JSON.stringify(ast), { signal });
+          const copies = pdfLayout.numbersCopies ? doc.book.meta.marking?.copies : undefined;
           const tex = copies ? numberedCopies(written, copies) : written;
           // The book of the book layout keeps the folder name it always had, so its cached aux files still seed it.
           const key = layout === 'book' && doc.key === 'book' ? variant : `${layout}-${doc.key}-${variant}`;
           const notice = ctx.notice ?? ctx.progress;
           const format = ctx.request.precompiledLatex ? await preambleFormat(tex, { workDir: ctx.workDir, signal, notice, epoch }) : undefined;
-          const job = { tex, variant: key, workDir: ctx.workDir, fontDir, files: images.files, links: gongwen?.links, format, epoch, signal, progress: ctx.progress, notice };
+          const job = { tex, variant: key, workDir: ctx.workDir, fontDir, files: images.files, links: pdfLayout.links, format, epoch, signal, progress: ctx.progress, notice };
           const res = await compileTex(job).catch((err: unknown) => {
             throw blameTemplate(err, template);
           });
@@ -131,11 +136,10 @@ function blameTemplate(err: unknown, template: string): unknown {
   });
 }
 
-/** The pandoc run that writes the LaTeX for one paper size; `extra` variables come from the layout. Pure. */
-export function latexJob(template: string, meta: BookMeta, paper: Paper, tocDepth: number, extra: Record<string, string | boolean> = { frontpages: true }): PandocJob {
+/** The pandoc run that writes the LaTeX for one paper size; `extra` variables and the paper layout's `overrides` come from the layout. Pure. */
+export function latexJob(template: string, meta: BookMeta, paper: Paper, tocDepth: number, extra: Record<string, string | boolean> = { frontpages: true }, overrides: PaperOverrides = {}): PandocJob {
   const layout = paperLayout(paper);
-  // A layout with its own title size (gongwen's 2号) gives its measure as `titlechars`.
-  const titleLines = balanceLines(meta.title, typeof extra.titlechars === 'string' ? Number(extra.titlechars) : layout.titleChars);
+  const titleLines = balanceLines(meta.title, overrides.titlechars ?? layout.titleChars);
   // A title or subject too long for hyperref's quadratic \pdfstringdef is set after typesetting (setPdfStrings).
   const long = longPdfStrings(meta);
   return {
@@ -146,8 +150,8 @@ export function latexJob(template: string, meta: BookMeta, paper: Paper, tocDept
     // LaTeX counts the contents' levels from 0 (chapters, our sections).
     variables: {
       zihao: layout.zihao,
-      geometry: layout.geometry,
-      titlesize: layout.titleSize,
+      geometry: overrides.geometry ?? layout.geometry,
+      titlesize: overrides.titlesize ?? layout.titleSize,
       lang: meta.lang,
       tocdepth: String(tocDepth - 1),
       ...extra,

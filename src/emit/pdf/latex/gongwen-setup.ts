@@ -1,17 +1,17 @@
 import type { Book } from '../../../model/book.js';
-import type { Paper } from '../../../formats.js';
 import type { EmitContext } from '../../types.js';
 import { FALLBACK_FILE, describeFallback, fallbackChars } from './fallback-chars.js';
 import { FREE_LATIN_BOLD, chooseFaces, describeFaces, type GongwenRole, type ProfileFace } from '../../../fonts/gongwen-profile.js';
 import { kpsewhich } from '../../../tools/kpsewhich.js';
-import { GONGWEN_TITLE_CHARS } from '../ast/gongwen.js';
+import { GONGWEN_TITLE_CHARS, gongwenBlocks } from '../ast/gongwen.js';
 import { gongwenLayout } from '../layout/gongwen.js';
+import type { PdfLayout } from '../layout/pdf-layout.js';
+import { gongwenTableLine } from '../layout/table-widths.js';
 import { texEscape } from './tex.js';
 
-/** What the gongwen layout adds to a PDF build: the template's variables per paper, and font files to link. */
-export interface GongwenSetup {
+/** The gongwen layout of a PDF build: its grid's geometry and title size over the paper layout's, its faces, copy numbers. */
+export interface GongwenSetup extends PdfLayout {
   faces: ProfileFace[];
-  variables(paper: Paper): Record<string, string | boolean>;
   /** Licensed faces found by fontconfig, linked beside the `.tex` under their own names. */
   links: { name: string; target: string }[];
 }
@@ -29,14 +29,19 @@ export async function gongwenSetup(book: Book, fontDir: string, ctx: Pick<EmitCo
   return {
     faces,
     links: [...new Map(links.map((l) => [l.name, l])).values()],
+    numbersCopies: true,
+    tableLine: gongwenTableLine,
+    blocks: (doc, blocks, bylines) => gongwenBlocks(doc, blocks, bylines),
+    overrides(paper) {
+      const l = gongwenLayout(paper);
+      // 2号 in bp, and the grid's 28-character line measured at that size.
+      return { geometry: l.geometry, titlesize: String(l.titleSize), titlechars: GONGWEN_TITLE_CHARS };
+    },
     variables(paper) {
       const l = gongwenLayout(paper);
       return {
-        geometry: l.geometry,
         bodysize: String(l.bodySize),
         pitch: String(l.pitch),
-        titlesize: String(l.titleSize),
-        titlechars: String(GONGWEN_TITLE_CHARS),
         numsize: String(l.numberSize),
         fang: face('body'),
         kai: face('kai'),
