@@ -5,6 +5,7 @@ import { userCacheDir } from '../cache/user-cache.js';
 import { BookdeckError } from '../errors.js';
 import { FONT_DIRS } from './faces.js';
 import { findFace, tableDirectory } from './sfnt.js';
+import { writeSfnt } from './sfnt-write.js';
 import { writeFileAtomic } from '../io/atomic.js';
 
 /** Where Debian's fonts-noto-cjk puts the collections (the first of {@link FONT_DIRS}). */
@@ -45,31 +46,13 @@ export function extractFace(ttc: Uint8Array, index: number, cffName?: { from: st
   const count = src.readUInt32BE(8);
   if (index < 0 || index >= count) throw new Error(`face ${index} not in a collection of ${count}`);
   const at = src.readUInt32BE(12 + 4 * index);
-  const tables = [...tableDirectory(ttc, index)].map(([tag, [offset, length]]) => ({ tag, offset, length }));
-  const numTables = tables.length;
-  const headerLen = 12 + 16 * numTables;
-  let size = headerLen;
-  for (const t of tables) size += pad4(t.length);
-  const out = Buffer.alloc(size);
-  src.copy(out, 0, at, at + 12);
-  let pos = headerLen;
-  tables.forEach((t, i) => {
-    src.copy(out, pos, t.offset, t.offset + t.length);
-    if (t.tag === 'head') out.writeUInt32BE(0, pos + 8);
-    if (t.tag === 'CFF ' && cffName) renameCff(out.subarray(pos, pos + t.length), cffName.from, cffName.to);
-    const r = 12 + 16 * i;
-    out.write(t.tag, r, 'latin1');
-    out.writeUInt32BE(checksum(out.subarray(pos, pos + pad4(t.length))), r + 4);
-    out.writeUInt32BE(pos, r + 8);
-    out.writeUInt32BE(t.length, r + 12);
-    pos += pad4(t.length);
+  const tables = [...tableDirectory(ttc, index)].map(([tag, [offset, length]]) => {
+    const data = Buffer.from(src.subarray(offset, offset + length));
+    if (tag === 'CFF ' && cffName) renameCff(data, cffName.from, cffName.to);
+    return { tag, data };
   });
-  const head = tables.findIndex((t) => t.tag === 'head');
-  if (head >= 0) {
-    const headAt = out.readUInt32BE(12 + 16 * head + 8);
-    out.writeUInt32BE((0xb1b0afba - checksum(out)) >>> 0, headAt + 8);
-  }
-  return out;
+  // The face's own sfnt version (`OTTO`), its tables in the collection's order.
+  return writeSfnt(src.readUInt32BE(at), tables);
 }
 
 /** Rewrite the font name in a CFF table's Name INDEX, in place; lengths must match. */
@@ -86,22 +69,6 @@ function renameCff(cff: Buffer, from: string, to: string): void {
     const end = data + cff.readUIntBE(offsets + (i + 1) * offSize, offSize);
     if (cff.toString('latin1', start, end) === from) cff.write(to, start, 'latin1');
   }
-}
-
-function pad4(n: number): number {
-  return (n + 3) & ~3;
-}
-
-function checksum(buf: Buffer): number {
-  let sum = 0;
-  const whole = buf.length & ~3;
-  for (let i = 0; i < whole; i += 4) sum = (sum + buf.readUInt32BE(i)) >>> 0;
-  if (whole < buf.length) {
-    const tail = Buffer.alloc(4);
-    buf.copy(tail, 0, whole);
-    sum = (sum + tail.readUInt32BE(0)) >>> 0;
-  }
-  return sum;
 }
 
 /** The CFF name a face's standalone font should carry, from its file name. */

@@ -8,6 +8,7 @@ import { BookdeckError } from '../errors.js';
 import { faceIndexIn } from './cache.js';
 import { locateFaces, type FaceSpec } from './faces.js';
 import { tableDirectory } from './sfnt.js';
+import { TRUETYPE_VERSION, writeSfnt } from './sfnt-write.js';
 import { HB_SUBSET_FLAGS_DESUBROUTINIZE, HB_SUBSET_FLAGS_NO_HINTING, SUBSET_WASM, subsetFace } from './subset.js';
 
 /**
@@ -82,44 +83,7 @@ export function withTables(target: Uint8Array, source: Uint8Array, tags: readonl
   const tables = new Map<string, Uint8Array>();
   for (const [tag, [offset, length]] of tableDirectory(target)) tables.set(tag, target.slice(offset, offset + length));
   for (const [tag, [offset, length]] of tableDirectory(source)) if (tags.includes(tag)) tables.set(tag, source.slice(offset, offset + length));
-  const sorted = [...tables.keys()].sort();
-  const n = sorted.length;
-  const pad = (x: number) => (x + 3) & ~3;
-  let size = 12 + 16 * n;
-  for (const t of sorted) size += pad(tables.get(t)!.length);
-  const out = new Uint8Array(size);
-  const dv = new DataView(out.buffer);
-  const log2 = Math.floor(Math.log2(n));
-  dv.setUint32(0, 0x00010000);
-  dv.setUint16(4, n);
-  dv.setUint16(6, 16 * 2 ** log2);
-  dv.setUint16(8, log2);
-  dv.setUint16(10, 16 * n - 16 * 2 ** log2);
-  let at = 12 + 16 * n;
-  let headAt = -1;
-  sorted.forEach((tag, i) => {
-    const data = tables.get(tag)!;
-    if (tag === 'head') {
-      headAt = at;
-      data.fill(0, 8, 12); // checkSumAdjustment is computed over the whole file below
-    }
-    out.set(data, at);
-    const rec = 12 + 16 * i;
-    for (let k = 0; k < 4; k++) out[rec + k] = tag.charCodeAt(k);
-    dv.setUint32(rec + 4, checksum(out, at, pad(data.length)));
-    dv.setUint32(rec + 8, at);
-    dv.setUint32(rec + 12, data.length);
-    at += pad(data.length);
-  });
-  if (headAt >= 0) dv.setUint32(headAt + 8, (0xb1b0afba - checksum(out, 0, out.length)) >>> 0);
-  return out;
-}
-
-function checksum(bytes: Uint8Array, offset: number, length: number): number {
-  const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let sum = 0;
-  for (let i = offset; i < offset + length; i += 4) sum = (sum + dv.getUint32(i)) >>> 0;
-  return sum;
+  return writeSfnt(TRUETYPE_VERSION, [...tables.keys()].sort().map((tag) => ({ tag, data: tables.get(tag)! })));
 }
 
 /** Advance width of every glyph, from `hhea` and `hmtx`. */
