@@ -8,6 +8,8 @@ import { deckPieces, joinDeck, type DeckPieces } from './render.js';
 import { planTalk, talkSummary } from './talk.js';
 import { folderReader, inlineAssets } from './single-file.js';
 import { deckImages } from './images.js';
+import { documentDate } from '../../request/build-date.js';
+import { stampPdfDates } from './pdf-dates.js';
 
 const REVEAL = path.join(PACKAGE_ROOT, 'node_modules', 'reveal.js', 'dist');
 /** The reveal.js files the deck loads; copying only these keeps the deck small and the build fast. */
@@ -92,7 +94,9 @@ export const emitDeckPdf: Emitter = async (book, ctx) => {
     const pdfs = await printDeck(path.join(scratch, 'deck', 'index.html'), scratch, ctx.signal);
     const slidesPdf = path.join(ctx.request.outDir, 'deck.pdf');
     const notesPdf = path.join(ctx.request.outDir, 'deck-notes.pdf');
-    await Promise.all([writeFileAtomic(slidesPdf, pdfs.slides, ctx.workDir), writeFileAtomic(notesPdf, pdfs.notes, ctx.workDir)]);
+    // Dated by the build (SOURCE_DATE_EPOCH, else the book's date), as every other output is, not by Chromium's clock.
+    const when = documentDate(ctx.request.date, book.meta.date);
+    await Promise.all([writeFileAtomic(slidesPdf, stampPdfDates(pdfs.slides, when), ctx.workDir), writeFileAtomic(notesPdf, stampPdfDates(pdfs.notes, when), ctx.workDir)]);
     const files = [slidesPdf, notesPdf];
     return { format: 'deck-pdf', files, bytes: await totalSize(files) };
   } finally {
