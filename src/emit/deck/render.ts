@@ -189,7 +189,8 @@ function proposalSlide(speech: SpeechRef, p: Proposal, of: number, said?: string
     [
       kicker(speech, `${p.ordinal} / ${of}`),
       `<h2 class="${sizeClass(p.title)}">${titleHtml(p.title)}</h2>`,
-      `<ul class="points">${p.keyPoints.map((k) => `<li class="fragment">${e(k)}</li>`).join('')}</ul>`,
+      // A paragraph that only argues for its ask has no point to show: the title stands alone.
+      p.keyPoints.length ? `<ul class="points">${p.keyPoints.map((k) => `<li class="fragment">${e(k)}</li>`).join('')}</ul>` : '',
     ],
     notes,
   );

@@ -35,3 +35,15 @@ describe('the deck page template', () => {
     expect(pieces.tail).toBe('</main><p>{{slides}} A &amp; B &lt;C&gt; &quot;D&quot; {{title}}</p>');
   });
 });
+
+describe('a proposal slide', () => {
+  it('with no key point (a paragraph that only argues for its ask) shows its title alone, with no empty list', async () => {
+    const text = '# 关于推进工作的讲话\n\n**我们要坚持改革方向。**这是因为过去的经验告诉我们，改革是发展的动力，历史早已证明了这一点。\n\n**二是要加强组织领导。**各级党委要把这项工作摆上重要议程，每月至少研究一次，确保各项任务落到实处。\n';
+    const book = buildBook([parseSource({ path: 'm.md', text, notices: [] })], { title: '测试', lang: 'zh-Hans' });
+    const slides = deckPieces(book, await readFile(SHELL, 'utf8')).slides.join('\n');
+    const proposals = slides.match(/<section[^>]*data-kind="proposal"[\s\S]*?<\/section>/g) ?? [];
+    const bare = proposals.filter((s) => !/<li/.test(s));
+    expect(bare.length, 'a slide with no point').toBeGreaterThan(0);
+    for (const s of proposals) expect(s).not.toMatch(/<ul class="points"><\/ul>/);
+  });
+});
