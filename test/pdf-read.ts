@@ -52,3 +52,40 @@ export async function outline(pdf: string): Promise<string[]> {
   return out;
 }
 
+/** A physical line of a page from pdftotext's word boxes: words joined without spaces, its extent and type size. */
+export interface BoxLine {
+  page: number;
+  y: number;
+  x0: number;
+  x1: number;
+  size: number;
+  text: string;
+}
+
+export async function boxLines(pdf: string): Promise<BoxLine[]> {
+  const { stdout } = await execa('pdftotext', ['-bbox', pdf, '-']);
+  const out: BoxLine[] = [];
+  stdout
+    .split('<page ')
+    .slice(1)
+    .forEach((page, i) => {
+      const words = [...page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
+        x0: Number(m[1]),
+        y0: Number(m[2]),
+        x1: Number(m[3]),
+        y: Number(m[4]),
+        text: m[5]!,
+      }));
+      const rows: (typeof words)[] = [];
+      for (const w of words.sort((a, b) => a.y - b.y)) {
+        const row = rows.find((r) => Math.abs(r[0]!.y - w.y) < 3);
+        if (row) row.push(w);
+        else rows.push([w]);
+      }
+      for (const ws of rows) {
+        ws.sort((a, b) => a.x0 - b.x0);
+        out.push({ page: i + 1, y: ws[0]!.y, x0: ws[0]!.x0, x1: Math.max(...ws.map((w) => w.x1)), size: Math.max(...ws.map((w) => w.y - w.y0)), text: ws.map((w) => w.text).join('') });
+      }
+    });
+  return out;
+}

@@ -1,45 +1,12 @@
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { execa } from 'execa';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, runCli, scratchDir } from '../helpers.js';
 import { readZip, zipTexts } from './epub-zip.js';
+import { type BoxLine, boxLines } from '../pdf-read.js';
 
 const FIXTURE = path.join(ROOT, 'test/fixtures/office-attachments/speeches.md');
 const SPEECH = '在全县防汛抗旱工作会议上的讲话';
-
-/** A physical line of a page from pdftotext's word boxes: its text (words joined without spaces) and horizontal extent. */
-interface BoxLine {
-  page: number;
-  y: number;
-  x0: number;
-  x1: number;
-  text: string;
-}
-
-async function boxLines(pdf: string): Promise<BoxLine[]> {
-  const { stdout } = await execa('pdftotext', ['-bbox', pdf, '-']);
-  const out: BoxLine[] = [];
-  stdout.split('<page ').slice(1).forEach((page, i) => {
-    const words = [...page.matchAll(/<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
-      x0: Number(m[1]),
-      x1: Number(m[2]),
-      y: Number(m[3]),
-      text: m[4]!,
-    }));
-    const rows: { y: number; words: typeof words }[] = [];
-    for (const w of words.sort((a, b) => a.y - b.y)) {
-      const row = rows.find((r) => Math.abs(r.y - w.y) < 3);
-      if (row) row.words.push(w);
-      else rows.push({ y: w.y, words: [w] });
-    }
-    for (const r of rows) {
-      const ws = r.words.sort((a, b) => a.x0 - b.x0);
-      out.push({ page: i + 1, y: r.y, x0: ws[0]!.x0, x1: Math.max(...ws.map((w) => w.x1)), text: ws.map((w) => w.text).join('') });
-    }
-  });
-  return out;
-}
 
 const centre = (l: BoxLine) => (l.x0 + l.x1) / 2;
 const find = (lines: BoxLine[], text: string) => {

@@ -9,51 +9,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { checkGrid } from '../grid.js';
 import { ARRANGEMENT, REPORT, SPEECH, handoutDocxs } from '../handout-docx.js';
 import { runCli, scratchDir } from '../helpers.js';
-import { pdfLines } from '../pdf-read.js';
+import { type BoxLine, boxLines, pdfLines } from '../pdf-read.js';
 
 const BOOK = '全县防汛抗旱和安全生产工作会议材料';
 const NOTICE = '内部资料注意保存';
 const DOCS = [SPEECH, ARRANGEMENT, REPORT];
 const TITLES = DOCS.map((d) => d.title.join(''));
 const BODY = 16;
-
-/** A physical line of a page from pdftotext's word boxes: words joined without spaces, its extent and type size. */
-interface BoxLine {
-  page: number;
-  y: number;
-  x0: number;
-  x1: number;
-  size: number;
-  text: string;
-}
-
-async function boxLines(pdf: string): Promise<BoxLine[]> {
-  const { stdout } = await execa('pdftotext', ['-bbox', pdf, '-']);
-  const out: BoxLine[] = [];
-  stdout
-    .split('<page ')
-    .slice(1)
-    .forEach((page, i) => {
-      const words = [...page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
-        x0: Number(m[1]),
-        y0: Number(m[2]),
-        x1: Number(m[3]),
-        y: Number(m[4]),
-        text: m[5]!,
-      }));
-      const rows: (typeof words)[] = [];
-      for (const w of words.sort((a, b) => a.y - b.y)) {
-        const row = rows.find((r) => Math.abs(r[0]!.y - w.y) < 3);
-        if (row) row.push(w);
-        else rows.push([w]);
-      }
-      for (const ws of rows) {
-        ws.sort((a, b) => a.x0 - b.x0);
-        out.push({ page: i + 1, y: ws[0]!.y, x0: ws[0]!.x0, x1: Math.max(...ws.map((w) => w.x1)), size: Math.max(...ws.map((w) => w.y - w.y0)), text: ws.map((w) => w.text).join('') });
-      }
-    });
-  return out;
-}
 
 /** The lines of each page, top to bottom, without the notice at the head and the page number at the foot. */
 function pagesOf(lines: readonly BoxLine[]): BoxLine[][] {

@@ -46,17 +46,21 @@ const FLIPS: { [G in FormatGroup]: { [K in keyof BuildRequest[G]]-?: [NonNullabl
   wechat: { wechat: [true, []] },
 };
 
+/** The cache-key inputs of the default manuscript built into `dir`, for a request; no fonts or programs. */
+const keyInputs =
+  (dir: string) =>
+  (request: BuildRequest): KeyInputs => ({
+    manuscript: [MANUSCRIPT],
+    manuscriptRoot: path.dirname(MANUSCRIPT),
+    outDir: path.join(dir, 'dist'),
+    templateDirs: [],
+    request,
+    system: { fontDirs: [], findProgram: async () => undefined },
+  });
+
 describe('cache keys and options', () => {
   it('change for exactly the artifacts each option affects', async () => {
-    const dir = await scratchDir('option-keys');
-    const inputs = (request: BuildRequest): KeyInputs => ({
-      manuscript: [MANUSCRIPT],
-      manuscriptRoot: path.dirname(MANUSCRIPT),
-      outDir: path.join(dir, 'dist'),
-      templateDirs: [],
-      request,
-      system: { fontDirs: [], findProgram: async () => undefined },
-    });
+    const inputs = keyInputs(await scratchDir('option-keys'));
     const base = testRequest({ formats: FORMATS });
     const before = await cacheKeys(inputs(base), FORMATS);
     const changed: Record<string, Format[]> = {};
@@ -72,15 +76,7 @@ describe('cache keys and options', () => {
   });
 
   it('change with SOURCE_DATE_EPOCH for every artifact', async () => {
-    const dir = await scratchDir('option-keys-date');
-    const inputs = (request: BuildRequest): KeyInputs => ({
-      manuscript: [MANUSCRIPT],
-      manuscriptRoot: path.dirname(MANUSCRIPT),
-      outDir: path.join(dir, 'dist'),
-      templateDirs: [],
-      request,
-      system: { fontDirs: [], findProgram: async () => undefined },
-    });
+    const inputs = keyInputs(await scratchDir('option-keys-date'));
     const base = testRequest({ formats: FORMATS });
     const before = await cacheKeys(inputs(base), FORMATS);
     const after = await cacheKeys(inputs({ ...base, date: { ...base.date, sourceEpoch: 1700000000 } }), FORMATS);
