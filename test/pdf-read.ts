@@ -89,3 +89,30 @@ export async function boxLines(pdf: string): Promise<BoxLine[]> {
     });
   return out;
 }
+
+/**
+ * The text a PDF's marked content gives as `/ActualText` (what a reader's copy and search
+ * take), in content-stream order, for what poppler cannot show: pdftotext turns U+3000 into
+ * a space even where the PDF says U+3000. Decodes Flate streams and PDF string escapes.
+ */
+export async function actualText(pdf: string): Promise<string> {
+  const { inflateSync } = await import('node:zlib');
+  const bytes = await readFile(pdf);
+  const raw = bytes.toString('latin1');
+  let out = '';
+  for (const m of raw.matchAll(/stream\r?\n/g)) {
+    const end = raw.indexOf('endstream', m.index + m[0].length);
+    let s: string;
+    try {
+      s = inflateSync(bytes.subarray(m.index + m[0].length, end)).toString('latin1');
+    } catch {
+      continue;
+    }
+    for (const a of s.matchAll(/\/ActualText \(((?:\\.|[^\\)])*)\)/g)) {
+      const str = a[1]!.replace(/\\([0-7]{1,3}|.)/g, (_x, c: string) => (/^[0-7]+$/.test(c) ? String.fromCharCode(Number.parseInt(c, 8)) : ({ n: '\n', r: '\r', t: '\t', b: '\b', f: '\f' } as Record<string, string>)[c] ?? c));
+      const buf = Buffer.from(str, 'latin1');
+      if (buf[0] === 0xfe && buf[1] === 0xff) out += buf.subarray(2).swap16().toString('utf16le');
+    }
+  }
+  return out;
+}

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, runCli, scratchDir } from '../helpers.js';
 import { readZip, zipTexts } from './epub-zip.js';
 import { readPptx } from '../pptx-check.js';
+import { actualText } from '../pdf-read.js';
 import { count, joined, markupText, pdfGapText, softBreaks, spaced, typedSpaces, type TypedSpace } from '../typed-spaces.js';
 
 /**
@@ -87,6 +88,15 @@ describe('spaces the author typed, in every output', () => {
 
   it('keeps every one in the PDF, as a gap on the page (gongwen layout)', async () => {
     expect(missing(await pdfGapText(path.join(gongwen, 'book.pdf')), spaces, { pdf: true, all: true })).toEqual([]);
+  });
+
+  it('keeps every U+3000 between Han characters as U+3000 in the PDF text a reader copies (ActualText), both layouts', async () => {
+    // pdftotext prints U+3000 as a space, so the PDF's own text is read: each glyph's /ActualText.
+    const source = await readFile(FIXTURE, 'utf8');
+    const runs = [...new Set(source.match(/[\u4e00-\u9fff]+(?:\u3000+[\u4e00-\u9fff]+)+/gu) ?? [])];
+    expect(runs).toContain('县长　张文斌');
+    const texts = { book: await actualText(path.join(out, 'book.pdf')), gongwen: await actualText(path.join(gongwen, 'book.pdf')) };
+    expect({ book: runs.filter((r) => !texts.book.includes(r)), gongwen: runs.filter((r) => !texts.gongwen.includes(r)) }).toEqual({ book: [], gongwen: [] });
   });
 
   it('keeps every one the deck shows, the two-part title and a proposal among them', async () => {
