@@ -116,3 +116,23 @@ export async function actualText(pdf: string): Promise<string> {
   }
   return out;
 }
+
+/** Every link annotation of a PDF, in page order: `/URI` addresses as written, internal destinations as `#name`. */
+export async function linkTargets(pdf: string): Promise<string[]> {
+  const doc = await PDFDocument.load(await readFile(pdf), { updateMetadata: false });
+  const text = (v: unknown): string | undefined => (v instanceof PDFString || v instanceof PDFHexString ? v.decodeText() : v instanceof PDFName ? v.decodeText() : undefined);
+  const out: string[] = [];
+  for (const page of doc.getPages()) {
+    const annots = page.node.Annots();
+    for (let i = 0; i < (annots?.size() ?? 0); i++) {
+      const annot = annots!.lookup(i, PDFDict);
+      if (annot.get(PDFName.of('Subtype')) !== PDFName.of('Link')) continue;
+      const action = annot.lookupMaybe(PDFName.of('A'), PDFDict);
+      const uri = text(action?.lookup(PDFName.of('URI')));
+      const dest = text(action?.lookup(PDFName.of('D'))) ?? text(annot.lookup(PDFName.of('Dest')));
+      if (uri !== undefined) out.push(uri);
+      else if (dest !== undefined) out.push(`#${dest}`);
+    }
+  }
+  return out;
+}
