@@ -1,5 +1,7 @@
 import path from 'node:path';
 import type { FootnoteDefinition, Heading, Image, Paragraph, Root, RootContent } from 'mdast';
+import type { BookLinks } from './links.js';
+import type { Figure } from './figures.js';
 import type { BookMeta } from '../config/schema.js';
 import type { Location } from '../message.js';
 
@@ -194,6 +196,10 @@ export interface Book {
   files: string[];
   /** Every footnote definition of the book by identifier (a note may be defined in any file), the first one winning. */
   footnotes: ReadonlyMap<string, FootnoteDefinition>;
+  /** What every Markdown link is (web, mail, in-book anchor, or text only) and the ids anchors point to: every output prints these. */
+  links: BookLinks;
+  /** Every figure (a paragraph that is one image) with its number and caption, numbered per section from 1. */
+  figures: ReadonlyMap<Paragraph, Figure>;
 }
 
 /** A manuscript file parsed once into mdast (by `manuscript/parse`); the Book and every emitter start from these. */

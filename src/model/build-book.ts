@@ -13,7 +13,9 @@ import { append } from '../append.js';
 import { bylineMeta, findByline, metaCaption } from './byline.js';
 import { attachmentHeading, findAttachmentNote } from './attachments.js';
 import { contextBlock, saidBlock } from './context-blocks.js';
-import { footnoteDefinitions, noteOrder } from './footnotes.js';
+import { footnoteDefinitions, linkDefinitions, noteOrder } from './footnotes.js';
+import { resolveLinks } from './links.js';
+import { bookFigures } from './figures.js';
 import { sortByDate, type Orderable } from './order.js';
 
 /** The title of a speech whose H1 has no text, in the contents, the nav and the deck. */
@@ -109,6 +111,9 @@ export function buildBook(files: ParsedFile[], input: BookInput | BookMeta): Boo
     root: manuscriptRoot(files.map((f) => f.path)),
     files: files.map((f) => f.path),
     footnotes,
+    // Links and figures are decided here, once, for every output (a definition may sit in any section).
+    links: resolveLinks(built, linkDefinitions({ sections: made })),
+    figures: bookFigures(built),
   };
 }
 

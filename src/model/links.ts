@@ -1,0 +1,100 @@
+import type { Definition, Link, LinkReference, Nodes } from 'mdast';
+import type { Chapter } from './book.js';
+import { decodePercent } from './text.js';
+
+/** What a Markdown link is in every output: a web address, a mail address, a place in the book, or its text alone. */
+export type LinkKind = 'web' | 'mail' | 'anchor' | 'text';
+
+/** Why a link prints as its text: an address no output may follow, an anchor the book lacks, a reference with no definition. */
+export type TextOnlyReason = 'unsafe' | 'dead' | 'undefined';
+
+/** One link of the book as every output prints it. */
+export interface ResolvedLink {
+  kind: LinkKind;
+  /** The address as written (a reference's from its definition); '' for a reference with no definition. */
+  href: string;
+  /** The id an anchor names, percent-decoded (`s1-p3`); only for `anchor`. */
+  id?: string;
+  /** The title as written, when there is one. */
+  title?: string;
+  /** Only for `text`. */
+  why?: TextOnlyReason;
+}
+
+/** Every link decision of the book, and the ids in-book links point to (the outputs anchor these). */
+export interface BookLinks {
+  of: ReadonlyMap<Link | LinkReference, ResolvedLink>;
+  targets: ReadonlySet<string>;
+}
+
+/** What a link's address is read from: the sections with the ids the book gives. */
+type Sections = readonly Pick<Chapter, 'id' | 'heading' | 'body' | 'attribution' | 'attachments' | 'paragraphs' | 'headingIds' | 'byline'>[];
+
+/**
+ * Every id the book gives that a reader can be taken to: sections (`s1`), their headings
+ * (`s1-sec2`), paragraphs (`s1-p3`), byline lines, attribution, attachments and their
+ * paragraphs. Pure.
+ */
+export function bookIds(sections: Sections): Set<string> {
+  const ids = new Set<string>();
+  for (const ch of sections) {
+    ids.add(ch.id);
+    for (const id of ch.headingIds.values()) ids.add(id);
+    for (const p of ch.paragraphs) ids.add(p.id);
+    for (const l of ch.byline?.lines ?? []) ids.add(l.para.id);
+    if (ch.attribution) ids.add(ch.attribution.id);
+    for (const a of ch.attachments ?? []) {
+      ids.add(a.id);
+      for (const p of a.paragraphs) ids.add(p.id);
+    }
+  }
+  return ids;
+}
+
+/**
+ * What one address is: http(s) a web link, mailto a mail link, `#id` an anchor when the book
+ * has that id; anything else (javascript:, data:, file:, another file) prints as text. Control
+ * characters and spaces are ignored when reading the scheme, as browsers do. Pure.
+ */
+export function classifyLink(url: string, title: string | null | undefined, ids: ReadonlySet<string>): ResolvedLink {
+  const plain = url.replace(/[\u0000-\u0020\u007f]+/gu, '').toLowerCase();
+  const titled = title ? { title } : {};
+  if (/^https?:\/\//u.test(plain)) return { kind: 'web', href: url, ...titled };
+  if (plain.startsWith('mailto:')) return { kind: 'mail', href: url, ...titled };
+  if (url.startsWith('#')) {
+    const id = decodePercent(url.slice(1));
+    return ids.has(id) ? { kind: 'anchor', href: url, id, ...titled } : { kind: 'text', href: url, why: 'dead' };
+  }
+  return { kind: 'text', href: url, why: 'unsafe' };
+}
+
+/**
+ * Every `link` and `linkReference` of the book (titles, text, attributions, attachments and
+ * footnotes) → what it is. A reference resolves through the book-wide definitions, the first
+ * of an identifier winning. Pure: the trees are read, never changed.
+ */
+export function resolveLinks(sections: Sections, definitions: ReadonlyMap<string, Definition>): BookLinks {
+  const ids = bookIds(sections);
+  const of = new Map<Link | LinkReference, ResolvedLink>();
+  const targets = new Set<string>();
+  const visit = (node: Nodes): void => {
+    if (node.type === 'link') of.set(node, classifyLink(node.url, node.title, ids));
+    else if (node.type === 'linkReference') {
+      const def = definitions.get(node.identifier);
+      of.set(node, def ? classifyLink(def.url, def.title, ids) : { kind: 'text', href: '', why: 'undefined' });
+    }
+    const made = of.get(node as Link);
+    if (made?.id) targets.add(made.id);
+    if ('children' in node) for (const c of node.children) visit(c as Nodes);
+  };
+  for (const ch of sections) {
+    visit(ch.heading);
+    for (const n of ch.body) visit(n);
+    if (ch.attribution) visit(ch.attribution.node);
+    for (const a of ch.attachments ?? []) {
+      visit(a.heading);
+      for (const n of a.body) visit(n);
+    }
+  }
+  return { of, targets };
+}
