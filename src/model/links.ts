@@ -31,24 +31,24 @@ export interface BookLinks {
 type Sections = readonly Pick<Chapter, 'id' | 'heading' | 'body' | 'attribution' | 'attachments' | 'paragraphs' | 'headingIds' | 'byline'>[];
 
 /**
- * Every id the book gives that a reader can be taken to: sections (`s1`), their headings
- * (`s1-sec2`), paragraphs (`s1-p3`), byline lines, attribution, attachments and their
- * paragraphs. Pure.
+ * Every place the book gives an id that a reader can be taken to, by its node: sections
+ * (`s1`, at their title), their headings (`s1-sec2`), paragraphs (`s1-p3`), byline lines, the
+ * attribution, attachments (at their heading) and their paragraphs. Pure.
  */
-export function bookIds(sections: Sections): Set<string> {
-  const ids = new Set<string>();
+export function anchorNodes(sections: Sections): Map<Nodes, string> {
+  const at = new Map<Nodes, string>();
   for (const ch of sections) {
-    ids.add(ch.id);
-    for (const id of ch.headingIds.values()) ids.add(id);
-    for (const p of ch.paragraphs) ids.add(p.id);
-    for (const l of ch.byline?.lines ?? []) ids.add(l.para.id);
-    if (ch.attribution) ids.add(ch.attribution.id);
+    at.set(ch.heading, ch.id);
+    for (const [heading, id] of ch.headingIds) at.set(heading, id);
+    for (const p of ch.paragraphs) at.set(p.node, p.id);
+    for (const l of ch.byline?.lines ?? []) at.set(l.para.node, l.para.id);
+    if (ch.attribution) at.set(ch.attribution.node, ch.attribution.id);
     for (const a of ch.attachments ?? []) {
-      ids.add(a.id);
-      for (const p of a.paragraphs) ids.add(p.id);
+      at.set(a.heading, a.id);
+      for (const p of a.paragraphs) at.set(p.node, p.id);
     }
   }
-  return ids;
+  return at;
 }
 
 /**
@@ -74,7 +74,7 @@ export function classifyLink(url: string, title: string | null | undefined, ids:
  * of an identifier winning. Pure: the trees are read, never changed.
  */
 export function resolveLinks(sections: Sections, definitions: ReadonlyMap<string, Definition>): BookLinks {
-  const ids = bookIds(sections);
+  const ids = new Set(anchorNodes(sections).values());
   const of = new Map<Link | LinkReference, ResolvedLink>();
   const targets = new Set<string>();
   const visit = (node: Nodes): void => {

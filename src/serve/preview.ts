@@ -21,7 +21,7 @@ export function previewPage(book: Book, css: string): PartedPage {
   const header = `<header id="${CONTENTS_ID}"><h1>${escapeAttr(meta.title)}</h1>${meta.subtitle ? `<p>${escapeAttr(meta.subtitle)}</p>` : ''}<nav><ol>${toc}</ol></nav></header>`;
   const chapters = book.sections.map((c) => ({
     key: c.id,
-    html: `<section class="chapter" id="${c.id}"><h1>${escapeAttr(c.title)}</h1>\n${chapterXhtml(c, defs, links)}</section>`,
+    html: `<section class="chapter" id="${c.id}"><h1>${escapeAttr(c.title)}</h1>\n${chapterXhtml(c, book, defs, links)}</section>`,
   }));
   const head = `<!doctype html>
 <html lang="${escapeAttr(meta.lang)}" xml:lang="${escapeAttr(meta.lang)}">

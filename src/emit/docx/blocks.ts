@@ -1,12 +1,13 @@
 import { rightLines } from '../../model/right-lines.js';
-import { AlignmentType, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, type FileChild, type ParagraphChild } from 'docx';
+import { AlignmentType, Bookmark, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, type FileChild, type ParagraphChild } from 'docx';
 import type { List, PhrasingContent, RootContent, Table as MdTable } from 'mdast';
-import type { Attachment, AttachmentNote, Chapter } from '../../model/book.js';
+import type { Attachment, AttachmentNote, Book, Chapter } from '../../model/book.js';
 import { speechByline } from '../../model/byline.js';
 import { balanceLines } from '../../model/lines.js';
 import { inlineRuns, textRuns, type RunContext } from './runs.js';
 import type { Look } from './look.js';
 import { isWide } from '../../text/width.js';
+import { anchorNodes } from '../../model/links.js';
 
 /** What turning a section into paragraphs needs: the look, the run context and whether the title starts a page. */
 export interface BlockContext extends RunContext {
@@ -17,6 +18,21 @@ export interface BlockContext extends RunContext {
   annex?: AttachmentNote;
   /** 份号 and 密级 above each title, top left (GB/T 9704 7.2), when the book has them. */
   marking?: Marking;
+  /** The Book's figures, numbered and captioned. */
+  figures: Book['figures'];
+  /** The places in-book links point to, by node: each gets a bookmark of its id ({@link linkAnchors}). */
+  anchors: ReadonlyMap<unknown, string>;
+}
+
+/** The nodes in-book links of the book point to, with their ids: only these get bookmarks. Pure. */
+export function linkAnchors(book: Pick<Book, 'sections' | 'links'>): Map<unknown, string> {
+  return new Map([...anchorNodes(book.sections)].filter(([, id]) => book.links.targets.has(id)));
+}
+
+/** A paragraph's runs inside a bookmark of its id when an in-book link points to it. */
+function anchored(ctx: BlockContext, node: unknown, children: ParagraphChild[]): ParagraphChild[] {
+  const id = ctx.anchors.get(node);
+  return id ? [new Bookmark({ id, children })] : children;
 }
 
 /** The markings a document prints above each title: this copy's 份号 and the 密级 with its 保密期限. */
@@ -53,7 +69,7 @@ export function sectionBlocks(ch: Chapter, base: BlockContext, first: boolean): 
   const out: FileChild[] = [
     // The markings open the page when there are any; the title follows on the next line.
     ...marks.map((p, i) => new Paragraph({ ...p, pageBreakBefore: !first && i === 0 })),
-    new Paragraph({ style: look.title, pageBreakBefore: !first && marks.length === 0, children: inlineRuns(titleChildren(ch, TITLE_CHARS[look.kind]), styled(ctx, look.title)) }),
+    new Paragraph({ style: look.title, pageBreakBefore: !first && marks.length === 0, children: anchored(ctx, ch.heading, inlineRuns(titleChildren(ch, TITLE_CHARS[look.kind]), styled(ctx, look.title))) }),
   ];
   const byline = new Set(ch.kind === 'speech' && look.byline ? speechByline(ch).map((b) => b.para.node) : []);
   // In gongwen the title block (title, and the byline when there is one) is always followed by an empty line, as in the PDF.
@@ -65,7 +81,7 @@ export function sectionBlocks(ch: Chapter, base: BlockContext, first: boolean): 
   }
   for (const node of ch.body) {
     if (byline.has(node as never)) {
-      out.push(new Paragraph({ style: look.byline, children: inlineRuns((node as { children: PhrasingContent[] }).children, styled(ctx, look.byline)) }));
+      out.push(new Paragraph({ style: look.byline, children: anchored(ctx, node, inlineRuns((node as { children: PhrasingContent[] }).children, styled(ctx, look.byline))) }));
       continue;
     }
     if (!bylineDone) {
@@ -78,7 +94,7 @@ export function sectionBlocks(ch: Chapter, base: BlockContext, first: boolean): 
   if (ch.attribution) {
     // Set right when it fits one line; a longer one right-aligned would leave a word or two alone on the right of its last line.
     const fits = [...ch.attribution.text].length <= 28;
-    out.push(new Paragraph({ style: look.para, ...(fits ? { alignment: AlignmentType.RIGHT, indent: { firstLine: 0, firstLineChars: 0 } } : {}), children: inlineRuns(ch.attribution.node.children, ctx) }));
+    out.push(new Paragraph({ style: look.para, ...(fits ? { alignment: AlignmentType.RIGHT, indent: { firstLine: 0, firstLineChars: 0 } } : {}), children: anchored(ctx, ch.attribution.node, inlineRuns(ch.attribution.node.children, ctx)) }));
   }
   for (const att of ch.attachments ?? []) out.push(...attachmentBlocks(att, ctx));
   return out;
@@ -105,7 +121,7 @@ function attachmentBlocks(att: Attachment, ctx: BlockContext): FileChild[] {
   const { look } = ctx;
   const empty = () => new Paragraph({ style: look.para, children: [] });
   return [
-    new Paragraph({ style: look.attachmentLabel, pageBreakBefore: true, children: textRuns(att.label, styled(ctx, look.attachmentLabel).faces) }),
+    new Paragraph({ style: look.attachmentLabel, pageBreakBefore: true, children: anchored(ctx, att.heading, textRuns(att.label, styled(ctx, look.attachmentLabel).faces)) }),
     empty(),
     ...(att.title ? [new Paragraph({ style: look.title, children: textRuns(att.title, styled(ctx, look.title).faces) }), empty()] : []),
     ...att.body.flatMap((node) => block(node, ctx, 0)),
@@ -167,21 +183,20 @@ function block(node: RootContent, ctx: BlockContext, quote: number): FileChild[]
   switch (node.type) {
     case 'paragraph': {
       if (ctx.annex?.nodes.includes(node)) return node === ctx.annex.nodes[0] ? annexNoteBlocks(ctx.annex, ctx) : [];
-      // An image alone in a paragraph is a figure: the image centred, its alt text as the caption under it.
-      const only = node.children.length === 1 ? node.children[0] : undefined;
-      if (only?.type === 'image') {
-        const run = ctx.image(only);
-        if (run) {
-          const pic = new Paragraph({ style: look.caption, keepNext: !!only.alt, children: [run] });
-          return only.alt ? [pic, new Paragraph({ style: look.caption, children: textRuns(only.alt, styled(ctx, look.caption).faces) })] : [pic];
-        }
+      // The Book's figure: the image centred, the Book's caption (图 N　alt) under it; the caption alone when Word cannot show the image.
+      const fig = ctx.figures.get(node);
+      if (fig) {
+        const run = ctx.image(fig.image);
+        const caption = textRuns(fig.caption, styled(ctx, look.caption).faces);
+        if (!run) return [new Paragraph({ style: look.caption, children: anchored(ctx, node, caption) })];
+        return [new Paragraph({ style: look.caption, keepNext: true, children: anchored(ctx, node, [run]) }), new Paragraph({ style: look.caption, children: caption })];
       }
-      if (ctx.right?.has(node)) return [new Paragraph({ style: look.para, alignment: AlignmentType.RIGHT, indent: { firstLine: 0, firstLineChars: 0 }, children: inlineRuns(node.children, ctx) })];
-      return [new Paragraph({ style: look.para, ...(indent ? { indent } : {}), children: inlineRuns(node.children, ctx) })];
+      if (ctx.right?.has(node)) return [new Paragraph({ style: look.para, alignment: AlignmentType.RIGHT, indent: { firstLine: 0, firstLineChars: 0 }, children: anchored(ctx, node, inlineRuns(node.children, ctx)) })];
+      return [new Paragraph({ style: look.para, ...(indent ? { indent } : {}), children: anchored(ctx, node, inlineRuns(node.children, ctx)) })];
     }
     case 'heading': {
       const style = look.heading(node.depth, node.children.map(plain).join(''));
-      return [new Paragraph({ style, children: inlineRuns(node.children, styled(ctx, style)) })];
+      return [new Paragraph({ style, children: anchored(ctx, node, inlineRuns(node.children, styled(ctx, style))) })];
     }
     case 'blockquote':
       return node.children.flatMap((c) => block(c, ctx, quote + 1));
@@ -213,7 +228,7 @@ function list(node: List, ctx: BlockContext, level: number): FileChild[] {
       if (c.type === 'list') return list(c, ctx, level + 1);
       if (c.type !== 'paragraph' || i > 0) return block(c, ctx, level + 1);
       const numbering = node.ordered ? { numbering: { reference: 'ordered', level: Math.min(level, 8), instance: 0 } } : { bullet: { level: Math.min(level, 8) } };
-      return [new Paragraph({ style: ctx.look.para, ...numbering, indent: { firstLine: 0, left: (level + 1) * ctx.look.indent, hanging: ctx.look.indent / 2 }, children: inlineRuns(c.children, ctx) })];
+      return [new Paragraph({ style: ctx.look.para, ...numbering, indent: { firstLine: 0, left: (level + 1) * ctx.look.indent, hanging: ctx.look.indent / 2 }, children: anchored(ctx, c, inlineRuns(c.children, ctx)) })];
     }),
   );
 }

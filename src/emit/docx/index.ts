@@ -9,7 +9,7 @@ import { documentDate } from '../../request/build-date.js';
 import { printDocuments } from '../../model/documents.js';
 import type { Emitter, EmitContext } from '../types.js';
 import { copyNumber } from '../../model/copy-number.js';
-import { noteBlocks, sectionBlocks, type Marking } from './blocks.js';
+import { linkAnchors, noteBlocks, sectionBlocks, type Marking } from './blocks.js';
 import { docxImages, type DocxImages } from './images.js';
 import { BOOK, GONGWEN, bookHeadings, type Look } from './look.js';
 import { coreXml, fontTableXml, offGridStyles, reproducibleZip } from './package.js';
@@ -74,7 +74,7 @@ export async function docxBytes(book: Book, look: Look, images: DocxImages, date
     }
     return numbers.get(id);
   };
-  const ctx = { look, faces: look.body, note, image: images.run, ...(marks.marking ? { marking: marks.marking } : {}) };
+  const ctx = { look, faces: look.body, note, image: images.run, links: book.links.of, figures: book.figures, anchors: linkAnchors(book), ...(marks.marking ? { marking: marks.marking } : {}) };
   const children = book.sections.flatMap((ch, i) => sectionBlocks(ch, ctx, i === 0));
   // Notes are laid out after the body, in the order they are cited; a note cited inside a note is numbered as it is met.
   const footnotes: Record<number, { children: Paragraph[] }> = {};

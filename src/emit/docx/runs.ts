@@ -1,6 +1,7 @@
-import { ExternalHyperlink, FootnoteReferenceRun, TextRun, type ParagraphChild } from 'docx';
+import { ExternalHyperlink, FootnoteReferenceRun, InternalHyperlink, TextRun, type ParagraphChild } from 'docx';
 import type { PhrasingContent } from 'mdast';
 import type { Faces } from './look.js';
+import type { Book } from '../../model/book.js';
 
 /** What the runs of a paragraph need besides its text: faces, the note numbers, images. */
 export interface RunContext {
@@ -9,6 +10,8 @@ export interface RunContext {
   note(identifier: string): number | undefined;
   /** An image run for an image node, or undefined to set its alt text instead. */
   image(node: Extract<PhrasingContent, { type: 'image' }>): ParagraphChild | undefined;
+  /** The Book's decision on every link. */
+  links: Book['links']['of'];
 }
 
 interface Marks {
@@ -57,12 +60,14 @@ export function inlineRuns(nodes: readonly PhrasingContent[], ctx: RunContext, m
         return inlineRuns(node.children, ctx, { ...marks, strike: true });
       case 'break':
         return [new TextRun({ break: 1, font: { eastAsia: ctx.faces.eastAsia, ascii: ctx.faces.latin, hAnsi: ctx.faces.latin } })];
-      case 'link': {
-        const runs = inlineRuns(node.children, ctx, { ...marks, style: 'Hyperlink' }) as TextRun[];
-        return /^(https?|mailto):/i.test(node.url) ? [new ExternalHyperlink({ link: node.url, children: runs })] : runs;
+      case 'link':
+      case 'linkReference': {
+        // Live as the Book decided (a web or mail address, a bookmark of the document), else the text alone.
+        const d = ctx.links.get(node);
+        if (!d || d.kind === 'text') return inlineRuns(node.children, ctx, marks);
+        const runs = inlineRuns(node.children, ctx, { ...marks, style: 'Hyperlink' });
+        return [d.kind === 'anchor' ? new InternalHyperlink({ anchor: d.id!, children: runs }) : new ExternalHyperlink({ link: d.href, children: runs })];
       }
-      case 'linkReference':
-        return inlineRuns(node.children, ctx, marks);
       case 'footnoteReference': {
         const n = ctx.note(node.identifier);
         return n === undefined ? textRuns(`[^${node.label ?? node.identifier}]`, ctx.faces, marks) : [new FootnoteReferenceRun(n)];

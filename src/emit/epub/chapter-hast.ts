@@ -1,11 +1,11 @@
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import type { Node as UnistNode } from 'unist';
-import type { Definition, FootnoteDefinition, Nodes, Paragraph, Root, RootContent } from 'mdast';
-import { defaultHandlers, toHast, type Handlers } from 'mdast-util-to-hast';
+import type { Definition, FootnoteDefinition, Link, LinkReference, Nodes, Paragraph, Root, RootContent } from 'mdast';
+import { defaultHandlers, toHast, type Handlers, type State } from 'mdast-util-to-hast';
 import { sanitize } from 'hast-util-sanitize';
 import { notePlace } from '../../errors.js';
 import type { Location, PlacedWarning } from '../../message.js';
-import type { Attachment, Chapter } from '../../model/book.js';
+import type { Attachment, Book, Chapter } from '../../model/book.js';
 import { ChapterNotes } from './footnotes.js';
 import { EPUB_SCHEMA } from './sanitize.js';
 import { wrapTable } from './table-cells.js';
@@ -43,11 +43,9 @@ export interface ImageRef {
 export interface ChapterTreeOptions {
   /** Include the speech's H1 (the EPUB does; previews add their own). */
   heading?: boolean;
-  /** Figures numbered so far in the book; a lone image is captioned `图 N　alt` when given. */
-  figures?: { count: number };
   /** `hast-util-raw`, needed only when the chapter has raw HTML (see {@link hasRawHtml}); loaded lazily because parse5 is slow to load. */
   raw?: (tree: HastRoot) => HastRoot;
-  /** Link definitions of the whole book ({@link linkDefinitions}). */
+  /** Link definitions of the whole book ({@link linkDefinitions}), for image references (links are the Book's). */
   links?: ReadonlyMap<string, Definition>;
 }
 
@@ -82,7 +80,7 @@ function hasRaw(node: HastRoot | ElementContent | RawNode): boolean {
  * with bookdeck's ids and classes (paragraph anchors such as `s1-p6`, proposal leads,
  * the attribution); raw HTML is parsed in place and everything is sanitized together.
  */
-export function chapterTree(chapter: Chapter, defs: ReadonlyMap<string, FootnoteDefinition>, opts: ChapterTreeOptions = {}): ChapterTree {
+export function chapterTree(chapter: Chapter, defs: ReadonlyMap<string, FootnoteDefinition>, decided: Pick<Book, 'links' | 'figures'>, opts: ChapterTreeOptions = {}): ChapterTree {
   const file = chapter.location.file;
   notePlace(chapter.location);
   const ids = new Map<Paragraph, string>(chapter.paragraphs.map((p) => [p.node, p.id]));
@@ -94,7 +92,18 @@ export function chapterTree(chapter: Chapter, defs: ReadonlyMap<string, Footnote
   const note = chapter.attachmentNote;
   const notes = new ChapterNotes(chapter.id, defs, chapter.notes);
   const right = rightLines(chapter);
+  const linkWarnings: PlacedWarning[] = [];
   let headings = 0;
+  // A Markdown link is what the Book says: live with its address, or its text alone (said once, with its place).
+  const link = (state: State, node: Link | LinkReference) => {
+    const d = decided.links.of.get(node);
+    if (d && d.kind !== 'text') return defaultHandlers.link(state, { type: 'link', url: d.href, title: d.title ?? null, children: node.children, ...(node.position ? { position: node.position } : {}) });
+    const start = node.position?.start;
+    const location = start ? { file, line: start.line, column: start.column } : { file };
+    if (d?.why === 'dead') linkWarnings.push({ code: 'M_LINK_DEAD', message: `link '${d.href}' points to no anchor in the book; it is shown as plain text`, location });
+    if (d?.why === 'unsafe') linkWarnings.push({ code: 'M_LINK_UNSAFE', message: `link '${d.href}' is not a web address or an anchor in the book; it is shown as plain text`, location });
+    return state.all(node);
+  };
 
   const handlers: Handlers = {
     heading(state, node) {
@@ -110,9 +119,10 @@ export function chapterTree(chapter: Chapter, defs: ReadonlyMap<string, Footnote
       const first = node.children[0];
       const id = first?.type === 'paragraph' ? ids.get(first) : undefined;
       const p = li.children.find((c): c is Element => c.type === 'element');
-      // Only a proposal's item is anchored: the nav, outline and deck link proposals, and other items stay plain <li>.
-      if (id && proposals.has(id) && !(p?.tagName === 'p' && p.properties.id === id)) {
-        li.properties = { ...li.properties, id, className: [...((li.properties.className as string[] | undefined) ?? []), 'proposal'] };
+      // Only a proposal's item, or one an in-book link points to, is anchored: other items stay plain <li>.
+      if (id && (proposals.has(id) || decided.links.targets.has(id)) && !(p?.tagName === 'p' && p.properties.id === id)) {
+        const className = (li.properties.className as string[] | undefined) ?? [];
+        li.properties = { ...li.properties, id, ...(proposals.has(id) ? { className: [...className, 'proposal'] } : {}) };
       }
       return li;
     },
@@ -138,15 +148,14 @@ export function chapterTree(chapter: Chapter, defs: ReadonlyMap<string, Footnote
       if (children.length > 0 && children.every((c) => (c.type === 'element' && c.tagName === 'img') || (c.type === 'text' && !c.value.trim()))) {
         className.push('figure');
         const images = children.filter((c): c is Element => c.type === 'element');
-        // One image alone is a figure, captioned and numbered through the book as the PDF does.
-        if (images.length === 1 && opts.figures) {
-          const alt = typeof images[0]!.properties.alt === 'string' ? images[0]!.properties.alt : '';
-          const caption = `图 ${++opts.figures.count}${alt ? `\u3000${alt}` : ''}`;
+        // The Book numbers and captions its figures (per speech); every output prints that caption.
+        const decidedFigure = decided.figures.get(node);
+        if (decidedFigure && images.length === 1) {
           const figure: Element = {
             type: 'element',
             tagName: 'figure',
             properties: { ...(id ? { id } : {}), className },
-            children: [images[0]!, { type: 'element', tagName: 'figcaption', properties: {}, children: [{ type: 'text', value: caption }] }],
+            children: [images[0]!, { type: 'element', tagName: 'figcaption', properties: {}, children: [{ type: 'text', value: decidedFigure.caption }] }],
           };
           state.patch(node, figure);
           return figure;
@@ -159,6 +168,8 @@ export function chapterTree(chapter: Chapter, defs: ReadonlyMap<string, Footnote
       state.patch(node, el);
       return el;
     },
+    link,
+    linkReference: link,
     table(state, node) {
       return wrapTable(defaultHandlers.table(state, node));
     },
@@ -189,7 +200,7 @@ export function chapterTree(chapter: Chapter, defs: ReadonlyMap<string, Footnote
   // The book's link definitions go first (they print nothing): a reference resolves in every speech.
   const mdast: Root = { type: 'root', children: [...(opts.links?.values() ?? []), ...children, { type: 'bookdeckNotes' }] };
   const hast = toHast(mdast, { handlers, allowDangerousHtml: true }) as HastRoot;
-  const removed = literalizeUnclosedTags(hast, file);
+  const removed = [...linkWarnings, ...literalizeUnclosedTags(hast, file)];
   markOwnIds(hast);
   let parsed = hast;
   if (hasRaw(hast)) {

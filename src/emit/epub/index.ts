@@ -106,8 +106,7 @@ export async function renderChapters(book: Book, warn: EmitContext['warn']): Pro
   // With a file, the parsed elements keep their manuscript positions for warnings (the file's text is not needed).
   const file = raw ? new (await import('vfile')).VFile() : undefined;
   const links = linkDefinitions(book);
-  const figures = { count: 0 };
-  const trees = book.sections.map((c) => chapterTree(c, defs, { figures, links, ...(raw ? { raw: (t) => raw(t, { file }) as typeof t } : {}) }));
+  const trees = book.sections.map((c) => chapterTree(c, defs, book, { links, ...(raw ? { raw: (t) => raw(t, { file }) as typeof t } : {}) }));
   for (const t of trees) for (const r of t.removed) warn(r.code, r.message, r.location);
   const used = new Set(trees.flatMap((t) => t.notes));
   for (const [id, def] of defs) {

@@ -1,5 +1,5 @@
 import type { Definition, FootnoteDefinition } from 'mdast';
-import type { Chapter } from '../../model/book.js';
+import type { Book, Chapter } from '../../model/book.js';
 import { chapterTree } from './chapter-hast.js';
 import { raw } from 'hast-util-raw';
 import { collectIds, finishChapter } from './finish.js';
@@ -13,10 +13,11 @@ import { toXhtml } from './serialize.js';
  */
 export function chapterXhtml(
   chapter: Chapter,
+  decided: Pick<Book, 'links' | 'figures'>,
   defs: Map<string, FootnoteDefinition> = footnoteDefinitions({ sections: [chapter] }),
   links: Map<string, Definition> = linkDefinitions({ sections: [chapter] }),
 ): string {
-  const { tree } = chapterTree(chapter, defs, { heading: false, links, raw: (t) => raw(t) as typeof t });
+  const { tree } = chapterTree(chapter, defs, decided, { heading: false, links, raw: (t) => raw(t) as typeof t });
   const ids = new Map<string, string>();
   collectIds(tree, chapterPage(chapter.id), ids);
   const section = finishChapter(tree, chapter, {

@@ -29,7 +29,8 @@ describe('the 题注 line of a speech with metadata and no byline lines', () => 
   });
 
   it('the EPUB prints it as a byline paragraph under the h1', () => {
-    const html = toHtml(chapterTree(book().chapters[0]!, new Map()).tree);
+    const b = book();
+    const html = toHtml(chapterTree(b.chapters[0]!, new Map(), b).tree);
     expect(html).toMatch(/<h1 id="s1">对于左翼作家联盟的意见<\/h1>\n<p id="s1-caption" class="byline">鲁迅（1930年3月2日）<\/p>/u);
   });
 

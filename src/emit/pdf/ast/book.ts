@@ -1,7 +1,6 @@
-import type { Definition, FootnoteDefinition, Image, Paragraph, PhrasingContent, RootContent } from 'mdast';
+import type { FootnoteDefinition, Image, Link, LinkReference, Paragraph, PhrasingContent, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Attachment, AttachmentNote, Book } from '../../../model/book.js';
-import { linkDefinitions } from '../../../model/footnotes.js';
 import { table, tableLeadLines, type TableLine } from './table.js';
 import { htmlText } from '../../../manuscript/html-text.js';
 import { keepLastTwoHan, keepTypedSpaces, str } from './text.js';
@@ -21,13 +20,12 @@ import { append } from '../../../append.js';
 export function bookToPandoc(book: Book, apiVersion: number[], images: ReadonlyMap<Image, string> = new Map(), line?: TableLine): Pandoc {
   const out: Block[] = [];
   const notes = book.footnotes;
-  const links = linkDefinitions(book);
   for (const ch of book.sections) {
     const ids: Ids = new Map(ch.paragraphs.map((p) => [p.node, { id: p.id }] as const));
     for (const [heading, id] of ch.headingIds) ids.set(heading, { id });
     const lines = ch.byline?.lines ?? [];
     lines.forEach((l, i) => ids.set(l.para.node, { id: l.para.id, byline: i === lines.length - 1 ? 'last' : 'line' }));
-    const ctx: Ctx = { ids, notes, numbers: ch.notes, links, images, file: ch.location.file, chapter: ch.id, noted: new Map(), depth: { all: 0, bullet: 0, ordered: 0 }, right: rightLines(ch), ...(line ? { line } : {}), ...(ch.attachmentNote ? { note: ch.attachmentNote } : {}) };
+    const ctx: Ctx = { ids, notes, numbers: ch.notes, links: book.links.of, figures: book.figures, images, file: ch.location.file, chapter: ch.id, noted: new Map(), depth: { all: 0, bullet: 0, ordered: 0 }, right: rightLines(ch), ...(line ? { line } : {}), ...(ch.attachmentNote ? { note: ch.attachmentNote } : {}) };
     out.push(P.header(1, P.attr(ch.id), flow(ch.heading.children, ctx)));
     if (ch.byline?.caption) out.push(...bylineBlocks(P.div(P.attr(`${ch.id}-caption`, ['byline', 'caption']), [P.para(str(ch.byline.caption))]), true));
     for (const pr of ch.proposals) {
@@ -107,8 +105,10 @@ interface Ctx {
   notes: ReadonlyMap<string, FootnoteDefinition>;
   /** The Book's numbering of the chapter's notes (`Chapter.notes`): note n is `numbers[n - 1]`. */
   numbers: readonly string[];
-  /** Link definitions of the whole book, for reference-style links. */
-  links: Map<string, Definition>;
+  /** The Book's decision on every link: live (web, mail, in-book) or its text alone. */
+  links: Book['links']['of'];
+  /** The Book's figures, numbered and captioned. */
+  figures: Book['figures'];
   /** Image node → the file name it has beside the `.tex`; images not in it print their alt text. */
   images: ReadonlyMap<Image, string>;
   /** The manuscript file of the chapter, for {@link notePlace}. */
@@ -149,11 +149,14 @@ function block(node: RootContent, ctx: Ctx): Block[] {
   switch (node.type) {
     case 'paragraph': {
       if (ctx.note?.nodes.includes(node)) return node === ctx.note.nodes[0] ? attachmentNoteBlocks(ctx.note) : [];
-      const only = node.children.length === 1 ? node.children[0] : undefined;
-      // A paragraph that is one image is a figure, captioned with its alt text.
-      if (only?.type === 'image' && ctx.images.has(only)) return [P.para([image(only, ctx, true)])];
-      const para = P.para(keepLastTwoHan(flow(node.children, ctx)));
       const ref = ctx.ids.get(node);
+      const fig = ctx.figures.get(node);
+      if (fig) {
+        // The Book's figure: the picture with the Book's caption (图 N　alt), or the caption alone when the picture cannot be set.
+        const shown = ctx.images.has(fig.image) ? P.para([figureImage(fig.image, fig.caption, ctx)]) : P.para(keepTypedSpaces(str(fig.caption)));
+        return [ref ? P.div(P.attr(ref.id), [shown]) : shown];
+      }
+      const para = P.para(keepLastTwoHan(flow(node.children, ctx)));
       // A heading-like line (a short paragraph all bold) stays with the text under it.
       const after = headingLike(node) ? [raw('\\par\\nopagebreak')] : [];
       if (ctx.right.has(node)) {
@@ -289,16 +292,11 @@ function inline(node: PhrasingContent, ctx: Ctx): Inline[] {
     }
     case 'break':
       return [P.lineBreak()];
-    case 'linkReference': {
-      const def = ctx.links.get(node.identifier);
-      if (!def || !printableLink(def.url)) return inlines(node.children, ctx);
-      return [link(inlines(node.children, ctx), def.url, def.title)];
-    }
+    case 'linkReference':
     case 'link':
-      // Only web, mail and in-book links become PDF actions; the rest (javascript:, data:, file:, other files) print as text.
-      return printableLink(node.url) ? [link(inlines(node.children, ctx), node.url, node.title)] : inlines(node.children, ctx);
+      return linked(node, ctx);
     case 'image':
-      return ctx.images.has(node) ? [image(node, ctx, false)] : breakableStr(node.alt ?? '');
+      return ctx.images.has(node) ? [P.image(keepTypedSpaces(str(node.alt ?? '')), ctx.images.get(node)!, node.title ?? '')] : breakableStr(node.alt ?? '');
     case 'imageReference':
       return breakableStr(node.alt ?? '');
     case 'footnoteReference': {
@@ -332,14 +330,17 @@ function link(content: Inline[], url: string, title: string | null | undefined):
   return P.link([P.span(P.attr(), content)], url, title ?? '');
 }
 
-/** An image beside the `.tex`; as a figure, pandoc captions it with the alt text (`fig:` title). */
-function image(node: Image, ctx: Ctx, figure: boolean): Inline {
-  const title = figure ? `fig:${node.title ?? ''}` : (node.title ?? '');
-  return P.image(keepTypedSpaces(str(node.alt ?? '')), ctx.images.get(node)!, title);
+/**
+ * A figure's image beside the `.tex`: pandoc sets it as a figure (`fig:` title) captioned with
+ * its inlines, here the Book's caption; the templates print captions without a label of their own.
+ */
+function figureImage(node: Image, caption: string, ctx: Ctx): Inline {
+  return P.image(keepTypedSpaces(str(caption)), ctx.images.get(node)!, `fig:${node.title ?? ''}`);
 }
 
-/** A link a PDF may carry as an action: http(s), mailto, or a place in the book. Pure. */
-function printableLink(url: string): boolean {
-  const plain = url.replace(/[\u0000-\u0020\u007f]+/g, '').toLowerCase();
-  return /^(?:https?:\/\/|mailto:|#)/.test(plain);
+/** A link as the Book decided it: a PDF action (a web or mail address, or `#id` in the book), or its text alone. */
+function linked(node: Link | LinkReference, ctx: Ctx): Inline[] {
+  const d = ctx.links.get(node);
+  if (!d || d.kind === 'text') return inlines(node.children, ctx);
+  return [link(inlines(node.children, ctx), d.kind === 'anchor' ? `#${d.id}` : d.href, d.title)];
 }
