@@ -1,7 +1,5 @@
 import path from 'node:path';
-import type { FootnoteDefinition, Heading, Image, Paragraph, Root, RootContent } from 'mdast';
-import type { BookLinks } from './links.js';
-import type { Figure } from './figures.js';
+import type { FootnoteDefinition, Heading, Image, Link, LinkReference, Paragraph, Root, RootContent } from 'mdast';
 import type { BookMeta } from '../config/schema.js';
 import type { Location } from '../message.js';
 
@@ -181,6 +179,40 @@ export interface Chapter {
   attachments?: Attachment[];
   /** Identifiers of the footnotes the section references, in number order: every output prints note n as `n` (see `noteOrder`). */
   notes: readonly string[];
+}
+
+/** What a Markdown link is in every output: a web address, a mail address, a place in the book, or its text alone. */
+export type LinkKind = 'web' | 'mail' | 'anchor' | 'text';
+
+/** Why a link prints as its text: an address no output may follow, an anchor the book lacks, a reference with no definition. */
+export type TextOnlyReason = 'unsafe' | 'dead' | 'undefined';
+
+/** One link of the book as every output prints it. */
+export interface ResolvedLink {
+  kind: LinkKind;
+  /** The address as written (a reference's from its definition); '' for a reference with no definition. */
+  href: string;
+  /** The id an anchor names, percent-decoded (`s1-p3`); only for `anchor`. */
+  id?: string;
+  /** The title as written, when there is one. */
+  title?: string;
+  /** Only for `text`. */
+  why?: TextOnlyReason;
+}
+
+/** Every link decision of the book, and the ids in-book links point to (the outputs anchor these). */
+export interface BookLinks {
+  of: ReadonlyMap<Link | LinkReference, ResolvedLink>;
+  targets: ReadonlySet<string>;
+}
+
+/** A picture the book sets as a figure: a paragraph that is one image, numbered and captioned. */
+export interface Figure {
+  image: Image;
+  /** 1-based, per section: each speech's figures are numbered from 1, as its footnotes are. */
+  number: number;
+  /** `图 N　alt`, or `图 N` when the image has no alt text. */
+  caption: string;
 }
 
 /** The whole book: pure data, built once from the parse, read by every emitter. */

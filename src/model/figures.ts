@@ -1,14 +1,5 @@
 import type { Image, Nodes, Paragraph, RootContent } from 'mdast';
-import type { Chapter } from './book.js';
-
-/** A picture the book sets as a figure: a paragraph that is one image, numbered and captioned. */
-export interface Figure {
-  image: Image;
-  /** 1-based, per section: each speech's figures are numbered from 1, as its footnotes are. */
-  number: number;
-  /** `图 N　alt`, or `图 N` when the image has no alt text. */
-  caption: string;
-}
+import type { Chapter, Figure } from './book.js';
 
 /** The caption of figure `n`: `图 N`, then a full-width space and the alt text as written when there is one. Pure. */
 export function figureCaption(n: number, alt: string | null | undefined): string {

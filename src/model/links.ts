@@ -1,31 +1,6 @@
 import type { Definition, Link, LinkReference, Nodes } from 'mdast';
-import type { Chapter } from './book.js';
+import type { BookLinks, Chapter, ResolvedLink } from './book.js';
 import { decodePercent } from './text.js';
-
-/** What a Markdown link is in every output: a web address, a mail address, a place in the book, or its text alone. */
-export type LinkKind = 'web' | 'mail' | 'anchor' | 'text';
-
-/** Why a link prints as its text: an address no output may follow, an anchor the book lacks, a reference with no definition. */
-export type TextOnlyReason = 'unsafe' | 'dead' | 'undefined';
-
-/** One link of the book as every output prints it. */
-export interface ResolvedLink {
-  kind: LinkKind;
-  /** The address as written (a reference's from its definition); '' for a reference with no definition. */
-  href: string;
-  /** The id an anchor names, percent-decoded (`s1-p3`); only for `anchor`. */
-  id?: string;
-  /** The title as written, when there is one. */
-  title?: string;
-  /** Only for `text`. */
-  why?: TextOnlyReason;
-}
-
-/** Every link decision of the book, and the ids in-book links point to (the outputs anchor these). */
-export interface BookLinks {
-  of: ReadonlyMap<Link | LinkReference, ResolvedLink>;
-  targets: ReadonlySet<string>;
-}
 
 /** What a link's address is read from: the sections with the ids the book gives. */
 type Sections = readonly Pick<Chapter, 'id' | 'heading' | 'body' | 'attribution' | 'attachments' | 'paragraphs' | 'headingIds' | 'byline'>[];
