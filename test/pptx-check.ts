@@ -123,7 +123,9 @@ function topLevelElements(xml: string): number {
 /**
  * A text bookdeck may add to a slide: numbers, the `2018年7月26日` date,
  * and the closing slide's label over the handout's QR code (exactly it, nothing around it).
+ * A figure's caption opens with the Book's label (`图 1`); the rest of it must be verbatim.
  */
+const FIGURE_LABEL = /^图\d+/u;
 const ADDED = new RegExp(`^(?:[\\d/.]+|\\d{4}年\\d{1,2}月\\d{1,2}日|${HANDOUT_LABEL})$`, 'u');
 
 /** Every slide or notes paragraph that is not verbatim in `corpus` (whitespace ignored). */
@@ -131,6 +133,6 @@ export function unverbatim(p: Pptx, corpus: string): string[] {
   const squash = (s: string) => s.replace(/\s+/gu, '');
   const text = squash(corpus);
   return p.slides.flatMap((s, i) =>
-    [...s.paragraphs, ...s.notes].filter((t) => !ADDED.test(squash(t)) && !text.includes(squash(t))).map((t) => `slide ${i + 1}: ${t}`),
+    [...s.paragraphs, ...s.notes].filter((t) => !ADDED.test(squash(t)) && !text.includes(squash(t).replace(FIGURE_LABEL, ''))).map((t) => `slide ${i + 1}: ${t}`),
   );
 }

@@ -46,7 +46,7 @@ export interface Proposal {
 /** One thing a `:::context` block shows, in reading order: a paragraph, a picture, a table or a quote. */
 export type ContextItem =
   | { kind: 'text'; para: Para }
-  | { kind: 'image'; node: Image; /** The alt text as written ('' when none). */ alt: string; location: Location }
+  | { kind: 'image'; node: Image; /** The alt text as written ('' when none). */ alt: string; /** The Book's caption (图 N　alt) when the picture is a figure. */ caption?: string; location: Location }
   | { kind: 'table'; /** Each row's cells as plain text, the header row first. */ rows: string[][]; location: Location }
   | { kind: 'quote'; /** The quote's paragraphs as plain text. */ texts: string[]; location: Location };
 

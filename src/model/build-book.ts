@@ -15,7 +15,7 @@ import { attachmentHeading, findAttachmentNote } from './attachments.js';
 import { contextBlock, saidBlock } from './context-blocks.js';
 import { footnoteDefinitions, linkDefinitions, noteOrder } from './footnotes.js';
 import { resolveLinks } from './links.js';
-import { bookFigures } from './figures.js';
+import { bookFigures, captionContexts } from './figures.js';
 import { sortByDate, type Orderable } from './order.js';
 
 /** The title of a speech whose H1 has no text, in the contents, the nav and the deck. */
@@ -103,7 +103,10 @@ export function buildBook(files: ParsedFile[], input: BookInput | BookMeta): Boo
   });
   // Notes may be defined in any file, so they are numbered once every section is made.
   const footnotes = footnoteDefinitions({ sections: made });
-  const built = made.map((ch) => ({ ...ch, notes: noteOrder(ch, footnotes) }));
+  const noted = made.map((ch) => ({ ...ch, notes: noteOrder(ch, footnotes) }));
+  // Figures are numbered once here; a `:::context` picture that is one carries its caption to the deck.
+  const figures = bookFigures(noted);
+  const built = captionContexts(noted, figures);
   return {
     meta,
     chapters: built.filter((c) => c.kind === 'speech'),
@@ -113,7 +116,7 @@ export function buildBook(files: ParsedFile[], input: BookInput | BookMeta): Boo
     footnotes,
     // Links and figures are decided here, once, for every output (a definition may sit in any section).
     links: resolveLinks(built, linkDefinitions({ sections: made })),
-    figures: bookFigures(built),
+    figures,
   };
 }
 

@@ -1,6 +1,19 @@
 import type { Image, Nodes, Paragraph, RootContent } from 'mdast';
 import type { Chapter, Figure } from './book.js';
 
+/**
+ * The sections with each `:::context` picture that is a figure given that figure's caption,
+ * so the deck shows the number the book prints. New objects; the sections given are not changed. Pure.
+ */
+export function captionContexts<C extends Pick<Chapter, 'contexts'>>(sections: readonly C[], figures: ReadonlyMap<Paragraph, Figure>): C[] {
+  const byImage = new Map([...figures.values()].map((f) => [f.image, f.caption] as const));
+  return sections.map((ch) => {
+    if (!ch.contexts?.some((b) => b.items.some((it) => it.kind === 'image' && byImage.has(it.node)))) return ch;
+    const contexts = ch.contexts.map((b) => ({ ...b, items: b.items.map((it) => (it.kind === 'image' && byImage.has(it.node) ? { ...it, caption: byImage.get(it.node)! } : it)) }));
+    return { ...ch, contexts };
+  });
+}
+
 /** The caption of figure `n`: `图 N`, then a full-width space and the alt text as written when there is one. Pure. */
 export function figureCaption(n: number, alt: string | null | undefined): string {
   return alt && alt.trim() !== '' ? `图 ${n}\u3000${alt}` : `图 ${n}`;

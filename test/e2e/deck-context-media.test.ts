@@ -72,7 +72,8 @@ describe(':::context with a picture, a table and a quote, in the HTML deck', () 
     expect(Math.min(...seen.size), 'the picture is shown large enough to see').toBeGreaterThan(100);
     expect(seen.cells).toEqual(CELLS);
     expect(seen.quote).toBe(QUOTE);
-    expect(seen.caption).toBe(ALT);
+    // The picture is the speech's first figure: the slide prints the Book's caption, as the EPUB and PDF do.
+    expect(seen.caption).toBe(`图 1\u3000${ALT}`);
     for (const t of [...CELLS, QUOTE, '全市数字经济核心产业增加值达到1280亿元', '新建省级以上创新平台26个']) expect(seen.notes).toContain(t);
     expect(seen.noteCells).toEqual(CELLS);
     const empty = await page.evaluate(() => [...document.querySelectorAll('.reveal .slides li')].filter((li) => li.textContent!.trim() === '').length);
@@ -119,7 +120,8 @@ describe(':::context with a picture, a table and a quote, in the PPTX', () => {
     expect(shown.length, 'the context slide and the slide its table goes on').toBe(2);
     const [first, second] = shown as [Pptx['slides'][number], Pptx['slides'][number]];
     expect(pptx.slides.indexOf(second)).toBe(pptx.slides.indexOf(first) + 1);
-    expect(first.paragraphs, 'in the order written').toEqual([HEADING, ITEMS[0], QUOTE, ITEMS[1], ALT]);
+    // The picture's caption is the Book's (图 1　alt), as on the HTML slide.
+    expect(first.paragraphs, 'in the order written').toEqual([HEADING, ITEMS[0], QUOTE, ITEMS[1], `图 1\u3000${ALT}`]);
     expect(second.paragraphs).toEqual([HEADING, ...CELLS]);
     const [a, b] = await Promise.all([first, second].map((s) => pptx.zip.file(s.part)!.async('string')));
     expect(a!.match(/<p:pic>/g)?.length, 'the picture is on the slide').toBe(1);

@@ -49,9 +49,9 @@ export function contextSlideBlocks(title: string, items: ContextShown[], picture
     else if (it.kind === 'table') tables.push(pptxTable(it.rows));
     else {
       const file = pictures.get(it.node);
-      // The alt text is the caption pandoc writes under the picture.
-      if (file) figures.push(pandocPara([image(str(it.alt), file, '')]));
-      else if (it.alt) text.push(para(it.alt));
+      // The caption (the Book's 图 N　alt for a figure, else the alt text) is what pandoc writes under the picture.
+      if (file) figures.push(pandocPara([image(str(it.caption), file, '')]));
+      else if (it.caption) text.push(para(it.caption));
     }
   }
   endRun();

@@ -156,10 +156,10 @@ function contextNote(it: ContextShown, images: DeckImages): string {
   return `<blockquote>${paras(it.texts)}</blockquote>`;
 }
 
-/** A picture of the deck folder, captioned by its alt text when it has one. */
+/** A picture of the deck folder, captioned as the Book decided (图 N　alt for a figure, else its alt text). */
 function picture(it: Extract<ContextShown, { kind: 'image' }>, images: DeckImages, cls: string): string {
   const src = images.get(it.node);
-  const caption = it.alt ? `<figcaption>${e(it.alt)}</figcaption>` : '';
+  const caption = it.caption ? `<figcaption>${e(it.caption)}</figcaption>` : '';
   // The speaker view is a popup without the theme: a picture in the notes is kept small there by its own style.
   const style = cls === 'note-picture' ? ' style="max-width:100%;max-height:12em"' : '';
   return src ? `<figure class="${cls}"><img src="${e(src)}" alt="${e(it.alt)}"${style}>${caption}</figure>` : caption && `<figure class="${cls}">${caption}</figure>`;

@@ -19,7 +19,7 @@ export interface SpeechRef {
 /** What a context slide shows, in reading order: a paragraph's first sentence (its notes: the paragraph), a picture, a table or a quote. */
 export type ContextShown =
   | { kind: 'text'; title: string; text: string; anchor: string }
-  | { kind: 'image'; node: Image; alt: string }
+  | { kind: 'image'; node: Image; alt: string; /** What the slide prints under it: the Book's figure caption (图 N　alt), else the alt text. */ caption: string }
   | { kind: 'table'; rows: string[][] }
   | { kind: 'quote'; texts: string[] };
 
@@ -220,7 +220,7 @@ function shownItem(item: ContextBlock['items'][number]): ContextShown {
     case 'text':
       return { kind: 'text', title: titleFromLead(firstSentence(item.para.text)), text: item.para.text, anchor: item.para.id };
     case 'image':
-      return { kind: 'image', node: item.node, alt: item.alt };
+      return { kind: 'image', node: item.node, alt: item.alt, caption: item.caption ?? item.alt };
     case 'table':
       return { kind: 'table', rows: item.rows };
     case 'quote':

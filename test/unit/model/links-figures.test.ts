@@ -64,6 +64,13 @@ describe('the Book decides links and figures once', () => {
     ]);
   });
 
+  it('gives a :::context picture that is a figure the Book\'s caption, for the deck; a picture beside text keeps none', () => {
+    const text = '# 甲\n\n![前图](a.png)\n\n:::context\n成效显著。\n\n![增长](b.png)\n\n说明![旁](c.png)\n:::\n';
+    const b = buildBook([parseSource({ path: 'm.md', text, notices: [] })], meta);
+    const items = b.chapters[0]!.contexts![0]!.items.filter((it) => it.kind === 'image');
+    expect(items.map((it) => [it.alt, it.caption])).toEqual([['增长', '图 2\u3000增长'], ['旁', undefined]]);
+  });
+
   it('links a title, an attribution and an attachment by the ids the book gives them', () => {
     const text = '# 甲\n\n正文。\n\n## 一、部分\n\n见[部分](#s1-sec1)、[附件](#s1-att1)、[附件段](#s1-att1-p1)、[缺](#s1-att2)。\n\n（摘自[来源](#s1)）\n\n# 附件1 说明\n\n附件正文。\n';
     const b = buildBook([parseSource({ path: 'm.md', text, notices: [] })], meta);
