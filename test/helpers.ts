@@ -3,6 +3,7 @@ import { execa } from 'execa';
 import { mkdir, mkdtemp } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runInProcess, type CliResult } from './cli-in-process.js';
 
 /** Repository root. */
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -20,15 +21,25 @@ export async function scratchDir(name: string): Promise<string> {
   return mkdtemp(path.join(SCRATCH, `${name}-`));
 }
 
-/** Run the compiled CLI (`npm test` compiles first) and capture everything. */
-export function runCli(args: string[], opts: { cwd?: string; env?: Record<string, string> } = {}) {
-  return execa('node', [path.join(ROOT, 'bin/bookdeck.js'), ...args], {
+/**
+ * Run the compiled CLI (`npm test` bundles first) and capture everything. A build, check or
+ * import with no env or folder of its own runs in this worker ({@link runInProcess}); the rest,
+ * and every run when BOOKDECK_TEST_SPAWN=1, in a process of its own. Pass `spawn: true` when
+ * the test is about the process itself (its warnings, signals, exit).
+ */
+export async function runCli(args: string[], opts: { cwd?: string; env?: Record<string, string>; spawn?: boolean } = {}): Promise<CliResult> {
+  const inProcess = !opts.cwd && !opts.env && !opts.spawn && IN_PROCESS.has(args[0] ?? '') && process.env.BOOKDECK_TEST_SPAWN !== '1';
+  if (inProcess) return runInProcess(ROOT, args);
+  const res = await execa('node', [path.join(ROOT, 'bin/bookdeck.js'), ...args], {
     cwd: opts.cwd ?? ROOT,
     env: opts.env,
     reject: false,
     all: true,
   });
+  return { exitCode: res.exitCode ?? -1, stdout: res.stdout, stderr: res.stderr, all: res.all ?? '' };
 }
+
+const IN_PROCESS = new Set(['build', 'check', 'import']);
 
 /** A running `bookdeck serve`: the process, its URL once it prints one, and its stderr so far. */
 export async function startServe(args: string[], cwd: string): Promise<{ child: ChildProcess; url: string; stderr: () => string }> {

@@ -25,7 +25,7 @@ describe('bookdeck CLI', () => {
   });
 
   it('shows a stack trace only with --debug', async () => {
-    const res = await runCli(['build', '-m', 'missing.md', '--debug', '-o', path.join(await scratchDir('debug'), 'dist')]);
+    const res = await runCli(['build', '-m', 'missing.md', '--debug', '-o', path.join(await scratchDir('debug'), 'dist')], { spawn: true });
     expect(res.exitCode).toBe(1);
     expect(res.stderr).toMatch(/\bat .*bookdeck\.c?js:\d+/);
   });

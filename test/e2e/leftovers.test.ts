@@ -104,7 +104,7 @@ describe('--split', () => {
     const work = await scratchDir('split-12');
     const speeches = Array.from({ length: 12 }, (_, i) => `# 第${i + 1}篇\n\n**一是加强合作。**内容${i + 1}。\n`).join('\n');
     await writeFile(path.join(work, 'book.md'), `---\ntitle: 分篇\n---\n\n${speeches}`);
-    const res = await runCli(['build', '-m', path.join(work, 'book.md'), '-o', path.join(work, 'out'), '--split', '--only', 'pdf']);
+    const res = await runCli(['build', '-m', path.join(work, 'book.md'), '-o', path.join(work, 'out'), '--split', '--only', 'pdf'], { spawn: true });
     expect(res.exitCode, res.all).toBe(0);
     expect(res.stderr).not.toMatch(/MaxListenersExceededWarning|memory leak/);
   });
