@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import LongestFirst from './test/sequencer.js';
 
 export default defineConfig({
   test: {
@@ -8,6 +9,8 @@ export default defineConfig({
     setupFiles: ['test/file-setup.ts'],
     testTimeout: 180_000,
     hookTimeout: 240_000,
+    // Longest files first (test/durations.json): on a fresh clone vitest has no timings and ran the corpus tests last.
+    sequence: { sequencer: LongestFirst },
     pool: 'forks',
     // Vitest's default on 2 cores is one fork (cores − 1): one test file at a time, while most
     // of a file's time is one xelatex, java or Chromium child on one core. Two files at once keep both busy.
