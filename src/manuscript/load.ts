@@ -10,6 +10,8 @@ import { readFolder, speechOnly } from './folder-meta.js';
 import { parseSource } from './parse.js';
 import { findManuscript, readSource, type Manuscript } from './read.js';
 import { refuseNonXmlChars } from '../xml-chars.js';
+import { hasRawHtml, type HtmlParser } from '../model/raw-html.js';
+import { warningMessage } from '../message.js';
 
 /** A loaded manuscript: the Book plus what reading it produced. */
 export interface Loaded {
@@ -55,6 +57,15 @@ export async function loadBook(manuscript: string | Manuscript, config: Config =
     read = { meta, speeches: new Map(own ? [[first.path, own]] : []), warnings };
   }
   const { front, ...bookMeta } = read.meta;
-  const book = buildBook(files, { meta: bookMeta, speeches: read.speeches, ...(front ? { frontTitle: front } : {}) });
-  return { book, files, notices: [...(bookFile?.notices ?? []), ...sources.flatMap((s) => s.notices)], warnings: read.warnings };
+  const html = files.some((f) => hasRawHtml(f.tree)) ? await htmlParser() : undefined;
+  const book = buildBook(files, { meta: bookMeta, speeches: read.speeches, ...(front ? { frontTitle: front } : {}), ...(html ? { html } : {}) });
+  // What raw HTML brings that no output shows is told once, from the one parse, whatever the formats.
+  const htmlWarnings = (book.html?.warnings ?? []).map((w) => warningMessage(w.code, w.message, w.location));
+  return { book, files, notices: [...(bookFile?.notices ?? []), ...sources.flatMap((s) => s.notices)], warnings: [...read.warnings, ...htmlWarnings] };
+}
+
+/** `hast-util-raw` with a file, so parsed elements keep their manuscript places; loaded only for a book with raw HTML, as parse5 is slow to load. */
+export async function htmlParser(): Promise<HtmlParser> {
+  const [{ raw }, { VFile }] = await Promise.all([import('hast-util-raw'), import('vfile')]);
+  return (tree) => raw(tree, { file: new VFile() }) as typeof tree;
 }

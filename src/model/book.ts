@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { FootnoteDefinition, Heading, Image, Link, LinkReference, Paragraph, Root, RootContent } from 'mdast';
 import type { BookMeta } from '../config/schema.js';
 import type { Location } from '../message.js';
+import type { RawHtml } from './raw-html.js';
 
 export type { BookMeta };
 
@@ -179,6 +180,8 @@ export interface Chapter {
   attachments?: Attachment[];
   /** Identifiers of the footnotes the section references, in number order: every output prints note n as `n` (see `noteOrder`). */
   notes: readonly string[];
+  /** The book's raw HTML, parsed once ({@link RawHtml}); absent when the book has none. */
+  html?: RawHtml;
 }
 
 /** What a Markdown link is in every output: a web address, a mail address, a place in the book, or its text alone. */
@@ -232,6 +235,8 @@ export interface Book {
   links: BookLinks;
   /** Every figure (a paragraph that is one image) with its number and caption, numbered per section from 1. */
   figures: ReadonlyMap<Paragraph, Figure>;
+  /** The book's raw HTML, parsed once: every output reads it; absent when the book has none. */
+  html?: RawHtml;
 }
 
 /** A manuscript file parsed once into mdast (by `manuscript/parse`); the Book and every emitter start from these. */

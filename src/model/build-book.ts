@@ -6,7 +6,7 @@ import type { Location } from '../message.js';
 import { manuscriptRoot, type Book, type Chapter, type FileSpeech, type Para, type ParsedFile, type Part, type SectionKind, type SpeechMeta, type Byline, type Attachment, type ContextBlock } from './book.js';
 import { extractProposals, type KeyPointOverride } from './proposals.js';
 import { isAttribution } from '../text/attribution.js';
-import { plainText } from './text.js';
+import { plainText, visibleText } from './text.js';
 import { flattenParts, sectionOutline } from './outline.js';
 import { SECTION_PREFIX, sectionKind, splitHeadingAttributes } from './sections.js';
 import { append } from '../append.js';
@@ -17,6 +17,7 @@ import { footnoteDefinitions, linkDefinitions, noteOrder } from './footnotes.js'
 import { resolveLinks } from './links.js';
 import { bookFigures, captionContexts } from './figures.js';
 import { sortByDate, type Orderable } from './order.js';
+import { hasRawHtml, RawHtmlParse, type HtmlParser, type UnitBlock } from './raw-html.js';
 
 /** The title of a speech whose H1 has no text, in the contents, the nav and the deck. */
 export const UNTITLED = '（无标题）';
@@ -31,6 +32,8 @@ export interface BookInput {
   frontTitle?: string;
   /** What each file's front matter says about the section it opens, by file path. */
   speeches?: ReadonlyMap<string, FileSpeech>;
+  /** The HTML parser, which a manuscript with raw HTML needs (loaded lazily by the caller: parse5 is slow to load). */
+  html?: HtmlParser;
 }
 
 /** Title of front matter that has neither a heading nor a `front:` key. */
@@ -45,7 +48,10 @@ export const DEFAULT_FRONT_TITLE = '前言';
  * A file's speech metadata describes the first section the file opens.
  */
 export function buildBook(files: ParsedFile[], input: BookInput | BookMeta): Book {
-  const { meta, frontTitle, speeches: own } = 'meta' in input ? input : { meta: input, frontTitle: undefined, speeches: undefined };
+  const { meta, frontTitle, speeches: own, html: parser } = 'meta' in input ? input : { meta: input, frontTitle: undefined, speeches: undefined, html: undefined };
+  const rawHtml = files.some((f) => hasRawHtml(f.tree)) ? new RawHtmlParse(parser ?? missingParser) : undefined;
+  // A section may run on into the next file (one without an H1): each block keeps its own file for places.
+  const fileOf = new Map<RootContent, string>();
   type PendingAttachment = { heading: Heading; file: string; body: RootContent[] };
   type Pending = { heading?: Heading; file: string; body: RootContent[]; kind: SectionKind; at?: Location; meta?: SpeechMeta; attachments?: PendingAttachment[] };
   const sections: Pending[] = [];
@@ -73,7 +79,9 @@ export function buildBook(files: ParsedFile[], input: BookInput | BookMeta): Boo
         open(heading, classes, file.path);
       } else if (current) {
         (current.attachments?.at(-1)?.body ?? current.body).push(node);
+        fileOf.set(node, file.path);
       } else if (!isBlankNode(node)) {
+        fileOf.set(node, file.path);
         current = { file: file.path, body: [node], kind: 'front' };
         sections.push(current);
       }
@@ -98,16 +106,21 @@ export function buildBook(files: ParsedFile[], input: BookInput | BookMeta): Boo
   const count: Record<SectionKind, number> = { front: 0, speech: 0, back: 0 };
   const ordered = meta.order === 'date' ? sortByDate(sections, (s) => orderable(s, meta.title)) : sections;
   const made = ordered.map((s) => {
-    const ch = makeChapter(s.kind, count[s.kind]++, s.heading!, s.file, s.body, s.at, s.meta);
-    return s.attachments ? { ...ch, attachments: s.attachments.map((a, i) => makeAttachment(`${ch.id}-att${i + 1}`, a.heading, a.file, a.body)) } : ch;
+    const html = rawHtml ? { parse: rawHtml, fileOf, attachments: s.attachments ?? [] } : undefined;
+    const ch = makeChapter(s.kind, count[s.kind]++, s.heading!, s.file, s.body, s.at, s.meta, html);
+    const hidden = rawHtml?.result().hidden;
+    return s.attachments ? { ...ch, attachments: s.attachments.map((a, i) => makeAttachment(`${ch.id}-att${i + 1}`, a.heading, a.file, a.body, hidden)) } : ch;
   });
   // Notes may be defined in any file, so they are numbered once every section is made.
   const footnotes = footnoteDefinitions({ sections: made });
-  const noted = made.map((ch) => ({ ...ch, notes: noteOrder(ch, footnotes) }));
+  for (const def of footnotes.values()) rawHtml?.note(def, fileOf.get(def) ?? files[0]!.path);
+  const html = rawHtml?.result();
+  const noted = made.map((ch) => ({ ...ch, notes: noteOrder(ch, footnotes), ...(html ? { html } : {}) }));
   // Figures are numbered once here; a `:::context` picture that is one carries its caption to the deck.
   const figures = bookFigures(noted);
   const built = captionContexts(noted, figures);
   return {
+    ...(html ? { html } : {}),
     meta,
     chapters: built.filter((c) => c.kind === 'speech'),
     sections: built,
@@ -165,22 +178,34 @@ function isDefinition(node: RootContent): boolean {
   return node.type === 'footnoteDefinition' || node.type === 'definition';
 }
 
-function makeChapter(kind: SectionKind, index: number, heading: Heading, file: string, blocks: RootContent[], at?: Location, meta?: SpeechMeta): Omit<Chapter, 'notes'> {
+/** What parsing a section's raw HTML needs: the parse, each block's file, the section's attachments. */
+interface SectionHtml {
+  parse: RawHtmlParse;
+  fileOf: ReadonlyMap<RootContent, string>;
+  attachments: { heading: Heading; file: string; body: RootContent[] }[];
+}
+
+function makeChapter(kind: SectionKind, index: number, heading: Heading, file: string, blocks: RootContent[], at?: Location, meta?: SpeechMeta, html?: SectionHtml): Omit<Chapter, 'notes'> {
   const id = `${SECTION_PREFIX[kind]}${index + 1}`;
   // An empty `#` is valid Markdown: the section builds under a placeholder title, and `check` warns (S_EMPTY_TITLE).
   const title = plainText(heading).trim() || UNTITLED;
   const location = at ?? { file, line: heading.position?.start.line, column: heading.position?.start.column };
   const definitions = blocks.filter(isDefinition);
   let body = blocks.filter((n) => !isDefinition(n));
-  let attribution: Para | undefined;
   const last = body.at(-1);
-  if (kind === 'speech' && last?.type === 'paragraph' && isAttribution(plainText(last))) {
-    body.pop();
-    attribution = para(`${id}-attribution`, last, file, 'body', []);
-  }
+  const closing = kind === 'speech' && last?.type === 'paragraph' && isAttribution(plainText(last)) ? last : undefined;
+  if (closing) body.pop();
   append(body, definitions);
   // Part headings lose their attribute blocks in the Book only: the parsed tree keeps them.
   body = body.map((n) => (n.type === 'heading' && n.depth >= 2 ? splitHeadingAttributes(n).heading : n));
+  // Raw HTML is parsed over the section as it is printed: heading, text, closing line, attachments.
+  const hidden = html?.parse.section(heading, [
+    { node: heading, file },
+    ...body.filter((n) => !(n.type === 'containerDirective' && n.name === 'keypoints')).map((n) => ({ node: n, file: html.fileOf.get(n) ?? file })),
+    ...(closing ? [{ node: closing, file: html.fileOf.get(closing) ?? file }] : []),
+    ...html.attachments.map((a): UnitBlock => ({ section: a.heading, file: a.file, children: a.body.map((n) => ({ node: n, file: html.fileOf.get(n) ?? a.file })) })),
+  ]);
+  const attribution = closing ? para(`${id}-attribution`, closing, file, 'body', [], hidden) : undefined;
   const outline = sectionOutline(id, file, body);
   // The byline and the 附件说明 stay in the body, where they are printed, but are not the speech's paragraphs.
   let by = 0;
@@ -192,7 +217,7 @@ function makeChapter(kind: SectionKind, index: number, heading: Heading, file: s
   const containers: { node: ContainerDirective; at: number; path: string[] }[] = [];
   const said: ContextBlock[] = [];
   collectParagraphs(body, file, 'body', (node, role, path) => {
-    if (!bylineNodes.has(node)) paragraphs.push(para(`${id}-p${paragraphs.length + 1}`, node, file, role, path));
+    if (!bylineNodes.has(node)) paragraphs.push(para(`${id}-p${paragraphs.length + 1}`, node, file, role, path, hidden));
   }, overrides, outline.parts, {
     context: (node, path) => containers.push({ node, at: paragraphs.length, path }),
     block: (node, path) => said.push(saidBlock(node, file, paragraphs.length, path)),
@@ -233,11 +258,11 @@ function makeChapter(kind: SectionKind, index: number, heading: Heading, file: s
 }
 
 /** An attachment: its label and title from the heading, its paragraphs anchored under its own id. */
-function makeAttachment(id: string, heading: Heading, file: string, body: RootContent[]): Attachment {
+function makeAttachment(id: string, heading: Heading, file: string, body: RootContent[], hidden?: ReadonlySet<object>): Attachment {
   const { label, title } = attachmentHeading(heading)!;
   const paragraphs: Para[] = [];
   const overrides = new Map<Paragraph, KeyPointOverride>();
-  collectParagraphs(body, file, 'body', (node, role, path) => paragraphs.push(para(`${id}-p${paragraphs.length + 1}`, node, file, role, path)), overrides);
+  collectParagraphs(body, file, 'body', (node, role, path) => paragraphs.push(para(`${id}-p${paragraphs.length + 1}`, node, file, role, path, hidden)), overrides);
   if (overrides.size > 0) {
     throw new BookdeckError('E_KEYPOINTS', ':::keypoints belongs under a proposal of a speech, not in an attachment', {
       location: [...overrides.values()][0]!.location,
@@ -324,15 +349,20 @@ function checkContainer(node: ContainerDirective, file: string): string {
   return node.name;
 }
 
-function para(id: string, node: Paragraph, file: string, role: Para['role'], path: string[]): Para {
+function para(id: string, node: Paragraph, file: string, role: Para['role'], path: string[], hidden?: ReadonlySet<object>): Para {
   return {
     id,
-    text: plainText(node),
+    text: visibleText(node, hidden),
     node,
     role,
     path,
     location: { file, line: node.position?.start.line, column: node.position?.start.column },
   };
+}
+
+/** A manuscript with raw HTML built without the parser: a caller's mistake, not the author's. */
+function missingParser(): never {
+  throw new Error('the manuscript has raw HTML but buildBook was given no HTML parser (BookInput.html)');
 }
 
 function isBlankNode(node: RootContent): boolean {

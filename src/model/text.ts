@@ -45,6 +45,18 @@ export function plainText(node: Nodes): string {
   return reflowText(toString(node, { includeImageAlt: false, includeHtml: false }));
 }
 
+/** {@link plainText} less the nodes raw HTML hides (`RawHtml.hidden`), as every output prints the node. */
+export function visibleText(node: Nodes, hidden: ReadonlySet<object> | undefined): string {
+  return hidden?.size ? reflowText(shownText(node, hidden)) : plainText(node);
+}
+
+/** What mdast-util-to-string gives (no HTML, no image alt), less the nodes raw HTML hides (the text of an inline `<script>`). */
+function shownText(node: Nodes, hidden: ReadonlySet<object>): string {
+  if (hidden.has(node) || node.type === 'html') return '';
+  if ('value' in node) return node.value;
+  return 'children' in node ? (node.children as Nodes[]).map((c) => shownText(c, hidden)).join('') : '';
+}
+
 /** Text with every kind of whitespace removed, for whitespace-insensitive comparison. */
 export function squash(text: string): string {
   return text.replace(/\s+/gu, '');

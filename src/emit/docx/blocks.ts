@@ -4,7 +4,8 @@ import type { List, PhrasingContent, RootContent, Table as MdTable } from 'mdast
 import type { Attachment, AttachmentNote, Book, Chapter } from '../../model/book.js';
 import { speechByline } from '../../model/byline.js';
 import { balanceLines } from '../../model/lines.js';
-import { inlineRuns, textRuns, type RunContext } from './runs.js';
+import { inlineRuns, pieceRuns, textRuns, type RunContext } from './runs.js';
+import { printParagraphs } from '../../model/raw-html.js';
 import type { Look } from './look.js';
 import { isWide } from '../../text/width.js';
 import { anchorNodes } from '../../model/links.js';
@@ -205,7 +206,8 @@ function block(node: RootContent, ctx: BlockContext, quote: number): FileChild[]
     case 'code':
       return node.value.split('\n').map((line) => new Paragraph({ style: look.para, indent: { firstLine: 0, left: look.indent }, children: textRuns(line, ctx.faces) }));
     case 'html':
-      return [new Paragraph({ style: look.para, children: textRuns(node.value, ctx.faces) })];
+      // Block HTML prints the Book's parse of it, as the PDF does: a paragraph per block element.
+      return printParagraphs(ctx.html?.print.get(node) ?? []).map((para) => new Paragraph({ style: look.para, ...(indent ? { indent } : {}), children: pieceRuns(para, ctx) }));
     case 'table':
       return [table(node, ctx)];
     case 'thematicBreak':

@@ -74,7 +74,7 @@ export async function docxBytes(book: Book, look: Look, images: DocxImages, date
     }
     return numbers.get(id);
   };
-  const ctx = { look, faces: look.body, note, image: images.run, links: book.links.of, figures: book.figures, anchors: linkAnchors(book), ...(marks.marking ? { marking: marks.marking } : {}) };
+  const ctx = { look, faces: look.body, note, image: images.run, links: book.links.of, figures: book.figures, anchors: linkAnchors(book), html: book.html, ...(marks.marking ? { marking: marks.marking } : {}) };
   const children = book.sections.flatMap((ch, i) => sectionBlocks(ch, ctx, i === 0));
   // Notes are laid out after the body, in the order they are cited; a note cited inside a note is numbered as it is met.
   const footnotes: Record<number, { children: Paragraph[] }> = {};

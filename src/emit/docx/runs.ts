@@ -2,6 +2,7 @@ import { ExternalHyperlink, FootnoteReferenceRun, InternalHyperlink, TextRun, ty
 import type { PhrasingContent } from 'mdast';
 import type { Faces } from './look.js';
 import type { Book } from '../../model/book.js';
+import type { PrintPiece, RawHtml } from '../../model/raw-html.js';
 
 /** What the runs of a paragraph need besides its text: faces, the note numbers, images. */
 export interface RunContext {
@@ -12,6 +13,8 @@ export interface RunContext {
   image(node: Extract<PhrasingContent, { type: 'image' }>): ParagraphChild | undefined;
   /** The Book's decision on every link. */
   links: Book['links']['of'];
+  /** The book's raw HTML as the Book parsed it: what each node prints, and the text it hides. */
+  html?: RawHtml | undefined;
 }
 
 interface Marks {
@@ -45,13 +48,15 @@ export function textRuns(text: string, faces: Faces, marks: Marks = {}): TextRun
 /** mdast phrasing content → docx runs: bold, italics, strikes, links, notes, breaks and images; every character kept. */
 export function inlineRuns(nodes: readonly PhrasingContent[], ctx: RunContext, marks: Marks = {}): ParagraphChild[] {
   return nodes.flatMap((node): ParagraphChild[] => {
+    if (ctx.html?.hidden.has(node)) return [];
     switch (node.type) {
       case 'text':
         return textRuns(node.value, ctx.faces, marks);
       case 'inlineCode':
         return textRuns(node.value, ctx.faces, marks);
       case 'html':
-        return textRuns(node.value, ctx.faces, marks);
+        // One node per tag: each prints what the Book's parse gives it, never its tags.
+        return pieceRuns((ctx.html?.print.get(node) ?? []).map((p) => (p.kind === 'block' ? { kind: 'break' } : p)), ctx, marks);
       case 'strong':
         return inlineRuns(node.children, ctx, { ...marks, bold: true });
       case 'emphasis':
@@ -85,5 +90,15 @@ export function inlineRuns(nodes: readonly PhrasingContent[], ctx: RunContext, m
         return kids ? inlineRuns(kids, ctx, marks) : value ? textRuns(value, ctx.faces, marks) : [];
       }
     }
+  });
+}
+
+/** Raw HTML's print pieces as runs: text, line breaks, an image as its alt text (as the PDF prints them). */
+export function pieceRuns(pieces: readonly PrintPiece[], ctx: RunContext, marks: Marks = {}): ParagraphChild[] {
+  return pieces.flatMap((p): ParagraphChild[] => {
+    if (p.kind === 'text') return textRuns(p.value, ctx.faces, marks);
+    if (p.kind === 'image') return textRuns(p.alt, ctx.faces, marks);
+    if (p.kind === 'break') return [new TextRun({ break: 1, font: { eastAsia: ctx.faces.eastAsia, ascii: ctx.faces.latin, hAnsi: ctx.faces.latin } })];
+    return [];
   });
 }

@@ -1,13 +1,14 @@
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import type { Node as UnistNode } from 'unist';
-import type { Definition, FootnoteDefinition, Link, LinkReference, Nodes, Paragraph, Root, RootContent } from 'mdast';
-import { defaultHandlers, toHast, type Handlers, type State } from 'mdast-util-to-hast';
+import type { Definition, FootnoteDefinition, Link, LinkReference, Paragraph, Root, RootContent } from 'mdast';
+import { defaultHandlers, toHast, type Handler, type Handlers, type State } from 'mdast-util-to-hast';
 import { sanitize } from 'hast-util-sanitize';
 import { notePlace } from '../../errors.js';
 import type { Location, PlacedWarning } from '../../message.js';
 import type { Attachment, Book, Chapter } from '../../model/book.js';
 import { ChapterNotes } from './footnotes.js';
 import { EPUB_SCHEMA } from './sanitize.js';
+import { dressChapter, type Rendered } from './dress.js';
 import { wrapTable } from './table-cells.js';
 import { rightLines } from '../../model/right-lines.js';
 import { repairContentModel } from './content-model.js';
@@ -43,17 +44,8 @@ export interface ImageRef {
 export interface ChapterTreeOptions {
   /** Include the speech's H1 (the EPUB does; previews add their own). */
   heading?: boolean;
-  /** `hast-util-raw`, needed only when the chapter has raw HTML (see {@link hasRawHtml}); loaded lazily because parse5 is slow to load. */
-  raw?: (tree: HastRoot) => HastRoot;
   /** Link definitions of the whole book ({@link linkDefinitions}), for image references (links are the Book's). */
   links?: ReadonlyMap<string, Definition>;
-}
-
-/** True when a chapter contains raw HTML, which needs `hast-util-raw` to render. */
-export function hasRawHtml(chapter: Chapter): boolean {
-  const visit = (node: Nodes): boolean => node.type === 'html' || ('children' in node && node.children.some((c) => visit(c as Nodes)));
-  const attached = (chapter.attachments ?? []).flatMap((a) => [a.heading, ...a.body]);
-  return [chapter.heading, ...chapter.body, ...(chapter.attribution ? [chapter.attribution.node] : []), ...attached].some((n) => visit(n as Nodes));
 }
 
 /** A chapter as a sanitized hast tree, plus what the later passes need to know. */
@@ -68,17 +60,10 @@ export interface ChapterTree {
   removed: PlacedWarning[];
 }
 
-type RawNode = { type: 'raw'; value: string; position?: Element['position'] };
-
-/** True when the tree still holds unparsed raw HTML. */
-function hasRaw(node: HastRoot | ElementContent | RawNode): boolean {
-  return node.type === 'raw' || ('children' in node && node.children.some((c) => hasRaw(c as ElementContent)));
-}
-
 /**
  * One speech → hast: its H1, body, attribution and footnotes. Markdown becomes HTML
  * with bookdeck's ids and classes (paragraph anchors such as `s1-p6`, proposal leads,
- * the attribution); raw HTML is parsed in place and everything is sanitized together.
+ * the attribution); raw HTML comes parsed from the Book ({@link dressChapter}) and everything is sanitized together.
  */
 export function chapterTree(chapter: Chapter, defs: ReadonlyMap<string, FootnoteDefinition>, decided: Pick<Book, 'links' | 'figures'>, opts: ChapterTreeOptions = {}): ChapterTree {
   const file = chapter.location.file;
@@ -199,20 +184,32 @@ export function chapterTree(chapter: Chapter, defs: ReadonlyMap<string, Footnote
   const children: RootContent[] = [...(opts.heading === false ? [] : [chapter.heading]), ...caption, ...chapter.body, ...(attribution ? [attribution] : []), ...attachments];
   // The book's link definitions go first (they print nothing): a reference resolves in every speech.
   const mdast: Root = { type: 'root', children: [...(opts.links?.values() ?? []), ...children, { type: 'bookdeckNotes' }] };
-  const hast = toHast(mdast, { handlers, allowDangerousHtml: true }) as HastRoot;
-  const removed = [...linkWarnings, ...literalizeUnclosedTags(hast, file)];
-  markOwnIds(hast);
-  let parsed = hast;
-  if (hasRaw(hast)) {
-    if (!opts.raw) throw new Error(`chapter ${chapter.id} has raw HTML but no HTML parser was given`);
-    parsed = opts.raw(hast);
-  }
-  const { images, removed: stripped } = scan(parsed, file);
-  append(removed, stripped);
+  // With raw HTML, each node's rendering is kept, to dress the Book's parse of the chapter in it.
+  const html = chapter.html;
+  const raw = html && (html.sections.has(chapter.heading) || chapter.notes.some((id) => html.notes.has(defs.get(id)!))) ? html : undefined;
+  const rendered: Rendered = new Map();
+  const hast = toHast(mdast, { handlers: raw ? recording({ ...defaultHandlers, ...handlers } as Handlers, rendered) : handlers, allowDangerousHtml: true }) as HastRoot;
+  const parsed = raw ? dressChapter(hast, rendered, raw, chapter.heading, defs) : hast;
+  markOwnIds(parsed);
+  const images = scan(parsed, file);
+  const removed: PlacedWarning[] = [...linkWarnings];
   const tree = sanitize(parsed, EPUB_SCHEMA) as HastRoot;
   settleIds(tree);
   append(removed, repairContentModel(tree, file));
   return { chapter, tree, notes: [...notes.order], images, removed };
+}
+
+/** Handlers that record what each renders, by node (an attachment by its heading). */
+function recording(all: Handlers, rendered: Rendered): Handlers {
+  const out: Handlers = {};
+  for (const [type, h] of Object.entries(all) as [keyof Handlers, Handler][]) {
+    out[type] = (state, node, parent) => {
+      const r = h(state, node, parent);
+      rendered.set(node.type === 'bookdeckAttachment' ? (node as BookdeckAttachment).attachment.heading : node, r);
+      return r;
+    };
+  }
+  return out;
 }
 
 /** The paragraph of a 题注 line, registered as a byline line so it is rendered as one. */
@@ -234,80 +231,19 @@ function attachmentNote(note: NonNullable<Chapter['attachmentNote']>): Element {
   return { type: 'element', tagName: 'div', properties: { className: ['attachment-note'] }, children: items };
 }
 
-/** What an element the sanitizer strips with its content was for, so the warning says where to put it instead. */
-const STRIPPED: Record<string, string> = {
-  script: 'scripts never reach the book',
-  style: 'use the stylesheet',
-};
-
-/** Why an element is shown as its text (its text is the manuscript's, kept as the PDF keeps it). */
-const UNWRAPPED: Record<string, string> = {
-  math: 'the book does not typeset MathML',
-  svg: 'put drawings in an image file (![](drawing.svg))',
-  template: 'a template is never displayed, but its text is the manuscript’s',
-  noscript: 'the book runs no scripts, so what noscript holds is shown',
-};
-
-const ALLOWED = new Set(EPUB_SCHEMA.tagNames);
-const STRIP = new Set(EPUB_SCHEMA.strip);
-
 /**
- * One walk over the parsed tree before sanitizing: its images, so that a reference the
- * sanitizer would silently drop (`file:///etc/passwd`) is still refused with its
- * location, and everything the sanitizer will take out of raw HTML, at the place
- * `hast-util-raw` parsed it from. A template's content becomes its children, so its text is kept.
+ * Every image the chapter shows (Markdown or raw HTML), so that a reference the sanitizer
+ * would silently drop (`file:///etc/passwd`) is still refused with its location.
  */
-function scan(tree: HastRoot, file: string): { images: ImageRef[]; removed: PlacedWarning[] } {
+function scan(tree: HastRoot, file: string): ImageRef[] {
   const images: ImageRef[] = [];
-  const removed: PlacedWarning[] = [];
-  // Inside an element shown as its text (MathML), its own children are not reported again.
-  const visit = (node: HastRoot | ElementContent, unwrapped: boolean) => {
-    let inner = unwrapped;
-    if (node.type === 'element') {
+  const visit = (node: HastRoot | ElementContent) => {
+    if (node.type === 'element' && node.tagName.toLowerCase() === 'img' && typeof node.properties.src === 'string') {
       const start = node.position?.start;
-      const location = start ? { file, line: start.line, column: start.column } : { file };
-      const tag = node.tagName.toLowerCase();
-      if (tag === 'img' && typeof node.properties.src === 'string') images.push({ src: node.properties.src, location });
-      if (STRIP.has(tag)) {
-        removed.push({ code: 'M_HTML_REMOVED', message: `raw HTML: <${tag}> removed with its content: ${STRIPPED[tag] ?? 'not allowed in the book'}`, location });
-        return;
-      }
-      // parse5 keeps a template's children apart, in `content`: they become its children so their text stays.
-      if (tag === 'template' && 'content' in node && node.content) node.children = (node.content as HastRoot).children as ElementContent[];
-      if (!ALLOWED.has(tag) && !unwrapped) {
-        const why = UNWRAPPED[tag] ?? 'the element is not allowed in the book';
-        removed.push({ code: 'M_HTML_UNWRAPPED', message: `raw HTML: <${tag}> is shown as its text: ${why}`, location });
-      }
-      inner ||= !ALLOWED.has(tag);
-      for (const key of Object.keys(node.properties)) {
-        if (/^on[a-z]/i.test(key)) removed.push({ code: 'M_HTML_REMOVED', message: `raw HTML: event handler attribute ${key.toLowerCase()} removed`, location });
-        else if (key === 'style') removed.push({ code: 'M_HTML_REMOVED', message: 'raw HTML: style attribute removed: use the stylesheet', location });
-      }
+      images.push({ src: node.properties.src, location: start ? { file, line: start.line, column: start.column } : { file } });
     }
-    if ('children' in node) for (const c of node.children) visit(c as ElementContent, inner);
+    if ('children' in node) for (const c of node.children) visit(c as ElementContent);
   };
-  visit(tree, false);
-  return { images, removed };
-}
-
-/**
- * Raw HTML whose last tag never closes (`<div id="foo"` then text, CommonMark examples
- * 156–158) would swallow the text after it, as in a browser: it is shown as text instead.
- */
-function literalizeUnclosedTags(tree: HastRoot, file: string): PlacedWarning[] {
-  const out: PlacedWarning[] = [];
-  const stack: (HastRoot | ElementContent)[] = [tree];
-  while (stack.length) {
-    const node = stack.pop()!;
-    if (!('children' in node)) continue;
-    node.children.forEach((child, i) => {
-      const c = child as ElementContent | RawNode;
-      if (c.type === 'raw' && /<[A-Za-z!?/][^>]*$/.test(c.value)) {
-        const start = c.position?.start;
-        out.push({ code: 'M_HTML_UNCLOSED', message: 'raw HTML: a tag that never closes with > is shown as text', location: start ? { file, line: start.line, column: start.column } : { file } });
-        node.children[i] = { type: 'text', value: c.value, ...(c.position ? { position: c.position } : {}) };
-      } else stack.push(child as ElementContent);
-    });
-  }
-  return out;
+  visit(tree);
+  return images;
 }

@@ -6,7 +6,7 @@ import type { Book, SectionKind } from '../../model/book.js';
 import { writeFileAtomic } from '../../io/atomic.js';
 import { locateFaces } from '../../fonts/faces.js';
 import { coverageFindings } from '../../fonts/findings.js';
-import { chapterTree, hasRawHtml } from './chapter-hast.js';
+import { chapterTree } from './chapter-hast.js';
 import { coverSvg, renderCover } from './cover.js';
 import { collectIds, finishChapter } from './finish.js';
 import { collectRuns, emptyRuns, planFonts, type RoleRuns } from './font-plan.js';
@@ -101,12 +101,8 @@ type Rendered = { section: Element; file: string; page: string; title: string }[
 /** Every chapter as the EPUB shows it; what it had to drop or repair goes to `warn` (`check` reports the same). */
 export async function renderChapters(book: Book, warn: EmitContext['warn']): Promise<Rendered> {
   const defs = book.footnotes;
-  // parse5 takes a while to load: only books with raw HTML pay for it.
-  const raw = book.sections.some(hasRawHtml) ? (await import('hast-util-raw')).raw : undefined;
-  // With a file, the parsed elements keep their manuscript positions for warnings (the file's text is not needed).
-  const file = raw ? new (await import('vfile')).VFile() : undefined;
   const links = linkDefinitions(book);
-  const trees = book.sections.map((c) => chapterTree(c, defs, book, { links, ...(raw ? { raw: (t) => raw(t, { file }) as typeof t } : {}) }));
+  const trees = book.sections.map((c) => chapterTree(c, defs, book, { links }));
   for (const t of trees) for (const r of t.removed) warn(r.code, r.message, r.location);
   const used = new Set(trees.flatMap((t) => t.notes));
   for (const [id, def] of defs) {

@@ -1,4 +1,5 @@
 import type { Schema } from 'hast-util-sanitize';
+import { BOOK_TAGS, HIDDEN_TAGS } from '../../model/raw-html.js';
 
 const aria = ['ariaDescribedBy', 'ariaLabel', 'ariaLabelledBy', 'ariaHidden'];
 
@@ -12,7 +13,8 @@ const aria = ['ariaDescribedBy', 'ariaLabel', 'ariaLabelledBy', 'ariaHidden'];
  * way to its content.
  */
 export const EPUB_SCHEMA: Schema = {
-  strip: ['script', 'style', 'iframe', 'object', 'embed'],
+  // The Book decides what raw HTML keeps (model/raw-html.ts): its warnings and the print outputs agree with this schema.
+  strip: [...HIDDEN_TAGS],
   clobberPrefix: '',
   clobber: [],
   ancestors: { tbody: ['table'], td: ['table'], th: ['table'], thead: ['table'], tfoot: ['table'], tr: ['table'], caption: ['table'] },
@@ -22,13 +24,7 @@ export const EPUB_SCHEMA: Schema = {
     src: ['http', 'https'],
   },
   required: { input: { disabled: true, type: 'checkbox' } },
-  tagNames: [
-    'a', 'abbr', 'aside', 'b', 'bdi', 'bdo', 'blockquote', 'br', 'caption', 'cite', 'code', 'dd', 'del', 'details',
-    'dfn', 'div', 'dl', 'dt', 'em', 'figcaption', 'figure', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'i', 'img',
-    'input', 'ins', 'kbd', 'li', 'mark', 'ol', 'p', 'pre', 'q', 'rp', 'rt', 'ruby', 's', 'samp', 'section', 'small',
-    'span', 'strong', 'sub', 'summary', 'sup', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'time', 'tr', 'u',
-    'ul', 'var', 'wbr',
-  ],
+  tagNames: BOOK_TAGS,
   attributes: {
     a: [...aria, 'href', 'hrefLang', 'rel'],
     blockquote: ['cite'],

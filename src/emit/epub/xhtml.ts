@@ -1,7 +1,6 @@
 import type { Definition, FootnoteDefinition } from 'mdast';
 import type { Book, Chapter } from '../../model/book.js';
 import { chapterTree } from './chapter-hast.js';
-import { raw } from 'hast-util-raw';
 import { collectIds, finishChapter } from './finish.js';
 import { footnoteDefinitions, linkDefinitions } from '../../model/footnotes.js';
 import { chapterPage } from './nav.js';
@@ -17,7 +16,7 @@ export function chapterXhtml(
   defs: Map<string, FootnoteDefinition> = footnoteDefinitions({ sections: [chapter] }),
   links: Map<string, Definition> = linkDefinitions({ sections: [chapter] }),
 ): string {
-  const { tree } = chapterTree(chapter, defs, decided, { heading: false, links, raw: (t) => raw(t) as typeof t });
+  const { tree } = chapterTree(chapter, defs, decided, { heading: false, links });
   const ids = new Map<string, string>();
   collectIds(tree, chapterPage(chapter.id), ids);
   const section = finishChapter(tree, chapter, {

@@ -2,7 +2,7 @@ import type { FootnoteDefinition, Image, Link, LinkReference, Paragraph, Phrasin
 import { toString } from 'mdast-util-to-string';
 import type { Attachment, AttachmentNote, Book } from '../../../model/book.js';
 import { table, tableLeadLines, type TableLine } from './table.js';
-import { htmlText } from '../../../manuscript/html-text.js';
+import { printParagraphs, type PrintPiece, type RawHtml } from '../../../model/raw-html.js';
 import { keepLastTwoHan, keepTypedSpaces, str } from './text.js';
 import * as P from '../../../tools/pandoc-ast.js';
 import type { Block, Inline, MetaValue, Pandoc } from '../../../tools/pandoc-ast.js';
@@ -25,7 +25,7 @@ export function bookToPandoc(book: Book, apiVersion: number[], images: ReadonlyM
     for (const [heading, id] of ch.headingIds) ids.set(heading, { id });
     const lines = ch.byline?.lines ?? [];
     lines.forEach((l, i) => ids.set(l.para.node, { id: l.para.id, byline: i === lines.length - 1 ? 'last' : 'line' }));
-    const ctx: Ctx = { ids, notes, numbers: ch.notes, links: book.links.of, figures: book.figures, images, file: ch.location.file, chapter: ch.id, noted: new Map(), depth: { all: 0, bullet: 0, ordered: 0 }, right: rightLines(ch), ...(line ? { line } : {}), ...(ch.attachmentNote ? { note: ch.attachmentNote } : {}) };
+    const ctx: Ctx = { ids, notes, numbers: ch.notes, links: book.links.of, figures: book.figures, images, file: ch.location.file, chapter: ch.id, noted: new Map(), depth: { all: 0, bullet: 0, ordered: 0 }, right: rightLines(ch), ...(line ? { line } : {}), ...(ch.attachmentNote ? { note: ch.attachmentNote } : {}), ...(book.html ? { html: book.html } : {}) };
     out.push(P.header(1, P.attr(ch.id), flow(ch.heading.children, ctx)));
     if (ch.byline?.caption) out.push(...bylineBlocks(P.div(P.attr(`${ch.id}-caption`, ['byline', 'caption']), [P.para(str(ch.byline.caption))]), true));
     for (const pr of ch.proposals) {
@@ -124,6 +124,8 @@ interface Ctx {
   line?: TableLine;
   /** The speech's 附件说明: its first paragraph prints every item, the others nothing. */
   note?: AttachmentNote | undefined;
+  /** The book's raw HTML as the Book parsed it: what each node prints, and the text it hides. */
+  html?: RawHtml;
 }
 
 /** Open list environments: LaTeX allows six in all, four of each kind of list. */
@@ -211,10 +213,9 @@ function block(node: RootContent, ctx: Ctx): Block[] {
       return [codeBlock(node.value)];
     case 'thematicBreak':
       return [P.horizontalRule()];
-    case 'html': {
-      const text = htmlText(node.value);
-      return text.trim() ? [P.para(keepTypedSpaces(breakableStr(text.trim())))] : [];
-    }
+    case 'html':
+      // Block HTML prints the Book's parse of it: a paragraph per block element, <br> as a line break.
+      return printParagraphs(ctx.html?.print.get(node) ?? []).map((para) => P.para(keepTypedSpaces(printed(para))));
     case 'containerDirective':
       return [P.div(P.attr('', [node.name]), blocks(node.children as RootContent[], ctx))];
     case 'table':
@@ -252,27 +253,18 @@ function flow(nodes: readonly PhrasingContent[], ctx: Ctx): Inline[] {
 
 function inlines(nodes: readonly PhrasingContent[], ctx: Ctx): Inline[] {
   const out: Inline[] = [];
-  // Inline HTML comes as one node per tag: drop the tags, keep the text between them,
-  // except inside <script> and <style>, whose content is code, not text.
-  let hidden: string | undefined;
   for (const node of nodes) {
-    if (node.type === 'html') {
-      const tag = /^<(\/?)([a-z][a-z0-9-]*)/i.exec(node.value.trim());
-      const name = tag?.[2]?.toLowerCase();
-      if (hidden) {
-        if (tag?.[1] === '/' && name === hidden) hidden = undefined;
-      } else if (tag && !tag[1] && (name === 'script' || name === 'style') && !/<\/(script|style)>\s*$/i.test(node.value)) {
-        hidden = name;
-      } else if (name === 'br') {
-        out.push(P.lineBreak());
-      } else {
-        append(out, breakableStr(htmlText(node.value)));
-      }
-      continue;
-    }
-    if (!hidden) append(out, inline(node, ctx));
+    // Inline HTML comes as one node per tag: each prints what the Book's parse gives it, and
+    // text the HTML hides (inside <script>, <style>) prints nothing.
+    if (node.type === 'html') append(out, printed((ctx.html?.print.get(node) ?? []).map((p) => (p.kind === 'block' ? { kind: 'break' } : p))));
+    else if (!ctx.html?.hidden.has(node)) append(out, inline(node, ctx));
   }
   return out;
+}
+
+/** Raw HTML's print pieces as inlines: text, line breaks, an image as its alt text. */
+function printed(pieces: readonly PrintPiece[]): Inline[] {
+  return pieces.flatMap((p): Inline[] => (p.kind === 'text' ? breakableStr(p.value) : p.kind === 'image' ? breakableStr(p.alt) : p.kind === 'break' ? [P.lineBreak()] : []));
 }
 
 function inline(node: PhrasingContent, ctx: Ctx): Inline[] {
