@@ -12,6 +12,7 @@ import { speechProposals } from '../../../src/check/rules/speech-proposals.js';
 import { straightQuotes } from '../../../src/check/rules/straight-quotes.js';
 import { strikeout } from '../../../src/check/rules/strikeout.js';
 import { parseSource } from '../../../src/manuscript/parse.js';
+import { htmlParser } from '../../../src/manuscript/load.js';
 import { formatMessage } from '../../../src/message.js';
 import type { Book } from '../../../src/model/book.js';
 import { buildBook } from '../../../src/model/build-book.js';
@@ -23,7 +24,7 @@ const PUNCTUATION = [halfwidthPunctuation, chineseEllipsis, spaceBetweenHan, str
 async function run(rules: Rule[], text: string, book?: Book, pdf: Partial<BuildRequest['pdf']> = {}): Promise<string[]> {
   const files = [parsed(text)];
   const input: CheckInput = {
-    book: book ?? buildBook(files, { title: 'T', lang: 'zh-Hans' }),
+    book: book ?? buildBook(files, { meta: { title: 'T', lang: 'zh-Hans' }, html: await htmlParser() }),
     files,
     request: testRequest({ pdf }),
     sources: ['m.md'],
