@@ -189,8 +189,9 @@ export function chapterTree(chapter: Chapter, defs: ReadonlyMap<string, Footnote
   const raw = html && (html.sections.has(chapter.heading) || chapter.notes.some((id) => html.notes.has(defs.get(id)!))) ? html : undefined;
   const rendered: Rendered = new Map();
   const hast = toHast(mdast, { handlers: raw ? recording({ ...defaultHandlers, ...handlers } as Handlers, rendered) : handlers, allowDangerousHtml: true }) as HastRoot;
+  // bookdeck's ids are marked before the raw HTML's elements join them, which get a prefix (own-ids.ts).
+  markOwnIds(hast);
   const parsed = raw ? dressChapter(hast, rendered, raw, chapter.heading, defs) : hast;
-  markOwnIds(parsed);
   const images = scan(parsed, file);
   const removed: PlacedWarning[] = [...linkWarnings];
   const tree = sanitize(parsed, EPUB_SCHEMA) as HastRoot;
