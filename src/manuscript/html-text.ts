@@ -17,18 +17,6 @@ export function decodeCharRefs(s: string): string {
   return s.replace(CHAR_REF, decodeRef);
 }
 
-/** The text of raw HTML as a browser shows it: tags, comments, scripts and styles dropped, images as their alt text, entities decoded. */
-export function htmlText(html: string): string {
-  return html
-    .replace(/<!--[\s\S]*?(?:-->|$)/g, '')
-    .replace(/<(script|style)\b[\s\S]*?(?:<\/\1\s*>|$)/gi, '')
-    .replace(/<br\s*\/?>/gi, '\n')
-    // An image shows its alt text where it cannot be drawn, as a browser does.
-    .replace(/<img\b[^>]*?\balt\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))[^>]*>/gi, (_m, a?: string, b?: string, c?: string) => a ?? b ?? c ?? '')
-    .replace(/<\/?[a-z][^>]*>/gi, '')
-    .replace(CHAR_REF, decodeRef);
-}
-
 /** Refuse raw HTML whose character references (`&#1;`) make a character no XML output can hold. */
 export function refuseNonXmlCharRefs(tree: Root, file: string): void {
   const stack: Nodes[] = [tree];

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildBook } from '../../../src/model/build-book.js';
 import { parseSource } from '../../../src/manuscript/parse.js';
 import { htmlParser } from '../../../src/manuscript/load.js';
-import { printParagraphs } from '../../../src/model/raw-html.js';
+import { piecesText, printParagraphs } from '../../../src/model/raw-html.js';
 
 const meta = { title: 'T', date: '2018-07-26', lang: 'zh-Hans' };
 const TEXT = [
@@ -83,6 +83,14 @@ describe('raw HTML is parsed once, in the model step', () => {
     const parser = await htmlParser();
     expect(() => buildBook([file], { meta, html: parser })).not.toThrow();
     expect(file.tree).toEqual(before);
+  });
+
+  it('prints what a browser shows of an HTML block (the cases the PDF regexes were tested on)', async () => {
+    const file = parseSource({ path: 'm.md', text: '# 甲\n\n<p>甲<br>乙&amp;丙&#x4E01;&nbsp;戊<!-- 注释 --></p><script>alert(1)</script><style>p{}</style>\n\n<p>&unknown; <b>粗</b></p>\n', notices: [] });
+    const book = buildBook([file], { meta, html: await htmlParser() });
+    const [first, second] = htmlNodes(file.tree);
+    expect(printParagraphs(book.html!.print.get(first!)!).map(piecesText)).toEqual(['甲\n乙&丙丁\u00a0戊']);
+    expect(printParagraphs(book.html!.print.get(second!)!).map(piecesText)).toEqual(['&unknown; 粗']);
   });
 
   it('loads no parser and records nothing for a book without raw HTML', () => {

@@ -4,7 +4,6 @@ import { describe, expect, it } from 'vitest';
 import { bookToPandoc } from '../../../../src/emit/pdf/ast/book.js';
 import { keepLastTwoHan } from '../../../../src/emit/pdf/ast/text.js';
 import type { Inline } from '../../../../src/tools/pandoc-ast.js';
-import { htmlText } from '../../../../src/manuscript/html-text.js';
 import { latexJob } from '../../../../src/emit/pdf/index.js';
 import { loadBook } from '../../../../src/manuscript/load.js';
 import { pandocArgs } from '../../../../src/tools/pandoc.js';
@@ -148,13 +147,6 @@ describe('bookToPandoc on every Markdown construct', () => {
     const printed = all.filter((n) => n.t === 'Image').map((n) => (n.c as [unknown, unknown, [string, string]])[2]);
     expect(printed).toEqual([['img-a.png', 'fig:示意图']]);
     expect(strs(all)).toContain('矢量图');
-  });
-});
-
-describe('htmlText', () => {
-  it('shows what a browser shows', () => {
-    expect(htmlText('<p>甲<br>乙&amp;丙&#x4E01;&nbsp;戊<!-- 注释 --></p><script>alert(1)</script><style>p{}</style>')).toBe('甲\n乙&丙丁\u00a0戊');
-    expect(htmlText('&unknown; &#0; <b>粗</b>')).toBe('&unknown; &#0; 粗');
   });
 });
 
