@@ -109,4 +109,12 @@ describe('raw HTML: one parse, the same text in the EPUB, the PDF and the .docx'
       `${file}:28:5: warning M_HTML_REMOVED: raw HTML: <script> removed with its content: scripts never reach the book`,
     ]);
   });
+
+  it('warns the same without the EPUB: the print outputs read the same parse', async () => {
+    const out = await scratchDir('raw-html-print');
+    const r = await runCli(['build', '-m', FIXTURE, '-o', out, '--only', 'docx', '--force'], { env: { SOURCE_DATE_EPOCH: '1532563200' } });
+    expect(r.exitCode, r.all).toBe(0);
+    const codes = r.stderr.split('\n').flatMap((l) => /warning (M_HTML_\w+)/.exec(l)?.[1] ?? []);
+    expect(codes).toEqual(['M_HTML_UNCLOSED', 'M_HTML_REMOVED', 'M_HTML_REMOVED', 'M_HTML_REMOVED']);
+  }, 60_000);
 });
