@@ -191,15 +191,15 @@ export class RawHtmlParse {
       for (const n of list) shift(n, base);
       return list;
     };
-    const children: HastContent[] = [];
-    for (const b of blocks) {
-      if (children.length) children.push({ type: 'text', value: '\n' });
-      if ('node' in b) children.push(...convert(b));
-      else {
-        const section: Element = { type: 'element', tagName: 'section', properties: {}, children: b.children.flatMap((c, i) => [...(i ? [{ type: 'text', value: '\n' } as const] : []), ...convert(c)]) as ElementContent[] };
-        children.push(tag(b.section, section) as Element);
-      }
-    }
+    // Blocks joined by a line break, as mdast-util-to-hast joins them; a block that shows nothing (a definition) adds none.
+    const joined = (list: HastContent[][]): HastContent[] => list.filter((l) => l.length).flatMap((l, i) => [...(i ? [{ type: 'text', value: '\n' } as const] : []), ...l]);
+    const children = joined(
+      blocks.map((b) => {
+        if ('node' in b) return convert(b);
+        const section: Element = { type: 'element', tagName: 'section', properties: {}, children: joined(b.children.map(convert)) as ElementContent[] };
+        return [tag(b.section, section) as Element];
+      }),
+    );
     const parsed = this.#parse({ type: 'root', children });
     htmls.sort((a, b) => a.start - b.start);
     this.#walk(parsed, { made, prop, htmls, texts });
