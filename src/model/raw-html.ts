@@ -107,7 +107,7 @@ export class RawHtmlParse {
 
   /** Parse a section: `key` (its heading) stands for it; `blocks` in reading order. Returns the hidden nodes so far. */
   section(key: object, blocks: UnitBlock[]): ReadonlySet<object> {
-    const tree = this.#unit(blocks);
+    const tree = this.#unit(blocks, true);
     if (tree) {
       this.#sections.set(key, tree);
       this.#holders.add(key);
@@ -117,7 +117,7 @@ export class RawHtmlParse {
 
   /** Parse a footnote definition's content. */
   note(def: FootnoteDefinition, file: string): void {
-    const tree = this.#unit(def.children.map((node) => ({ node: node as RootContent, file })));
+    const tree = this.#unit(def.children.map((node) => ({ node: node as RootContent, file })), false);
     if (tree) {
       this.#notes.set(def, tree);
       this.#holders.add(def);
@@ -129,7 +129,8 @@ export class RawHtmlParse {
     return { sections: this.#sections, notes: this.#notes, origin: this.#origin, holders: this.#holders, print: this.#print, hidden: this.#hidden, warnings: this.#warnings };
   }
 
-  #unit(blocks: UnitBlock[]): HastRoot | undefined {
+  /** `wrap`: blocks joined by line breaks, as at the top of a chapter; a note's or an attachment's blocks are rendered without. */
+  #unit(blocks: UnitBlock[], wrap: boolean): HastRoot | undefined {
     const nodes = blocks.flatMap((b) => ('node' in b ? [b.node] : b.children.map((c) => c.node)));
     if (!nodes.some(hasRawHtml)) return undefined;
     const hold = (n: Nodes): void => {
@@ -192,13 +193,14 @@ export class RawHtmlParse {
       return list;
     };
     // Blocks joined by a line break, as mdast-util-to-hast joins them; a block that shows nothing (a definition) adds none.
-    const joined = (list: HastContent[][]): HastContent[] => list.filter((l) => l.length).flatMap((l, i) => [...(i ? [{ type: 'text', value: '\n' } as const] : []), ...l]);
+    const joined = (list: HastContent[][], lines: boolean): HastContent[] => list.filter((l) => l.length).flatMap((l, i) => [...(i && lines ? [{ type: 'text', value: '\n' } as const] : []), ...l]);
     const children = joined(
       blocks.map((b) => {
         if ('node' in b) return convert(b);
-        const section: Element = { type: 'element', tagName: 'section', properties: {}, children: joined(b.children.map(convert)) as ElementContent[] };
+        const section: Element = { type: 'element', tagName: 'section', properties: {}, children: joined(b.children.map(convert), false) as ElementContent[] };
         return [tag(b.section, section) as Element];
       }),
+      wrap,
     );
     const parsed = this.#parse({ type: 'root', children });
     htmls.sort((a, b) => a.start - b.start);

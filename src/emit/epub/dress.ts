@@ -1,6 +1,7 @@
 import type { Element, ElementContent, Root as HastRoot, RootContent as HastContent } from 'hast';
 import type { FootnoteDefinition, Heading } from 'mdast';
 import type { RawHtml } from '../../model/raw-html.js';
+import { wrapTable } from './table-cells.js';
 
 /** What the EPUB's own rendering made of each Markdown node (its handlers' results), by node. */
 export type Rendered = Map<object, HastContent | HastContent[] | undefined>;
@@ -31,8 +32,9 @@ export function dressChapter(own: HastRoot, rendered: Rendered, html: RawHtml, h
     if (!el) return list.map(dressOwn);
     const children = m.children.flatMap((c) => dressParsed(c)) as ElementContent[];
     if (el.tagName === m.tagName) return [shell(el, children)];
-    // A wrapper the EPUB puts around the element (div.table-wrap around a table).
+    // A table the EPUB sets in its wrapper, its cells' words kept whole: set again around the parsed cells.
     const inner = el.children.length === 1 && el.children[0]!.type === 'element' && el.children[0]!.tagName === m.tagName ? el.children[0] : undefined;
+    if (inner?.tagName === 'table') return [wrapTable(shell(inner, children))];
     return inner ? [{ ...el, children: [shell(inner, children)] }] : list.map(dressOwn);
   };
 

@@ -15,7 +15,8 @@ function keepCellWords(node: Element, inCell: boolean): void {
   const cell = inCell || node.tagName === 'td' || node.tagName === 'th';
   node.children = node.children.flatMap((c): ElementContent[] => {
     if (c.type === 'element') {
-      keepCellWords(c, cell);
+      // A word already kept whole (a cell the Book's raw HTML parse gave back) is not wrapped again.
+      if (!isKept(c)) keepCellWords(c, cell);
       return [c];
     }
     if (c.type !== 'text' || !cell) return [c];
@@ -25,4 +26,9 @@ function keepCellWords(node: Element, inCell: boolean): void {
       p.keep ? { type: 'element', tagName: 'span', properties: { className: ['nb'] }, children: [{ type: 'text', value: p.text }] } : { type: 'text', value: p.text },
     );
   });
+}
+
+function isKept(el: Element): boolean {
+  const cls = el.properties.className;
+  return el.tagName === 'span' && Array.isArray(cls) && cls.includes('nb');
 }
