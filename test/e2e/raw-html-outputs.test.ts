@@ -118,3 +118,44 @@ describe('raw HTML: one parse, the same text in the EPUB, the PDF and the .docx'
     expect(codes).toEqual(['M_HTML_UNCLOSED', 'M_HTML_REMOVED', 'M_HTML_REMOVED', 'M_HTML_REMOVED']);
   }, 60_000);
 });
+
+const PLACES = path.join(ROOT, 'test/fixtures/raw-html-places/book.md');
+
+/**
+ * Raw HTML in every place the EPUB renders something of its own around it: a byline, a proposal's
+ * lead, list items, a quote, a table cell, a <div> around Markdown, an attachment, footnotes. The
+ * EPUB dresses the Book's parse in its own rendering; each expected line is what main's EPUB (which
+ * parsed the chapter itself) wrote, so the one parse changes nothing a reader sees.
+ */
+describe('raw HTML in the EPUB: the Book’s parse dressed in the EPUB’s own rendering', () => {
+  let s1: string;
+  let s2: string;
+  beforeAll(async () => {
+    const out = await scratchDir('raw-html-places');
+    const r = await runCli(['build', '-m', PLACES, '-o', out, '--only', 'epub', '--force'], { env: { SOURCE_DATE_EPOCH: '1532563200' } });
+    expect(r.exitCode, r.all).toBe(0);
+    const zip = await JSZip.loadAsync(await readFile(path.join(out, 'book.epub')));
+    s1 = await zip.file('OEBPS/s1.xhtml')!.async('string');
+    s2 = await zip.file('OEBPS/s2.xhtml')!.async('string');
+  }, 60_000);
+
+  it('keeps bookdeck’s ids and classes on the paragraphs, lists, quotes and tables that hold raw HTML', () => {
+    expect(s1).toContain('<h1 id="s1">第一篇 <small>副</small></h1>');
+    expect(s1).toContain('<p id="s1-by1" class="byline">——在<b>会议</b>上的<span class="nobreak">讲话</span></p>');
+    expect(s1).toContain('<p id="s1-p1" class="proposal"><strong class="lead">一是要<span>抓</span>落实。</strong>要把各项工作做细做实。<sup><a id="s1-fnref-1" href="#s1-fn-1" epub:type="noteref" role="doc-noteref">1</a></sup></p>');
+    expect(s1).toContain('<li>第二项 <br/> 换行</li>');
+    expect(s1).toContain('<blockquote>\n<p>引用<b>粗</b></p>\n<div>引用块</div>\n</blockquote>');
+    expect(s1).toContain('<div class="table-wrap"><table>');
+    expect(s1).toContain('<td><b><span class="nb">单元</span></b></td>');
+    expect(s1).toContain('<div>\n<p id="s1-p4">段落在 div 里，<strong>粗体</strong>。</p>\n</div>');
+    expect(s1).toContain('<p id="s1-p5">正文<u>下划线</u>与<span>样式</span>。</p>');
+    // A raw id never takes one of bookdeck's anchors.
+    expect(s1).toContain('<p id="user-s1-p2">抢<span class="nobreak">锚点</span></p>');
+  });
+
+  it('keeps an attachment’s label and title and a note’s backlink around their parsed raw HTML', () => {
+    expect(s1).toContain('<h2 class="attachment-title">附件<wbr/>标题</h2><p id="s1-att1-p1">附件正文<i>斜体</i>。</p><div>附件块</div></section>');
+    expect(s1).toContain('<p><a href="#s1-fnref-1" role="doc-backlink">1</a> 脚注<b>粗</b><span class="nobreak">内容。</span></p></aside>');
+    expect(s2).toContain('<p><a href="#s2-fnref-1" role="doc-backlink">1</a> 第二个<span class="nobreak">脚注。</span></p><div>代码</div></aside>');
+  });
+});
