@@ -5,7 +5,7 @@ import type { Attachment, AttachmentNote, Book, Chapter } from '../../model/book
 import { speechByline } from '../../model/byline.js';
 import { balanceLines } from '../../model/lines.js';
 import { inlineRuns, pieceRuns, textRuns, type RunContext } from './runs.js';
-import { printParagraphs } from '../../model/raw-html.js';
+import { printParagraphs } from '../../model/html-print.js';
 import type { Look } from './look.js';
 import { isWide } from '../../text/width.js';
 import { anchorNodes } from '../../model/links.js';

@@ -2,7 +2,8 @@ import { ExternalHyperlink, FootnoteReferenceRun, InternalHyperlink, TextRun, ty
 import type { PhrasingContent } from 'mdast';
 import type { Faces } from './look.js';
 import type { Book } from '../../model/book.js';
-import type { PrintPiece, RawHtml } from '../../model/raw-html.js';
+import type { RawHtml } from '../../model/raw-html.js';
+import type { PrintPiece } from '../../model/html-print.js';
 
 /** What the runs of a paragraph need besides its text: faces, the note numbers, images. */
 export interface RunContext {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildBook } from '../../../src/model/build-book.js';
 import { parseSource } from '../../../src/manuscript/parse.js';
 import { htmlParser } from '../../../src/manuscript/load.js';
-import { piecesText, printParagraphs } from '../../../src/model/raw-html.js';
+import { piecesText, printParagraphs } from '../../../src/model/html-print.js';
 
 const meta = { title: 'T', date: '2018-07-26', lang: 'zh-Hans' };
 const TEXT = [

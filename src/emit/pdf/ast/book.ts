@@ -2,7 +2,8 @@ import type { FootnoteDefinition, Image, Link, LinkReference, Paragraph, Phrasin
 import { toString } from 'mdast-util-to-string';
 import type { Attachment, AttachmentNote, Book } from '../../../model/book.js';
 import { table, tableLeadLines, type TableLine } from './table.js';
-import { printParagraphs, type PrintPiece, type RawHtml } from '../../../model/raw-html.js';
+import type { RawHtml } from '../../../model/raw-html.js';
+import { printParagraphs, type PrintPiece } from '../../../model/html-print.js';
 import { keepLastTwoHan, keepTypedSpaces, str } from './text.js';
 import * as P from '../../../tools/pandoc-ast.js';
 import type { Block, Inline, MetaValue, Pandoc } from '../../../tools/pandoc-ast.js';
