@@ -18,7 +18,7 @@ export interface RawHtml {
   notes: ReadonlyMap<FootnoteDefinition, HastRoot>;
   /** An element of those trees → the Markdown node (or attachment heading) it was made from; raw HTML's own elements are absent. */
   origin: ReadonlyMap<Element, object>;
-  /** Markdown nodes with raw HTML somewhere inside them (and each section's heading, standing for the section). */
+  /** Markdown nodes with raw HTML somewhere inside them, and the headings of attachments that hold some. */
   holders: ReadonlySet<object>;
   /** What each raw HTML node shows in print, in order. */
   print: ReadonlyMap<Html, readonly PrintPiece[]>;
@@ -101,10 +101,7 @@ export class RawHtmlParse {
   /** Parse a section: `key` (its heading) stands for it; `blocks` in reading order. Returns the hidden nodes so far. */
   section(key: object, blocks: UnitBlock[]): ReadonlySet<object> {
     const tree = this.#unit(blocks, true);
-    if (tree) {
-      this.#sections.set(key, tree);
-      this.#holders.add(key);
-    }
+    if (tree) this.#sections.set(key, tree);
     return this.#hidden;
   }
 
