@@ -130,6 +130,7 @@ const PLACES = path.join(ROOT, 'test/fixtures/raw-html-places/book.md');
 describe('raw HTML in the EPUB: the Book’s parse dressed in the EPUB’s own rendering', () => {
   let s1: string;
   let s2: string;
+  let s3: string;
   beforeAll(async () => {
     const out = await scratchDir('raw-html-places');
     const r = await runCli(['build', '-m', PLACES, '-o', out, '--only', 'epub', '--force'], { env: { SOURCE_DATE_EPOCH: '1532563200' } });
@@ -137,6 +138,7 @@ describe('raw HTML in the EPUB: the Book’s parse dressed in the EPUB’s own r
     const zip = await JSZip.loadAsync(await readFile(path.join(out, 'book.epub')));
     s1 = await zip.file('OEBPS/s1.xhtml')!.async('string');
     s2 = await zip.file('OEBPS/s2.xhtml')!.async('string');
+    s3 = await zip.file('OEBPS/s3.xhtml')!.async('string');
   }, 60_000);
 
   it('keeps bookdeck’s ids and classes on the paragraphs, lists, quotes and tables that hold raw HTML', () => {
@@ -156,6 +158,8 @@ describe('raw HTML in the EPUB: the Book’s parse dressed in the EPUB’s own r
   it('keeps an attachment’s label and title and a note’s backlink around their parsed raw HTML', () => {
     expect(s1).toContain('<h2 class="attachment-title">附件<wbr/>标题</h2><p id="s1-att1-p1">附件正文<i>斜体</i>。</p><div>附件块</div></section>');
     expect(s1).toContain('<p><a href="#s1-fnref-1" role="doc-backlink">1</a> 脚注<b>粗</b><span class="nobreak">内容。</span></p></aside>');
-    expect(s2).toContain('<p><a href="#s2-fnref-1" role="doc-backlink">1</a> 第二个<span class="nobreak">脚注。</span></p><div>代码</div></aside>');
+    expect(s3).toContain('<p><a href="#s3-fnref-1" role="doc-backlink">1</a> 第二个<span class="nobreak">脚注。</span></p><div>代码</div></aside>');
+    // A chapter whose only raw HTML is in a note (defined in another chapter's text).
+    expect(s2).toContain('<p><a href="#s2-fnref-1" role="doc-backlink">1</a> 注<i>斜</i>。</p><div>注里的块</div></aside>');
   });
 });

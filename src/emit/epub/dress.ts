@@ -66,7 +66,8 @@ export function dressChapter(own: HastRoot, rendered: Rendered, html: RawHtml, h
     return { ...node, children: out };
   };
 
-  if (!section) return dressOwn(own as unknown as Element) as unknown as HastRoot;
+  // Raw HTML in the chapter's notes only: the chapter is the EPUB's own, each note's blocks the Book's parse.
+  if (!section) return { ...own, children: dressOwn({ type: 'element', tagName: 'div', properties: {}, children: own.children as ElementContent[] }).children };
   const parts = section.children.map((c) => dressParsed(c));
   const title = section.children.findIndex((c) => c.type === 'element' && html.origin.get(c) === heading);
   const at = title < 0 ? 0 : parts.slice(0, title + 1).reduce((n, p) => n + p.length, 0);
