@@ -1,10 +1,10 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { execa } from 'execa';
 import { staleBundle } from './bundle-fresh.js';
 import { startEpubcheckService, type EpubcheckService } from './epubcheck/service.js';
-import { DEFAULT_OUT, ROOT, SCRATCH, runCli } from './helpers.js';
+import { DEFAULT_BUILD_STATUS, DEFAULT_OUT, ROOT, SCRATCH, runCli } from './helpers.js';
 import { timeSuite } from './suite-time.js';
 import type { TestProject } from 'vitest/node';
 
@@ -27,11 +27,21 @@ export default async function setup(project: TestProject): Promise<() => Promise
   // Set before the test workers start, so they, and every CLI they run, inherit it.
   const epubcheck = await shareEpubcheck();
   // For quick unit-test loops only: end-to-end tests then fail on the missing artifacts.
-  if (process.env.BOOKDECK_TEST_NO_BUILD !== '1') {
-    const res = await runCli(['build', '-o', DEFAULT_OUT, '--deck-pdf', '--pptx', '--quiet']);
-    if (res.exitCode !== 0) throw new Error(`default build failed (exit ${res.exitCode}):\n${res.all}`);
-  }
+  // It runs beside the first test files (the longest, which need no default book); a file that
+  // reads DEFAULT_OUT waits for it with defaultBuilt().
+  await rm(DEFAULT_BUILD_STATUS, { force: true });
+  const ended = async (res: { exitCode: number; all: string }) => {
+    const tmp = `${DEFAULT_BUILD_STATUS}.${process.pid}`;
+    await writeFile(tmp, JSON.stringify(res));
+    await rename(tmp, DEFAULT_BUILD_STATUS);
+  };
+  // A process of its own: in this one it would hold up the main process that runs the workers.
+  const building =
+    process.env.BOOKDECK_TEST_NO_BUILD === '1'
+      ? ended({ exitCode: -1, all: 'BOOKDECK_TEST_NO_BUILD=1: no default build for this run' })
+      : runCli(['build', '-o', DEFAULT_OUT, '--deck-pdf', '--pptx', '--quiet'], { spawn: true }).then(ended);
   return async () => {
+    await building;
     if (epubcheck.checked()) console.error(`EPUBCheck: ${epubcheck.checked()} books in one JVM`);
     await epubcheck.close();
     await timed();

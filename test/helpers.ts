@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { execa } from 'execa';
-import { mkdir, mkdtemp } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runInProcess, type CliResult } from './cli-in-process.js';
@@ -12,6 +12,25 @@ export const MANUSCRIPT = path.join(ROOT, 'manuscript/speeches.md');
 export const SEED = path.join(ROOT, 'manuscript/source/speeches-2018-forum.txt');
 /** Where global setup builds the default manuscript once for all end-to-end tests. */
 export const DEFAULT_OUT = path.join(ROOT, 'test/.out/default');
+/** Where global setup says how its build of the default manuscript ended (see {@link defaultBuilt}). */
+export const DEFAULT_BUILD_STATUS = path.join(ROOT, 'test/.out/default-build.json');
+
+/**
+ * Wait until global setup's build of the default manuscript into DEFAULT_OUT has ended; throws
+ * its output when it failed. The build runs beside the first test files, which mostly need no
+ * default book: a file that reads DEFAULT_OUT calls this in `beforeAll`.
+ */
+export async function defaultBuilt(): Promise<void> {
+  for (;;) {
+    const text = await readFile(DEFAULT_BUILD_STATUS, 'utf8').catch(() => undefined);
+    if (text !== undefined) {
+      const res = JSON.parse(text) as { exitCode: number; all: string };
+      if (res.exitCode !== 0) throw new Error(`the default build failed (exit ${res.exitCode}):\n${res.all}`);
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
 /** Scratch space for tests; use {@link scratchDir} for a fresh folder of your own. */
 export const SCRATCH = path.join(ROOT, 'test/.out/scratch');
 

@@ -2,8 +2,11 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { copyFile, mkdir, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { DEFAULT_OUT, MANUSCRIPT, SEED, runCli, scratchDir } from '../helpers.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_OUT, defaultBuilt, MANUSCRIPT, SEED, runCli, scratchDir } from '../helpers.js';
+
+// Reads the default book global setup builds.
+beforeAll(defaultBuilt);
 
 describe('bookdeck CLI', () => {
   it('built all three artifacts from the default manuscript (global setup)', () => {

@@ -5,7 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from '../../src/tools/browser.js';
 import { launchBrowser } from '../browser.js';
 import '../deck-page.js';
-import { DEFAULT_OUT } from '../helpers.js';
+import { DEFAULT_OUT, defaultBuilt } from '../helpers.js';
+
+// Reads the default book global setup builds.
+beforeAll(defaultBuilt);
 
 /** pdffonts' rows: name and type of every font of a PDF. */
 function fonts(pdf: string): { name: string; type: string }[] {

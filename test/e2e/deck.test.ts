@@ -9,8 +9,11 @@ import type { Book } from '../../src/model/book.js';
 import { squash } from '../../src/model/text.js';
 import type { Browser } from '../../src/tools/browser.js';
 import { launchBrowser } from '../browser.js';
-import { DEFAULT_OUT, MANUSCRIPT, ROOT, runCli, scratchDir } from '../helpers.js';
+import { DEFAULT_OUT, defaultBuilt, MANUSCRIPT, ROOT, runCli, scratchDir } from '../helpers.js';
 import { openDeck, overflowingSlides } from '../deck-page.js';
+
+// Reads the default book global setup builds.
+beforeAll(defaultBuilt);
 
 /** The slide titles the issue expects for the default manuscript. */
 const TITLES = [

@@ -4,10 +4,13 @@ import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_OUT, scratchDir } from '../helpers.js';
+import { DEFAULT_OUT, defaultBuilt, scratchDir } from '../helpers.js';
 import { readZip } from './epub-zip.js';
 import type { Browser } from '../../src/tools/browser.js';
 import { launchBrowser } from '../browser.js';
+
+// Reads the default book global setup builds.
+beforeAll(defaultBuilt);
 
 const require = createRequire(import.meta.url);
 const FILES: Record<string, { file: string; type: string }> = {

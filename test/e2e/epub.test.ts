@@ -1,12 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_OUT, MANUSCRIPT } from '../helpers.js';
+import { DEFAULT_OUT, defaultBuilt, MANUSCRIPT } from '../helpers.js';
 import { loadBook } from '../../src/manuscript/load.js';
 import type { Book } from '../../src/model/book.js';
 import { epubcheck } from '../../src/tools/epubcheck.js';
 import { cmapCodePoints, familyNames } from '../../src/fonts/sfnt.js';
 import { readZip, zipTexts, type ZipEntry } from './epub-zip.js';
+
+// Reads the default book global setup builds.
+beforeAll(defaultBuilt);
 
 const EPUB = path.join(DEFAULT_OUT, 'book.epub');
 const squash = (s: string) => s.replace(/\s+/gu, '');

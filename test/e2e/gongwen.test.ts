@@ -2,8 +2,11 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { execa } from 'execa';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_OUT, MANUSCRIPT, runCli, scratchDir } from '../helpers.js';
+import { DEFAULT_OUT, defaultBuilt, MANUSCRIPT, runCli, scratchDir } from '../helpers.js';
 import { checkGrid } from '../grid.js';
+
+// Reads the default book global setup builds.
+beforeAll(defaultBuilt);
 
 const EPOCH = { SOURCE_DATE_EPOCH: '1532563200' };
 

@@ -5,8 +5,11 @@ import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Book } from '../../src/model/book.js';
 import { loadBook } from '../../src/manuscript/load.js';
-import { DEFAULT_OUT, MANUSCRIPT, ROOT, runCli, scratchDir } from '../helpers.js';
+import { DEFAULT_OUT, defaultBuilt, MANUSCRIPT, ROOT, runCli, scratchDir } from '../helpers.js';
 import { outline, pdfLines, type Line } from '../pdf-read.js';
+
+// Reads the default book global setup builds.
+beforeAll(defaultBuilt);
 
 const FIXTURE = path.join(ROOT, 'test/fixtures/pdf-special/input.md');
 const squash = (s: string) => s.replace(/\s+/gu, '');

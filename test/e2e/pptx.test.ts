@@ -5,10 +5,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadBook } from '../../src/manuscript/load.js';
 import type { Book } from '../../src/model/book.js';
 import { planTalk } from '../../src/emit/deck/talk.js';
-import { DEFAULT_OUT, MANUSCRIPT, ROOT, runCli, scratchDir } from '../helpers.js';
+import { DEFAULT_OUT, defaultBuilt, MANUSCRIPT, ROOT, runCli, scratchDir } from '../helpers.js';
 import { impressToPdf } from '../../src/tools/impress.js';
 import { packageProblems, readPptx, unverbatim, type Pptx } from '../pptx-check.js';
 import { FONT_PROFILES, REFERENCE_DOCS, venueFontconfig } from '../../src/emit/deck/pptx-fonts.js';
+
+// Reads the default book global setup builds.
+beforeAll(defaultBuilt);
 
 const PPTX = path.join(DEFAULT_OUT, 'deck.pptx');
 

@@ -4,7 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from '../../src/tools/browser.js';
 import { launchBrowser } from '../browser.js';
 import '../deck-page.js';
-import { DEFAULT_OUT, ROOT, runCli, scratchDir } from '../helpers.js';
+import { DEFAULT_OUT, defaultBuilt, ROOT, runCli, scratchDir } from '../helpers.js';
+
+// Reads the default book global setup builds.
+beforeAll(defaultBuilt);
 
 
 let browser: Browser;
