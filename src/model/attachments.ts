@@ -3,8 +3,11 @@ import type { AttachmentNote } from './book.js';
 import { toString } from 'mdast-util-to-string';
 import { plainText, reflowText } from './text.js';
 
-/** `附件`, `附件1`, `附件一`, `附件１：`, then the title after a space or nothing. */
-const LABEL = /^(附件(?:[0-9０-９]+|[一二三四五六七八九十]+)?[：:]?)(?:[\s\u3000]+|$)/u;
+/**
+ * `附件`, `附件1`, `附件一`, `附件１：`, then the title after a space or nothing; after a colon
+ * the title may follow at once (`附件1：分工方案`), since the colon already ends the label.
+ */
+const LABEL = /^(附件(?:[0-9０-９]+|[一二三四五六七八九十]+)?(?:[：:]|(?=[\s\u3000]|$)))[\s\u3000]*/u;
 
 /** The label and title of an attachment heading (`# 附件1 标题`), or undefined when the heading is not one. Pure. */
 export function attachmentHeading(heading: Heading): { label: string; title: string } | undefined {
