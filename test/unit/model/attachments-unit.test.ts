@@ -2,6 +2,7 @@ import type { Heading, RootContent } from 'mdast';
 import { describe, expect, it } from 'vitest';
 import { parseSource } from '../../../src/manuscript/parse.js';
 import { attachmentHeading, findAttachmentNote } from '../../../src/model/attachments.js';
+import { buildBook } from '../../../src/model/build-book.js';
 
 const body = (md: string): RootContent[] => parseSource({ path: 'm.md', text: md, notices: [] }).tree.children;
 const h = (md: string) => attachmentHeading(body(`${md}\n`)[0] as Heading);
@@ -17,6 +18,18 @@ describe('attachmentHeading', () => {
   it('is not fooled by a title that only starts with 附件', () => {
     expect(h('# 附件管理办法的说明')).toBeUndefined();
     expect(h('# 关于附件1的说明')).toBeUndefined();
+  });
+});
+
+describe('an attachment titled right after its colon, in the Book', () => {
+  it('# 附件1：分工方案 belongs to the speech before it, and the next speech stays a speech', () => {
+    const text = ['# 在防汛会议上的讲话', '', '正文。', '', '# 附件1：任务分工方案', '', '一、水库。', '', '# 在总结会上的讲话', '', '正文。', ''].join('\n');
+    const book = buildBook([parseSource({ path: 'm.md', text, notices: [] })], { title: 'T', lang: 'zh-Hans' });
+    expect(book.sections.map((s) => [s.kind, s.title])).toEqual([
+      ['speech', '在防汛会议上的讲话'],
+      ['speech', '在总结会上的讲话'],
+    ]);
+    expect(book.chapters[0]!.attachments?.map((a) => [a.label, a.title])).toEqual([['附件1：', '任务分工方案']]);
   });
 });
 
