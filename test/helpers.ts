@@ -42,13 +42,15 @@ export async function scratchDir(name: string): Promise<string> {
 
 /**
  * Run the compiled CLI (`npm test` bundles first) and capture everything. A build, check or
- * import with no env or folder of its own runs in this worker ({@link runInProcess}); the rest,
+ * import with no folder of its own and no env but SOURCE_DATE_EPOCH runs in this worker
+ * ({@link runInProcess}); the rest,
  * and every run when BOOKDECK_TEST_SPAWN=1, in a process of its own. Pass `spawn: true` when
  * the test is about the process itself (its warnings, signals, exit).
  */
 export async function runCli(args: string[], opts: { cwd?: string; env?: Record<string, string>; spawn?: boolean } = {}): Promise<CliResult> {
-  const inProcess = !opts.cwd && !opts.env && !opts.spawn && IN_PROCESS.has(args[0] ?? '') && process.env.BOOKDECK_TEST_SPAWN !== '1';
-  if (inProcess) return runInProcess(ROOT, args);
+  const env = opts.env ?? {};
+  const inProcess = !opts.cwd && !opts.spawn && IN_PROCESS.has(args[0] ?? '') && Object.keys(env).every((k) => IN_PROCESS_ENV.has(k)) && process.env.BOOKDECK_TEST_SPAWN !== '1';
+  if (inProcess) return runInProcess(ROOT, args, env);
   const res = await execa('node', [path.join(ROOT, 'bin/bookdeck.js'), ...args], {
     cwd: opts.cwd ?? ROOT,
     env: opts.env,
@@ -59,6 +61,8 @@ export async function runCli(args: string[], opts: { cwd?: string; env?: Record<
 }
 
 const IN_PROCESS = new Set(['build', 'check', 'import']);
+/** What `main` reads from the env it is given (the request's date); any other variable is the process's, so a run that sets one gets its own process. */
+const IN_PROCESS_ENV = new Set(['SOURCE_DATE_EPOCH']);
 
 /** A running `bookdeck serve`: the process, its URL once it prints one, and its stderr so far. */
 export async function startServe(args: string[], cwd: string): Promise<{ child: ChildProcess; url: string; stderr: () => string }> {

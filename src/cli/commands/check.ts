@@ -67,14 +67,14 @@ Exit codes: 0 no errors (warnings allowed unless --strict), 1 errors found.
 `;
 
 /** `bookdeck check`: run every rule in src/check/rules/ over the manuscript and its built outputs. */
-export async function checkCommand(argv: string[], con: Console): Promise<number> {
+export async function checkCommand(argv: string[], con: Console, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const args = parse(argv, OPTIONS, 'check', CHECK_HELP, con);
   if (!args) return 0;
   const { values } = args;
   const flags = readFlags(values, BUILD_OPTIONS, 'check');
   if (!(FORMATS as readonly string[]).includes(values.format)) throw usageError(`--format takes ${FORMATS.join(' or ')}; got '${values.format}'`, 'check');
   try {
-    return await check(values, flags, con);
+    return await check(values, flags, con, env);
   } catch (err) {
     // Editors and CI reading --format json get the error that stopped the check as JSON too, with its exit code.
     if (values.format !== 'json' || !(err instanceof BookdeckError) || err.kind === 'internal') throw err;
@@ -84,10 +84,10 @@ export async function checkCommand(argv: string[], con: Console): Promise<number
   }
 }
 
-async function check(values: CheckValues, flags: FlagValues, con: Console): Promise<number> {
+async function check(values: CheckValues, flags: FlagValues, con: Console, env: NodeJS.ProcessEnv): Promise<number> {
   const targets = values.target !== undefined ? parseTargets(values.target as string) : undefined;
   // Resolved as a build's is: a bad SOURCE_DATE_EPOCH fails the check (exit 2) as it fails the build.
-  const request = await resolveRequest({ ...flags, ...(targets ? { only: targets } : {}) }, { defaultFormats: [] });
+  const request = await resolveRequest({ ...flags, ...(targets ? { only: targets } : {}) }, { defaultFormats: [], env });
   const { book, files, notices, warnings } = await loadBook(request.manuscript, request.config.config);
   for (const n of notices) con.err(`notice: ${n}`);
   // What reading found (a title taken from a heading, an unreadable date) comes first, as a build tells it.
