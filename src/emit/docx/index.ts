@@ -12,7 +12,7 @@ import { copyNumber } from '../../model/copy-number.js';
 import { linkAnchors, noteBlocks, sectionBlocks, type Marking } from './blocks.js';
 import { docxImages, type DocxImages } from './images.js';
 import { BOOK, GONGWEN, bookHeadings, type Look } from './look.js';
-import { coreXml, fontTableXml, offGridStyles, reproducibleZip } from './package.js';
+import { coreXml, fontTableXml, offGridStyles, renumberDrawings, reproducibleZip } from './package.js';
 import { gongwenPage, bookPage } from './page.js';
 
 /**
@@ -97,7 +97,7 @@ export async function docxBytes(book: Book, look: Look, images: DocxImages, date
     { path: 'docProps/core.xml', data: coreXml({ title: book.meta.title, author: book.meta.author, description: book.meta.description, lang: book.meta.lang }, date) },
     { path: 'word/fontTable.xml', data: fontTableXml() },
   ]);
-  return reproducibleZip(packed, date, { 'word/styles.xml': (xml) => offGridStyles(xml, look.offGrid) });
+  return reproducibleZip(packed, date, { 'word/styles.xml': (xml) => offGridStyles(xml, look.offGrid), 'word/document.xml': renumberDrawings });
 }
 
 export type { EmitContext };

@@ -58,6 +58,17 @@ export function offGridStyles(xml: string, ids: readonly string[]): string {
   return out;
 }
 
+/**
+ * document.xml with its pictures numbered 1, 2, 3… in order (`wp:docPr id`). The library counts
+ * them in one counter for the whole process, so a document built after another (a --split
+ * handout after the book, a second build in one process) numbered its pictures on from the
+ * last: the same document gave other bytes. Pure.
+ */
+export function renumberDrawings(xml: string): string {
+  let n = 0;
+  return xml.replace(/<wp:docPr id="\d+"/g, () => `<wp:docPr id="${++n}"`);
+}
+
 /** Zip the library's parts again with one date on every entry and a fixed order: the same book gives the same bytes; `edit` rewrites parts by name. */
 export async function reproducibleZip(bytes: Uint8Array, date: Date, edit: Readonly<Record<string, (xml: string) => string>> = {}): Promise<Uint8Array> {
   const { default: JSZip } = await import('jszip');
