@@ -7,7 +7,7 @@ import type { Book, FileSpeech, ParsedFile } from '../model/book.js';
 import { plainText } from '../model/text.js';
 import { frontMatterOf } from '../config/front-matter-keys.js';
 import { readFolder, speechOnly } from './folder-meta.js';
-import { parseSource } from './parse.js';
+import { parseManuscript } from './parse-all.js';
 import { findManuscript, readSource, type Manuscript } from './read.js';
 import { refuseNonXmlChars } from '../xml-chars.js';
 import { hasRawHtml, type HtmlParser } from '../model/raw-html.js';
@@ -34,7 +34,7 @@ export async function loadBook(manuscript: string | Manuscript, config: Config =
   for (const s of [...sources, ...(bookFile ? [bookFile] : [])]) refuseNonXmlChars(s.text, s.path);
   // pandoc reads a `% title` block only at the very start of its input.
   const { block: titleBlock, text } = splitTitleBlock(sources[0]!.text);
-  const files = [{ ...sources[0]!, text }, ...sources.slice(1)].map(parseSource);
+  const files = parseManuscript([{ ...sources[0]!, text }, ...sources.slice(1)]);
   const { build: _build, deck: _deck, ...defaults } = config;
   let read: { meta: Book['meta'] & { front?: string }; speeches: Map<string, FileSpeech>; warnings: VFileMessage[] };
   if (folder && (files.length > 1 || bookFile)) {
