@@ -23,7 +23,29 @@ const processor = unified()
 export function parseSource(src: SourceFile): ParsedFile {
   refuseDeepNesting(src.text, src.path);
   refuseTooManyParagraphs(src.text, src.path);
-  const tree = processor.runSync(processor.parse(src.text)) as Root;
+  return finish(src, processor.runSync(processor.parse(src.text)) as Root);
+}
+
+/**
+ * Parse a file again with `borrowed` (definition lines of other files) after its text, so
+ * micromark resolves the references they define, then drop what lies past the file's end:
+ * every position of the author's text is as in `alone`, the file parsed by itself. When the
+ * borrowed lines would change the parse of the text (an unclosed fence taking them in),
+ * `alone` stands.
+ */
+export function parseBorrowing(src: SourceFile, borrowed: string, alone: ParsedFile): ParsedFile {
+  const end = src.text.length;
+  const sep = src.text.endsWith('\n') ? '\n' : '\n\n';
+  const tree = processor.runSync(processor.parse(src.text + sep + borrowed)) as Root;
+  const own = tree.children.filter((n) => n.position!.start.offset! < end);
+  if (own.length !== alone.tree.children.length || own.some((n) => n.position!.end.offset! > end)) return alone;
+  tree.children = own;
+  if (alone.tree.position) tree.position = alone.tree.position;
+  return finish(src, tree);
+}
+
+/** The checks and repairs every parsed tree goes through. */
+function finish(src: SourceFile, tree: Root): ParsedFile {
   checkLimits(tree, src.path);
   refuseNonXmlCharRefs(tree, src.path);
   endAutolinksAtCjk(tree, src.text);

@@ -51,4 +51,13 @@ describe('a reference whose definition is in another file of the folder', () => 
     const refs = JSON.stringify(a!.tree).match(/"linkReference"/g);
     expect(refs).toHaveLength(2);
   });
+
+  it('borrowing changes nothing else, whatever the file ends with (a `[ref` that is no reference)', () => {
+    const endings = ['- 甲\n- 乙\n', '1. 甲\n\n2. 乙\n', '> 引文\n> 续', '[^own]: 本篇注\n    续行\n', '| a | b |\n| - | - |\n| 1 | 2 |\n', '<div>\n块\n', '    缩进代码\n', '段落不带换行', '- 项\n\n  续段\n\n'];
+    for (const end of endings) {
+      const src = file('01.md', `正文\`[ref]\`[^own]。\n\n${end}`);
+      const [a] = parseManuscript([src, file('02.md', '[ref]: https://example.com\n')]);
+      expect(a!.tree, end).toEqual(parseSource(src).tree);
+    }
+  });
 });
