@@ -11,6 +11,7 @@ import { emitPdf } from '../../src/emit/pdf/index.js';
 import type { EmitContext } from '../../src/emit/types.js';
 import { decodeCharRefs } from '../../src/manuscript/html-text.js';
 import { loadBook } from '../../src/manuscript/load.js';
+import { parseSource } from '../../src/manuscript/parse.js';
 import type { Book } from '../../src/model/book.js';
 import { templateResolver } from '../../src/templates.js';
 import { epubcheck, type EpubcheckReport } from '../../src/tools/epubcheck.js';
@@ -44,6 +45,8 @@ let pdfText: string;
 let epubPath: string;
 let checked: Promise<EpubcheckReport>;
 const warnings: string[] = [];
+/** Examples parsed otherwise in the book than alone, because a label they use is defined in another example. */
+let borrowing: number[] = [];
 const times: Record<string, number> = {};
 
 /** What a browser shows of the example's reference HTML: its text nodes, not tags, comments, scripts or styles. */
@@ -102,7 +105,12 @@ beforeAll(async () => {
   // The spec shows tabs as →.
   // Raw HTML is parsed when the Book is built, so its <img> (example 475) points at the pixel in the text itself.
   await Promise.all(tests.map((t) => writeFile(path.join(src, `${String(t.number).padStart(4, '0')}.md`), `# ${marker(t.number)}\n\n${rawImagesAtPixel(t.markdown.replace(/→/g, '\t'))}`)));
-  book = (await loadBook(src)).book;
+  const loaded = await loadBook(src);
+  book = loaded.book;
+  const bare = (tree: unknown) => JSON.stringify(tree, (key, value) => (key === 'position' ? undefined : value));
+  borrowing = loaded.files
+    .filter((f) => bare(f.tree) !== bare(parseSource({ path: f.path, text: f.text, notices: [] }).tree))
+    .map((f) => Number(path.basename(f.path, '.md')));
   pointImagesAtPixel(book);
   const out = path.join(dir, 'dist');
   const ctx = (format: string): EmitContext => ({
@@ -173,7 +181,13 @@ describe(`the CommonMark spec corpus (${tests.length} examples)`, () => {
     // In the PDF the contents list every marker first; the body starts after the last one listed.
     const pdf = segments(pdfText, pdfText.indexOf(marker(tests.at(-1)!.number)) + 1);
     const lost: string[] = [];
+    // Each example is a file of one book, and a label defined in any file of a book serves every
+    // file (docs/manuscript.md): an example whose `[foo]` the spec leaves as text, since it alone
+    // defines no foo, links to another example's [foo] here. The spec's rendering is not this
+    // book's for those few; they are the examples whose parse in the book is not their parse alone.
+    expect(borrowing.length, borrowing.join(' ')).toBeLessThan(25);
     for (const t of tests) {
+      if (borrowing.includes(t.number)) continue;
       const words = expectedWords(t.html);
       const e = missingWord(words, epub.get(t.number)!);
       const p = missingWord(words, pdf.get(t.number)!);
