@@ -23,7 +23,7 @@ Run \`bookdeck <command> --help\` for a command's options.
 Exit codes: 0 ok · 1 bad input · 2 usage · 3 missing system dependency · 70 internal error
 `;
 
-type Command = (argv: string[], con: Console, env: NodeJS.ProcessEnv) => Promise<number>;
+type Command = (argv: string[], con: Console, env?: NodeJS.ProcessEnv) => Promise<number>;
 
 // Loaded on demand: `build` with a warm cache must not pay for parsing libraries.
 const COMMANDS: Record<string, () => Promise<Command>> = {
@@ -36,9 +36,9 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
 /**
  * Run the CLI; returns the exit code. Only cli/ reads argv, writes to the terminal and sets the
  * exit code; below it code reads just environment variables, the current folder and the pid.
- * `env` is what the build's request is resolved from (SOURCE_DATE_EPOCH); programs it runs see the process's.
+ * `env` is what the build's request is resolved from (SOURCE_DATE_EPOCH; default: the process's); programs it runs see the process's.
  */
-export async function main(argv: string[], con: Console = processConsole, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+export async function main(argv: string[], con: Console = processConsole, env?: NodeJS.ProcessEnv): Promise<number> {
   const debug = argv.includes('--debug');
   const [name, ...rest] = argv;
   try {

@@ -39,11 +39,11 @@ Examples:
 `;
 
 /** `bookdeck build`: resolve the request once (flags over config over defaults), run the pipelines, print a summary table. */
-export async function buildCommand(argv: string[], con: Console, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+export async function buildCommand(argv: string[], con: Console, env?: NodeJS.ProcessEnv): Promise<number> {
   const args = parse(argv, OPTIONS, 'build', BUILD_HELP, con);
   if (!args) return 0;
   const { values } = args;
-  const request = await resolveRequest(readFlags(values, ENTRIES, 'build'), { env });
+  const request = await resolveRequest(readFlags(values, ENTRIES, 'build'), env ? { env } : {});
   const reporter = progressReporter(con, values.quiet ? 'quiet' : con.isTTY ? 'tty' : 'plain');
   const t0 = performance.now();
   let results: Awaited<ReturnType<typeof build>>;

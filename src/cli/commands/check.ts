@@ -67,7 +67,7 @@ Exit codes: 0 no errors (warnings allowed unless --strict), 1 errors found.
 `;
 
 /** `bookdeck check`: run every rule in src/check/rules/ over the manuscript and its built outputs. */
-export async function checkCommand(argv: string[], con: Console, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+export async function checkCommand(argv: string[], con: Console, env?: NodeJS.ProcessEnv): Promise<number> {
   const args = parse(argv, OPTIONS, 'check', CHECK_HELP, con);
   if (!args) return 0;
   const { values } = args;
@@ -84,10 +84,10 @@ export async function checkCommand(argv: string[], con: Console, env: NodeJS.Pro
   }
 }
 
-async function check(values: CheckValues, flags: FlagValues, con: Console, env: NodeJS.ProcessEnv): Promise<number> {
+async function check(values: CheckValues, flags: FlagValues, con: Console, env: NodeJS.ProcessEnv | undefined): Promise<number> {
   const targets = values.target !== undefined ? parseTargets(values.target as string) : undefined;
   // Resolved as a build's is: a bad SOURCE_DATE_EPOCH fails the check (exit 2) as it fails the build.
-  const request = await resolveRequest({ ...flags, ...(targets ? { only: targets } : {}) }, { defaultFormats: [], env });
+  const request = await resolveRequest({ ...flags, ...(targets ? { only: targets } : {}) }, { defaultFormats: [], ...(env ? { env } : {}) });
   const { book, files, notices, warnings } = await loadBook(request.manuscript, request.config.config);
   for (const n of notices) con.err(`notice: ${n}`);
   // What reading found (a title taken from a heading, an unreadable date) comes first, as a build tells it.
