@@ -1,10 +1,14 @@
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { Emitter } from '../../../src/emit/types.js';
 import { scratchDir } from '../../helpers.js';
 import { testRequest } from '../../request.js';
+
+// This file mocks a module or puts stand-in programs first on PATH, which modules remember
+// (findProgram, the pandoc version): the next file in this worker gets fresh ones.
+afterAll(() => vi.resetModules());
 
 const events: string[] = [];
 

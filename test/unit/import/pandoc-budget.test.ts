@@ -1,11 +1,15 @@
 import { execa } from 'execa';
 import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { BookdeckError } from '../../../src/errors.js';
 import { importDocx } from '../../../src/import/from-docx.js';
 import { scratchDir } from '../../helpers.js';
 import { wordDocx } from '../../import-fixtures.js';
+
+// This file mocks a module or puts stand-in programs first on PATH, which modules remember
+// (findProgram, the pandoc version): the next file in this worker gets fresh ones.
+afterAll(() => vi.resetModules());
 
 // A stand-in pandoc on PATH (this file runs in its own process, so pandoc is looked up here
 // first): it answers --version as the real one does, and does `$PANDOC_FAKE` for a read.

@@ -1,8 +1,12 @@
 import { chmod, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { writerToDocx } from '../../../src/tools/writer.js';
+
+// This file mocks a module or puts stand-in programs first on PATH, which modules remember
+// (findProgram, the pandoc version): the next file in this worker gets fresh ones.
+afterAll(() => vi.resetModules());
 
 // A stand-in soffice, first on PATH: it sleeps when asked to convert slow.doc, and writes nothing otherwise.
 let dir: string;
