@@ -1,13 +1,14 @@
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Emitter } from '../../../src/emit/types.js';
 import { scratchDir } from '../../helpers.js';
 import { testRequest } from '../../request.js';
 
-// This file mocks a module or puts stand-in programs first on PATH, which modules remember
-// (findProgram, the pandoc version): the next file in this worker gets fresh ones.
+// It mocks emit/index.js: build.ts must be loaded again to see the mock (an earlier file in this
+// worker may have loaded the real one), and the next file gets the real modules back.
+beforeAll(() => vi.resetModules());
 afterAll(() => vi.resetModules());
 
 const events: string[] = [];

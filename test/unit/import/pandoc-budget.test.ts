@@ -2,13 +2,13 @@ import { execa } from 'execa';
 import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { BookdeckError } from '../../../src/errors.js';
-import { importDocx } from '../../../src/import/from-docx.js';
 import { scratchDir } from '../../helpers.js';
 import { wordDocx } from '../../import-fixtures.js';
 
-// This file mocks a module or puts stand-in programs first on PATH, which modules remember
-// (findProgram, the pandoc version): the next file in this worker gets fresh ones.
+// Stand-in programs first on PATH, which modules remember (findProgram, the pandoc version): this
+// file loads its own instances after a reset, and leaves fresh ones for the next file in the worker.
+let BookdeckError: typeof import('../../../src/errors.js').BookdeckError;
+let importDocx: typeof import('../../../src/import/from-docx.js').importDocx;
 afterAll(() => vi.resetModules());
 
 // A stand-in pandoc on PATH (this file runs in its own process, so pandoc is looked up here
@@ -24,9 +24,12 @@ beforeAll(async () => {
   );
   await chmod(path.join(dir, 'bin/pandoc'), 0o755);
   process.env.PATH = `${path.join(dir, 'bin')}:${process.env.PATH}`;
+  vi.resetModules();
+  ({ BookdeckError } = await import('../../../src/errors.js'));
+  ({ importDocx } = await import('../../../src/import/from-docx.js'));
 });
 
-async function failure(fake: string): Promise<BookdeckError> {
+async function failure(fake: string): Promise<InstanceType<typeof BookdeckError>> {
   process.env.PANDOC_FAKE = fake;
   const file = await wordDocx();
   const err = await importDocx(file, { outDir: dir, keepFurniture: false }, { pandocSeconds: 2 }).then(
@@ -34,7 +37,7 @@ async function failure(fake: string): Promise<BookdeckError> {
     (e: unknown) => e,
   );
   expect(err).toBeInstanceOf(BookdeckError);
-  return err as BookdeckError;
+  return err as InstanceType<typeof BookdeckError>;
 }
 
 describe('importDocx: pandoc runs within a time and a memory budget', () => {

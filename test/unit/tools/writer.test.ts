@@ -2,10 +2,10 @@ import { chmod, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { writerToDocx } from '../../../src/tools/writer.js';
 
-// This file mocks a module or puts stand-in programs first on PATH, which modules remember
-// (findProgram, the pandoc version): the next file in this worker gets fresh ones.
+// A stand-in program first on PATH, which modules remember (findProgram): this file loads its own
+// instances after a reset, and leaves fresh ones for the next file in the worker.
+let writerToDocx: typeof import('../../../src/tools/writer.js').writerToDocx;
 afterAll(() => vi.resetModules());
 
 // A stand-in soffice, first on PATH: it sleeps when asked to convert slow.doc, and writes nothing otherwise.
@@ -16,6 +16,8 @@ beforeAll(async () => {
   await writeFile(path.join(dir, 'soffice'), '#!/bin/sh\ncase "$*" in *slow.doc*) exec sleep 60;; esac\necho "Error: source file could not be loaded" >&2\nexit 0\n');
   await chmod(path.join(dir, 'soffice'), 0o755);
   process.env.PATH = `${dir}${path.delimiter}${oldPath}`;
+  vi.resetModules();
+  ({ writerToDocx } = await import('../../../src/tools/writer.js'));
 });
 afterAll(() => {
   process.env.PATH = oldPath;
