@@ -92,8 +92,7 @@ export async function boxLines(pdf: string): Promise<BoxLine[]> {
 
 /**
  * The text a PDF's marked content gives as `/ActualText` (what a reader's copy and search
- * take), in content-stream order, for what poppler cannot show: pdftotext turns U+3000 into
- * a space even where the PDF says U+3000. Decodes Flate streams and PDF string escapes.
+ * take), in content-stream order. Decodes Flate streams, PDF string escapes and hex strings.
  */
 export async function actualText(pdf: string): Promise<string> {
   const { inflateSync } = await import('node:zlib');
@@ -108,7 +107,13 @@ export async function actualText(pdf: string): Promise<string> {
     } catch {
       continue;
     }
-    for (const a of s.matchAll(/\/ActualText \(((?:\\.|[^\\)])*)\)/g)) {
+    for (const a of s.matchAll(/\/ActualText (?:\(((?:\\.|[^\\)])*)\)|<([0-9A-Fa-f]*)>)/g)) {
+      // A hex string: the spans bookdeck joins around a U+3000 (finish/ideographic-space.ts).
+      if (a[2] !== undefined) {
+        const hex = Buffer.from(a[2], 'hex');
+        if (hex[0] === 0xfe && hex[1] === 0xff) out += hex.subarray(2).swap16().toString('utf16le');
+        continue;
+      }
       const str = a[1]!.replace(/\\([0-7]{1,3}|.)/g, (_x, c: string) => (/^[0-7]+$/.test(c) ? String.fromCharCode(Number.parseInt(c, 8)) : ({ n: '\n', r: '\r', t: '\t', b: '\b', f: '\f' } as Record<string, string>)[c] ?? c));
       const buf = Buffer.from(str, 'latin1');
       if (buf[0] === 0xfe && buf[1] === 0xff) out += buf.subarray(2).swap16().toString('utf16le');

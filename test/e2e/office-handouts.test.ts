@@ -12,7 +12,8 @@ import { runCli, scratchDir } from '../helpers.js';
 import { type BoxLine, boxLines, pdfLines } from '../pdf-read.js';
 
 const BOOK = '全县防汛抗旱和安全生产工作会议材料';
-const NOTICE = '内部资料注意保存';
+/** The notice as the clerk typed it; the PDF's text keeps its U+3000. */
+const NOTICE = '内部资料　注意保存';
 const DOCS = [SPEECH, ARRANGEMENT, REPORT];
 const TITLES = DOCS.map((d) => d.title.join(''));
 const BODY = 16;
@@ -111,7 +112,7 @@ describe('#28 acceptance: three office Word files imported and built --layout go
     for (const pdf of handouts) {
       const lines = await boxLines(pdf);
       const doc = DOCS[handouts.indexOf(pdf)]!;
-      for (const text of [doc.speaker.replace(/\u3000/gu, ''), doc.date]) {
+      for (const text of [doc.speaker, doc.date]) {
         const l = lines.find((x) => x.text === text);
         expect(l, `${path.basename(pdf)}: a line reading ${text}`).toBeDefined();
         // The text block: 28 characters of 16 bp from its left edge, where body lines on this side of the sheet start when not indented.
@@ -220,7 +221,7 @@ describe('#28 acceptance: three office Word files imported and built --layout go
       const { stdout } = await execa('pdftotext', [path.join(out, f), '-']);
       const sheets = stdout.split('\f').slice(0, -1);
       expect(sheets.length, f).toBeGreaterThan(0);
-      for (const [i, s] of sheets.entries()) expect(s.replace(/\s+/gu, ''), `${f} sheet ${i + 1}`).toContain(NOTICE);
+      for (const [i, s] of sheets.entries()) expect(s.replace(/\s+/gu, ''), `${f} sheet ${i + 1}`).toContain(NOTICE.replace(/\s+/gu, ''));
     }
   });
 });

@@ -1,3 +1,4 @@
+import { execa } from 'execa';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -90,8 +91,17 @@ describe('spaces the author typed, in every output', () => {
     expect(missing(await pdfGapText(path.join(gongwen, 'book.pdf')), spaces, { pdf: true, all: true })).toEqual([]);
   });
 
+  it('gives every U+3000 between Han characters back as U+3000 in pdftotext, both layouts', async () => {
+    const source = await readFile(FIXTURE, 'utf8');
+    const runs = [...new Set(source.match(/[\u4e00-\u9fff]+(?:\u3000+[\u4e00-\u9fff]+)+/gu) ?? [])];
+    // Lines joined: a title the PDF breaks over two lines still reads as one run.
+    const text = async (pdf: string) => (await execa('pdftotext', ['-enc', 'UTF-8', pdf, '-'])).stdout.replace(/[\n\f]/gu, '');
+    const texts = { book: await text(path.join(out, 'book.pdf')), gongwen: await text(path.join(gongwen, 'book.pdf')) };
+    expect({ book: runs.filter((r) => !texts.book.includes(r)), gongwen: runs.filter((r) => !texts.gongwen.includes(r)) }).toEqual({ book: [], gongwen: [] });
+  });
+
   it('keeps every U+3000 between Han characters as U+3000 in the PDF text a reader copies (ActualText), both layouts', async () => {
-    // pdftotext prints U+3000 as a space, so the PDF's own text is read: each glyph's /ActualText.
+    // The PDF's own text: each glyph's /ActualText, and the spans joined around a U+3000.
     const source = await readFile(FIXTURE, 'utf8');
     const runs = [...new Set(source.match(/[\u4e00-\u9fff]+(?:\u3000+[\u4e00-\u9fff]+)+/gu) ?? [])];
     expect(runs).toContain('县长　张文斌');

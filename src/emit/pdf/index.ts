@@ -95,10 +95,11 @@ export const emitPdf: Emitter = async (book, ctx) => {
             ctx.warn('F_LOST_CHAR', `'${l.char}' (U+${l.char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}) is missing from the ${label} PDF: the face ${l.font} has no glyph for it`);
           }
           if (!res.settled) ctx.warn('W_TOC_UNSETTLED', `the table of contents of the ${label} PDF still moved after ${res.passes} passes`);
-          // What latexJob kept from hyperref: pdf-lib is loaded only for such a title or subject.
+          // pdf-lib is loaded only for a U+3000 in the text, or a title or subject latexJob kept from hyperref.
+          const spaced = tex.includes('\u3000') ? await (await import('./finish/ideographic-space.js')).joinIdeographicSpaces(res.pdf) : res.pdf;
           const long = longPdfStrings(doc.book.meta);
-          if (long.title === undefined && long.subject === undefined) return res.pdf;
-          return (await import('./finish/pdf-strings.js')).setPdfStrings(res.pdf, long);
+          if (long.title === undefined && long.subject === undefined) return spaced;
+          return (await import('./finish/pdf-strings.js')).setPdfStrings(spaced, long);
         }),
       ),
     ),
