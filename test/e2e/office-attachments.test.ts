@@ -29,7 +29,7 @@ describe('an office speech with a byline without subtitle, a 附件说明 and tw
 
   it('gongwen: the speaker and date lines (no subtitle) are centred under the title', async () => {
     const lines = await boxLines(path.join(gw, 'book.pdf'));
-    const speaker = find(lines, '县委副书记、县长张文斌');
+    const speaker = find(lines, '县委副书记、县长　张文斌');
     // The title and the date on the speaker's page (the contents list the title, the title page has the book's date).
     for (const l of [speaker, lines.find((x) => x.page === speaker.page && x.text === '（2024年4月18日）')!]) {
       const text = l.text;
@@ -82,7 +82,7 @@ describe('an office speech with a byline without subtitle, a 附件说明 and tw
 
   it('book layout: the byline is centred under the title, and each attachment opens a page', async () => {
     const lines = await boxLines(path.join(book, 'book.pdf'));
-    for (const text of ['县委副书记、县长张文斌', '（2024年4月18日）', '——在全县农村人居环境整治推进会上的讲话']) {
+    for (const text of ['县委副书记、县长　张文斌', '（2024年4月18日）', '——在全县农村人居环境整治推进会上的讲话']) {
       const l = find(lines, text);
       const title = lines.filter((x) => x.page === l.page && x.y < l.y).sort((a, b) => b.y - a.y).find((x) => x.text.startsWith('在全县'))!;
       expect(Math.abs(centre(l) - centre(title)), `${text} centred`).toBeLessThan(2);
