@@ -9,25 +9,38 @@ export interface Line {
   text: string;
 }
 
+/** A word box of pdftotext `-bbox`, its text unescaped. */
+interface Word {
+  x0: number;
+  y0: number;
+  x1: number;
+  y: number;
+  text: string;
+}
+
+/** Each page's words grouped into rows by baseline (within 3 bp), top to bottom, each row left to right. */
+async function bboxRows(pdf: string): Promise<Word[][][]> {
+  const { stdout } = await execa('pdftotext', ['-bbox', pdf, '-']);
+  return stdout
+    .split('<page ')
+    .slice(1)
+    .map((page) => {
+      const words = [...page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)]
+        .map((m) => ({ x0: Number(m[1]), y0: Number(m[2]), x1: Number(m[3]), y: Number(m[4]), text: unescapeXml(m[5]!) }))
+        .sort((a, b) => a.y - b.y || a.x0 - b.x0);
+      const rows: Word[][] = [];
+      for (const w of words) {
+        const row = rows.find((r) => Math.abs(r[0]!.y - w.y) < 3);
+        if (row) row.push(w);
+        else rows.push([w]);
+      }
+      return rows.map((r) => r.sort((a, b) => a.x0 - b.x0));
+    });
+}
+
 /** Physical lines of a PDF. `-layout` splits lines at compressed punctuation; word boxes do not. */
 export async function pdfLines(pdf: string): Promise<Line[]> {
-  const { stdout } = await execa('pdftotext', ['-bbox', pdf, '-']);
-  const lines: Line[] = [];
-  stdout.split('<page ').slice(1).forEach((page, i) => {
-    const words = [...page.matchAll(/<word xMin="([\d.]+)" yMin="[\d.]+" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g)]
-      .map((m) => ({ x: Number(m[1]), y: Number(m[2]), text: unescapeXml(m[3]!) }))
-      .sort((a, b) => a.y - b.y || a.x - b.x);
-    const rows: { y: number; words: { x: number; text: string }[] }[] = [];
-    for (const w of words) {
-      const row = rows.find((r) => Math.abs(r.y - w.y) < 3);
-      if (row) row.words.push(w);
-      else rows.push({ y: w.y, words: [w] });
-    }
-    for (const r of rows) {
-      lines.push({ page: i + 1, y: r.y, text: r.words.sort((a, b) => a.x - b.x).map((w) => w.text).join(' ') });
-    }
-  });
-  return lines;
+  return (await bboxRows(pdf)).flatMap((rows, i) => rows.map((ws) => ({ page: i + 1, y: ws[0]!.y, text: ws.map((w) => w.text).join(' ') })));
 }
 
 function unescapeXml(s: string): string {
@@ -63,31 +76,9 @@ export interface BoxLine {
 }
 
 export async function boxLines(pdf: string): Promise<BoxLine[]> {
-  const { stdout } = await execa('pdftotext', ['-bbox', pdf, '-']);
-  const out: BoxLine[] = [];
-  stdout
-    .split('<page ')
-    .slice(1)
-    .forEach((page, i) => {
-      const words = [...page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
-        x0: Number(m[1]),
-        y0: Number(m[2]),
-        x1: Number(m[3]),
-        y: Number(m[4]),
-        text: m[5]!,
-      }));
-      const rows: (typeof words)[] = [];
-      for (const w of words.sort((a, b) => a.y - b.y)) {
-        const row = rows.find((r) => Math.abs(r[0]!.y - w.y) < 3);
-        if (row) row.push(w);
-        else rows.push([w]);
-      }
-      for (const ws of rows) {
-        ws.sort((a, b) => a.x0 - b.x0);
-        out.push({ page: i + 1, y: ws[0]!.y, x0: ws[0]!.x0, x1: Math.max(...ws.map((w) => w.x1)), size: Math.max(...ws.map((w) => w.y - w.y0)), text: ws.map((w) => w.text).join('') });
-      }
-    });
-  return out;
+  return (await bboxRows(pdf)).flatMap((rows, i) =>
+    rows.map((ws) => ({ page: i + 1, y: ws[0]!.y, x0: ws[0]!.x0, x1: Math.max(...ws.map((w) => w.x1)), size: Math.max(...ws.map((w) => w.y - w.y0)), text: ws.map((w) => w.text).join('') })),
+  );
 }
 
 /**
