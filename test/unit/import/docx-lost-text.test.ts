@@ -36,6 +36,13 @@ describe('Word text pandoc 2.17 drops is read from document.xml, with a warning 
 
 describe('Word tables pandoc 2.17 empties: nested tables and tables without w:tblGrid (#27 item 2)', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'bookdeck-docx-tables-'));
+  /** A Word file of a title line, one table and a paragraph, imported: the draft and its first table. */
+  async function importTable(name: string, title: string, table: string) {
+    const file = path.join(dir, `${name}.docx`);
+    writeFileSync(file, docxOf(wp(title) + table + wp('正文一段。')));
+    const d = await importDocx(file, { outDir: dir, keepFurniture: false });
+    return { d, table: d.speeches.flatMap((s) => s.body).find((b): b is Table => b.type === 'table') };
+  }
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const cellTexts = (t: Table) => t.children.map((r) => r.children.map((c) => toString(c)));
   const warned = (d: Draft) => (d.warnings ?? []).map((w) => formatMessage(w)).join('\n');
@@ -43,10 +50,7 @@ describe('Word tables pandoc 2.17 empties: nested tables and tables without w:tb
   it('flattens a table nested in a cell into that cell, outer text and inner cells in order, with W_DOCX_CELL', async () => {
     const inner = wtbl([wtr(wtc(wp('内表一')), wtc(wp('内表二'))), wtr(wtc(wp('内表三')), wtc(wp('内表四')))], 2);
     const outer = wtbl([wtr(wtc(wp('项目')), wtc(wp('内容'))), wtr(wtc(wp('甲市')), wtc(wp('前言一句') + inner + wp('后记一句')))], 2);
-    const file = path.join(dir, 'nested.docx');
-    writeFileSync(file, docxOf(wp('嵌套表格的讲话') + outer + wp('正文一段。')));
-    const d = await importDocx(file, { outDir: dir, keepFurniture: false });
-    const table = d.speeches.flatMap((s) => s.body).find((b): b is Table => b.type === 'table');
+    const { d, table } = await importTable('nested', '嵌套表格的讲话', outer);
     expect(table && cellTexts(table)).toEqual([
       ['项目', '内容'],
       ['甲市', '前言一句 内表一 内表二 内表三 内表四 后记一句'],
@@ -61,10 +65,7 @@ describe('Word tables pandoc 2.17 empties: nested tables and tables without w:tb
       [wtr(wtcMerged('restart', wp('合并单元')), wtc(wp('右上'))), wtr(wtcMerged('continue'), wtc(wp('右下前') + inner)), wtr(wtcSpan(2, wp('横跨两列'))), wtr(wtc(wp('甲')), wtc(wp('乙')))],
       2,
     );
-    const file = path.join(dir, 'merged.docx');
-    writeFileSync(file, docxOf(wp('合并单元格的讲话') + outer + wp('正文一段。')));
-    const d = await importDocx(file, { outDir: dir, keepFurniture: false });
-    const table = d.speeches.flatMap((s) => s.body).find((b): b is Table => b.type === 'table');
+    const { d, table } = await importTable('merged', '合并单元格的讲话', outer);
     // A cell a merge or a span covers is an empty cell, so each text stays in its column.
     expect(table && cellTexts(table)).toEqual([
       ['合并单元', '右上'],
@@ -77,10 +78,7 @@ describe('Word tables pandoc 2.17 empties: nested tables and tables without w:tb
 
   it('reads every cell of a table that has no w:tblGrid (pandoc gives rows without cells), with W_DOCX_CELL', async () => {
     const grid = wtbl([wtr(wtc(wp('地区')), wtc(wp('任务'))), wtr(wtc(wp('乙县')), wtc(wp('科技创新中心'))), wtr(wtc(wp('丙区')), wtc(wp('先进制造') + wp('现代物流')))], 0);
-    const file = path.join(dir, 'nogrid.docx');
-    writeFileSync(file, docxOf(wp('无网格表格的讲话') + grid + wp('正文一段。')));
-    const d = await importDocx(file, { outDir: dir, keepFurniture: false });
-    const table = d.speeches.flatMap((s) => s.body).find((b): b is Table => b.type === 'table');
+    const { d, table } = await importTable('nogrid', '无网格表格的讲话', grid);
     expect(table && cellTexts(table)).toEqual([
       ['地区', '任务'],
       ['乙县', '科技创新中心'],
